@@ -1,0 +1,105 @@
+package io.litj.protocol;
+
+/**
+ * The error codes litj speaks: the Lit node codes (Datil, {@code lit-node-behaviour.md} §8.2) with their HTTP
+ * status and kind, and the JS SDK's client-side codes ({@code js-sdk-v7-wire-format.md} §10).
+ *
+ * <p>{@link #wireName()} is the string that travels in the {@code errorCode} field of an error body. Node codes
+ * use the bare variant name ({@code NodeNotAuthorized}); SDK codes use the JS SDK's snake_case names.
+ */
+public enum LitErrorCode {
+    // ---- node codes (lit-node-behaviour.md §8.2) ----
+    NodeInvalidAuthSig(401, LitErrorKind.Validation),
+    NodeAuthSigNotSupported(401, LitErrorKind.Validation),
+    NodeAuthSigScopeTooLimited(401, LitErrorKind.Validation),
+    NodeInvalidMultipleAuthSigs(400, LitErrorKind.Validation),
+    NodeAuthSigAddressConversionError(400, LitErrorKind.Conversion),
+    NodeAuthSigSignatureConversionError(400, LitErrorKind.Conversion),
+    NodeAuthSigSessionKeyConversionError(400, LitErrorKind.Conversion),
+    NodeAuthSigSignedMessageConversionError(400, LitErrorKind.Conversion),
+    NodeInvalidAuthSigSessionKeySignature(400, LitErrorKind.Validation),
+    NodeNotAuthorized(403, LitErrorKind.Validation),
+    NodeResourceIdNotFound(404, LitErrorKind.Validation),
+    NodeParserError(400, LitErrorKind.Parser),
+    NodeSIWECapabilityInvalid(400, LitErrorKind.Validation),
+    NodeSIWECapabilityActionInvalid(400, LitErrorKind.Parser),
+    NodeSIWESigConversionError(400, LitErrorKind.Conversion),
+    NodeSIWEMessageError(400, LitErrorKind.Parser),
+    NodeIatOutsideGracePeriod(403, LitErrorKind.Validation),
+    NodeExpWrongOrTooLarge(403, LitErrorKind.Validation),
+    NodeInvalidBlockhash(502, LitErrorKind.Validation),
+    NodeContractAuthsigUnauthorized(401, LitErrorKind.Validation),
+    NodeAccessControlConditionsReturnedNotAuthorized(401, LitErrorKind.Validation),
+    NodeAccessControlConditionsCheckFailed(502, LitErrorKind.Unexpected),
+    NodeMissingAccessControlConditions(400, LitErrorKind.Validation),
+    NodeTooManyConditions(400, LitErrorKind.Validation),
+    NodePKPNotAuthorized(401, LitErrorKind.Validation),
+    NodePKPTokenIdNotFound(400, LitErrorKind.Validation),
+    NodeInvalidCurveType(400, LitErrorKind.Validation),
+    NodeInvalidAuthSigForSessionKey(400, LitErrorKind.Validation),
+    NodeCannotProvideAuthMethodForEndpoint(400, LitErrorKind.Validation),
+    NodeCannotProvideAuthSigForEndpoint(400, LitErrorKind.Validation),
+    NodeInvalidAuthContextResource(401, LitErrorKind.Validation),
+    NodeUndefinedSiweExpiration(401, LitErrorKind.Validation),
+    NodeLitActionsSessionSigAuthenticationFailed(401, LitErrorKind.Validation),
+    NodeAuthContextFromSessionSigError(502, LitErrorKind.Parser),
+    NodeWalletSignatureJSONError(502, LitErrorKind.Serializer),
+    NodeInvalidWebAuthnChallenge(400, LitErrorKind.Validation),
+    NodeBLSRootKeyNotFound(500, LitErrorKind.Unexpected),
+    NodeBadInput(422, LitErrorKind.Validation),
+    NodeSystemFault(500, LitErrorKind.Unexpected),
+    NodeRpcError(502, LitErrorKind.Unexpected),
+    NodeBlockchainError(502, LitErrorKind.Blockchain),
+    NodeActionNotAllowed(400, LitErrorKind.Validation),
+    NodeInvalidIPFSID(400, LitErrorKind.Validation),
+    NodeConcurrencyOverload(429, LitErrorKind.Unexpected),
+    NodeJsTimeoutError(502, LitErrorKind.Timeout),
+    NodeJsMemoryLimitError(502, LitErrorKind.MemoryLimit),
+    NodeJsConnectionError(502, LitErrorKind.Connect),
+    NodeJsExecutionError(502, LitErrorKind.Unexpected),
+
+    // ---- JS SDK client-side codes (js-sdk-v7-wire-format.md §10) ----
+    InvalidSessionSigs("invalid_session_sigs", 400, LitErrorKind.Validation),
+    WalletSignatureNotFound("wallet_signature_not_found_error", 400, LitErrorKind.Validation),
+    InvalidSignature("invalid_signature_error", 400, LitErrorKind.Validation),
+    ParamsMissing("params_missing_error", 400, LitErrorKind.Validation),
+    InvalidArgument("invalid_argument_exception", 400, LitErrorKind.Validation),
+    ClientNotReady("lit_node_client_not_ready_error", 500, LitErrorKind.Unexpected),
+    InvalidEthBlockhash("invalid_eth_blockhash", 500, LitErrorKind.Unexpected),
+    NoValidShares("no_valid_shares", 500, LitErrorKind.Unexpected),
+    NodeError("node_error", 500, LitErrorKind.Unknown),
+    NetworkError("network_error", 500, LitErrorKind.Unexpected),
+    InitError("init_error", 500, LitErrorKind.Unexpected),
+    UnknownSignatureType("unknown_signature_type", 400, LitErrorKind.Validation);
+
+    private final String wireName;
+    private final int httpStatus;
+    private final LitErrorKind kind;
+
+    LitErrorCode(int httpStatus, LitErrorKind kind) {
+        this.wireName = name();
+        this.httpStatus = httpStatus;
+        this.kind = kind;
+    }
+
+    LitErrorCode(String wireName, int httpStatus, LitErrorKind kind) {
+        this.wireName = wireName;
+        this.httpStatus = httpStatus;
+        this.kind = kind;
+    }
+
+    /** The {@code errorCode} string of an error body. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The HTTP status a node answers with for this code. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** The {@code errorKind} of this code. */
+    public LitErrorKind kind() {
+        return kind;
+    }
+}

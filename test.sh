@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs every litj test (unit, vectors, property tests and the interop tests against the real JS SDK).
+# Set-up is automatic: it picks a JDK >= 21 and installs the pinned npm packages of interop/ when node is present.
+set -euo pipefail
+cd "$(dirname "$0")"
+JAVA_HOME=$(scripts/find-jdk.sh)
+export JAVA_HOME
+export PATH="$JAVA_HOME/bin:$PATH"
+if [ -f interop/package.json ] && command -v npm >/dev/null 2>&1; then
+  (cd interop && if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then npm ci --no-audit --no-fund --loglevel=error; fi)
+fi
+exec mvn -B -ntp install "$@"
