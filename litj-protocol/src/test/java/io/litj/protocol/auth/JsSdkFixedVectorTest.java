@@ -60,6 +60,18 @@ class JsSdkFixedVectorTest {
         assertEquals(expected.toJsonString(), made.toAuthSig().toJsonString());
     }
 
+    @Test
+    void jsMadeSessionSig_isAcceptedByTheValidator_throughTheWalletGrant() {
+        AuthSig jsSig = AuthSig.fromJson(Vectors.obj(V, "sessionSigs", NODE),
+                io.litj.protocol.LitErrorCode.NodeParserError, "vector");
+        SessionSigValidator validator = SessionSigValidator.builder("127.0.0.1:7470")
+                .clock(Clock.fixed(NOW.plusSeconds(30), ZoneOffset.UTC)).build();
+        ValidationResult result = validator.validate(jsSig, LitResource.pkp("0x1234"), LitAbility.PKP_SIGNING);
+        AuthContext ctx = org.junit.jupiter.api.Assertions.assertInstanceOf(AuthContext.class, result);
+        assertEquals(WALLET.address(), ctx.caller());
+        assertEquals(1, ctx.capabilityIndex());
+    }
+
     private static List<ResourceAbilityRequest> requests() {
         return List.of(ResourceAbilityRequest.of(LitResource.action("*"), LitAbility.LIT_ACTION_EXECUTION),
                 ResourceAbilityRequest.of(LitResource.pkp("*"), LitAbility.PKP_SIGNING));

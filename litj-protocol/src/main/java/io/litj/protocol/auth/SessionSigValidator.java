@@ -1,0 +1,209 @@
+package io.litj.protocol.auth;
+
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.auth.internal.CapabilitiesPresentCheck;
+import io.litj.protocol.auth.internal.CapabilityCheck;
+import io.litj.protocol.auth.internal.CapabilityKindCheck;
+import io.litj.protocol.auth.internal.CapabilitySignatureCheck;
+import io.litj.protocol.auth.internal.CapabilityState;
+import io.litj.protocol.auth.internal.CheckFailure;
+import io.litj.protocol.auth.internal.NodeAddressCheck;
+import io.litj.protocol.auth.internal.PayloadParseCheck;
+import io.litj.protocol.auth.internal.RecapCoverageCheck;
+import io.litj.protocol.auth.internal.RecapDecodeCheck;
+import io.litj.protocol.auth.internal.RecapStatementCheck;
+import io.litj.protocol.auth.internal.ResourceRequestedCheck;
+import io.litj.protocol.auth.internal.SessionCheck;
+import io.litj.protocol.auth.internal.SessionKeyBindingCheck;
+import io.litj.protocol.auth.internal.SessionKeySignatureCheck;
+import io.litj.protocol.auth.internal.SessionSigKindCheck;
+import io.litj.protocol.auth.internal.SessionState;
+import io.litj.protocol.auth.internal.SessionTimeCheck;
+import io.litj.protocol.auth.internal.SignatureCache;
+import io.litj.protocol.auth.internal.SiweParseCheck;
+import io.litj.protocol.auth.internal.SiweTimeCheck;
+import io.litj.protocol.auth.internal.SiweUriCheck;
+import io.litj.protocol.json.JsonValue;
+import io.litj.protocol.recap.Recap;
+import io.litj.protocol.resource.LitAbility;
+import io.litj.protocol.resource.LitResource;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Node-side validation of one session sig for one request ({@code lit-node-behaviour.md} §2), as a fixed list of
+ * named checks. The outer checks run in this order; the first failure denies:
+ * <ol>
+ *   <li>{@code SessionSigKindCheck} — derivedVia/algo of a session sig (§2.1)</li>
+ *   <li>{@code SessionKeySignatureCheck} — strict Ed25519 over the exact signed bytes (§2.2 step 1)</li>
+ *   <li>{@code PayloadParseCheck} — the payload JSON (step 2)</li>
+ *   <li>{@code SessionKeyBindingCheck} — payload sessionKey = signing key (litj)</li>
+ *   <li>{@code ResourceRequestedCheck} — the resource is listed (step 3)</li>
+ *   <li>{@code SessionTimeCheck} — 60 s grace, 30-day cap (step 4)</li>
+ *   <li>{@code NodeAddressCheck} — addressed to this node (step 5)</li>
+ *   <li>{@code CapabilitiesPresentCheck} — at least one capability (step 6)</li>
+ * </ol>
+ * Then each capability in order, until one passes all of: {@code CapabilityKindCheck}, {@code SiweParseCheck},
+ * {@code SiweTimeCheck}, {@code SiweUriCheck}, {@code RecapDecodeCheck}, {@code RecapStatementCheck},
+ * {@code RecapCoverageCheck}, {@code CapabilitySignatureCheck} (§2.3–2.4; the signature is checked last because it
+ * is the costly check — the verdict does not depend on the order). If none passes: {@code NodeResourceIdNotFound}
+ * with one {@link CapabilityFailure} per capability.
+ *
+ * <p>Immutable and thread-safe. Time comes from the injected clock; the grace (60 s) and lifetime cap (30 days)
+ * are fixed. Security: the caller identity in {@link AuthContext} is the proven address, never an unsigned field.
+ */
+public final class SessionSigValidator {
+    private final List<SessionCheck> sessionChecks;
+    private final List<CapabilityCheck> capabilityChecks;
+    private final Clock clock;
+
+    private SessionSigValidator(Builder b) {
+        this.clock = b.clock;
+        this.sessionChecks = List.of(
+                new SessionSigKindCheck(),
+                new SessionKeySignatureCheck(),
+                new PayloadParseCheck(),
+                new SessionKeyBindingCheck(),
+                new ResourceRequestedCheck(),
+                new SessionTimeCheck(),
+                new NodeAddressCheck(b.nodeAddress),
+                new CapabilitiesPresentCheck());
+        this.capabilityChecks = List.of(
+                new CapabilityKindCheck(),
+                new SiweParseCheck(),
+                new SiweTimeCheck(),
+                new SiweUriCheck(),
+                new RecapDecodeCheck(),
+                new RecapStatementCheck(),
+                new RecapCoverageCheck(),
+                new CapabilitySignatureCheck(Optional.ofNullable(b.blsVerifier), new SignatureCache(b.cacheSize)));
+    }
+
+    /**
+     * A builder for a node whose address is {@code nodeAddress} ({@code host:port} as clients write it in
+     * {@code nodeAddress}, e.g. {@code 127.0.0.1:7470}; a URL is normalized).
+     */
+    public static Builder builder(String nodeAddress) {
+        return new Builder(nodeAddress);
+    }
+
+    /** The names of the outer checks, in order. */
+    public List<String> sessionCheckNames() {
+        return sessionChecks.stream().map(SessionCheck::name).toList();
+    }
+
+    /** The names of the per-capability checks, in order. */
+    public List<String> capabilityCheckNames() {
+        return capabilityChecks.stream().map(CapabilityCheck::name).toList();
+    }
+
+    /**
+     * Validates {@code sessionSig} for a request that needs {@code ability} on {@code resource}.
+     *
+     * @throws LitProtocolException {@code NodeBLSRootKeyNotFound} if a {@code lit.bls} capability must be checked
+     *         and no {@link BlsCapabilityVerifier} was configured
+     */
+    public ValidationResult validate(AuthSig sessionSig, LitResource resource, LitAbility ability) {
+        Objects.requireNonNull(sessionSig, "sessionSig");
+        SessionState state = new SessionState(sessionSig, resource, ability, clock.instant());
+        for (SessionCheck check : sessionChecks) {
+            Optional<CheckFailure> failure = check.check(state);
+            if (failure.isPresent()) {
+                return new AuthDenied(failure.get().code(), check.name(), failure.get().message(), List.of());
+            }
+        }
+        List<CapabilityFailure> failures = new ArrayList<>();
+        List<AuthSig> capabilities = state.payload().capabilities();
+        for (int i = 0; i < capabilities.size(); i++) {
+            CapabilityState cap = new CapabilityState(i, capabilities.get(i));
+            Optional<CapabilityFailure> failure = runCapabilityChecks(cap, state);
+            if (failure.isEmpty()) {
+                return authorized(state, cap);
+            }
+            failures.add(failure.get());
+        }
+        return new AuthDenied(LitErrorCode.NodeResourceIdNotFound, "CapabilityChecks",
+                "no capability authorizes " + ability.value() + " on " + resource.key(), failures);
+    }
+
+    private Optional<CapabilityFailure> runCapabilityChecks(CapabilityState cap, SessionState state) {
+        for (CapabilityCheck check : capabilityChecks) {
+            Optional<CheckFailure> failure = check.check(cap, state);
+            if (failure.isPresent()) {
+                return Optional.of(new CapabilityFailure(cap.index(), check.name(), failure.get().code(),
+                        failure.get().message()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static AuthContext authorized(SessionState state, CapabilityState cap) {
+        Instant expiresAt = cap.expiration().isBefore(state.expiration()) ? cap.expiration() : state.expiration();
+        Optional<JsonValue.JsonObject> resolved = Optional.empty();
+        if (cap.capability().type() == AuthSigType.BLS_NETWORK_SIG) {
+            resolved = resolvedAuthContext(cap.recaps());
+        }
+        return new AuthContext(cap.proven(), cap.index(), cap.capability().type(), state.sessionKeyHex(),
+                state.payload(), state.resource(), state.ability(), expiresAt, resolved);
+    }
+
+    /** The last {@code auth_context} granted under {@code lit-resolvedauthcontext://*} {@code Auth/Auth}. */
+    private static Optional<JsonValue.JsonObject> resolvedAuthContext(List<Recap> recaps) {
+        Optional<JsonValue.JsonObject> found = Optional.empty();
+        String key = LitResource.resolvedAuthContext().key();
+        for (Recap recap : recaps) {
+            for (JsonValue.JsonObject nb : recap.abilitiesOn(key).map(a -> a.getOrDefault("Auth/Auth", List.of()))
+                    .orElse(List.of())) {
+                Optional<JsonValue> ctx = nb.get("auth_context");
+                if (ctx.isPresent() && ctx.get() instanceof JsonValue.JsonObject o) {
+                    found = Optional.of(o);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Configures a {@link SessionSigValidator}. Defaults are strict. */
+    public static final class Builder {
+        private final String nodeAddress;
+        private Clock clock = Clock.systemUTC();
+        private BlsCapabilityVerifier blsVerifier;
+        private int cacheSize = 4096;
+
+        private Builder(String nodeAddress) {
+            this.nodeAddress = Objects.requireNonNull(nodeAddress, "nodeAddress");
+        }
+
+        /** The clock to judge times by (default: system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Verifies {@code lit.bls} capabilities against the network key. */
+        public Builder blsVerifier(BlsCapabilityVerifier verifier) {
+            this.blsVerifier = Objects.requireNonNull(verifier, "verifier");
+            return this;
+        }
+
+        /** How many verified capability signatures to remember (default 4096; 0 disables; at most 1,000,000). */
+        public Builder signatureCacheSize(int size) {
+            if (size < 0 || size > 1_000_000) {
+                throw new LitProtocolException(LitErrorCode.InvalidArgument,
+                        "signature cache size must be in [0, 1000000] but is " + size);
+            }
+            this.cacheSize = size;
+            return this;
+        }
+
+        public SessionSigValidator build() {
+            return new SessionSigValidator(this);
+        }
+    }
+
+}

@@ -1,0 +1,21 @@
+package io.litj.protocol.auth.internal;
+
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.auth.AuthSigType;
+import java.util.Optional;
+
+/**
+ * §2.3: only wallet (EIP-191) and network ({@code lit.bls}) AuthSigs may be capabilities; contract-wallet
+ * (EIP-1271) and nested session sigs are not supported. Code: {@code NodeSIWEMessageError}.
+ */
+public final class CapabilityKindCheck implements CapabilityCheck {
+    @Override
+    public Optional<CheckFailure> check(CapabilityState capability, SessionState session) {
+        AuthSigType type = capability.capability().type();
+        if (type == AuthSigType.SESSION_SIG || type == AuthSigType.CONTRACT_SIG) {
+            return CheckFailure.fail(LitErrorCode.NodeSIWEMessageError, type + " AuthSigs are not supported as "
+                    + "capabilities (derivedVia " + CheckFailure.cut(capability.capability().derivedVia()) + ")");
+        }
+        return Optional.empty();
+    }
+}

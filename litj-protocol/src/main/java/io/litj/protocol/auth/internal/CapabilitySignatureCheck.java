@@ -1,0 +1,113 @@
+package io.litj.protocol.auth.internal;
+
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.auth.AuthSig;
+import io.litj.protocol.auth.AuthSigType;
+import io.litj.protocol.auth.BlsCapabilityVerifier;
+import io.litj.protocol.auth.BlsSessionMessage;
+import io.litj.protocol.crypto.Eip191;
+import io.litj.protocol.crypto.EthAddress;
+import io.litj.protocol.crypto.EthSignature;
+import io.litj.protocol.crypto.Hex;
+import io.litj.protocol.json.JsonReader;
+import io.litj.protocol.json.JsonValue;
+import java.util.Optional;
+
+/**
+ * §2.3: the capability is signed by whom its SIWE names, over the exact {@code signedMessage} text (never
+ * re-rendered).
+ * <ul>
+ *   <li>Wallet: {@code sig} is a 65-byte low-s signature ({@code NodeSIWESigConversionError}); the EIP-191
+ *   recovered address equals the SIWE address, and the AuthSig's {@code address} field names the same account
+ *   ({@code NodeSIWEMessageError}).</li>
+ *   <li>Network: {@code sig} is {@code {"ProofOfPossession":"<96-byte G2 hex>"}} ({@code NodeSIWESigConversionError})
+ *   and verifies over {@link BlsSessionMessage} under the network key ({@code NodeSIWEMessageError}); without a
+ *   verifier the validator cannot run ({@code NodeBLSRootKeyNotFound} is thrown).</li>
+ * </ul>
+ * The proven address is the SIWE address. Verified signatures are remembered in a {@link SignatureCache}.
+ */
+public final class CapabilitySignatureCheck implements CapabilityCheck {
+    private final Optional<BlsCapabilityVerifier> bls;
+    private final SignatureCache cache;
+
+    public CapabilitySignatureCheck(Optional<BlsCapabilityVerifier> bls, SignatureCache cache) {
+        this.bls = bls;
+        this.cache = cache;
+    }
+
+    @Override
+    public Optional<CheckFailure> check(CapabilityState capability, SessionState session) {
+        AuthSig cap = capability.capability();
+        EthAddress named = capability.siwe().ethAddress();
+        Optional<CheckFailure> failure = cap.type() == AuthSigType.BLS_NETWORK_SIG
+                ? checkNetwork(cap) : checkWallet(cap, named);
+        if (failure.isEmpty()) {
+            capability.proven = named;
+        }
+        return failure;
+    }
+
+    private Optional<CheckFailure> checkWallet(AuthSig cap, EthAddress named) {
+        EthSignature signature;
+        try {
+            signature = EthSignature.parse(cap.sig(), "capability sig");
+        } catch (LitProtocolException e) {
+            return CheckFailure.fail(LitErrorCode.NodeSIWESigConversionError, e.getMessage());
+        }
+        try {
+            if (!EthAddress.parse(cap.address(), "capability address").equals(named)) {
+                return CheckFailure.fail(LitErrorCode.NodeSIWEMessageError, "capability address "
+                        + CheckFailure.cut(cap.address()) + " is not the SIWE address " + named);
+            }
+        } catch (LitProtocolException e) {
+            return CheckFailure.fail(LitErrorCode.NodeSIWEMessageError, e.getMessage());
+        }
+        byte[] digest = Eip191.hash(cap.signedMessage());
+        Optional<Object> cached = cache.get(digest, cap.sig());
+        EthAddress recovered;
+        if (cached.isPresent()) {
+            recovered = (EthAddress) cached.get();
+        } else {
+            try {
+                recovered = Eip191.recoverFromHash(digest, signature);
+            } catch (LitProtocolException e) {
+                return CheckFailure.fail(LitErrorCode.NodeSIWEMessageError, e.getMessage());
+            }
+            cache.put(digest, cap.sig(), recovered);
+        }
+        if (!recovered.equals(named)) {
+            return CheckFailure.fail(LitErrorCode.NodeSIWEMessageError, "wallet signature recovers to " + recovered
+                    + " but the SIWE is for " + named);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<CheckFailure> checkNetwork(AuthSig cap) {
+        byte[] signature;
+        try {
+            JsonValue.JsonObject o = JsonReader.parseObject(cap.sig(), LitErrorCode.NodeSIWESigConversionError,
+                    "lit.bls sig");
+            JsonValue pop = o.get("ProofOfPossession").orElseThrow(() -> new LitProtocolException(
+                    LitErrorCode.NodeSIWESigConversionError, "lit.bls sig has no ProofOfPossession"));
+            if (!(pop instanceof JsonValue.JsonString s) || o.members().size() != 1) {
+                return CheckFailure.fail(LitErrorCode.NodeSIWESigConversionError,
+                        "lit.bls sig must be {\"ProofOfPossession\":\"<hex>\"}");
+            }
+            signature = Hex.decodeExact(s.value(), 96, "lit.bls signature");
+        } catch (LitProtocolException e) {
+            return CheckFailure.fail(LitErrorCode.NodeSIWESigConversionError, e.getMessage());
+        }
+        BlsCapabilityVerifier verifier = bls.orElseThrow(() -> new LitProtocolException(
+                LitErrorCode.NodeBLSRootKeyNotFound, "no network BLS key is configured to verify lit.bls capabilities"));
+        byte[] message = BlsSessionMessage.of(cap.signedMessage());
+        if (cache.get(message, cap.sig()).isEmpty()) {
+            if (!verifier.verify(message, signature)) {
+                return CheckFailure.fail(LitErrorCode.NodeSIWEMessageError,
+                        "network BLS signature does not verify under the network key");
+            }
+            cache.put(message, cap.sig(), Boolean.TRUE);
+        }
+        return Optional.empty();
+    }
+}
