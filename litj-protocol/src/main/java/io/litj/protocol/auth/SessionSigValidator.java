@@ -3,16 +3,11 @@ package io.litj.protocol.auth;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.auth.internal.CapabilitiesPresentCheck;
-import io.litj.protocol.auth.internal.CapabilityCheck;
-import io.litj.protocol.auth.internal.CapabilityKindCheck;
-import io.litj.protocol.auth.internal.CapabilitySignatureCheck;
+import io.litj.protocol.auth.internal.CapabilityPipeline;
 import io.litj.protocol.auth.internal.CapabilityState;
 import io.litj.protocol.auth.internal.CheckFailure;
 import io.litj.protocol.auth.internal.NodeAddressCheck;
 import io.litj.protocol.auth.internal.PayloadParseCheck;
-import io.litj.protocol.auth.internal.RecapCoverageCheck;
-import io.litj.protocol.auth.internal.RecapDecodeCheck;
-import io.litj.protocol.auth.internal.RecapStatementCheck;
 import io.litj.protocol.auth.internal.ResourceRequestedCheck;
 import io.litj.protocol.auth.internal.SessionCheck;
 import io.litj.protocol.auth.internal.SessionKeyBindingCheck;
@@ -21,9 +16,6 @@ import io.litj.protocol.auth.internal.SessionSigKindCheck;
 import io.litj.protocol.auth.internal.SessionState;
 import io.litj.protocol.auth.internal.SessionTimeCheck;
 import io.litj.protocol.auth.internal.SignatureCache;
-import io.litj.protocol.auth.internal.SiweParseCheck;
-import io.litj.protocol.auth.internal.SiweTimeCheck;
-import io.litj.protocol.auth.internal.SiweUriCheck;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.recap.Recap;
 import io.litj.protocol.resource.LitAbility;
@@ -59,7 +51,7 @@ import java.util.Optional;
  */
 public final class SessionSigValidator {
     private final List<SessionCheck> sessionChecks;
-    private final List<CapabilityCheck> capabilityChecks;
+    private final CapabilityPipeline capabilityChecks;
     private final Clock clock;
 
     private SessionSigValidator(Builder b) {
@@ -73,15 +65,8 @@ public final class SessionSigValidator {
                 new SessionTimeCheck(),
                 new NodeAddressCheck(b.nodeAddress),
                 new CapabilitiesPresentCheck());
-        this.capabilityChecks = List.of(
-                new CapabilityKindCheck(),
-                new SiweParseCheck(),
-                new SiweTimeCheck(),
-                new SiweUriCheck(),
-                new RecapDecodeCheck(),
-                new RecapStatementCheck(),
-                new RecapCoverageCheck(),
-                new CapabilitySignatureCheck(Optional.ofNullable(b.blsVerifier), new SignatureCache(b.cacheSize)));
+        this.capabilityChecks = new CapabilityPipeline(Optional.ofNullable(b.blsVerifier),
+                new SignatureCache(b.cacheSize));
     }
 
     /**
@@ -99,7 +84,7 @@ public final class SessionSigValidator {
 
     /** The names of the per-capability checks, in order. */
     public List<String> capabilityCheckNames() {
-        return capabilityChecks.stream().map(CapabilityCheck::name).toList();
+        return capabilityChecks.names();
     }
 
     /**
@@ -132,14 +117,8 @@ public final class SessionSigValidator {
     }
 
     private Optional<CapabilityFailure> runCapabilityChecks(CapabilityState cap, SessionState state) {
-        for (CapabilityCheck check : capabilityChecks) {
-            Optional<CheckFailure> failure = check.check(cap, state);
-            if (failure.isPresent()) {
-                return Optional.of(new CapabilityFailure(cap.index(), check.name(), failure.get().code(),
-                        failure.get().message()));
-            }
-        }
-        return Optional.empty();
+        return capabilityChecks.run(cap, state).map(f -> new CapabilityFailure(cap.index(), f.check(),
+                f.failure().code(), f.failure().message()));
     }
 
     private static AuthContext authorized(SessionState state, CapabilityState cap) {

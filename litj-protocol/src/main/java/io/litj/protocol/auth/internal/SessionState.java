@@ -23,6 +23,17 @@ public final class SessionState {
         this.now = now;
     }
 
+    /**
+     * The state of a session whose key is already known, for judging one capability on its own (the client's
+     * re-use decision).
+     */
+    public static SessionState forCapability(String sessionKeyHex, LitResource resource, LitAbility ability,
+                                             Instant now) {
+        SessionState state = new SessionState(null, resource, ability, now);
+        state.sessionKeyHex = sessionKeyHex;
+        return state;
+    }
+
     public AuthSig sessionSig() {
         return sessionSig;
     }

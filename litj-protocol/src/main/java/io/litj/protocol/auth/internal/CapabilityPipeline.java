@@ -1,0 +1,45 @@
+package io.litj.protocol.auth.internal;
+
+import io.litj.protocol.auth.BlsCapabilityVerifier;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The per-capability checks in their fixed order (see {@code SessionSigValidator}), shared by the node's validator
+ * and the client's re-use decision so that both judge a capability by the same rules.
+ */
+public final class CapabilityPipeline {
+    private final List<CapabilityCheck> checks;
+
+    public CapabilityPipeline(Optional<BlsCapabilityVerifier> bls, SignatureCache cache) {
+        this.checks = List.of(
+                new CapabilityKindCheck(),
+                new SiweParseCheck(),
+                new SiweTimeCheck(),
+                new SiweUriCheck(),
+                new RecapDecodeCheck(),
+                new RecapStatementCheck(),
+                new RecapCoverageCheck(),
+                new CapabilitySignatureCheck(bls, cache));
+    }
+
+    /** The names of the checks, in order. */
+    public List<String> names() {
+        return checks.stream().map(CapabilityCheck::name).toList();
+    }
+
+    /** Runs every check in order; the first failure, with the failing check's name. */
+    public Optional<NamedFailure> run(CapabilityState capability, SessionState session) {
+        for (CapabilityCheck check : checks) {
+            Optional<CheckFailure> failure = check.check(capability, session);
+            if (failure.isPresent()) {
+                return Optional.of(new NamedFailure(check.name(), failure.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A failure and the name of the check that raised it. */
+    public record NamedFailure(String check, CheckFailure failure) {
+    }
+}
