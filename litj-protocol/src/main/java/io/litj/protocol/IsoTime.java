@@ -23,7 +23,14 @@ public final class IsoTime {
 
     /** {@code new Date(instant).toISOString()} (milliseconds, truncated). */
     public static String format(Instant instant) {
-        return JS_ISO.format(instant);
+        String text = JS_ISO.format(instant);
+        int year = instant.atOffset(ZoneOffset.UTC).getYear();
+        if (year >= 0 && year <= 9999) {
+            return text;
+        }
+        // JavaScript writes years outside 0000-9999 as a signed six-digit "expanded year"
+        String rest = text.substring(text.indexOf('-', year < 0 ? 1 : 0));
+        return (year < 0 ? "-" : "+") + String.format("%06d", Math.abs((long) year)) + rest;
     }
 
     /** True if {@code text} is an RFC 3339 date-time with a real date. */

@@ -57,6 +57,10 @@ public enum LitErrorCode {
     NodeJsMemoryLimitError(502, LitErrorKind.MemoryLimit),
     NodeJsConnectionError(502, LitErrorKind.Connect),
     NodeJsExecutionError(502, LitErrorKind.Unexpected),
+    /** litj: the request body exceeds the node's size limit. */
+    NodePayloadTooLarge(413, LitErrorKind.Validation),
+    /** litj: no route for this method and path. */
+    NodeRouteNotFound(404, LitErrorKind.Validation),
 
     // ---- JS SDK client-side codes (js-sdk-v7-wire-format.md §10) ----
     InvalidSessionSigs("invalid_session_sigs", 400, LitErrorKind.Validation),

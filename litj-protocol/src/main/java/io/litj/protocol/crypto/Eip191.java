@@ -43,8 +43,14 @@ public final class Eip191 {
 
     /** Recovers the signer from a 32-byte EIP-191 hash. */
     public static EthAddress recoverFromHash(byte[] hash, EthSignature signature) {
-        BigInteger key = Sign.recoverFromSignature(signature.recoveryId(),
-                new ECDSASignature(signature.r(), signature.s()), hash);
+        BigInteger key;
+        try {
+            key = Sign.recoverFromSignature(signature.recoveryId(),
+                    new ECDSASignature(signature.r(), signature.s()), hash);
+        } catch (IllegalArgumentException e) {
+            // web3j throws when r is not the x-coordinate of a curve point
+            key = null;
+        }
         if (key == null) {
             throw new LitProtocolException(LitErrorCode.NodeSIWESigConversionError,
                     "no public key can be recovered from the signature");

@@ -1,12 +1,15 @@
 package io.litj.protocol.json;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes JSON exactly as JavaScript's {@code JSON.stringify} does (no whitespace, insertion order, JS string
+ * Writes JSON exactly as JavaScript's {@code JSON.stringify} does (no whitespace, JS property order: array-index
+ * keys ascending first, then insertion order; JS string
  * escaping and number formatting), and the RFC 8785 canonical form (keys sorted by UTF-16 code units at every
  * level) that ReCap URNs use.
  */
@@ -59,6 +62,12 @@ public final class JsJson {
         List<Map.Entry<String, JsonValue>> entries = new ArrayList<>(object.members().entrySet());
         if (sorted) {
             entries.sort(Map.Entry.comparingByKey());
+        } else {
+            // JavaScript objects list array-index keys first, ascending, then the others in insertion order
+            List<Map.Entry<String, JsonValue>> indices = new ArrayList<>();
+            entries.removeIf(e -> isArrayIndex(e.getKey()) && indices.add(e));
+            indices.sort((a, b) -> Long.compare(Long.parseLong(a.getKey()), Long.parseLong(b.getKey())));
+            entries.addAll(0, indices);
         }
         out.append('{');
         boolean first = true;
@@ -72,6 +81,19 @@ public final class JsJson {
             write(e.getValue(), out, sorted);
         }
         out.append('}');
+    }
+
+    /** True for an ECMAScript array index: a canonical decimal integer in [0, 2^32 - 2]. */
+    static boolean isArrayIndex(String key) {
+        if (key.isEmpty() || key.length() > 10 || (key.length() > 1 && key.charAt(0) == '0')) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            if (key.charAt(i) < '0' || key.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return Long.parseLong(key) <= 4294967294L;
     }
 
     private static void writeString(String s, StringBuilder out) {
@@ -119,6 +141,14 @@ public final class JsJson {
         }
         // shortest round-tripping decimal digits (JDK 19+ Double.toString is shortest)
         BigDecimal shortest = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        if (shortest.precision() == 2) {
+            // Double.toString always writes two significant digits, even where one would round-trip
+            // (4.9E-324 for what JS writes as 5e-324)
+            BigDecimal one = shortest.round(new MathContext(1, RoundingMode.HALF_EVEN));
+            if (one.doubleValue() == d) {
+                shortest = one.stripTrailingZeros();
+            }
+        }
         String digits = shortest.unscaledValue().toString();
         int k = digits.length();
         int n = k - shortest.scale(); // value = 0.digits × 10^n

@@ -51,6 +51,16 @@ public final class JsonFields {
         throw fail("field '" + name + "' must be a string");
     }
 
+    /** A member that must be an integral JSON number. */
+    public long integer(String name) {
+        JsonValue value = object.get(name).orElseThrow(() -> fail("is missing the field '" + name + "'"));
+        if (value instanceof JsonValue.JsonNumber n && n.value() == Math.rint(n.value())
+                && Math.abs(n.value()) <= 9007199254740991d) {
+            return (long) n.value();
+        }
+        throw fail("field '" + name + "' must be an integer");
+    }
+
     public List<JsonValue> array(String name) {
         JsonValue value = object.get(name).orElseThrow(() -> fail("is missing the field '" + name + "'"));
         if (value instanceof JsonValue.JsonArray a) {

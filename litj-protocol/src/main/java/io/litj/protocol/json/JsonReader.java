@@ -44,7 +44,7 @@ public final class JsonReader {
             if (first == null) {
                 throw new LitProtocolException(code, field + " is empty, expected JSON");
             }
-            JsonValue value = read(parser, first);
+            JsonValue value = read(parser, first, code, field);
             if (parser.nextToken() != null) {
                 throw new LitProtocolException(code, field + " has trailing content after the JSON value");
             }
@@ -63,25 +63,33 @@ public final class JsonReader {
         throw new LitProtocolException(code, field + " must be a JSON object");
     }
 
-    private static JsonValue read(JsonParser parser, JsonToken token) {
+    private static JsonValue read(JsonParser parser, JsonToken token, LitErrorCode code, String field) {
         return switch (token) {
             case START_OBJECT -> {
                 LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
                     String name = parser.currentName();
-                    members.put(name, read(parser, parser.nextToken()));
+                    members.put(name, read(parser, parser.nextToken(), code, field));
                 }
                 yield new JsonValue.JsonObject(members);
             }
             case START_ARRAY -> {
                 List<JsonValue> items = new ArrayList<>();
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-                    items.add(read(parser, t));
+                    items.add(read(parser, t, code, field));
                 }
                 yield new JsonValue.JsonArray(items);
             }
             case VALUE_STRING -> new JsonValue.JsonString(parser.getString());
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonValue.JsonNumber(parser.getDoubleValue());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                double d = parser.getDoubleValue();
+                if (!Double.isFinite(d)) {
+                    String text = parser.getText();
+                    throw new LitProtocolException(code, field + " has a number out of range: "
+                            + (text.length() <= 64 ? text : text.substring(0, 64) + "…"));
+                }
+                yield new JsonValue.JsonNumber(d);
+            }
             case VALUE_TRUE -> new JsonValue.JsonBoolean(true);
             case VALUE_FALSE -> new JsonValue.JsonBoolean(false);
             case VALUE_NULL -> JsonValue.JsonNull.INSTANCE;

@@ -77,7 +77,11 @@ public final class SiweParser {
                 || (text.length() > 1 && text.charAt(0) == '0')) {
             throw fail("Chain ID must be a decimal number without leading zeros: '" + cut(text) + "'");
         }
-        return Long.parseLong(text);
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw fail("Chain ID is out of range: '" + text + "'");
+        }
     }
 
     static LitProtocolException fail(String problem) {

@@ -1,0 +1,303 @@
+package io.litj.protocol.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.crypto.EthSigner;
+import io.litj.protocol.crypto.Hex;
+import io.litj.protocol.crypto.PrivateKeyEthSigner;
+import io.litj.protocol.json.JsonReader;
+import io.litj.protocol.json.JsonValue;
+import io.litj.protocol.resource.LitAbility;
+import io.litj.protocol.resource.LitResource;
+import io.litj.protocol.resource.LitResourcePrefix;
+import io.litj.protocol.resource.ResourceAbilityRequest;
+import io.litj.protocol.siwe.SiweMessage;
+import io.litj.protocol.siwe.SiweRenderer;
+import io.litj.protocol.testing.NodeJs;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real Lit JS SDK 7.4.0 as referee: {@code interop/gen-session-cases.mjs} makes session signatures with the
+ * unmodified SDK under a frozen clock, and every case is rebuilt here with the Java API and compared byte for byte
+ * (wallet SIWE, its ReCap URN, wallet AuthSig, capacity-delegation AuthSig, and each node's session sig).
+ *
+ * <p>All differences of all cases are collected and reported together. Skipped without Node.js unless {@code CI}
+ * is set (see {@link NodeJs}).
+ */
+class JsSdkInteropCasesTest {
+    private static final String SCRIPT = "gen-session-cases.mjs";
+    private static final int MIN_CASES = 20;
+    private static final String SDK_VERSION = "7.4.0";
+    private static final LitErrorCode CODE = LitErrorCode.NodeParserError;
+
+    /** The generator's output, or why there is none; made once for the class by the first test that needs it. */
+    private static JsonValue.JsonObject document;
+    private static RuntimeException unavailable;
+    private static Error failed;
+
+    /**
+     * Runs the generator on first use. Not a {@code @BeforeAll}: a skip there hides the tests from the reports,
+     * while a skip (or failure) inside each test shows every test as skipped (or failed).
+     */
+    private static synchronized JsonValue.JsonObject document() {
+        if (document == null && unavailable == null && failed == null) {
+            try {
+                document = JsonReader.parseObject(NodeJs.runScript(SCRIPT), CODE, SCRIPT + " output");
+            } catch (RuntimeException e) {
+                unavailable = e;
+            } catch (Error e) {
+                failed = e;
+            }
+        }
+        if (unavailable != null) {
+            throw unavailable;
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        return document;
+    }
+
+    private static List<JsonValue.JsonObject> cases() {
+        List<JsonValue.JsonObject> cases = new ArrayList<>();
+        for (JsonValue c : array(document(), "cases")) {
+            cases.add((JsonValue.JsonObject) c);
+        }
+        return cases;
+    }
+
+    @Test
+    void theGeneratorUsedThePinnedSdkAndMadeEnoughCases() {
+        List<JsonValue.JsonObject> cases = cases();
+        JsonValue.JsonObject versions = object(document(), "versions");
+        assertEquals(SDK_VERSION, string(versions, "@lit-protocol/lit-node-client"));
+        assertEquals(SDK_VERSION, string(versions, "@lit-protocol/lit-node-client-nodejs"));
+        assertEquals(SDK_VERSION, string(versions, "@lit-protocol/auth-helpers"));
+        assertEquals(SDK_VERSION, string(versions, "@lit-protocol/constants"));
+        assertTrue(string(versions, "ethers").startsWith("5."), "ethers must be v5");
+        assertTrue(cases.size() >= MIN_CASES, "only " + cases.size() + " cases, expected at least " + MIN_CASES);
+    }
+
+    @Test
+    void everyCaseIsByteIdenticalToTheJsSdk() {
+        List<JsonValue.JsonObject> cases = cases();
+        List<String> failures = new ArrayList<>();
+        for (JsonValue.JsonObject c : cases) {
+            String id = string(c, "id");
+            try {
+                new CaseCheck(id, object(c, "input"), object(c, "output"), failures).run();
+            } catch (RuntimeException e) {
+                failures.add(id + ": the Java side threw " + e);
+            }
+        }
+        assertTrue(failures.isEmpty(), failures.size() + " difference(s) from the JS SDK in " + cases.size()
+                + " cases:\n  " + String.join("\n  ", failures));
+    }
+
+    /** Rebuilds one case with the Java API and records every difference. */
+    private record CaseCheck(String id, JsonValue.JsonObject in, JsonValue.JsonObject out, List<String> failures) {
+
+        void run() {
+            Instant now = Instant.parse(string(in, "now"));
+            Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+            String nonce = string(in, "nonce");
+            PrivateKeyEthSigner wallet = PrivateKeyEthSigner.fromHex(string(in, "walletPrivateKey"));
+            SessionKeyPair session = SessionKeyPair.fromSeed(Hex.decode(string(in, "sessionSeed"), "sessionSeed"));
+            same("session public key", string(out, "sessionPublicKey"), session.publicKeyHex());
+            List<ResourceAbilityRequest> requests = requests(array(in, "resourceAbilityRequests"));
+            // getSessionSigs: expiration defaults to now + 24 h and is also the wallet SIWE's Expiration Time
+            Instant expiration = optionalString(in, "expiration").map(Instant::parse)
+                    .orElse(now.plus(SessionSigIssuer.DEFAULT_LIFETIME));
+
+            LitSiweBuilder walletSiwe = LitSiweBuilder.create(wallet.address(), nonce).clock(clock)
+                    .uri(session.uri()).expiration(expiration).resources(requests);
+            optionalString(in, "statement").ifPresent(walletSiwe::statement);
+            optionalString(in, "domain").ifPresent(walletSiwe::domain);
+            SiweMessage walletMessage = walletSiwe.build();
+            JsonValue.JsonObject jsWalletSig = object(out, "walletAuthSig");
+            compareSiwe("wallet", string(jsWalletSig, "signedMessage"), walletMessage);
+            AuthSig walletAuthSig = AuthSigs.generate(wallet, walletMessage);
+            compareAuthSig("wallet AuthSig", jsWalletSig, string(out, "walletAuthSigJson"), walletAuthSig);
+
+            List<AuthSig> extra = new ArrayList<>();
+            Optional<JsonValue.JsonObject> capacity = optionalObject(in, "capacity");
+            if (capacity.isPresent() != optionalObject(out, "capacityAuthSig").isPresent()) {
+                failures.add(id + ": capacity input and capacityAuthSig output disagree");
+            }
+            capacity.ifPresent(cap -> {
+                AuthSig made = capacityAuthSig(cap, clock, nonce, wallet);
+                JsonValue.JsonObject js = object(out, "capacityAuthSig");
+                same("capacity SIWE text", string(js, "signedMessage"), made.signedMessage());
+                same("capacity ReCap URN", lastResourceLine(string(js, "signedMessage")),
+                        lastResourceLine(made.signedMessage()));
+                compareAuthSig("capacity AuthSig", js, string(out, "capacityAuthSigJson"), made);
+                extra.add(made);
+            });
+
+            List<String> nodeUrls = strings(array(in, "nodeUrls"));
+            SessionSigs sigs = new SessionSigIssuer(clock).issue(session, requests,
+                    SessionSigIssuer.capabilities(extra, walletAuthSig), expiration, nodeUrls);
+            JsonValue.JsonObject jsSigs = object(out, "sessionSigs");
+            JsonValue.JsonObject jsSigJson = object(out, "sessionSigJsonByNode");
+            same("session sig node URLs", String.join(" ", jsSigs.members().keySet()),
+                    String.join(" ", sigs.byNodeUrl().keySet()));
+            for (Map.Entry<String, JsonValue> node : jsSigs.members().entrySet()) {
+                String url = node.getKey();
+                JsonValue.JsonObject js = (JsonValue.JsonObject) node.getValue();
+                Optional<SessionSig> made = sigs.forNode(url);
+                if (made.isEmpty()) {
+                    failures.add(id + ": no Java session sig for node " + url);
+                    continue;
+                }
+                // a different payload implies a different signature and JSON: report the cause only
+                if (same("session sig signedMessage for " + url, string(js, "signedMessage"),
+                        made.get().signedMessage())) {
+                    same("session sig sig for " + url, string(js, "sig"), made.get().sig());
+                    same("session sig JSON for " + url, string(jsSigJson, url),
+                            made.get().toAuthSig().toJsonString());
+                }
+            }
+            same("SessionSigsMap JSON", string(out, "sessionSigsJson"), sigs.toJsonString());
+        }
+
+        /** createCapacityDelegationAuthSig: SIWE expiration default now + 7 days, domain localhost, test statement. */
+        private AuthSig capacityAuthSig(JsonValue.JsonObject cap, Clock clock, String nonce, EthSigner wallet) {
+            EthSigner owner = optionalString(cap, "ownerPrivateKey").<EthSigner>map(PrivateKeyEthSigner::fromHex)
+                    .orElse(wallet);
+            LitSiweBuilder siwe = LitSiweBuilder.create(owner.address(), nonce).clock(clock);
+            optionalString(cap, "expiration").map(Instant::parse).ifPresent(siwe::expiration);
+            optionalString(cap, "domain").ifPresent(siwe::domain);
+            optionalString(cap, "statement").ifPresent(siwe::statement);
+            Optional<List<String>> delegatees = cap.get("delegateeAddresses")
+                    .filter(v -> v != JsonValue.JsonNull.INSTANCE)
+                    .map(v -> strings(((JsonValue.JsonArray) v).items()));
+            CapacityDelegation delegation = new CapacityDelegation(optionalString(cap, "capacityTokenId"), delegatees,
+                    cap.get("uses").filter(v -> v != JsonValue.JsonNull.INSTANCE)
+                            .map(JsSdkInteropCasesTest::jsToString));
+            return AuthSigs.capacityDelegation(owner, siwe, delegation);
+        }
+
+        /** The SIWE text and, separately, its last resource (the ReCap URN). */
+        private void compareSiwe(String which, String jsText, SiweMessage made) {
+            String javaText = SiweRenderer.render(made);
+            same(which + " SIWE text", jsText, javaText);
+            List<String> resources = made.resources();
+            same(which + " ReCap URN", lastResourceLine(jsText),
+                    resources.isEmpty() ? "<no resources>" : resources.get(resources.size() - 1));
+        }
+
+        private void compareAuthSig(String which, JsonValue.JsonObject js, String jsJson, AuthSig made) {
+            same(which + " sig", string(js, "sig"), made.sig());
+            same(which + " address", string(js, "address"), made.address());
+            same(which + " JSON", jsJson, made.toJsonString());
+        }
+
+        private boolean same(String what, String expected, String actual) {
+            if (expected.equals(actual)) {
+                return true;
+            }
+            failures.add(id + ": " + what + " differs " + describeDifference(expected, actual));
+            return false;
+        }
+    }
+
+    private static List<ResourceAbilityRequest> requests(List<JsonValue> raw) {
+        List<ResourceAbilityRequest> out = new ArrayList<>();
+        for (JsonValue v : raw) {
+            JsonValue.JsonObject r = (JsonValue.JsonObject) v;
+            String prefix = string(r, "prefix");
+            String id = string(r, "resource");
+            LitResource resource = switch (LitResourcePrefix.of(prefix)
+                    .orElseThrow(() -> new IllegalStateException("unknown prefix " + prefix))) {
+                case PKP -> LitResource.pkp(id);
+                case LIT_ACTION -> LitResource.action(id);
+                case ACCESS_CONTROL_CONDITION -> LitResource.accessControlCondition(id);
+                case RATE_LIMIT_INCREASE -> LitResource.rateLimitIncrease(id);
+                case RESOLVED_AUTH_CONTEXT -> throw new IllegalStateException("clients never request " + prefix);
+            };
+            String ability = string(r, "ability");
+            out.add(ResourceAbilityRequest.of(resource,
+                    LitAbility.of(ability).orElseThrow(() -> new IllegalStateException("unknown ability " + ability))));
+        }
+        return out;
+    }
+
+    /** The last {@code - …} line of a SIWE text (its last resource), or a marker when there is none. */
+    static String lastResourceLine(String siwe) {
+        String[] lines = siwe.split("\n", -1);
+        for (int i = lines.length - 1; i >= 0; i--) {
+            if (lines[i].startsWith("- ")) {
+                return lines[i].substring(2);
+            }
+            if (lines[i].equals("Resources:")) {
+                break;
+            }
+        }
+        return "<no resources>";
+    }
+
+    /** Where two texts first differ, with a little context around it. */
+    static String describeDifference(String expected, String actual) {
+        int n = Math.min(expected.length(), actual.length());
+        int i = 0;
+        while (i < n && expected.charAt(i) == actual.charAt(i)) {
+            i++;
+        }
+        int from = Math.max(0, i - 30);
+        return "at index " + i + " (JS length " + expected.length() + ", Java length " + actual.length()
+                + "): JS …" + snippet(expected, from, i) + "… Java …" + snippet(actual, from, i) + "…";
+    }
+
+    private static String snippet(String text, int from, int at) {
+        int to = Math.min(text.length(), at + 40);
+        String s = from >= text.length() ? "" : text.substring(from, to);
+        return "\"" + s.replace("\\", "\\\\").replace("\n", "\\n").replace("\"", "\\\"") + "\"";
+    }
+
+    /** JavaScript's {@code String(value)} for the string and integer values the cases use. */
+    private static String jsToString(JsonValue v) {
+        return switch (v) {
+            case JsonValue.JsonString s -> s.value();
+            case JsonValue.JsonNumber n -> new BigDecimal(n.value()).stripTrailingZeros().toPlainString();
+            default -> throw new IllegalStateException("unexpected uses value " + v);
+        };
+    }
+
+    private static String string(JsonValue.JsonObject o, String key) {
+        return ((JsonValue.JsonString) member(o, key)).value();
+    }
+
+    private static Optional<String> optionalString(JsonValue.JsonObject o, String key) {
+        return o.get(key).filter(v -> v != JsonValue.JsonNull.INSTANCE).map(v -> ((JsonValue.JsonString) v).value());
+    }
+
+    private static JsonValue.JsonObject object(JsonValue.JsonObject o, String key) {
+        return (JsonValue.JsonObject) member(o, key);
+    }
+
+    private static Optional<JsonValue.JsonObject> optionalObject(JsonValue.JsonObject o, String key) {
+        return o.get(key).filter(v -> v != JsonValue.JsonNull.INSTANCE).map(v -> (JsonValue.JsonObject) v);
+    }
+
+    private static List<JsonValue> array(JsonValue.JsonObject o, String key) {
+        return ((JsonValue.JsonArray) member(o, key)).items();
+    }
+
+    private static List<String> strings(List<JsonValue> values) {
+        return values.stream().map(v -> ((JsonValue.JsonString) v).value()).toList();
+    }
+
+    private static JsonValue member(JsonValue.JsonObject o, String key) {
+        return o.get(key).orElseThrow(() -> new IllegalStateException("generator output lacks '" + key + "'"));
+    }
+}
