@@ -104,6 +104,70 @@ class JsSdkInteropCasesTest {
                 + " cases:\n  " + String.join("\n  ", failures));
     }
 
+    @Test
+    void everyJsMadeSessionSigIsAcceptedAndRefusedAfterAOneByteTamper() {
+        List<String> failures = new ArrayList<>();
+        java.util.Random random = new java.util.Random(7470);
+        int checked = 0;
+        for (JsonValue.JsonObject c : cases()) {
+            String id = string(c, "id");
+            Clock clock = Clock.fixed(Instant.parse(string(object(c, "input"), "now")).plusSeconds(1), ZoneOffset.UTC);
+            List<ResourceAbilityRequest> requests = requests(array(object(c, "input"), "resourceAbilityRequests"));
+            for (Map.Entry<String, JsonValue> node : object(object(c, "output"), "sessionSigs").members().entrySet()) {
+                java.net.URI url = java.net.URI.create(node.getKey());
+                SessionSigValidator validator = SessionSigValidator.builder(url.getHost() + ":" + url.getPort())
+                        .clock(clock).build();
+                AuthSig js = AuthSig.fromJson(node.getValue(), CODE, "session sig");
+                JsonValue.JsonObject att = walletAttenuations(object(object(c, "output"), "walletAuthSig"));
+                for (ResourceAbilityRequest r : requests) {
+                    checked++;
+                    ValidationResult result = validator.validate(js, r.resource(), r.ability());
+                    boolean shadowed = wildcardShadowsExactGrant(att, r);
+                    if (!shadowed && !(result instanceof AuthContext)) {
+                        failures.add(id + " " + url + " " + r + ": refused " + result);
+                    }
+                    if (shadowed && !(result instanceof AuthDenied d
+                            && d.capabilityFailures().get(d.capabilityFailures().size() - 1).check()
+                            .equals("RecapCoverageCheck"))) {
+                        failures.add(id + " " + url + " " + r + ": a grant shadowed by the wildcard key was not "
+                                + "refused as Lit nodes refuse it: " + result);
+                    }
+                }
+                ResourceAbilityRequest first = requests.get(0);
+                int at = random.nextInt(js.signedMessage().length());
+                String flipped = js.signedMessage().substring(0, at)
+                        + (char) (js.signedMessage().charAt(at) ^ 1) + js.signedMessage().substring(at + 1);
+                AuthSig tampered = AuthSig.of(js.sig(), js.derivedVia(), flipped, js.address(), js.algo());
+                if (!(validator.validate(tampered, first.resource(), first.ability()) instanceof AuthDenied d)
+                        || d.code() != LitErrorCode.NodeInvalidAuthSigSessionKeySignature) {
+                    failures.add(id + " " + url + ": a one-byte tamper at " + at + " was not refused by the Ed25519 check");
+                }
+            }
+        }
+        assertTrue(checked >= MIN_CASES, "only " + checked + " validations ran");
+        assertTrue(failures.isEmpty(), String.join("\n  ", failures));
+    }
+
+    /** The {@code att} of the ReCap in the JS wallet SIWE, decoded with the JDK only (not litj's codec). */
+    private static JsonValue.JsonObject walletAttenuations(JsonValue.JsonObject walletAuthSig) {
+        String urn = lastResourceLine(string(walletAuthSig, "signedMessage"));
+        String json = new String(java.util.Base64.getUrlDecoder().decode(urn.substring("urn:recap:".length())),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return object(JsonReader.parseObject(json, CODE, "recap"), "att");
+    }
+
+    /**
+     * Lit nodes (lit-node-behaviour.md §2.4) look up {@code <prefix>://*} first and never consult the exact key when
+     * it exists: an exact-id grant next to a wildcard entry lacking that ability is refused (the JS SDK then asks
+     * the wallet again, the cases record it).
+     */
+    private static boolean wildcardShadowsExactGrant(JsonValue.JsonObject att, ResourceAbilityRequest r) {
+        Optional<JsonValue> wildcard = att.get(r.resource().wildcardKey());
+        return !r.resource().isWildcard() && wildcard.isPresent()
+                && !((JsonValue.JsonObject) wildcard.get()).members().containsKey(r.ability().recapAbility())
+                && !((JsonValue.JsonObject) wildcard.get()).members().containsKey("*/*");
+    }
+
     /** Rebuilds one case with the Java API and records every difference. */
     private record CaseCheck(String id, JsonValue.JsonObject in, JsonValue.JsonObject out, List<String> failures) {
 
