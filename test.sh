@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 JAVA_HOME=$(scripts/find-jdk.sh)
 export JAVA_HOME
+jmajor=$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+if [ "${jmajor%%.*}" -ge 24 ]; then export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"; fi
 export PATH="$JAVA_HOME/bin:$PATH"
 if [ -f interop/package.json ] && command -v npm >/dev/null 2>&1; then
   (cd interop && if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then npm ci --no-audit --no-fund --loglevel=error; fi)

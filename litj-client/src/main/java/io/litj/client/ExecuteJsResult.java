@@ -1,0 +1,34 @@
+package io.litj.client;
+
+import io.litj.protocol.json.JsonValue;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The combined result of {@link LitClient#executeJs}: the {@code response} chosen by the request's
+ * {@link ResponseStrategy} (the raw string, and its JSON value when it parses), the most common {@code logs}, and
+ * each node's own answer.
+ *
+ * <p>Immutable. {@link #toString()} shows the response cut to 64 characters.
+ *
+ * @param perNode each answering node's outcome, by node URL, in node order
+ */
+public record ExecuteJsResult(String response, Optional<JsonValue> responseJson, String logs,
+                              Map<String, NodeOutcome> perNode) {
+    public ExecuteJsResult {
+        Objects.requireNonNull(response, "response");
+        Objects.requireNonNull(responseJson, "responseJson");
+        Objects.requireNonNull(logs, "logs");
+        perNode = Collections.unmodifiableMap(new LinkedHashMap<>(perNode));
+    }
+
+    @Override
+    public String toString() {
+        String shown = response.length() <= 64 ? response : response.substring(0, 64) + "…";
+        return "ExecuteJsResult[response=" + shown + " logs=" + logs.length() + " chars nodes=" + perNode.keySet()
+                + "]";
+    }
+}

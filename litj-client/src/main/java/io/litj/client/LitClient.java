@@ -1,0 +1,392 @@
+package io.litj.client;
+
+import io.litj.client.internal.Urls;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.auth.SessionSigs;
+import io.litj.protocol.crypto.EthAddress;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A connection to a Lit network: finds the nodes, handshakes with them, makes session sigs and runs Lit Actions,
+ * speaking the wire protocol of the JS SDK 7.4.0 ({@code js-sdk-v7-wire-format.md} §4, §7, §8).
+ *
+ * <pre>{@code
+ * try (LitClient client = LitClient.builder().rpcUrl(URI.create("http://127.0.0.1:8545")).build()) {
+ *     client.connect();
+ *     SessionSigs sigs = client.getSessionSigs(SessionRequest.builder()
+ *             .resourceAbilityRequest(ResourceAbilityRequest.of(LitResource.action("*"),
+ *                     LitAbility.LIT_ACTION_EXECUTION))
+ *             .signer(wallet).build());
+ *     ExecuteJsResult result = client.executeJs(ExecuteJsRequest.builder()
+ *             .code("Lit.Actions.setResponse({response: 'hi'})").sessionSigs(sigs).build());
+ * }
+ * }</pre>
+ *
+ * <p>Nodes come either from the Staking contract read through {@link Builder#rpcUrl} (as the JS SDK does, also for
+ * custom networks) or from {@link Builder#nodeUrls}. {@link #connect()} handshakes with all of them in parallel and
+ * keeps those that answer and agree on the network keys; at least {@code minNodeCount} must.
+ *
+ * <p>Thread-safe: one client may serve many threads. Immutable configuration; the connection state is replaced
+ * as a whole by {@link #connect()}. Strict defaults: {@code https} except to loopback hosts (see
+ * {@link Builder#allowPlainHttp()}), sessions kept in memory only (see {@link Builder#sessionStore}).
+ */
+public final class LitClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LitClient.class);
+    /** The datil-dev Staking contract, which the JS SDK also uses for {@code custom} networks. */
+    public static final String DATIL_DEV_STAKING_ADDRESS = "0xD4507CD392Af2c80919219d7896508728f6A623F";
+    /** How long a block hash is used before it is refreshed (the JS SDK's 30 s). */
+    public static final Duration BLOCKHASH_MAX_AGE = Duration.ofSeconds(30);
+    static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMinutes(5);
+    static final Duration MAX_REQUEST_TIMEOUT = Duration.ofMinutes(10);
+
+    private final ClientConfig cfg;
+    private final SessionManager sessions;
+    private final ReentrantLock connectLock = new ReentrantLock();
+    private final LatestBlockhash blockhash;
+    private volatile ConnectionState state;
+    private volatile boolean closed;
+
+    private LitClient(ClientConfig cfg) {
+        this.cfg = cfg;
+        this.sessions = new SessionManager(cfg.store(), cfg.clock(), cfg.random());
+        this.blockhash = new LatestBlockhash(cfg.transport(), cfg.blockHashUrl(), cfg.connectTimeout(), cfg.clock());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Finds the nodes and handshakes with them; calling it again reconnects (if that fails, the previous
+     * connection stays in use).
+     *
+     * @throws LitClientException {@code ClientNotReady} after {@link #close()}; {@code NetworkError} (nodes or RPC
+     *         unreachable), {@code NodeError} (nodes answered with errors) or {@code InitError} (disagreeing
+     *         nodes, a bad contract answer) when fewer than {@code minNodeCount} nodes answer and agree, naming each
+     *         failing node; {@code InvalidEthBlockhash} when no usable {@code latestBlockhash} came back
+     */
+    public void connect() {
+        connectLock.lock();
+        try {
+            requireOpen();
+            Connector.Connected connected = new Connector(cfg).connect();
+            blockhash.set(connected.blockhash());
+            state = connected.state();
+        } catch (LitProtocolException e) {
+            throw LitClientException.from(e);
+        } finally {
+            connectLock.unlock();
+        }
+    }
+
+    /** True after a successful {@link #connect()} and before {@link #close()}. */
+    public boolean connected() {
+        return state != null && !closed;
+    }
+
+    /** The URLs of the connected nodes, exactly as used for {@code nodeAddress} and as session-sig keys. */
+    public List<String> nodeUrls() {
+        return requireConnected().nodeUrls();
+    }
+
+    /** How many nodes must answer and agree (from the Staking contract or the builder). */
+    public int minNodeCount() {
+        return requireConnected().minNodeCount();
+    }
+
+    /** The epoch sent with node requests. */
+    public long epoch() {
+        return requireConnected().epoch();
+    }
+
+    /** The network's BLS public key (hex) from the handshake; empty if nodes have none yet ({@code "ERR"}). */
+    public Optional<String> networkPublicKey() {
+        return requireConnected().networkPublicKey();
+    }
+
+    /** The subnet BLS public key (hex) used for encryption; empty if nodes have none yet. */
+    public Optional<String> subnetPublicKey() {
+        return requireConnected().subnetPublicKey();
+    }
+
+    /** The name sessions are stored under (see {@link Builder#network}). */
+    public String network() {
+        return cfg.network();
+    }
+
+    /**
+     * The latest block hash, the nonce of new session grants. Refreshed through the block-hash URL when older than
+     * {@link #BLOCKHASH_MAX_AGE}; if that fails the previous hash is kept and a warning logged (as the JS SDK does).
+     *
+     * @throws LitClientException {@code ClientNotReady} before {@link #connect()}
+     */
+    public String latestBlockhash() {
+        requireConnected();
+        return blockhash.get();
+    }
+
+    /**
+     * Session sigs for every connected node, granted by the request's signer or callback (asked only when no
+     * stored grant can be re-used). Contacts no node; may refresh the block hash.
+     *
+     * @throws LitClientException {@code ClientNotReady} before {@link #connect()}; {@code InvalidArgument} for an
+     *         expiration not in (now, now + 30 days], an expired capability AuthSig or a grant for another
+     *         account; {@code WalletSignatureNotFound} when the signer or callback fails or returns an empty
+     *         AuthSig; {@code InvalidSignature} when a new grant would be refused by nodes
+     */
+    public SessionSigs getSessionSigs(SessionRequest request) {
+        Objects.requireNonNull(request, "request");
+        ConnectionState s = requireConnected();
+        return sessions.getSessionSigs(request, cfg.network(), s.nodeUrls(), this::latestBlockhash);
+    }
+
+    /**
+     * Runs a Lit Action on every connected node (or one, see {@link ExecuteJsRequest#useSingleNode()}); all must
+     * succeed. Each node receives only its own session sig.
+     *
+     * @throws LitClientException {@code ClientNotReady} before {@link #connect()}; {@code InvalidArgument} when the
+     *         session sigs lack a connected node; {@code InvalidSessionSigs} when a session sig is malformed,
+     *         misaddressed or expired (checked before anything is sent); {@code NodeError} (with every node's error,
+     *         most common code first) or {@code NetworkError} when a node fails
+     */
+    public ExecuteJsResult executeJs(ExecuteJsRequest request) {
+        Objects.requireNonNull(request, "request");
+        ConnectionState s = requireConnected();
+        try {
+            return ExecuteJsCall.run(request, s, cfg.transport(), cfg.clock(), cfg.random(), cfg.requestTimeout());
+        } catch (LitProtocolException e) {
+            throw LitClientException.from(e);
+        }
+    }
+
+    /** Disconnects; closes the transport if the client created it. Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+        state = null;
+        if (cfg.ownsTransport() && cfg.transport() instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.debug("closing the transport failed: {}", e.toString());
+            }
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new LitClientException(LitErrorCode.ClientNotReady, "the client is closed");
+        }
+    }
+
+    private ConnectionState requireConnected() {
+        requireOpen();
+        ConnectionState s = state;
+        if (s == null) {
+            throw new LitClientException(LitErrorCode.ClientNotReady, "the client is not connected: call connect()"
+                    + " first");
+        }
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        ConnectionState s = state;
+        return "LitClient[network=" + cfg.network() + (s == null ? " not connected"
+                : " nodes=" + s.nodeUrls() + " epoch=" + s.epoch()) + "]";
+    }
+
+    /**
+     * Configures a {@link LitClient}. Exactly one of {@link #rpcUrl} and {@link #nodeUrls} is required; everything
+     * else has a strict default. Not thread-safe.
+     */
+    public static final class Builder {
+        private URI rpcUrl;
+        private String stakingAddress = DATIL_DEV_STAKING_ADDRESS;
+        private List<String> nodeUrls;
+        private OptionalInt minNodeCount = OptionalInt.empty();
+        private URI blockHashUrl;
+        private boolean allowPlainHttp;
+        private Duration connectTimeout = Duration.ofSeconds(20);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private Clock clock;
+        private SecureRandom random;
+        private NodeTransport transport;
+        private SessionStore store;
+        private String network;
+
+        private Builder() {
+        }
+
+        /**
+         * Read the node list, threshold and epoch from the Staking contract through this Ethereum JSON-RPC
+         * endpoint (as the JS SDK does). Also sets the default block-hash URL to
+         * {@code <scheme>://<host:port of rpcUrl>/get_most_recent_valid_block}.
+         */
+        public Builder rpcUrl(URI rpcUrl) {
+            this.rpcUrl = Objects.requireNonNull(rpcUrl, "rpcUrl");
+            return this;
+        }
+
+        /** The Staking contract to read (default: datil-dev's, {@link LitClient#DATIL_DEV_STAKING_ADDRESS}). */
+        public Builder stakingAddress(String stakingAddress) {
+            this.stakingAddress = Objects.requireNonNull(stakingAddress, "stakingAddress");
+            return this;
+        }
+
+        /** Use these node URLs ({@code scheme://host:port}) instead of the Staking contract. */
+        public Builder nodeUrls(List<String> nodeUrls) {
+            this.nodeUrls = List.copyOf(nodeUrls);
+            return this;
+        }
+
+        /** With {@link #nodeUrls}: how many must answer and agree (default: all of them, as the JS SDK needs). */
+        public Builder minNodeCount(int minNodeCount) {
+            this.minNodeCount = OptionalInt.of(minNodeCount);
+            return this;
+        }
+
+        /** Where fresh block hashes come from ({@code {"blockhash":"0x…","timestamp":…}}). */
+        public Builder blockHashUrl(URI blockHashUrl) {
+            this.blockHashUrl = Objects.requireNonNull(blockHashUrl, "blockHashUrl");
+            return this;
+        }
+
+        /**
+         * Permits plain {@code http://} to hosts other than {@code 127.0.0.1}/{@code localhost} (nodes, RPC, block
+         * hashes). Without it such URLs are refused: session sigs are bearer credentials.
+         */
+        public Builder allowPlainHttp() {
+            this.allowPlainHttp = true;
+            return this;
+        }
+
+        /** How long connecting may take per node and RPC call (default 20 s, at most 5 min). */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** How long one node request may take (default 60 s, at most 10 min). */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /** The clock for expirations and re-use decisions (default: system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The randomness for session keys, challenges and request ids (default: a new {@link SecureRandom}). */
+        public Builder random(SecureRandom random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** The HTTP transport (default: a {@link JdkHttpNodeTransport} that the client closes). */
+        public Builder transport(NodeTransport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /** Where sessions are kept (default: an {@link InMemorySessionStore}; use {@link FileSessionStore} to keep
+         * them across runs). */
+        public Builder sessionStore(SessionStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * The name sessions are stored under (default: derived from the RPC URL and Staking address, or from the
+         * sorted node URLs), so that sessions of different networks never mix.
+         */
+        public Builder network(String network) {
+            this.network = Objects.requireNonNull(network, "network");
+            return this;
+        }
+
+        /** @throws LitClientException {@code InvalidArgument} for a missing, conflicting or unsafe setting */
+        public LitClient build() {
+            if ((rpcUrl == null) == (nodeUrls == null)) {
+                throw invalid("set exactly one of rpcUrl and nodeUrls");
+            }
+            checkTimeout(connectTimeout, MAX_CONNECT_TIMEOUT, "connectTimeout");
+            checkTimeout(requestTimeout, MAX_REQUEST_TIMEOUT, "requestTimeout");
+            String staking;
+            try {
+                staking = EthAddress.parse(stakingAddress, "stakingAddress").toLowerHex();
+            } catch (LitProtocolException e) {
+                throw LitClientException.from(e);
+            }
+            Optional<URI> rpc = Optional.ofNullable(rpcUrl)
+                    .map(u -> Urls.checkHttpUrl(u.toString(), allowPlainHttp, "rpcUrl"));
+            List<String> urls = List.of();
+            if (nodeUrls != null) {
+                if (nodeUrls.isEmpty()) {
+                    throw invalid("nodeUrls must not be empty");
+                }
+                LinkedHashSet<String> unique = new LinkedHashSet<>();
+                for (String u : nodeUrls) {
+                    if (!unique.add(Urls.checkNodeUrl(u, allowPlainHttp))) {
+                        throw invalid("node URL " + u + " is listed twice");
+                    }
+                }
+                urls = List.copyOf(unique);
+                if (minNodeCount.isPresent() && (minNodeCount.getAsInt() < 1
+                        || minNodeCount.getAsInt() > urls.size())) {
+                    throw invalid("minNodeCount must be between 1 and " + urls.size() + " but is "
+                            + minNodeCount.getAsInt());
+                }
+            } else if (minNodeCount.isPresent()) {
+                throw invalid("minNodeCount comes from the Staking contract when rpcUrl is used");
+            }
+            Optional<URI> blocks = Optional.ofNullable(blockHashUrl).or(() -> rpc.map(Urls::blockHashUrlFor))
+                    .map(u -> Urls.checkHttpUrl(u.toString(), allowPlainHttp, "blockHashUrl"));
+            String name = network != null ? network : defaultNetwork(rpc, staking, urls);
+            if (name.isEmpty()) {
+                throw invalid("network must not be empty");
+            }
+            boolean owns = transport == null;
+            NodeTransport t = owns ? JdkHttpNodeTransport.create(connectTimeout) : transport;
+            return new LitClient(new ClientConfig(rpc, staking, urls, minNodeCount, blocks, allowPlainHttp,
+                    connectTimeout, requestTimeout, clock != null ? clock : Clock.systemUTC(),
+                    random != null ? random : new SecureRandom(), t, owns,
+                    store != null ? store : new InMemorySessionStore(), name));
+        }
+
+        private static String defaultNetwork(Optional<URI> rpc, String staking, List<String> urls) {
+            if (rpc.isPresent()) {
+                return "rpc:" + rpc.get() + "#" + staking;
+            }
+            List<String> sorted = new ArrayList<>(urls);
+            sorted.sort(null);
+            return "nodes:" + String.join(",", sorted);
+        }
+
+        private static void checkTimeout(Duration d, Duration max, String what) {
+            if (d.isNegative() || d.isZero() || d.compareTo(max) > 0) {
+                throw invalid(what + " must be positive and at most " + max.toSeconds() + " s but is "
+                        + d.toMillis() + " ms");
+            }
+        }
+
+        private static LitClientException invalid(String message) {
+            return new LitClientException(LitErrorCode.InvalidArgument, message);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.litj.client.internal;
+
+import io.litj.client.LitClientException;
+import io.litj.client.NodeFailure;
+import io.litj.client.NodeResponse;
+import io.litj.client.NodeTransport;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.json.JsJson;
+import io.litj.protocol.json.JsonReader;
+import io.litj.protocol.json.JsonValue;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A minimal Ethereum JSON-RPC 2.0 caller over a {@link NodeTransport} (what connect needs: two methods). */
+public final class JsonRpc {
+    private final NodeTransport transport;
+    private final URI url;
+    private final Duration timeout;
+    private final AtomicLong ids = new AtomicLong();
+
+    public JsonRpc(NodeTransport transport, URI url, Duration timeout) {
+        this.transport = transport;
+        this.url = url;
+        this.timeout = timeout;
+    }
+
+    /** {@code eth_chainId} as a number. */
+    public long chainId() {
+        String hex = hexResult(call("eth_chainId", List.of()), "eth_chainId");
+        try {
+            return Long.parseLong(hex.substring(2), 16);
+        } catch (NumberFormatException e) {
+            throw fail("eth_chainId answered '" + Urls.cut(hex) + "', not a hex quantity");
+        }
+    }
+
+    /** {@code eth_call({to, data}, "latest")}: the returned data ({@code 0x} + hex). */
+    public String ethCall(String to, String data) {
+        JsonValue tx = JsonValue.object().put("to", to).put("data", data).build();
+        return hexResult(call("eth_call", List.of(tx, new JsonValue.JsonString("latest"))), "eth_call");
+    }
+
+    /**
+     * Calls {@code method} and returns its {@code result}.
+     *
+     * @throws LitClientException {@code NetworkError} if the endpoint could not be reached, {@code InitError} for
+     *         a JSON-RPC error or a malformed answer
+     */
+    public JsonValue call(String method, List<JsonValue> params) {
+        String body = JsJson.stringify(JsonValue.object().put("jsonrpc", "2.0")
+                .put("id", new JsonValue.JsonNumber(ids.incrementAndGet())).put("method", method)
+                .put("params", new JsonValue.JsonArray(params)).build());
+        NodeResponse response;
+        try {
+            response = transport.post(url, body, Map.of("Content-Type", "application/json",
+                    "Accept", "application/json"), timeout).get(timeout.plusSeconds(2).toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LitClientException(LitErrorCode.NetworkError, "interrupted during " + method + " to " + url);
+        } catch (Exception e) {
+            NodeFailure f = NodeCalls.fromThrowable(url.toString(), e, timeout);
+            throw new LitClientException(LitErrorCode.NetworkError, "chain RPC " + method + " failed: "
+                    + f.describe(), List.of(f));
+        }
+        if (!response.successful()) {
+            throw fail(method + " answered HTTP " + response.status() + ": " + NodeCalls.cut(response.body()));
+        }
+        JsonValue.JsonObject answer;
+        try {
+            answer = JsonReader.parseObject(response.body(), LitErrorCode.InitError, method + " answer");
+        } catch (LitProtocolException e) {
+            throw fail(e.getMessage());
+        }
+        if (answer.get("error").orElse(null) instanceof JsonValue.JsonObject error) {
+            String message = error.get("message").filter(v -> v instanceof JsonValue.JsonString)
+                    .map(v -> ((JsonValue.JsonString) v).value()).orElse(JsJson.stringify(error));
+            throw fail(method + " returned an error: " + NodeCalls.cut(message));
+        }
+        return answer.get("result").orElseThrow(() -> fail(method + " answer has no result"));
+    }
+
+    private String hexResult(JsonValue result, String method) {
+        if (result instanceof JsonValue.JsonString s && s.value().startsWith("0x")) {
+            return s.value();
+        }
+        throw fail(method + " result is not a 0x-prefixed hex string");
+    }
+
+    private LitClientException fail(String message) {
+        return new LitClientException(LitErrorCode.InitError, "chain RPC " + url + ": " + message);
+    }
+}

@@ -1,0 +1,72 @@
+package io.litj.node;
+
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.json.JsJson;
+import io.litj.protocol.json.JsonFields;
+import io.litj.protocol.json.JsonReader;
+import io.litj.protocol.json.JsonValue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How to run one node: which registry it belongs to, its index there (which gives its host and port), its data
+ * folder (keys), and its request-body limit. Read from and written to a small JSON file for
+ * {@code litj node --config <file>}:
+ * {@code {"registry":"…/registry.sqlite","index":0,"dataDir":"…/node-0","maxBodyBytes":25165824}}.
+ */
+public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBodyBytes) {
+    /** Default body limit: enough for a 16 MiB Lit Action in base64. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 24L * 1024 * 1024;
+    private static final Set<String> FIELDS = Set.of("registry", "index", "dataDir", "maxBodyBytes");
+
+    public NodeConfig {
+        Objects.requireNonNull(registryFile, "registryFile");
+        Objects.requireNonNull(dataDir, "dataDir");
+        if (index < 0) {
+            throw new LitNodeException(LitErrorCode.InvalidArgument, "node index must be >= 0 but is " + index);
+        }
+        if (maxBodyBytes < 1024 || maxBodyBytes > 256L * 1024 * 1024) {
+            throw new LitNodeException(LitErrorCode.InvalidArgument,
+                    "maxBodyBytes must be in [1 KiB, 256 MiB] but is " + maxBodyBytes);
+        }
+    }
+
+    public static NodeConfig of(Path registryFile, int index, Path dataDir) {
+        return new NodeConfig(registryFile, index, dataDir, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** Reads a config file; relative paths are resolved against the file's folder. */
+    public static NodeConfig read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new LitNodeException(LitErrorCode.InvalidArgument, "cannot read node config " + file + ": "
+                    + e.getMessage());
+        }
+        String where = "node config " + file;
+        JsonFields f = new JsonFields(JsonReader.parseObject(text, LitErrorCode.InvalidArgument, where),
+                LitErrorCode.InvalidArgument, where).onlyKnown(FIELDS);
+        Path base = file.toAbsolutePath().getParent();
+        long maxBody = f.has("maxBodyBytes") ? f.integer("maxBodyBytes") : DEFAULT_MAX_BODY_BYTES;
+        long index = f.integer("index");
+        if (index > Integer.MAX_VALUE) {
+            throw f.fail("field 'index' is too large");
+        }
+        return new NodeConfig(base.resolve(f.string("registry")), (int) index, base.resolve(f.string("dataDir")),
+                maxBody);
+    }
+
+    /** The JSON text of this config (absolute paths). */
+    public String toJson() {
+        return JsJson.stringify(JsonValue.object()
+                .put("registry", registryFile.toAbsolutePath().toString())
+                .put("index", new JsonValue.JsonNumber(index))
+                .put("dataDir", dataDir.toAbsolutePath().toString())
+                .put("maxBodyBytes", new JsonValue.JsonNumber(maxBodyBytes))
+                .build());
+    }
+}

@@ -1,0 +1,34 @@
+package io.litj.node.actions;
+
+import io.litj.node.LitNodeException;
+import io.litj.protocol.LitErrorCode;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Lit Action that was refused or did not finish, with the console output it produced before that
+ * ({@code lit-node-behaviour.md} §1.8: JS failures carry {@code logs}).
+ *
+ * <p>Codes: {@link LitErrorCode#NodeJsTimeoutError} (wall-clock timeout or statement limit),
+ * {@link LitErrorCode#NodeJsMemoryLimitError} (heap exhausted or the heap guard stopped it),
+ * {@link LitErrorCode#NodeJsExecutionError} (uncaught JS error, syntax error, unhandled rejection, response too
+ * long, unusable params), {@link LitErrorCode#NodeBadInput} (code or params over their size limit, refused before
+ * running), {@link LitErrorCode#NodeConcurrencyOverload} (too many executions at once).
+ *
+ * <p>The message is meant for the caller: the JS error text with its line, never a Java stack trace.
+ */
+public final class ActionException extends LitNodeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String logs;
+
+    public ActionException(LitErrorCode code, String message, String logs) {
+        super(code, message, List.of(), null);
+        this.logs = Objects.requireNonNull(logs, "logs");
+    }
+
+    /** Console output captured before the failure; {@code ""} when the action never ran. */
+    public String logs() {
+        return logs;
+    }
+}

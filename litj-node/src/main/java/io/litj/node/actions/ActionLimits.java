@@ -1,0 +1,107 @@
+package io.litj.node.actions;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The limits every Lit Action execution of one {@link ActionRuntime} runs under. Defaults follow the Datil node
+ * ({@code lit-node-behaviour.md} §13): 30 s, 16 MiB of code, 100 KiB of response and of console output.
+ *
+ * <p>Immutable; the compact constructor refuses values outside the hard bounds below (no limit can be switched
+ * off). Change one value with the {@code with…} methods, e.g.
+ * {@code ActionLimits.defaults().withTimeout(Duration.ofSeconds(5))}.
+ *
+ * <p>Security: GraalJS Community has no per-context heap limit, so memory is bounded indirectly: code, params,
+ * response and log budgets, the statement limit, the timeout, and the runtime's heap guard (see
+ * {@link ActionRuntime}).
+ *
+ * @param timeout wall-clock budget of one execution; more than 0 and at most {@link #MAX_TIMEOUT}
+ * @param maxStatements JS statements one execution may run (GraalJS {@code ResourceLimits.statementLimit}); stops a
+ *     busy loop long before the timeout; at least {@link #MIN_STATEMENTS}
+ * @param maxCodeBytes UTF-8 size of the action source; larger code is refused before it runs; 1 B to 64 MiB
+ * @param maxParamsBytes size of {@code jsParams} as JSON text; larger params are refused; 2 B to 64 MiB
+ * @param maxResponseBytes UTF-8 size of what {@code setResponse} may set; a larger response fails the action
+ *     ("Response is too long. Max length is N bytes"); 1 B to 64 MiB
+ * @param maxLogBytes console output kept per execution; the rest is cut and marked, not an error; 0 to 64 MiB
+ * @param maxConcurrent executions running at the same time in the runtime; one more is refused with
+ *     {@code NodeConcurrencyOverload}; 1 to 4096
+ */
+public record ActionLimits(Duration timeout, long maxStatements, int maxCodeBytes, int maxParamsBytes,
+        int maxResponseBytes, int maxLogBytes, int maxConcurrent) {
+
+    /** The longest timeout a runtime accepts. */
+    public static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
+
+    /** The fewest statements a runtime accepts: the prelude that sets up the globals runs some too. */
+    public static final long MIN_STATEMENTS = 100_000;
+
+    private static final int MAX_BYTES = 64 * 1024 * 1024;
+    private static final int MAX_CONCURRENT = 4096;
+
+    public ActionLimits {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("timeout must be more than 0 and at most " + MAX_TIMEOUT + ", got "
+                    + timeout);
+        }
+        if (maxStatements < MIN_STATEMENTS) {
+            throw new IllegalArgumentException("maxStatements must be at least " + MIN_STATEMENTS + ", got "
+                    + maxStatements);
+        }
+        checkRange("maxCodeBytes", maxCodeBytes, 1, MAX_BYTES);
+        checkRange("maxParamsBytes", maxParamsBytes, 2, MAX_BYTES);
+        checkRange("maxResponseBytes", maxResponseBytes, 1, MAX_BYTES);
+        checkRange("maxLogBytes", maxLogBytes, 0, MAX_BYTES);
+        checkRange("maxConcurrent", maxConcurrent, 1, MAX_CONCURRENT);
+    }
+
+    /**
+     * The Datil defaults: 30 s, 50,000,000 statements (a busy loop stops after well under a second compiled, a few
+     * seconds interpreted), code 16 MiB, params 1 MiB, response 100 KiB, logs 100 KiB, 64 concurrent executions.
+     */
+    public static ActionLimits defaults() {
+        return new ActionLimits(Duration.ofSeconds(30), 50_000_000L, 16 * 1024 * 1024, 1024 * 1024, 100 * 1024,
+                100 * 1024, 64);
+    }
+
+    public ActionLimits withTimeout(Duration value) {
+        return new ActionLimits(value, maxStatements, maxCodeBytes, maxParamsBytes, maxResponseBytes, maxLogBytes,
+                maxConcurrent);
+    }
+
+    public ActionLimits withMaxStatements(long value) {
+        return new ActionLimits(timeout, value, maxCodeBytes, maxParamsBytes, maxResponseBytes, maxLogBytes,
+                maxConcurrent);
+    }
+
+    public ActionLimits withMaxCodeBytes(int value) {
+        return new ActionLimits(timeout, maxStatements, value, maxParamsBytes, maxResponseBytes, maxLogBytes,
+                maxConcurrent);
+    }
+
+    public ActionLimits withMaxParamsBytes(int value) {
+        return new ActionLimits(timeout, maxStatements, maxCodeBytes, value, maxResponseBytes, maxLogBytes,
+                maxConcurrent);
+    }
+
+    public ActionLimits withMaxResponseBytes(int value) {
+        return new ActionLimits(timeout, maxStatements, maxCodeBytes, maxParamsBytes, value, maxLogBytes,
+                maxConcurrent);
+    }
+
+    public ActionLimits withMaxLogBytes(int value) {
+        return new ActionLimits(timeout, maxStatements, maxCodeBytes, maxParamsBytes, maxResponseBytes, value,
+                maxConcurrent);
+    }
+
+    public ActionLimits withMaxConcurrent(int value) {
+        return new ActionLimits(timeout, maxStatements, maxCodeBytes, maxParamsBytes, maxResponseBytes, maxLogBytes,
+                value);
+    }
+
+    private static void checkRange(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + value);
+        }
+    }
+}

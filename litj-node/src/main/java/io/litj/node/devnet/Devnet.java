@@ -1,0 +1,179 @@
+package io.litj.node.devnet;
+
+import io.litj.node.LitNode;
+import io.litj.node.LitNodeException;
+import io.litj.node.NodeConfig;
+import io.litj.node.actions.ActionLimits;
+import io.litj.node.actions.ActionRuntime;
+import io.litj.node.devnet.chain.BlockProducer;
+import io.litj.node.devnet.chain.ChainView;
+import io.litj.node.keys.NodeIdentity;
+import io.litj.node.registry.NetworkInfo;
+import io.litj.node.registry.NodeEntry;
+import io.litj.node.registry.SqliteRegistry;
+import io.litj.protocol.LitErrorCode;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Lit network on one machine: N nodes on 127.0.0.1, the chain view (Ethereum JSON-RPC answering what Lit
+ * clients read at connect, and the block-hash endpoint), a block producer, and the SQLite registry they share —
+ * all in this process. A data folder that already holds a devnet is started again with its keys and registry.
+ * {@link #close()} stops everything.
+ */
+public final class Devnet implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Devnet.class);
+    /** The chain id the chain view reports (Hardhat's local chain id). */
+    public static final long CHAIN_ID = 31337;
+    /** The Staking contract address the JS SDK uses for {@code custom} networks (datil-dev). */
+    public static final String STAKING_ADDRESS = "0xD4507CD392Af2c80919219d7896508728f6A623F";
+
+    private final DevnetConfig config;
+    private final SqliteRegistry registry;
+    private final BlockProducer blocks;
+    private final ChainView chain;
+    private final ActionRuntime runtime;
+    private final LitNode[] nodes;
+    private final Clock clock;
+
+    private Devnet(DevnetConfig config, Clock clock, SecureRandom random) {
+        this.config = config;
+        this.clock = clock;
+        this.registry = openOrCreate(config, clock, random);
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            List<NodeEntry> entries = registry.nodes();
+            if (config.rpcPort() != 0) {
+                Ports.requireFree(config.rpcPort(), "chain view");
+            }
+            for (NodeEntry e : entries) {
+                Ports.requireFree(e.port(), "node " + e.index());
+            }
+            this.blocks = BlockProducer.builder(registry).clock(clock).random(random)
+                    .interval(config.blockInterval()).build().start();
+            started.add(blocks);
+            this.chain = ChainView.builder(registry).port(config.rpcPort()).clock(clock).start();
+            started.add(chain);
+            this.runtime = new ActionRuntime(ActionLimits.defaults());
+            started.add(runtime);
+            this.nodes = new LitNode[entries.size()];
+            for (NodeEntry e : entries) {
+                nodes[e.index()] = startNode(e.index(), random);
+                started.add(nodes[e.index()]);
+            }
+        } catch (RuntimeException e) {
+            closeAll(started);
+            registry.close();
+            throw e;
+        }
+        LOG.info("devnet of {} nodes up: rpc {}", nodes.length, chain.url());
+    }
+
+    /** Starts (or restarts) the devnet of {@code config}. */
+    public static Devnet start(DevnetConfig config, Clock clock, SecureRandom random) {
+        return new Devnet(Objects.requireNonNull(config, "config"), clock, random);
+    }
+
+    private static SqliteRegistry openOrCreate(DevnetConfig config, Clock clock, SecureRandom random) {
+        if (Files.exists(config.registryFile())) {
+            SqliteRegistry existing = SqliteRegistry.open(config.registryFile());
+            if (existing.nodes().size() != config.nodes()) {
+                int n = existing.nodes().size();
+                existing.close();
+                throw new LitNodeException(LitErrorCode.InvalidArgument, "the devnet in " + config.dataDir()
+                        + " has " + n + " nodes, not " + config.nodes() + "; use --nodes " + n
+                        + " or another --data folder");
+            }
+            return existing;
+        }
+        List<NodeEntry> entries = new ArrayList<>();
+        for (int i = 0; i < config.nodes(); i++) {
+            NodeIdentity identity = NodeIdentity.loadOrCreate(config.nodeDir(i), random);
+            int port = config.basePort() == 0 ? Ports.free() : config.basePort() + i;
+            entries.add(new NodeEntry(i, DevnetConfig.HOST, port, identity.wallet().address().toChecksumString(),
+                    identity.identityPublicKey()));
+        }
+        NetworkInfo network = new NetworkInfo(CHAIN_ID, 1, NetworkInfo.thresholdFor(config.nodes()), STAKING_ADDRESS,
+                clock.instant(), 86_400);
+        SqliteRegistry created = SqliteRegistry.create(config.registryFile(), network, entries);
+        BlockProducer.appendGenesis(created, clock, random);
+        return created;
+    }
+
+    private LitNode startNode(int index, SecureRandom random) {
+        NodeConfig nodeConfig = NodeConfig.of(config.registryFile(), index, config.nodeDir(index));
+        return LitNode.builder(nodeConfig).clock(clock).random(random).actionRuntime(runtime).start();
+    }
+
+    /** Stops node {@code index} (for fault tests); the rest keep running. */
+    public synchronized void stopNode(int index) {
+        if (nodes[index] != null) {
+            nodes[index].close();
+            nodes[index] = null;
+        }
+    }
+
+    /** Starts a stopped node again from its data folder. */
+    public synchronized void restartNode(int index) {
+        if (nodes[index] == null) {
+            nodes[index] = startNode(index, new SecureRandom());
+        }
+    }
+
+    /** The chain view's JSON-RPC URL, e.g. {@code http://127.0.0.1:8545}. */
+    public String rpcUrl() {
+        return chain.url();
+    }
+
+    /** The block-hash URL ({@code …/get_most_recent_valid_block}). */
+    public String blockHashUrl() {
+        return chain.blockHashUrl();
+    }
+
+    /** The node URLs, by index. */
+    public List<String> nodeUrls() {
+        return registry.nodes().stream().map(NodeEntry::url).toList();
+    }
+
+    /** The shared registry. */
+    public SqliteRegistry registry() {
+        return registry;
+    }
+
+    /** The configuration this devnet runs with. */
+    public DevnetConfig config() {
+        return config;
+    }
+
+    @Override
+    public synchronized void close() {
+        List<AutoCloseable> all = new ArrayList<>();
+        for (LitNode n : nodes) {
+            if (n != null) {
+                all.add(n);
+            }
+        }
+        all.add(runtime);
+        all.add(chain);
+        all.add(blocks);
+        closeAll(all);
+        registry.close();
+        LOG.info("devnet stopped");
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}: {}", resources.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.litj.node.http;
+
+import io.litj.node.LitNodeException;
+import io.litj.node.actions.ActionRequest;
+import io.litj.node.actions.ActionResult;
+import io.litj.node.actions.ActionRuntime;
+import io.litj.node.actions.IpfsCid;
+import io.litj.node.auth.AuthGate;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.auth.AuthContext;
+import io.litj.protocol.auth.AuthSigType;
+import io.litj.protocol.json.JsonValue;
+import io.litj.protocol.resource.LitAbility;
+import io.litj.protocol.resource.LitResource;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code POST /web/execute/v1}: runs a Lit Action ({@code lit-node-behaviour.md} §1.8). The code arrives base64;
+ * its resource id is the IPFS CIDv0 of the code bytes, so a session limited to one action's CID can run that action
+ * and no other. The caller must hold a session sig granting {@code lit-action-execution} on that resource.
+ */
+public final class ExecuteEndpoint implements Endpoint {
+    private final AuthGate gate;
+    private final ActionRuntime runtime;
+    private final ActionStore actions;
+
+    public ExecuteEndpoint(AuthGate gate, ActionRuntime runtime, ActionStore actions) {
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.actions = Objects.requireNonNull(actions, "actions");
+    }
+
+    @Override
+    public NodeResponse handle(NodeRequest request) {
+        JsonValue.JsonObject body = request.body();
+        Optional<String> code = optionalString(body, "code");
+        Optional<String> ipfsId = optionalString(body, "ipfsId");
+        if (code.isPresent() == ipfsId.isPresent()) {
+            throw new LitNodeException(LitErrorCode.NodeInvalidIPFSID,
+                    "send exactly one of code (base64 Lit Action source) or ipfsId");
+        }
+        String source;
+        String cid;
+        if (code.isPresent()) {
+            byte[] bytes = decodeBase64(code.get());
+            source = utf8(bytes);
+            cid = IpfsCid.v0(bytes);
+        } else {
+            cid = ipfsId.get();
+            source = actions.find(cid).orElseThrow(() -> new LitNodeException(LitErrorCode.NodeInvalidIPFSID,
+                    "unknown ipfsId " + cut(cid) + ": this node has no IPFS gateway; run the action once by code "
+                            + "or pin it first"));
+        }
+        AuthContext auth = gate.authorize(body.get("authSig"), body.get("authMethods"), LitResource.action(cid),
+                LitAbility.LIT_ACTION_EXECUTION);
+        if (code.isPresent()) {
+            actions.remember(cid, source);
+        }
+        JsonValue.JsonObject jsParams = jsParams(body);
+        ActionResult result = runtime.run(new ActionRequest(source, jsParams, litAuth(auth, cid),
+                Map.of("x-correlation-id", request.correlationId())));
+        return NodeResponse.ok(JsonValue.object()
+                .put("success", new JsonValue.JsonBoolean(result.success()))
+                .put("signedData", JsonValue.JsonObject.empty())
+                .put("decryptedData", JsonValue.JsonObject.empty())
+                .put("claimData", JsonValue.JsonObject.empty())
+                .put("response", result.response())
+                .put("logs", result.logs())
+                .build());
+    }
+
+    /** The auth context an action sees as {@code LitAuth} (lit-node-behaviour.md §13). */
+    static JsonValue.JsonObject litAuth(AuthContext auth, String cid) {
+        JsonValue cidList = new JsonValue.JsonArray(List.of(new JsonValue.JsonString(cid)));
+        JsonValue.ObjectBuilder b = JsonValue.object()
+                .put("actionIpfsIds", cidList)
+                .put("actionIpfsIdStack", cidList)
+                .put("authSigAddress", auth.capabilityType() == AuthSigType.WALLET_SIG
+                        ? new JsonValue.JsonString(auth.caller().toChecksumString()) : JsonValue.JsonNull.INSTANCE)
+                .put("authMethodContexts", new JsonValue.JsonArray(List.of()))
+                .put("resources", new JsonValue.JsonArray(List.of()))
+                .put("customAuthResource", "");
+        auth.resolvedAuthContext().ifPresent(ctx -> ctx.members().forEach((k, v) -> {
+            if (!k.equals("actionIpfsIds") && !k.equals("actionIpfsIdStack")) {
+                b.put(k, v);
+            }
+        }));
+        return b.build();
+    }
+
+    private static JsonValue.JsonObject jsParams(JsonValue.JsonObject body) {
+        Optional<JsonValue> params = body.get("jsParams");
+        if (params.isEmpty() || params.get() instanceof JsonValue.JsonNull) {
+            return JsonValue.JsonObject.empty();
+        }
+        if (params.get() instanceof JsonValue.JsonObject o) {
+            return o;
+        }
+        throw new LitNodeException(LitErrorCode.NodeBadInput, "jsParams must be a JSON object");
+    }
+
+    private static Optional<String> optionalString(JsonValue.JsonObject body, String name) {
+        Optional<JsonValue> v = body.get(name);
+        if (v.isEmpty() || v.get() instanceof JsonValue.JsonNull) {
+            return Optional.empty();
+        }
+        if (v.get() instanceof JsonValue.JsonString s) {
+            return Optional.of(s.value());
+        }
+        throw new LitNodeException(LitErrorCode.NodeBadInput, name + " must be a string");
+    }
+
+    private static byte[] decodeBase64(String code) {
+        try {
+            return Base64.getDecoder().decode(code);
+        } catch (IllegalArgumentException e) {
+            throw new LitNodeException(LitErrorCode.NodeBadInput, "code is not base64: " + e.getMessage());
+        }
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new LitNodeException(LitErrorCode.NodeBadInput, "code is not UTF-8 text");
+        }
+    }
+
+    private static String cut(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
+    }
+}

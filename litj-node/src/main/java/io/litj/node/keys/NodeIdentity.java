@@ -1,0 +1,66 @@
+package io.litj.node.keys;
+
+import io.litj.protocol.auth.SessionKeyPair;
+import io.litj.protocol.crypto.Hex;
+import io.litj.protocol.crypto.PrivateKeyEthSigner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+
+/**
+ * A node's long-lived keys, kept in its data folder: an Ed25519 identity key ({@code identity.key}) that
+ * authenticates it to other nodes, and a secp256k1 wallet ({@code wallet.key}) that is its on-chain address.
+ * Files are owner-only; {@link #toString()} shows public halves only.
+ */
+public final class NodeIdentity {
+    static final String IDENTITY_FILE = "identity.key";
+    static final String WALLET_FILE = "wallet.key";
+
+    private final SessionKeyPair identity;
+    private final PrivateKeyEthSigner wallet;
+
+    private NodeIdentity(SessionKeyPair identity, PrivateKeyEthSigner wallet) {
+        this.identity = identity;
+        this.wallet = wallet;
+    }
+
+    /** Loads the keys of {@code dataDir}, creating them on first use. */
+    public static NodeIdentity loadOrCreate(Path dataDir, SecureRandom random) {
+        Path identityFile = dataDir.resolve(IDENTITY_FILE);
+        Path walletFile = dataDir.resolve(WALLET_FILE);
+        if (!Files.exists(identityFile)) {
+            byte[] seed = new byte[32];
+            random.nextBytes(seed);
+            SecretFiles.write(identityFile, Hex.encode(seed));
+        }
+        if (!Files.exists(walletFile)) {
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            SecretFiles.write(walletFile, Hex.encode(key));
+        }
+        SessionKeyPair identity = SessionKeyPair.fromSeed(Hex.decodeExact(SecretFiles.read(identityFile), 32,
+                IDENTITY_FILE));
+        PrivateKeyEthSigner wallet = PrivateKeyEthSigner.fromHex(SecretFiles.read(walletFile));
+        return new NodeIdentity(identity, wallet);
+    }
+
+    /** The Ed25519 identity key pair (signing node-to-node messages). */
+    public SessionKeyPair identity() {
+        return identity;
+    }
+
+    /** The node's wallet. */
+    public PrivateKeyEthSigner wallet() {
+        return wallet;
+    }
+
+    /** The identity public key, 64 hex. */
+    public String identityPublicKey() {
+        return identity.publicKeyHex();
+    }
+
+    @Override
+    public String toString() {
+        return "NodeIdentity[identity=" + identity.fingerprint() + " wallet=" + wallet.address() + "]";
+    }
+}
