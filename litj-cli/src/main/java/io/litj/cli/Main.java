@@ -1,6 +1,8 @@
 package io.litj.cli;
 
+import io.litj.client.LitClientException;
 import io.litj.node.LitNodeException;
+import java.io.PrintWriter;
 import io.litj.protocol.LitProtocolException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,10 +20,17 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code (tests call this). */
+    /** Runs the command line on stdout/stderr and returns its exit code. */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output streams and returns its exit code (tests call this). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         Logging.configure(args);
         return new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("error: " + describe(e));
                     return 1;
@@ -32,6 +41,9 @@ public final class Main {
     static String describe(Exception e) {
         if (e instanceof LitProtocolException p) {
             return "[" + p.code().wireName() + "] " + p.getMessage();
+        }
+        if (e instanceof LitClientException c) {
+            return "[" + c.nodeErrorCode().orElse(c.code().wireName()) + "] " + c.getMessage();
         }
         if (e instanceof LitNodeException n) {
             return "[" + n.code().wireName() + "] " + n.getMessage();

@@ -3,7 +3,6 @@ package io.litj.node.devnet;
 import io.litj.node.LitNode;
 import io.litj.node.LitNodeException;
 import io.litj.node.NodeConfig;
-import io.litj.node.actions.ActionLimits;
 import io.litj.node.actions.ActionRuntime;
 import io.litj.node.devnet.chain.BlockProducer;
 import io.litj.node.devnet.chain.ChainView;
@@ -60,7 +59,7 @@ public final class Devnet implements AutoCloseable {
             started.add(blocks);
             this.chain = ChainView.builder(registry).port(config.rpcPort()).clock(clock).start();
             started.add(chain);
-            this.runtime = new ActionRuntime(ActionLimits.defaults());
+            this.runtime = new ActionRuntime(config.actionLimits());
             started.add(runtime);
             this.nodes = new LitNode[entries.size()];
             for (NodeEntry e : entries) {

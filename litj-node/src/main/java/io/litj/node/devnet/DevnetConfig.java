@@ -1,6 +1,7 @@
 package io.litj.node.devnet;
 
 import io.litj.node.LitNodeException;
+import io.litj.node.actions.ActionLimits;
 import io.litj.protocol.LitErrorCode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +15,8 @@ import java.util.Objects;
  * @param rpcPort the chain view's port (0: any free port)
  * @param basePort node {@code i} listens on {@code basePort + i} (0: any free ports)
  */
-public record DevnetConfig(int nodes, Path dataDir, int rpcPort, int basePort, Duration blockInterval) {
+public record DevnetConfig(int nodes, Path dataDir, int rpcPort, int basePort, Duration blockInterval,
+                           ActionLimits actionLimits) {
     public static final int DEFAULT_NODES = 3;
     public static final int MAX_NODES = 30;
     public static final int DEFAULT_RPC_PORT = 8545;
@@ -24,6 +26,7 @@ public record DevnetConfig(int nodes, Path dataDir, int rpcPort, int basePort, D
     public DevnetConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(blockInterval, "blockInterval");
+        Objects.requireNonNull(actionLimits, "actionLimits");
         if (nodes < 1 || nodes > MAX_NODES) {
             throw new LitNodeException(LitErrorCode.InvalidArgument,
                     "a devnet has 1 to " + MAX_NODES + " nodes, not " + nodes);
@@ -36,19 +39,25 @@ public record DevnetConfig(int nodes, Path dataDir, int rpcPort, int basePort, D
 
     /** Defaults: 3 nodes, ports 8545 and 7470+, a block every 2 s. */
     public static DevnetConfig defaults(Path dataDir) {
-        return new DevnetConfig(DEFAULT_NODES, dataDir, DEFAULT_RPC_PORT, DEFAULT_BASE_PORT, Duration.ofSeconds(2));
+        return new DevnetConfig(DEFAULT_NODES, dataDir, DEFAULT_RPC_PORT, DEFAULT_BASE_PORT, Duration.ofSeconds(2),
+                ActionLimits.defaults());
     }
 
     public DevnetConfig withNodes(int n) {
-        return new DevnetConfig(n, dataDir, rpcPort, basePort, blockInterval);
+        return new DevnetConfig(n, dataDir, rpcPort, basePort, blockInterval, actionLimits);
     }
 
     public DevnetConfig withPorts(int rpc, int base) {
-        return new DevnetConfig(nodes, dataDir, rpc, base, blockInterval);
+        return new DevnetConfig(nodes, dataDir, rpc, base, blockInterval, actionLimits);
     }
 
     public DevnetConfig withBlockInterval(Duration interval) {
-        return new DevnetConfig(nodes, dataDir, rpcPort, basePort, interval);
+        return new DevnetConfig(nodes, dataDir, rpcPort, basePort, interval, actionLimits);
+    }
+
+    /** The Lit Action limits of every node. */
+    public DevnetConfig withActionLimits(ActionLimits limits) {
+        return new DevnetConfig(nodes, dataDir, rpcPort, basePort, blockInterval, limits);
     }
 
     /** The registry file inside the data folder. */
