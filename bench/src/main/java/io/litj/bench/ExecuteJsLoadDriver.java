@@ -1,0 +1,94 @@
+package io.litj.bench;
+
+import io.litj.client.ExecuteJsRequest;
+import io.litj.client.InMemorySessionStore;
+import io.litj.client.LitClient;
+import io.litj.client.SessionRequest;
+import io.litj.node.devnet.Devnet;
+import io.litj.node.devnet.DevnetConfig;
+import io.litj.protocol.auth.SessionSigs;
+import io.litj.protocol.crypto.PrivateKeyEthSigner;
+import io.litj.protocol.resource.LitAbility;
+import io.litj.protocol.resource.LitResource;
+import io.litj.protocol.resource.ResourceAbilityRequest;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Load driver: {@code executeJs} round trips from the Java SDK to an in-process 3-node devnet (all on this machine).
+ * Phase 1 measures latency one request at a time (p50/p99), phase 2 throughput with several requests in flight.
+ * Usage: {@code ExecuteJsLoadDriver [requests=2000] [concurrency=8] [warmup=500]}.
+ */
+public final class ExecuteJsLoadDriver {
+    private static final String ACTION = "LitActions.setResponse({response: 'ok:' + n});";
+
+    private ExecuteJsLoadDriver() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int requests = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        Path data = Files.createTempDirectory("litj-load-");
+        try (Devnet devnet = Devnet.start(DevnetConfig.defaults(data).withPorts(0, 0), Clock.systemUTC(),
+                new SecureRandom());
+             LitClient client = LitClient.builder().rpcUrl(URI.create(devnet.rpcUrl()))
+                     .sessionStore(new InMemorySessionStore()).build()) {
+            client.connect();
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            SessionSigs sigs = client.getSessionSigs(SessionRequest.builder()
+                    .resourceAbilityRequests(List.of(ResourceAbilityRequest.of(LitResource.action("*"),
+                            LitAbility.LIT_ACTION_EXECUTION)))
+                    .signer(PrivateKeyEthSigner.fromBytes(key)).build());
+            ExecuteJsRequest request = ExecuteJsRequest.builder().code(ACTION)
+                    .jsParams(io.litj.protocol.json.JsonValue.object().put("n", "1").build()).sessionSigs(sigs)
+                    .build();
+            for (int i = 0; i < warmup; i++) {
+                client.executeJs(request);
+            }
+            long[] latencies = new long[requests];
+            for (int i = 0; i < requests; i++) {
+                long t0 = System.nanoTime();
+                client.executeJs(request);
+                latencies[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(latencies);
+            System.out.printf("sequential: %d requests, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    requests, ms(latencies, 0.50), ms(latencies, 0.90), ms(latencies, 0.99),
+                    latencies[requests - 1] / 1e6);
+            ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+            long t0 = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                futures.add(pool.submit(() -> client.executeJs(request)));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            pool.shutdown();
+            System.out.printf("concurrent (%d in flight): %d requests in %.2f s = %.0f req/s (each fans out to 3 "
+                    + "nodes)%n", concurrency, requests, seconds, requests / seconds);
+        } finally {
+            try (var paths = Files.walk(data)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static double ms(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+}
