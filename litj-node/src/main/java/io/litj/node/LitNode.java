@@ -1,14 +1,16 @@
 package io.litj.node;
 
+import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.DirectHandlers;
 import io.litj.node.actions.ActionException;
 import io.litj.node.actions.ActionLimits;
 import io.litj.node.actions.ActionRuntime;
 import io.litj.node.auth.AuthGate;
-import io.litj.node.http.ExecuteEndpoint;
-import io.litj.node.http.HandshakeEndpoint;
-import io.litj.node.http.HttpBridge;
-import io.litj.node.http.MemoryActionStore;
+import io.litj.node.http.internal.ExecuteEndpoint;
+import io.litj.node.http.internal.HandshakeEndpoint;
+import io.litj.node.http.internal.HttpBridge;
+import io.litj.node.http.internal.MemoryActionStore;
 import io.litj.node.keys.NodeIdentity;
 import io.litj.node.registry.NodeEntry;
 import io.litj.node.registry.Registry;
@@ -39,6 +41,7 @@ public final class LitNode implements AutoCloseable {
 
     private LitNode(Builder b) {
         this.registry = SqliteRegistry.open(b.config.registryFile());
+        ActionRuntime ownRuntime = null;
         try {
             this.entry = registry.nodes().stream().filter(n -> n.index() == b.config.index()).findFirst()
                     .orElseThrow(() -> new LitNodeException(LitErrorCode.InvalidArgument, "the registry "
@@ -51,6 +54,7 @@ public final class LitNode implements AutoCloseable {
             }
             this.ownsRuntime = b.runtime == null;
             this.runtime = ownsRuntime ? new ActionRuntime(ActionLimits.defaults()) : b.runtime;
+            ownRuntime = ownsRuntime ? runtime : null;
             SessionSigValidator validator = SessionSigValidator.builder(entry.address()).clock(b.clock).build();
             AuthGate gate = new AuthGate(validator);
             HttpBridge http = new HttpBridge(b.config.maxBodyBytes(), LitNode::extraErrorFields);
@@ -60,17 +64,27 @@ public final class LitNode implements AutoCloseable {
                     .host(entry.host())
                     .port(entry.port())
                     .maxPayloadSize(b.config.maxBodyBytes() + 1)
+                    .directHandlers(DirectHandlers.builder().addHandler(DirectHandler.EventType.BAD_REQUEST,
+                            http.directHandler()).build())
                     .routing(r -> r
                             .post("/web/handshake", http.json("handshake", handshake))
                             .post("/web/handshake/", http.json("handshake", handshake))
                             .post("/web/execute/v1", http.json("execute", execute))
                             .post("/web/execute", http.json("execute", execute))
-                            .get("/litj/health", http.noBody("health", req -> io.litj.node.http.NodeResponse.ok(
+                            .get("/litj/health", http.noBody("health", req -> io.litj.node.http.internal.NodeResponse.ok(
                                     JsonValue.object().put("status", "ok").put("node", entry.address()).build())))
                             .any(http.notFound()))
                     .build()
                     .start();
+            if (!server.isRunning()) {
+                server.stop();
+                throw new LitNodeException(LitErrorCode.InvalidArgument, "node " + entry.index()
+                        + " cannot listen on " + entry.address() + " (port " + entry.port() + " in use?)");
+            }
         } catch (RuntimeException e) {
+            if (ownRuntime != null) {
+                ownRuntime.close();
+            }
             registry.close();
             throw e;
         }

@@ -1,6 +1,7 @@
 package io.litj.node;
 
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonFields;
 import io.litj.protocol.json.JsonReader;
@@ -8,6 +9,7 @@ import io.litj.protocol.json.JsonValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -47,6 +49,14 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
             throw new LitNodeException(LitErrorCode.InvalidArgument, "cannot read node config " + file + ": "
                     + e.getMessage());
         }
+        try {
+            return parse(text, file);
+        } catch (LitProtocolException e) {
+            throw new LitNodeException(LitErrorCode.InvalidArgument, e.getMessage(), List.of(), e);
+        }
+    }
+
+    private static NodeConfig parse(String text, Path file) {
         String where = "node config " + file;
         JsonFields f = new JsonFields(JsonReader.parseObject(text, LitErrorCode.InvalidArgument, where),
                 LitErrorCode.InvalidArgument, where).onlyKnown(FIELDS);

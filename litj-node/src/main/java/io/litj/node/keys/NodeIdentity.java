@@ -1,5 +1,8 @@
 package io.litj.node.keys;
 
+import io.litj.node.LitNodeException;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.auth.SessionKeyPair;
 import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
@@ -38,10 +41,22 @@ public final class NodeIdentity {
             random.nextBytes(key);
             SecretFiles.write(walletFile, Hex.encode(key));
         }
-        SessionKeyPair identity = SessionKeyPair.fromSeed(Hex.decodeExact(SecretFiles.read(identityFile), 32,
-                IDENTITY_FILE));
-        PrivateKeyEthSigner wallet = PrivateKeyEthSigner.fromHex(SecretFiles.read(walletFile));
-        return new NodeIdentity(identity, wallet);
+        byte[] seed = decodeKey(identityFile);
+        byte[] walletKey = decodeKey(walletFile);
+        try {
+            return new NodeIdentity(SessionKeyPair.fromSeed(seed), PrivateKeyEthSigner.fromBytes(walletKey));
+        } finally {
+            java.util.Arrays.fill(seed, (byte) 0);
+            java.util.Arrays.fill(walletKey, (byte) 0);
+        }
+    }
+
+    private static byte[] decodeKey(Path file) {
+        try {
+            return Hex.decodeExact(SecretFiles.read(file), 32, file.getFileName().toString());
+        } catch (LitProtocolException e) {
+            throw new LitNodeException(LitErrorCode.NodeSystemFault, file + " does not hold a 32-byte hex key");
+        }
     }
 
     /** The Ed25519 identity key pair (signing node-to-node messages). */

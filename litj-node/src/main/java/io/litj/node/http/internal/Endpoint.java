@@ -1,4 +1,4 @@
-package io.litj.node.http;
+package io.litj.node.http.internal;
 
 /**
  * One node endpoint: turns a parsed request into a response, or throws {@link io.litj.node.LitNodeException} to

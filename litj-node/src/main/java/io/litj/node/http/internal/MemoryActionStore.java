@@ -1,4 +1,4 @@
-package io.litj.node.http;
+package io.litj.node.http.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.litj.node.http;
+package io.litj.node.http.internal;
 
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.json.JsonValue;

@@ -1,4 +1,4 @@
-package io.litj.node.http;
+package io.litj.node.http.internal;
 
 import io.litj.node.registry.NodeEntry;
 import io.litj.node.registry.Registry;

@@ -1,4 +1,4 @@
-package io.litj.node.http;
+package io.litj.node.http.internal;
 
 import io.litj.node.LitNodeException;
 import io.litj.node.actions.ActionRequest;
@@ -47,22 +47,18 @@ public final class ExecuteEndpoint implements Endpoint {
             throw new LitNodeException(LitErrorCode.NodeInvalidIPFSID,
                     "send exactly one of code (base64 Lit Action source) or ipfsId");
         }
+        byte[] codeBytes = code.map(ExecuteEndpoint::decodeBase64).orElse(null);
+        String cid = codeBytes != null ? IpfsCid.v0(codeBytes) : ipfsId.get();
+        AuthContext auth = gate.authorize(body.get("authSig"), body.get("authMethods"), LitResource.action(cid),
+                LitAbility.LIT_ACTION_EXECUTION);
         String source;
-        String cid;
-        if (code.isPresent()) {
-            byte[] bytes = decodeBase64(code.get());
-            source = utf8(bytes);
-            cid = IpfsCid.v0(bytes);
+        if (codeBytes != null) {
+            source = utf8(codeBytes);
+            actions.remember(cid, source);
         } else {
-            cid = ipfsId.get();
             source = actions.find(cid).orElseThrow(() -> new LitNodeException(LitErrorCode.NodeInvalidIPFSID,
                     "unknown ipfsId " + cut(cid) + ": this node has no IPFS gateway; run the action once by code "
                             + "or pin it first"));
-        }
-        AuthContext auth = gate.authorize(body.get("authSig"), body.get("authMethods"), LitResource.action(cid),
-                LitAbility.LIT_ACTION_EXECUTION);
-        if (code.isPresent()) {
-            actions.remember(cid, source);
         }
         JsonValue.JsonObject jsParams = jsParams(body);
         ActionResult result = runtime.run(new ActionRequest(source, jsParams, litAuth(auth, cid),

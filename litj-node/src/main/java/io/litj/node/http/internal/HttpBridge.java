@@ -1,6 +1,9 @@
-package io.litj.node.http;
+package io.litj.node.http.internal;
 
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.RequestException;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -131,9 +134,38 @@ public final class HttpBridge {
                 throw tooLarge(raw.length);
             }
             return raw;
+        } catch (RequestException e) {
+            if (e.status().code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code()) {
+                throw tooLarge(maxBodyBytes + 1);
+            }
+            throw new LitNodeException(LitErrorCode.NodeBadInput, "request body could not be read");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Answers what Helidon refuses before routing (a declared body larger than its payload limit) with the same
+     * JSON error body as every other refusal; other events get Helidon's default answer.
+     */
+    public DirectHandler directHandler() {
+        return (request, event, status, headers, message) -> {
+            if (status.code() != Status.REQUEST_ENTITY_TOO_LARGE_413.code()) {
+                return DirectHandler.defaultHandler().handle(request, event, status, headers, message);
+            }
+            Map<String, String> h = new HashMap<>();
+            request.headers().forEach(x -> h.put(x.name().toLowerCase(Locale.ROOT), x.get()));
+            String correlationId = correlationId(h);
+            long length = request.headers().contentLength().orElse(maxBodyBytes + 1);
+            LitNodeException e = tooLarge(length);
+            return DirectHandler.TransportResponse.builder()
+                    .status(Status.REQUEST_ENTITY_TOO_LARGE_413)
+                    .header(HeaderNames.CONTENT_TYPE, "application/json")
+                    .header(HeaderNames.create("X-Correlation-Id"), correlationId)
+                    .keepAlive(false)
+                    .entity(JsJson.stringify(errorBody(e, correlationId)).getBytes(StandardCharsets.UTF_8))
+                    .build();
+        };
     }
 
     private LitNodeException tooLarge(long length) {

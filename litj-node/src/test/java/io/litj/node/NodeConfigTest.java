@@ -1,0 +1,152 @@
+package io.litj.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The node config file of {@code litj node --config <file>}: strict JSON, paths relative to the file. */
+class NodeConfigTest {
+    private static final long MIB = 1024L * 1024;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void toJson_thenRead_roundTrips() throws IOException {
+        NodeConfig config = new NodeConfig(dir.resolve("net/registry.sqlite"), 2, dir.resolve("net/node-2"), 4096);
+        Path file = Files.writeString(dir.resolve("node.json"), config.toJson());
+
+        assertEquals(config, NodeConfig.read(file));
+    }
+
+    @Test
+    void toJson_relativePaths_writesThemAbsolute() {
+        NodeConfig config = NodeConfig.of(Path.of("registry.sqlite"), 0, Path.of("node-0"));
+
+        String json = config.toJson();
+
+        assertTrue(json.contains(Path.of("registry.sqlite").toAbsolutePath().toString()), json);
+        assertTrue(json.contains(Path.of("node-0").toAbsolutePath().toString()), json);
+    }
+
+    @Test
+    void read_relativePaths_resolvedAgainstTheFilesFolder() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("conf"));
+        Path file = Files.writeString(folder.resolve("node.json"),
+                "{\"registry\":\"registry.sqlite\",\"index\":1,\"dataDir\":\"nodes/node-1\"}");
+
+        NodeConfig config = NodeConfig.read(file);
+
+        assertEquals(folder.resolve("registry.sqlite"), config.registryFile());
+        assertEquals(folder.resolve("nodes/node-1"), config.dataDir());
+        assertEquals(1, config.index());
+        assertEquals(NodeConfig.DEFAULT_MAX_BODY_BYTES, config.maxBodyBytes());
+    }
+
+    @Test
+    void read_unknownField_refusedWithInvalidArgumentNamingIt() throws IOException {
+        Path file = write("{\"registry\":\"r\",\"index\":0,\"dataDir\":\"d\",\"port\":7470}");
+
+        RuntimeException e = refused(() -> NodeConfig.read(file));
+
+        assertTrue(e.getMessage().contains("unknown field 'port'"), e.getMessage());
+    }
+
+    @Test
+    void read_missingOrMistypedFields_refusedWithInvalidArgument() throws IOException {
+        for (String json : new String[] {
+                "{\"index\":0,\"dataDir\":\"d\"}",
+                "{\"registry\":\"r\",\"dataDir\":\"d\"}",
+                "{\"registry\":\"r\",\"index\":0}",
+                "{\"registry\":\"r\",\"index\":\"0\",\"dataDir\":\"d\"}",
+                "{\"registry\":\"r\",\"index\":1.5,\"dataDir\":\"d\"}",
+                "{\"registry\":7,\"index\":0,\"dataDir\":\"d\"}",
+                "[]",
+                "{\"registry\":"}) {
+            Path file = write(json);
+
+            refused(() -> NodeConfig.read(file));
+        }
+    }
+
+    @Test
+    void read_negativeOrHugeIndex_refusedWithInvalidArgument() throws IOException {
+        Path negative = write("{\"registry\":\"r\",\"index\":-1,\"dataDir\":\"d\"}");
+        Path huge = write("{\"registry\":\"r\",\"index\":3000000000,\"dataDir\":\"d\"}");
+
+        assertTrue(refused(() -> NodeConfig.read(negative)).getMessage().contains("node index must be >= 0"));
+        assertTrue(refused(() -> NodeConfig.read(huge)).getMessage().contains("'index' is too large"));
+    }
+
+    @Test
+    void read_missingFile_refusedWithInvalidArgumentNamingThePath() {
+        Path missing = dir.resolve("nope.json");
+
+        LitNodeException e = assertThrows(LitNodeException.class, () -> NodeConfig.read(missing));
+
+        assertEquals(LitErrorCode.InvalidArgument, e.code());
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+    }
+
+    @Test
+    void new_negativeIndex_refusedWithInvalidArgument() {
+        LitNodeException e = assertThrows(LitNodeException.class,
+                () -> new NodeConfig(dir.resolve("r"), -1, dir.resolve("d"), 4096));
+
+        assertEquals(LitErrorCode.InvalidArgument, e.code());
+        assertEquals("node index must be >= 0 but is -1", e.getMessage());
+    }
+
+    @Test
+    void new_maxBodyBytesAtTheBounds_accepted() {
+        assertEquals(1024, new NodeConfig(dir.resolve("r"), 0, dir.resolve("d"), 1024).maxBodyBytes());
+        assertEquals(256 * MIB, new NodeConfig(dir.resolve("r"), 0, dir.resolve("d"), 256 * MIB).maxBodyBytes());
+    }
+
+    @Test
+    void new_maxBodyBytesOutsideTheBounds_refusedWithInvalidArgument() {
+        for (long bytes : new long[] {1023, 256 * MIB + 1, 0, -1}) {
+            LitNodeException e = assertThrows(LitNodeException.class,
+                    () -> new NodeConfig(dir.resolve("r"), 0, dir.resolve("d"), bytes));
+
+            assertEquals(LitErrorCode.InvalidArgument, e.code());
+            assertEquals("maxBodyBytes must be in [1 KiB, 256 MiB] but is " + bytes, e.getMessage());
+        }
+    }
+
+    @Test
+    void read_malformedFile_throwsLitNodeException() throws IOException {
+        Path unknownField = write("{\"registry\":\"r\",\"index\":0,\"dataDir\":\"d\",\"port\":7470}");
+        Path notJson = write("{\"registry\":");
+
+        assertEquals(LitErrorCode.InvalidArgument,
+                assertThrows(LitNodeException.class, () -> NodeConfig.read(unknownField)).code());
+        assertEquals(LitErrorCode.InvalidArgument,
+                assertThrows(LitNodeException.class, () -> NodeConfig.read(notJson)).code());
+    }
+
+    private Path write(String json) throws IOException {
+        return Files.writeString(Files.createTempFile(dir, "node-", ".json"), json);
+    }
+
+    /** Asserts a refusal with {@code InvalidArgument}, whichever litj exception root carries it. */
+    private static RuntimeException refused(Executable call) {
+        RuntimeException e = assertThrows(RuntimeException.class, call);
+        LitErrorCode code = switch (e) {
+            case LitNodeException n -> n.code();
+            case LitProtocolException p -> p.code();
+            default -> throw new AssertionError("not a litj exception: " + e, e);
+        };
+        assertEquals(LitErrorCode.InvalidArgument, code, e::toString);
+        return e;
+    }
+}
