@@ -21,6 +21,15 @@ public interface Registry extends AutoCloseable {
     /** The block with this hash ({@code 0x}-hex, any case), if the registry still holds it. */
     Optional<Block> block(String hash);
 
+    /** Every PKP, oldest first. */
+    List<Pkp> pkps();
+
+    /** The PKP with this token id (64 hex, any case). */
+    Optional<Pkp> pkp(String tokenId);
+
+    /** Token ids of the PKPs that permit this auth method (type 1: address; type 2: CID), oldest first. */
+    List<String> pkpsPermitting(int authMethodType, String id);
+
     @Override
     void close();
 }

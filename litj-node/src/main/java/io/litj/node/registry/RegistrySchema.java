@@ -45,6 +45,9 @@ final class RegistrySchema {
             for (String ddl : TABLES) {
                 s.execute(ddl);
             }
+            for (String ddl : PkpTable.DDL) {
+                s.execute(ddl);
+            }
             s.execute("INSERT INTO schema_version (app, version) VALUES ('" + APPLICATION + "', " + VERSION + ")");
         }
     }

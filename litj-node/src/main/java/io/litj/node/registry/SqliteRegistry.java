@@ -135,6 +135,44 @@ public final class SqliteRegistry implements Registry {
         return new SqliteRegistry(file, pool);
     }
 
+    /**
+     * Records a new PKP and its permissions (written by the process that minted it, e.g. {@code litj pkp mint}).
+     *
+     * @throws LitNodeException {@code NodeSystemFault} on SQLite failure (a duplicate token id included)
+     */
+    public void addPkp(Pkp pkp) {
+        Objects.requireNonNull(pkp, "pkp");
+        pool.write("adding PKP " + pkp.tokenId(), c -> {
+            PkpTable.install(c);
+            PkpTable.insert(c, pkp);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Pkp> pkps() {
+        return pool.read("reading PKPs", c -> hasPkpTables(c) ? PkpTable.all(c) : List.of());
+    }
+
+    @Override
+    public Optional<Pkp> pkp(String tokenId) {
+        Objects.requireNonNull(tokenId, "tokenId");
+        return pool.read("reading PKP", c -> hasPkpTables(c) ? PkpTable.byTokenId(c, tokenId) : Optional.empty());
+    }
+
+    @Override
+    public List<String> pkpsPermitting(int authMethodType, String id) {
+        return pool.read("reading PKP permissions", c -> hasPkpTables(c) ? PkpTable.tokensFor(c, authMethodType, id)
+                : List.of());
+    }
+
+    private static boolean hasPkpTables(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pkps'")) {
+            return rs.next();
+        }
+    }
+
     /** The registry file. */
     public Path file() {
         return file;

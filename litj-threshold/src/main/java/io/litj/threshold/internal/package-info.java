@@ -1,0 +1,6 @@
+/**
+ * Not API: shared mechanics of {@code litj-threshold} (prime-field arithmetic, Lagrange coefficients, strict point
+ * decoding through blst, the group adapters over blst G1 and Bouncy Castle secp256k1). May change without notice;
+ * other litj modules must not import it.
+ */
+package io.litj.threshold.internal;

@@ -1,0 +1,103 @@
+package io.litj.threshold;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.litj.protocol.crypto.Hex;
+import io.litj.threshold.bls.BlsSecretKey;
+import io.litj.threshold.bls.BlsSecretKeyShare;
+import io.litj.threshold.dkg.DkgConfig;
+import io.litj.threshold.dkg.DkgParty;
+import io.litj.threshold.dkg.DkgResult;
+import io.litj.threshold.dkg.DkgReveal;
+import io.litj.threshold.dkg.DkgRound1;
+import io.litj.threshold.shamir.Group;
+import io.litj.threshold.shamir.Polynomial;
+import io.litj.threshold.shamir.SecretScalar;
+import io.litj.threshold.shamir.Share;
+import io.litj.threshold.testing.LocalDkgRunner;
+import io.litj.threshold.testing.SeededRandom;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
+import org.junit.jupiter.api.Test;
+
+/** Secret keys, shares, polynomials and DKG state never show their values when printed, logged or thrown (R4). */
+class SecretsNeverPrintTest {
+    private static final String SECRET_HEX = "1d" + "07".repeat(31);
+
+    private static String everyWayOfPrinting(Object holder) {
+        StringWriter trace = new StringWriter();
+        new IllegalStateException("failed with " + holder).printStackTrace(new PrintWriter(trace));
+        LogRecord record = new LogRecord(Level.SEVERE, "holder {0}");
+        record.setParameters(new Object[] {holder});
+        return String.join("\n", holder.toString(), String.valueOf(holder), String.format(Locale.ROOT, "%s", holder),
+                List.of(holder).toString(), trace.toString(), new SimpleFormatter().format(record))
+                .toLowerCase(Locale.ROOT);
+    }
+
+    private static void assertHidden(Object holder, String secretHex) {
+        String printed = everyWayOfPrinting(holder);
+        assertFalse(printed.contains(secretHex), printed);
+        assertFalse(printed.contains(secretHex.replaceFirst("^(00)+", "")), printed);
+    }
+
+    @Test
+    void blsKeys_printedEveryWay_showPublicKeyOnly() {
+        BlsSecretKey key = BlsSecretKey.fromBytes(Hex.decode(SECRET_HEX, "k"));
+        assertHidden(key, SECRET_HEX);
+        assertTrue(key.toString().contains(key.publicKey().toHex()));
+        BlsSecretKeyShare share = BlsSecretKeyShare.fromBytes(7, Hex.decode(SECRET_HEX, "k"));
+        assertHidden(share, SECRET_HEX);
+        assertTrue(share.toString().contains("id=7"));
+        assertTrue(Hex.encode(key.exportSecret()).equals(SECRET_HEX), "the explicit export is the one way out");
+    }
+
+    @Test
+    void shamirSecrets_printedEveryWay_showNoValue() {
+        for (Group g : Group.values()) {
+            SecretScalar s = SecretScalar.of(g, Hex.decode(SECRET_HEX, "s"));
+            assertHidden(s, SECRET_HEX);
+            assertHidden(Share.of(3, s), SECRET_HEX);
+            Polynomial p = Polynomial.random(s, 3, new SeededRandom(1));
+            for (Share share : p.shares(4)) {
+                String value = Hex.encode(share.value().exportSecret());
+                assertHidden(p, value);
+                assertHidden(share, value);
+            }
+            assertHidden(p, SECRET_HEX);
+        }
+    }
+
+    @Test
+    void dkgState_printedEveryWay_showsNoShare() {
+        DkgConfig config = new DkgConfig(Group.BLS12_381_G1, 3, 2);
+        DkgParty party = DkgParty.create(config, 1, new SeededRandom(3));
+        DkgRound1 round1 = party.start();
+        for (var s : round1.privateShares()) {
+            String value = Hex.encode(s.share().value().exportSecret());
+            assertHidden(s, value);
+            assertHidden(round1, value);
+            assertHidden(party, value);
+            assertHidden(DkgReveal.of(1, s.recipient(), s.share()), value);
+        }
+        DkgResult result = LocalDkgRunner.of(config, 4).run().results().get(2);
+        String value = Hex.encode(result.secretShare().value().exportSecret());
+        assertHidden(result, value);
+        assertTrue(result.toString().contains(result.groupPublicKey().toBytes().hex()));
+    }
+
+    @Test
+    void sameSecretAs_comparesValuesNotIdentity() {
+        SecretScalar a = SecretScalar.of(Group.SECP256K1, Hex.decode(SECRET_HEX, "s"));
+        SecretScalar b = SecretScalar.of(Group.SECP256K1, a.exportSecret());
+        assertTrue(a.sameSecretAs(b));
+        assertFalse(a.sameSecretAs(SecretScalar.of(Group.BLS12_381_G1, a.exportSecret())), "group is part of it");
+        assertTrue(Share.of(1, a).sameSecretAs(Share.of(1, b)));
+        assertFalse(Share.of(1, a).sameSecretAs(Share.of(2, b)));
+    }
+}
