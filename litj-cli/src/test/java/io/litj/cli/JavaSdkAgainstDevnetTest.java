@@ -20,6 +20,7 @@ import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.resource.LitAbility;
 import io.litj.protocol.resource.LitResource;
 import io.litj.protocol.resource.ResourceAbilityRequest;
+import io.litj.protocol.testing.MutableClock;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -3,8 +3,11 @@ package io.litj.client;
 import io.litj.client.internal.Urls;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.auth.BlsCapabilityVerifier;
 import io.litj.protocol.auth.SessionSigs;
 import io.litj.protocol.crypto.EthAddress;
+import io.litj.threshold.bls.Bls;
+import io.litj.threshold.bls.BlsPublicKey;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -151,6 +154,46 @@ public final class LitClient implements AutoCloseable {
         Objects.requireNonNull(request, "request");
         ConnectionState s = requireConnected();
         return sessions.getSessionSigs(request, cfg.network(), s.nodeUrls(), this::latestBlockhash);
+    }
+
+    /**
+     * Session sigs granted by a PKP ({@code getPkpSessionSigs}): every node checks the request's auth methods (and
+     * Lit Action, if any) and the PKP's permissions, then BLS-signs a SIWE delegating the PKP to the session key; at
+     * least {@link #minNodeCount()} agreeing shares are combined and verified under the network key, and the
+     * resulting {@code lit.bls} AuthSig is stored like a wallet grant (keyed by the PKP address).
+     *
+     * @throws LitClientException {@code InitError} when the network has no BLS key; {@code NodeError} with every
+     *         node's error when too few nodes agree to sign (e.g. {@code NodePKPNotAuthorized}); {@code
+     *         InvalidSignature} when the shares do not combine into a valid signature
+     */
+    public SessionSigs getPkpSessionSigs(PkpSessionRequest request) {
+        Objects.requireNonNull(request, "request");
+        ConnectionState s = requireConnected();
+        SessionRequest.Builder b = SessionRequest.builder()
+                .resourceAbilityRequests(request.resourceAbilityRequests())
+                .capabilityAuthSigs(request.capabilityAuthSigs())
+                .authCallback(request.pkpAddress(), params -> SignSessionKeyCall.run(request, params, s,
+                        cfg.transport(), cfg.clock(), cfg.random(), cfg.requestTimeout()));
+        request.expiration().ifPresent(b::expiration);
+        Optional<BlsCapabilityVerifier> bls = s.networkPublicKey().map(k -> Bls.capabilityVerifier(
+                BlsPublicKey.parse(k)));
+        return sessions.getSessionSigs(b.build(), cfg.network(), s.nodeUrls(), this::latestBlockhash, bls);
+    }
+
+    /**
+     * Session sigs granted to a PKP by a Lit Action ({@code getLitActionSessionSigs}): like
+     * {@link #getPkpSessionSigs}, but the request must carry the action (code or IPFS id), which every node runs and
+     * which must answer {@code "true"}.
+     *
+     * @throws LitClientException {@code InvalidArgument} without a Lit Action; otherwise as
+     *         {@link #getPkpSessionSigs}
+     */
+    public SessionSigs getLitActionSessionSigs(PkpSessionRequest request) {
+        if (request.litActionCode().isEmpty() && request.litActionIpfsId().isEmpty()) {
+            throw new LitClientException(LitErrorCode.InvalidArgument,
+                    "getLitActionSessionSigs needs litActionCode or litActionIpfsId");
+        }
+        return getPkpSessionSigs(request);
     }
 
     /**

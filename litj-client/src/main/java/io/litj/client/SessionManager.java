@@ -7,6 +7,7 @@ import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.AuthSigReuse;
 import io.litj.protocol.auth.AuthSigType;
 import io.litj.protocol.auth.AuthSigs;
+import io.litj.protocol.auth.BlsCapabilityVerifier;
 import io.litj.protocol.auth.SessionKeyPair;
 import io.litj.protocol.auth.SessionSigIssuer;
 import io.litj.protocol.auth.SessionSigs;
@@ -54,6 +55,15 @@ final class SessionManager {
 
     SessionSigs getSessionSigs(SessionRequest request, String network, List<String> nodeUrls,
                                Supplier<String> nonce) {
+        return getSessionSigs(request, network, nodeUrls, nonce, Optional.empty());
+    }
+
+    /**
+     * As above; {@code bls} verifies network-signed ({@code lit.bls}) grants under the network key, so that stored
+     * PKP grants can be re-used and new ones are checked before use.
+     */
+    SessionSigs getSessionSigs(SessionRequest request, String network, List<String> nodeUrls,
+                               Supplier<String> nonce, Optional<BlsCapabilityVerifier> bls) {
         Instant now = clock.instant();
         List<ResourceAbilityRequest> requests = request.resourceAbilityRequests();
         checkCapabilityAuthSigs(request.capabilityAuthSigs(), now);
@@ -69,9 +79,9 @@ final class SessionManager {
                 return fresh;
             });
             Optional<AuthSig> cached = stored.filter(s -> s.key().sameSecretAs(key)).flatMap(StoredSession::authSig);
-            AuthSig grant = cached.filter(c -> reusable(c, key, request)).orElse(null);
+            AuthSig grant = cached.filter(c -> reusable(c, key, request, bls)).orElse(null);
             if (grant == null) {
-                grant = sign(request, key, nonce);
+                grant = sign(request, key, nonce, bls);
                 save(storeKey, new StoredSession(key, Optional.of(grant)));
             }
             Instant expiration = request.expiration().orElseGet(() -> defaultExpiration(now));
@@ -90,12 +100,14 @@ final class SessionManager {
         }
     }
 
-    private boolean reusable(AuthSig cached, SessionKeyPair key, SessionRequest request) {
+    private boolean reusable(AuthSig cached, SessionKeyPair key, SessionRequest request,
+                             Optional<BlsCapabilityVerifier> bls) {
         if (!cached.address().equalsIgnoreCase(request.account().toChecksumString())) {
             LOG.debug("stored grant is for {}, not {}: signing a new one", cached.address(), request.account());
             return false;
         }
-        AuthSigReuse.Decision decision = AuthSigReuse.of(clock).check(cached, key, request.resourceAbilityRequests());
+        AuthSigReuse reuse = bls.map(AuthSigReuse.of(clock)::withBlsVerifier).orElse(AuthSigReuse.of(clock));
+        AuthSigReuse.Decision decision = reuse.check(cached, key, request.resourceAbilityRequests());
         if (!decision.reusable()) {
             LOG.debug("stored grant for {} cannot be re-used ({}: {}): signing a new one", request.account(),
                     decision.check(), decision.reason());
@@ -112,7 +124,8 @@ final class SessionManager {
         return true;
     }
 
-    private AuthSig sign(SessionRequest request, SessionKeyPair key, Supplier<String> nonce) {
+    private AuthSig sign(SessionRequest request, SessionKeyPair key, Supplier<String> nonce,
+                         Optional<BlsCapabilityVerifier> bls) {
         Instant expiration = request.expiration().orElseGet(() -> defaultExpiration(clock.instant()));
         AuthCallbackParams params = new AuthCallbackParams(key.uri(), nonce.get(), expiration,
                 request.resourceAbilityRequests(), request.statement(), request.domain());
@@ -134,12 +147,13 @@ final class SessionManager {
                     + " did not sign the session grant: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + cut(e.getMessage())), e);
         }
-        checkGrant(grant, key, request);
+        checkGrant(grant, key, request, bls);
         return grant;
     }
 
     /** The checks a fresh grant must pass before it is stored and used. */
-    private void checkGrant(AuthSig grant, SessionKeyPair key, SessionRequest request) {
+    private void checkGrant(AuthSig grant, SessionKeyPair key, SessionRequest request,
+                            Optional<BlsCapabilityVerifier> bls) {
         if (grant == null || grant.sig().isEmpty() || grant.derivedVia().isEmpty() || grant.signedMessage().isEmpty()
                 || grant.address().isEmpty()) {
             throw new LitClientException(LitErrorCode.WalletSignatureNotFound, "the auth callback for "
@@ -150,11 +164,14 @@ final class SessionManager {
             throw new LitClientException(LitErrorCode.InvalidArgument, "the auth callback returned an AuthSig for "
                     + cut(grant.address()) + " but the session is for " + request.account());
         }
+        AuthSigReuse check = AuthSigReuse.of(clock).withMargin(Duration.ZERO);
         if (grant.type() == AuthSigType.BLS_NETWORK_SIG) {
-            return; // no network-key verifier on the client yet: nodes will verify it
+            if (bls.isEmpty()) {
+                return; // without the network key only nodes can verify it
+            }
+            check = check.withBlsVerifier(bls.get());
         }
-        AuthSigReuse.Decision decision = AuthSigReuse.of(clock).withMargin(Duration.ZERO)
-                .check(grant, key, request.resourceAbilityRequests());
+        AuthSigReuse.Decision decision = check.check(grant, key, request.resourceAbilityRequests());
         if (!decision.reusable()) {
             throw new LitClientException(LitErrorCode.InvalidSignature, "the new session grant from "
                     + request.account() + " would be refused by nodes (" + decision.check() + "): "

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.litj.client.testing.FakeLitNetwork;
 import io.litj.client.testing.FakeLitNetwork.HandshakeMode;
 import io.litj.client.testing.FakeLitNetwork.Recorded;
-import io.litj.client.testing.MutableClock;
+import io.litj.protocol.testing.MutableClock;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.testing.TestSessions;

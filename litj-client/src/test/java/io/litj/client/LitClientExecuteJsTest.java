@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.litj.client.testing.FakeLitNetwork;
 import io.litj.client.testing.FakeLitNetwork.Recorded;
 import io.litj.client.testing.FakeLitNetwork.Reply;
-import io.litj.client.testing.MutableClock;
+import io.litj.protocol.testing.MutableClock;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.SessionSig;

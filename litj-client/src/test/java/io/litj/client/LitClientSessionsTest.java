@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.client.testing.CountingSigner;
-import io.litj.client.testing.MutableClock;
+import io.litj.protocol.testing.MutableClock;
 import io.litj.client.testing.RecordingNodeTransport;
 import io.litj.protocol.IsoTime;
 import io.litj.protocol.LitErrorCode;

@@ -3,12 +3,18 @@ package io.litj.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.litj.protocol.testing.ApiSurface;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The public types of litj-protocol are exactly those listed in {@code api/public-types.txt}. */
+/** The public types of litj-protocol are exactly those listed in {@code api/public-types.txt} (style rule R1). */
 class ApiSurfaceTest {
     @Test
     void publicTypes_matchTheReviewedList() {
         assertEquals(String.join("\n", ApiSurface.expected()), String.join("\n", ApiSurface.publicTypes(LitErrorCode.class)));
+    }
+
+    @Test
+    void publicSignatures_neverMentionInternalTypes() {
+        assertEquals(List.of(), ApiSurface.internalLeaks(LitErrorCode.class));
     }
 }

@@ -52,6 +52,32 @@ public final class ApiSurface {
         }
     }
 
+    /** Public methods of the public types that take or return a type from an {@code .internal.} package. */
+    public static List<String> internalLeaks(Class<?> anchor) {
+        List<String> leaks = new java.util.ArrayList<>();
+        for (String name : publicTypes(anchor)) {
+            Class<?> type;
+            try {
+                type = Class.forName(name, false, anchor.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+            for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
+                if (!Modifier.isPublic(m.getModifiers())) {
+                    continue;
+                }
+                List<Class<?>> used = new java.util.ArrayList<>(List.of(m.getParameterTypes()));
+                used.add(m.getReturnType());
+                for (Class<?> c : used) {
+                    if (c.getName().contains(".internal.")) {
+                        leaks.add(name + "." + m.getName() + " uses " + c.getName());
+                    }
+                }
+            }
+        }
+        return leaks;
+    }
+
     private static boolean isPublic(String className) {
         try {
             return Modifier.isPublic(Class.forName(className, false, ApiSurface.class.getClassLoader()).getModifiers());
