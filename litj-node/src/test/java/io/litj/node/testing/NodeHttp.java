@@ -37,9 +37,14 @@ public final class NodeHttp implements AutoCloseable {
         return post(url, JsJson.stringify(body), headers);
     }
 
-    /** POSTs raw bytes with {@code Content-Type: application/json} and a Content-Length. */
+    /**
+     * POSTs raw bytes with {@code Content-Type: application/json} and a Content-Length. Bodies over 8 KiB are sent
+     * with {@code Expect: 100-continue}, so a server that refuses the size answers before the body is sent (without
+     * it the server may close while the client is still writing, and the answer is lost).
+     */
     public Reply postBytes(String url, byte[] body, String... headers) {
-        return send(request(url, headers).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return send(request(url, headers).expectContinue(body.length > 8192)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     /** A GET without body. */
