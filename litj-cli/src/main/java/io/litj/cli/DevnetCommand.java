@@ -2,6 +2,7 @@ package io.litj.cli;
 
 import io.litj.node.devnet.Devnet;
 import io.litj.node.devnet.DevnetConfig;
+import io.litj.threshold.bls.BlsPublicKey;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -42,7 +43,8 @@ final class DevnetCommand {
         @Option(names = "--base-port", defaultValue = "7470",
                 description = "port of node 0; node i uses base+i (default ${DEFAULT-VALUE})")
         int basePort;
-        @Option(names = "--json", description = "print one JSON line {rpcUrl, blockHashUrl, nodes} instead of text")
+        @Option(names = "--json",
+                description = "print one JSON line {rpcUrl, blockHashUrl, nodes, networkPublicKey} instead of text")
         boolean json;
         @Option(names = "--background", description = "start in the background and return once it is up")
         boolean background;
@@ -60,7 +62,7 @@ final class DevnetCommand {
             DevnetConfig config = DevnetConfig.defaults(dataDir).withNodes(nodes).withPorts(rpcPort, basePort);
             Devnet devnet = Devnet.start(config, Clock.systemUTC(), new SecureRandom());
             DevnetState state = new DevnetState(ProcessHandle.current().pid(), devnet.rpcUrl(), devnet.blockHashUrl(),
-                    devnet.nodeUrls());
+                    devnet.nodeUrls(), devnet.networkPublicKey().map(BlsPublicKey::toHex).orElse(""));
             state.write(dataDir);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -75,6 +77,8 @@ final class DevnetCommand {
                         + devnet.registry().network().threshold() + "), data in " + dataDir);
                 out.println("  rpcUrl        " + state.rpcUrl());
                 out.println("  blockHashUrl  " + state.blockHashUrl());
+                out.println("  networkPublicKey " + (state.networkPublicKey().isEmpty() ? "(none)"
+                        : state.networkPublicKey()));
                 for (int i = 0; i < state.nodes().size(); i++) {
                     out.println("  node " + i + "        " + state.nodes().get(i));
                 }

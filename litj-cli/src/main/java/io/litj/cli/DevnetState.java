@@ -15,20 +15,26 @@ import java.util.Optional;
 
 /**
  * What a running devnet publishes in {@code <data>/devnet.json} so that {@code litj devnet status|down} (and
- * scripts) can find it: the process id and the URLs. The same JSON line is printed by {@code devnet up --json}.
+ * scripts) can find it: the process id, the URLs and the network's BLS public key ({@code networkPublicKey}, left
+ * out when the network has none). The same JSON line is printed by {@code devnet up --json}.
  */
-record DevnetState(long pid, String rpcUrl, String blockHashUrl, List<String> nodes) {
+record DevnetState(long pid, String rpcUrl, String blockHashUrl, List<String> nodes, String networkPublicKey) {
     static final String FILE = "devnet.json";
 
     DevnetState {
         nodes = List.copyOf(nodes);
+        networkPublicKey = networkPublicKey == null ? "" : networkPublicKey;
     }
 
     String toJson() {
         List<JsonValue> urls = new ArrayList<>();
         nodes.forEach(n -> urls.add(new JsonValue.JsonString(n)));
-        return JsJson.stringify(JsonValue.object().put("rpcUrl", rpcUrl).put("blockHashUrl", blockHashUrl)
-                .put("nodes", new JsonValue.JsonArray(urls)).put("pid", new JsonValue.JsonNumber(pid)).build());
+        JsonValue.ObjectBuilder b = JsonValue.object().put("rpcUrl", rpcUrl).put("blockHashUrl", blockHashUrl)
+                .put("nodes", new JsonValue.JsonArray(urls));
+        if (!networkPublicKey.isEmpty()) {
+            b.put("networkPublicKey", networkPublicKey);
+        }
+        return JsJson.stringify(b.put("pid", new JsonValue.JsonNumber(pid)).build());
     }
 
     void write(Path dataDir) throws IOException {
@@ -49,7 +55,7 @@ record DevnetState(long pid, String rpcUrl, String blockHashUrl, List<String> no
             List<String> nodes = new ArrayList<>();
             f.array("nodes").forEach(v -> nodes.add(((JsonValue.JsonString) v).value()));
             return Optional.of(new DevnetState(f.integer("pid"), f.string("rpcUrl"), f.string("blockHashUrl"),
-                    nodes));
+                    nodes, f.optionalString("networkPublicKey").orElse("")));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

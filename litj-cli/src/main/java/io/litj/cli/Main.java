@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "litj", mixinStandardHelpOptions = true, version = "litj 0.1.0",
         description = "Lit Protocol session signatures in Java: devnet, nodes, sessions and Lit Actions.",
         subcommands = {DevnetCommand.class, DemoCommand.class, NodeCommand.class, SessionCommand.class,
-                ExecCommand.class, CommandLine.HelpCommand.class})
+                ExecCommand.class, PkpCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     private Main() {
     }

@@ -95,6 +95,8 @@ class ProcessesTest {
         try {
             assertEquals(0, up, out + "\n" + err);
             assertTrue(out.toString().contains("rpcUrl http://127.0.0.1:" + rpc), out.toString());
+            String networkKey = DevnetState.read(data).orElseThrow().networkPublicKey();
+            assertTrue(networkKey.matches("[0-9a-f]{96}"), "devnet.json names the network key: " + networkKey);
             StringWriter status = new StringWriter();
             assertEquals(0, Main.run(new PrintWriter(status, true), new PrintWriter(new StringWriter()), "devnet",
                     "status", "--data", data.toString()), status.toString());

@@ -11,7 +11,13 @@ import io.litj.node.http.internal.ExecuteEndpoint;
 import io.litj.node.http.internal.HandshakeEndpoint;
 import io.litj.node.http.internal.HttpBridge;
 import io.litj.node.http.internal.MemoryActionStore;
+import io.litj.node.http.internal.NodeResponse;
+import io.litj.node.http.internal.SignSessionKeyEndpoint;
+import io.litj.node.keys.KeyShareStore;
 import io.litj.node.keys.NodeIdentity;
+import io.litj.node.peer.internal.PeerService;
+import io.litj.threshold.bls.Bls;
+import io.litj.threshold.bls.BlsPublicKey;
 import io.litj.node.registry.NodeEntry;
 import io.litj.node.registry.Registry;
 import io.litj.node.registry.SqliteRegistry;
@@ -21,7 +27,6 @@ import io.litj.protocol.json.JsonValue;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +43,12 @@ public final class LitNode implements AutoCloseable {
     private final ActionRuntime runtime;
     private final boolean ownsRuntime;
     private final WebServer server;
+    private final PeerService peer;
 
     private LitNode(Builder b) {
         this.registry = SqliteRegistry.open(b.config.registryFile());
         ActionRuntime ownRuntime = null;
+        PeerService ownPeer = null;
         try {
             this.entry = registry.nodes().stream().filter(n -> n.index() == b.config.index()).findFirst()
                     .orElseThrow(() -> new LitNodeException(LitErrorCode.InvalidArgument, "the registry "
@@ -55,10 +62,17 @@ public final class LitNode implements AutoCloseable {
             this.ownsRuntime = b.runtime == null;
             this.runtime = ownsRuntime ? new ActionRuntime(ActionLimits.defaults()) : b.runtime;
             ownRuntime = ownsRuntime ? runtime : null;
-            SessionSigValidator validator = SessionSigValidator.builder(entry.address()).clock(b.clock).build();
+            KeyShareStore keys = KeyShareStore.open(b.config.dataDir());
+            SessionSigValidator validator = SessionSigValidator.builder(entry.address()).clock(b.clock)
+                    .blsVerifier(Bls.capabilityVerifier(keys::rootPublicKey)).build();
             AuthGate gate = new AuthGate(validator);
             HttpBridge http = new HttpBridge(b.config.maxBodyBytes(), LitNode::extraErrorFields);
-            HandshakeEndpoint handshake = new HandshakeEndpoint(registry, entry, Optional::empty);
+            HandshakeEndpoint handshake = new HandshakeEndpoint(registry, entry,
+                    () -> keys.rootPublicKey().map(BlsPublicKey::toHex));
+            SignSessionKeyEndpoint signSessionKey = new SignSessionKeyEndpoint(entry, registry, keys, runtime,
+                    b.clock);
+            this.peer = new PeerService(entry, identity, registry, keys, b.random, b.clock, b.config);
+            ownPeer = peer;
             ExecuteEndpoint execute = new ExecuteEndpoint(gate, runtime, new MemoryActionStore(64L * 1024 * 1024));
             this.server = WebServer.builder()
                     .host(entry.host())
@@ -66,14 +80,17 @@ public final class LitNode implements AutoCloseable {
                     .maxPayloadSize(b.config.maxBodyBytes() + 1)
                     .directHandlers(DirectHandlers.builder().addHandler(DirectHandler.EventType.BAD_REQUEST,
                             http.directHandler()).build())
-                    .routing(r -> r
-                            .post("/web/handshake", http.json("handshake", handshake))
-                            .post("/web/handshake/", http.json("handshake", handshake))
-                            .post("/web/execute/v1", http.json("execute", execute))
-                            .post("/web/execute", http.json("execute", execute))
-                            .get("/litj/health", http.noBody("health", req -> io.litj.node.http.internal.NodeResponse.ok(
-                                    JsonValue.object().put("status", "ok").put("node", entry.address()).build())))
-                            .any(http.notFound()))
+                    .routing(r -> {
+                        r.post("/web/handshake", http.json("handshake", handshake))
+                                .post("/web/handshake/", http.json("handshake", handshake))
+                                .post("/web/execute/v1", http.json("execute", execute))
+                                .post("/web/execute", http.json("execute", execute))
+                                .post("/web/sign_session_key/v1", http.json("sign_session_key", signSessionKey))
+                                .get("/litj/health", http.noBody("health", req -> NodeResponse.ok(JsonValue.object()
+                                        .put("status", "ok").put("node", entry.address()).build())));
+                        peer.register(r, http);
+                        r.any(http.notFound());
+                    })
                     .build()
                     .start();
             if (!server.isRunning()) {
@@ -82,6 +99,9 @@ public final class LitNode implements AutoCloseable {
                         + " cannot listen on " + entry.address() + " (port " + entry.port() + " in use?)");
             }
         } catch (RuntimeException e) {
+            if (ownPeer != null) {
+                ownPeer.close();
+            }
             if (ownRuntime != null) {
                 ownRuntime.close();
             }
@@ -122,6 +142,7 @@ public final class LitNode implements AutoCloseable {
     public void close() {
         try {
             server.stop();
+            peer.close();
         } finally {
             if (ownsRuntime) {
                 runtime.close();

@@ -78,9 +78,10 @@ class LitNodeHttpTest {
 
             assertEquals(200, r.status(), r::toString);
             assertEquals("", r.string("serverPublicKey"));
-            assertEquals("ERR", r.string("networkPublicKey"));
-            assertEquals("ERR", r.string("subnetPublicKey"));
-            assertEquals("ERR", r.string("networkPublicKeySet"));
+            String networkKey = net.devnet().networkPublicKey().orElseThrow().toHex();
+            assertEquals(networkKey, r.string("networkPublicKey"));
+            assertEquals(networkKey, r.string("subnetPublicKey"));
+            assertEquals(networkKey, r.string("networkPublicKeySet"));
             assertEquals(new JsonValue.JsonArray(List.of()), r.member("hdRootPubkeys"));
             assertEquals(JsonValue.JsonNull.INSTANCE, r.member("attestation"));
             assertEquals("7.4.0", r.string("clientSdkVersion"));

@@ -6,25 +6,34 @@ import io.litj.node.NodeConfig;
 import io.litj.node.actions.ActionRuntime;
 import io.litj.node.devnet.chain.BlockProducer;
 import io.litj.node.devnet.chain.ChainView;
+import io.litj.node.keys.AdminToken;
+import io.litj.node.keys.KeyShareStore;
 import io.litj.node.keys.NodeIdentity;
 import io.litj.node.registry.NetworkInfo;
 import io.litj.node.registry.NodeEntry;
+import io.litj.node.registry.Pkp;
+import io.litj.node.registry.PkpPermission;
 import io.litj.node.registry.SqliteRegistry;
 import io.litj.protocol.LitErrorCode;
+import io.litj.threshold.bls.BlsPublicKey;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A Lit network on one machine: N nodes on 127.0.0.1, the chain view (Ethereum JSON-RPC answering what Lit
  * clients read at connect, and the block-hash endpoint), a block producer, and the SQLite registry they share —
- * all in this process. A data folder that already holds a devnet is started again with its keys and registry.
- * {@link #close()} stops everything.
+ * all in this process. A new network also gets an admin token ({@code admin.token}, next to the registry) and, once
+ * its nodes are up, a network BLS key made by a DKG among them (each node keeps only its share; see
+ * {@code docs/dkg.md}). A data folder that already holds a devnet is started again with its keys, shares and
+ * registry, without a new DKG. {@link #close()} stops everything.
  */
 public final class Devnet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Devnet.class);
@@ -32,6 +41,8 @@ public final class Devnet implements AutoCloseable {
     public static final long CHAIN_ID = 31337;
     /** The Staking contract address the JS SDK uses for {@code custom} networks (datil-dev). */
     public static final String STAKING_ADDRESS = "0xD4507CD392Af2c80919219d7896508728f6A623F";
+    /** How long the network key DKG of a new devnet may take. */
+    public static final Duration NETWORK_DKG_TIMEOUT = Duration.ofSeconds(60);
 
     private final DevnetConfig config;
     private final SqliteRegistry registry;
@@ -40,13 +51,19 @@ public final class Devnet implements AutoCloseable {
     private final ActionRuntime runtime;
     private final LitNode[] nodes;
     private final Clock clock;
+    private final SecureRandom random;
+    private final AdminToken adminToken;
+    private volatile BlsPublicKey networkKey;
 
     private Devnet(DevnetConfig config, Clock clock, SecureRandom random) {
         this.config = config;
         this.clock = clock;
+        this.random = random;
+        boolean created = !Files.exists(config.registryFile());
         this.registry = openOrCreate(config, clock, random);
         List<AutoCloseable> started = new ArrayList<>();
         try {
+            this.adminToken = AdminToken.loadOrCreate(AdminToken.fileFor(config.registryFile()), random);
             List<NodeEntry> entries = registry.nodes();
             if (config.rpcPort() != 0) {
                 Ports.requireFree(config.rpcPort(), "chain view");
@@ -66,12 +83,40 @@ public final class Devnet implements AutoCloseable {
                 nodes[e.index()] = startNode(e.index(), random);
                 started.add(nodes[e.index()]);
             }
+            this.networkKey = created || noNodeHoldsANetworkKey() ? runNetworkDkg() : storedNetworkKey().orElse(null);
         } catch (RuntimeException e) {
             closeAll(started);
             registry.close();
             throw e;
         }
-        LOG.info("devnet of {} nodes up: rpc {}", nodes.length, chain.url());
+        LOG.info("devnet of {} nodes up: rpc {}, network key {}", nodes.length, chain.url(),
+                networkKey == null ? "none" : networkKey.toHex());
+    }
+
+    private boolean noNodeHoldsANetworkKey() {
+        for (int i = 0; i < config.nodes(); i++) {
+            if (Files.exists(config.nodeDir(i).resolve(KeyShareStore.KEYS_DIR).resolve(KeyShareStore.ROOT_FILE))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private BlsPublicKey runNetworkDkg() {
+        DkgCoordinator.Outcome outcome = new DkgCoordinator(adminToken, random).run(registry.nodes(), "network-bls",
+                registry.network().threshold(), true, NETWORK_DKG_TIMEOUT);
+        return BlsPublicKey.parse(outcome.publicKey());
+    }
+
+    private Optional<BlsPublicKey> storedNetworkKey() {
+        for (int i = 0; i < config.nodes(); i++) {
+            Optional<BlsPublicKey> key = KeyShareStore.open(config.nodeDir(i)).rootPublicKey();
+            if (key.isPresent()) {
+                return key;
+            }
+        }
+        LOG.warn("no node of the devnet in {} holds a network key share", config.dataDir());
+        return Optional.empty();
     }
 
     /** Starts (or restarts) the devnet of {@code config}. */
@@ -122,6 +167,26 @@ public final class Devnet implements AutoCloseable {
     public synchronized void restartNode(int index) {
         if (nodes[index] == null) {
             nodes[index] = startNode(index, new SecureRandom());
+        }
+    }
+
+    /**
+     * The network's BLS root public key, which every node's handshake reports; empty only for a restarted folder
+     * whose DKG never completed on some nodes.
+     */
+    public Optional<BlsPublicKey> networkPublicKey() {
+        return Optional.ofNullable(networkKey);
+    }
+
+    /**
+     * Mints a PKP on the running nodes (a secp256k1 DKG; see {@link PkpMinter}) and records it in the registry.
+     *
+     * @throws LitNodeException {@code NodeSystemFault} if fewer than the threshold of nodes take part or they
+     *     disagree
+     */
+    public Pkp mintPkp(List<PkpPermission> permissions) {
+        try (PkpMinter minter = PkpMinter.of(registry, adminToken, random)) {
+            return minter.mint(permissions);
         }
     }
 

@@ -12,18 +12,21 @@ import java.security.SecureRandom;
 
 /**
  * A node's long-lived keys, kept in its data folder: an Ed25519 identity key ({@code identity.key}) that
- * authenticates it to other nodes, and a secp256k1 wallet ({@code wallet.key}) that is its on-chain address.
- * Files are owner-only; {@link #toString()} shows public halves only.
+ * authenticates it to other nodes (and, converted to X25519, receives secrets from them), and a secp256k1 wallet
+ * ({@code wallet.key}) that is its on-chain address. Files are owner-only; {@link #toString()} shows public halves
+ * only.
  */
 public final class NodeIdentity {
     static final String IDENTITY_FILE = "identity.key";
     static final String WALLET_FILE = "wallet.key";
 
     private final SessionKeyPair identity;
+    private final X25519KeyPair keyAgreement;
     private final PrivateKeyEthSigner wallet;
 
-    private NodeIdentity(SessionKeyPair identity, PrivateKeyEthSigner wallet) {
+    private NodeIdentity(SessionKeyPair identity, X25519KeyPair keyAgreement, PrivateKeyEthSigner wallet) {
         this.identity = identity;
+        this.keyAgreement = keyAgreement;
         this.wallet = wallet;
     }
 
@@ -44,7 +47,8 @@ public final class NodeIdentity {
         byte[] seed = decodeKey(identityFile);
         byte[] walletKey = decodeKey(walletFile);
         try {
-            return new NodeIdentity(SessionKeyPair.fromSeed(seed), PrivateKeyEthSigner.fromBytes(walletKey));
+            return new NodeIdentity(SessionKeyPair.fromSeed(seed), X25519KeyPair.fromEd25519Seed(seed),
+                    PrivateKeyEthSigner.fromBytes(walletKey));
         } finally {
             java.util.Arrays.fill(seed, (byte) 0);
             java.util.Arrays.fill(walletKey, (byte) 0);
@@ -62,6 +66,15 @@ public final class NodeIdentity {
     /** The Ed25519 identity key pair (signing node-to-node messages). */
     public SessionKeyPair identity() {
         return identity;
+    }
+
+    /**
+     * The X25519 pair derived from the identity key ({@link X25519KeyPair#fromEd25519Seed}): other nodes encrypt
+     * secrets to this node (DKG shares) under {@link X25519KeyPair#publicKeyFromEd25519} of its registry
+     * identity key.
+     */
+    public X25519KeyPair keyAgreement() {
+        return keyAgreement;
     }
 
     /** The node's wallet. */

@@ -1,0 +1,214 @@
+package io.litj.cli;
+
+import io.litj.node.LitNodeException;
+import io.litj.node.devnet.PkpMinter;
+import io.litj.node.registry.Pkp;
+import io.litj.node.registry.PkpPermission;
+import io.litj.node.registry.SqliteRegistry;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.crypto.EthAddress;
+import io.litj.protocol.json.JsJson;
+import io.litj.protocol.json.JsonValue;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code litj pkp mint|list|show}: PKPs of a devnet. {@code mint} runs a DKG among the running devnet's nodes (no
+ * process ever holds the private key) and records the key and its permissions in the registry; {@code list} and
+ * {@code show} read the registry. Token ids print as {@code 0x} + 64 hex; {@code show} takes them with or without
+ * {@code 0x}.
+ */
+@Command(name = "pkp", mixinStandardHelpOptions = true, description = "Mint and inspect PKPs of a devnet.",
+        subcommands = {PkpCommand.Mint.class, PkpCommand.ListPkps.class, PkpCommand.Show.class})
+final class PkpCommand {
+    private static final String CID = "Qm[1-9A-HJ-NP-Za-km-z]{44}|b[a-z2-7]{50,}";
+
+    private PkpCommand() {
+    }
+
+    /** {@code litj pkp mint}. */
+    @Command(name = "mint", mixinStandardHelpOptions = true,
+            description = "Mint a PKP on the running devnet (a secp256k1 DKG among its nodes).")
+    static final class Mint implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--permit-address", paramLabel = "<0x…>",
+                description = "an Ethereum address allowed to use the PKP (repeatable)")
+        List<String> addresses = new ArrayList<>();
+        @Option(names = "--permit-action", paramLabel = "<cid>",
+                description = "the IPFS CID of a Lit Action allowed to use the PKP (repeatable)")
+        List<String> actions = new ArrayList<>();
+        @Option(names = "--scope", defaultValue = "sign-anything",
+                description = "scope of every permission: sign-anything or personal-sign (default ${DEFAULT-VALUE})")
+        String scope;
+        @Option(names = "--data", description = "devnet data folder (default $LITJ_HOME/devnet or ~/.litj/devnet)")
+        Path data;
+        @Option(names = "--json", description = "print {tokenId, publicKey, ethAddress} as one JSON line")
+        boolean json;
+        @Option(names = "--verbose", description = "log what happens")
+        boolean verbose;
+
+        @Override
+        public Integer call() {
+            int scopeId = switch (scope) {
+                case "sign-anything" -> PkpPermission.SCOPE_SIGN_ANYTHING;
+                case "personal-sign" -> PkpPermission.SCOPE_PERSONAL_SIGN;
+                default -> throw usage("--scope must be sign-anything or personal-sign, not " + scope);
+            };
+            List<PkpPermission> permissions = new ArrayList<>();
+            for (String a : addresses) {
+                String address;
+                try {
+                    address = EthAddress.parse(a, "--permit-address").toLowerHex();
+                } catch (LitProtocolException e) {
+                    throw usage(e.getMessage());
+                }
+                permissions.add(new PkpPermission(PkpPermission.ETH_WALLET, address, Set.of(scopeId)));
+            }
+            for (String cid : actions) {
+                if (!cid.matches(CID)) {
+                    throw usage("--permit-action must be an IPFS CID (Qm… or b…), not " + cid);
+                }
+                permissions.add(new PkpPermission(PkpPermission.LIT_ACTION, cid, Set.of(scopeId)));
+            }
+            if (permissions.isEmpty()) {
+                throw usage("give at least one --permit-address or --permit-action");
+            }
+            Path dataDir = data != null ? data : LitjHome.devnet();
+            Pkp pkp;
+            try (PkpMinter minter = PkpMinter.open(dataDir, new SecureRandom())) {
+                pkp = minter.mint(permissions);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(JsJson.stringify(summary(pkp).build()));
+            } else {
+                out.println("minted PKP " + tokenId(pkp));
+                out.println("  publicKey   0x" + pkp.publicKey());
+                out.println("  ethAddress  " + pkp.ethAddress());
+                pkp.permissions().forEach(p -> out.println("  permits     " + describe(p)));
+            }
+            out.flush();
+            return 0;
+        }
+
+        private CommandLine.ParameterException usage(String message) {
+            return new CommandLine.ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    /** {@code litj pkp list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the PKPs in the devnet's registry.")
+    static final class ListPkps implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--data", description = "devnet data folder (default $LITJ_HOME/devnet or ~/.litj/devnet)")
+        Path data;
+        @Option(names = "--json", description = "print a JSON array of {tokenId, publicKey, ethAddress}")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (SqliteRegistry registry = openRegistry(data)) {
+                List<Pkp> pkps = registry.pkps();
+                if (json) {
+                    List<JsonValue> items = new ArrayList<>();
+                    pkps.forEach(p -> items.add(summary(p).build()));
+                    out.println(JsJson.stringify(new JsonValue.JsonArray(items)));
+                } else if (pkps.isEmpty()) {
+                    out.println("no PKPs yet; mint one with: litj pkp mint --permit-address <0x…>");
+                } else {
+                    pkps.forEach(p -> out.println(tokenId(p) + "  " + p.ethAddress()));
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code litj pkp show}. */
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one PKP and its permissions.")
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "<tokenId>", description = "64 hex digits, with or without 0x")
+        String tokenId;
+        @Option(names = "--data", description = "devnet data folder (default $LITJ_HOME/devnet or ~/.litj/devnet)")
+        Path data;
+        @Option(names = "--json", description = "print the PKP and its permissions as JSON")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            String id = tokenId.startsWith("0x") || tokenId.startsWith("0X") ? tokenId.substring(2) : tokenId;
+            id = id.toLowerCase(Locale.ROOT);
+            PrintWriter out = spec.commandLine().getOut();
+            try (SqliteRegistry registry = openRegistry(data)) {
+                String wanted = id;
+                Pkp pkp = registry.pkp(id).orElseThrow(() -> new LitNodeException(
+                        LitErrorCode.NodePKPTokenIdNotFound, "no PKP with token id " + wanted + " in "
+                        + registry.file()));
+                if (json) {
+                    List<JsonValue> perms = new ArrayList<>();
+                    for (PkpPermission p : pkp.permissions()) {
+                        List<JsonValue> scopes = new ArrayList<>();
+                        p.scopes().stream().sorted().forEach(s -> scopes.add(new JsonValue.JsonNumber(s)));
+                        perms.add(JsonValue.object().put("authMethodType", new JsonValue.JsonNumber(p.authMethodType()))
+                                .put("id", p.id()).put("scopes", new JsonValue.JsonArray(scopes)).build());
+                    }
+                    out.println(JsJson.stringify(summary(pkp).put("permissions", new JsonValue.JsonArray(perms))
+                            .build()));
+                } else {
+                    out.println("PKP " + tokenId(pkp));
+                    out.println("  publicKey   0x" + pkp.publicKey());
+                    out.println("  ethAddress  " + pkp.ethAddress());
+                    pkp.permissions().forEach(p -> out.println("  permits     " + describe(p)));
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static SqliteRegistry openRegistry(Path data) {
+        Path dataDir = data != null ? data : LitjHome.devnet();
+        Path file = dataDir.resolve("registry.sqlite");
+        if (!Files.exists(file)) {
+            throw new LitNodeException(LitErrorCode.InvalidArgument, "there is no devnet in " + dataDir
+                    + " (no registry.sqlite)");
+        }
+        return SqliteRegistry.open(file);
+    }
+
+    private static JsonValue.ObjectBuilder summary(Pkp pkp) {
+        return JsonValue.object().put("tokenId", tokenId(pkp)).put("publicKey", "0x" + pkp.publicKey())
+                .put("ethAddress", pkp.ethAddress());
+    }
+
+    private static String tokenId(Pkp pkp) {
+        return "0x" + pkp.tokenId();
+    }
+
+    private static String describe(PkpPermission p) {
+        String kind = p.authMethodType() == PkpPermission.ETH_WALLET ? "EthWallet " : "LitAction ";
+        List<String> scopes = new ArrayList<>();
+        p.scopes().stream().sorted().forEach(s -> scopes.add(s == PkpPermission.SCOPE_SIGN_ANYTHING
+                ? "sign-anything" : s == PkpPermission.SCOPE_PERSONAL_SIGN ? "personal-sign" : "scope " + s));
+        return kind + p.id() + " (" + String.join(", ", scopes) + ")";
+    }
+}

@@ -1,0 +1,51 @@
+package io.litj.node.auth;
+
+import io.litj.node.LitNodeException;
+import io.litj.node.registry.Block;
+import io.litj.node.registry.Registry;
+import io.litj.protocol.IsoTime;
+import io.litj.protocol.LitErrorCode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * SIWE nonces that must name a recent block ({@code lit-node-behaviour.md} §3.1 step 6, §10 item 7): the nonce is
+ * the hash of a block the network's registry holds, at most {@value #MAX_AGE_DAYS} days old by the node clock.
+ * Anything else is {@code NodeInvalidBlockhash}. Nonces are not single-use (neither are Datil's).
+ */
+final class BlockNonce {
+    static final long MAX_AGE_DAYS = 30;
+    static final Duration MAX_AGE = Duration.ofDays(MAX_AGE_DAYS);
+
+    private final Registry registry;
+    private final Clock clock;
+
+    BlockNonce(Registry registry, Clock clock) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The block whose hash is {@code nonce}.
+     *
+     * @param what names the message in errors
+     * @throws LitNodeException {@code NodeInvalidBlockhash} if no such block is known or it is too old
+     */
+    Block recent(String nonce, String what) {
+        Block block = registry.block(nonce).orElseThrow(() -> new LitNodeException(LitErrorCode.NodeInvalidBlockhash,
+                what + " Nonce " + cut(nonce) + " is not the hash of a block of this network"));
+        Instant now = clock.instant();
+        if (block.timestamp().isBefore(now.minus(MAX_AGE))) {
+            throw new LitNodeException(LitErrorCode.NodeInvalidBlockhash, what + " Nonce names block "
+                    + block.number() + " of " + IsoTime.format(block.timestamp()) + ", more than " + MAX_AGE_DAYS
+                    + " days before now " + IsoTime.format(now));
+        }
+        return block;
+    }
+
+    static String cut(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
+    }
+}

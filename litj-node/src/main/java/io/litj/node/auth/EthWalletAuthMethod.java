@@ -1,0 +1,128 @@
+package io.litj.node.auth;
+
+import io.litj.node.LitNodeException;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.auth.AuthSig;
+import io.litj.protocol.auth.AuthSigType;
+import io.litj.protocol.crypto.Eip191;
+import io.litj.protocol.crypto.EthAddress;
+import io.litj.protocol.crypto.EthSignature;
+import io.litj.protocol.siwe.SiweMessage;
+import io.litj.protocol.siwe.SiweParser;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Auth method type 1, EthWallet ({@code lit-node-behaviour.md} §3.2): the access token is the JSON of a wallet
+ * AuthSig, verified as a top-level wallet signature (§2.9). Checks, in order:
+ * <ol>
+ *   <li>the token is one AuthSig object with exactly the AuthSig keys ({@code NodeInvalidAuthSig}) of the wallet
+ *   kind, not a session, BLS or contract sig ({@code NodeInvalidAuthSig});</li>
+ *   <li>{@code sig} is a 65-byte low-s signature ({@code NodeSIWESigConversionError});</li>
+ *   <li>EIP-191 recovery over the exact {@code signedMessage} text gives the {@code address} field, compared as 20
+ *   bytes ({@code NodeInvalidAuthSig});</li>
+ *   <li>{@code signedMessage} is a SIWE ({@code NodeSIWEMessageError}) naming that same address
+ *   ({@code NodeInvalidAuthSig});</li>
+ *   <li>its URI does not start with {@code lit:session} or {@code lit:capability:delegation}: a session grant or a
+ *   capacity delegation is no login ({@code NodeInvalidAuthSig});</li>
+ *   <li>the {@link SiweTimeRule} holds, and {@code Not Before}, when present, is at most 60 s after now
+ *   ({@code NodeSIWEMessageError}; litj: the reference ignores Not Before here);</li>
+ *   <li>its nonce is a recent block hash ({@link BlockNonce}, {@code NodeInvalidBlockhash}; litj: bounds replay of
+ *   a login to 30 days of blocks).</li>
+ * </ol>
+ * The context is {@code {userId: <EIP-55 address>, appId: "lit", authMethodType: 1}}, valid until the SIWE expires.
+ *
+ * <p>Security: the token is a bearer credential while its SIWE is valid; it is never logged or echoed in errors.
+ */
+final class EthWalletAuthMethod {
+    static final String APP_ID = "lit";
+
+    private final BlockNonce nonces;
+    private final Clock clock;
+
+    EthWalletAuthMethod(BlockNonce nonces, Clock clock) {
+        this.nonces = Objects.requireNonNull(nonces, "nonces");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Verifies one EthWallet access token.
+     *
+     * @param where names the auth method in errors, e.g. {@code "authMethods[0]"}
+     * @throws LitNodeException with the codes listed in the class comment
+     */
+    AuthMethodContext verify(String accessToken, String where) {
+        AuthSig authSig = parse(accessToken, where);
+        EthSignature signature;
+        try {
+            signature = EthSignature.parse(authSig.sig(), where + " sig");
+        } catch (LitProtocolException e) {
+            throw fail(e.code(), e.getMessage(), e);
+        }
+        EthAddress claimed;
+        try {
+            claimed = EthAddress.parse(authSig.address(), where + " address");
+        } catch (LitProtocolException e) {
+            throw fail(LitErrorCode.NodeInvalidAuthSig, e.getMessage(), e);
+        }
+        EthAddress recovered;
+        try {
+            recovered = Eip191.recover(authSig.signedMessage(), signature);
+        } catch (LitProtocolException e) {
+            throw fail(LitErrorCode.NodeInvalidAuthSig, where + " sig: " + e.getMessage(), e);
+        }
+        if (!recovered.equals(claimed)) {
+            throw new LitNodeException(LitErrorCode.NodeInvalidAuthSig, where + " signature recovers to "
+                    + recovered + " but its address is " + claimed);
+        }
+        SiweMessage siwe;
+        try {
+            siwe = SiweParser.parse(authSig.signedMessage());
+        } catch (LitProtocolException e) {
+            throw fail(e.code(), where + " signedMessage: " + e.getMessage(), e);
+        }
+        if (!siwe.ethAddress().equals(recovered)) {
+            throw new LitNodeException(LitErrorCode.NodeInvalidAuthSig, where + " SIWE names " + siwe.address()
+                    + " but is signed by " + recovered);
+        }
+        if (siwe.uri().startsWith("lit:session") || siwe.uri().startsWith("lit:capability:delegation")) {
+            throw new LitNodeException(LitErrorCode.NodeInvalidAuthSig, where + " SIWE URI " + cut(siwe.uri())
+                    + " is a session grant or capacity delegation, not a wallet login");
+        }
+        Instant now = clock.instant();
+        Instant expiration = SiweTimeRule.check(siwe, now, where + " SIWE");
+        if (siwe.notBeforeInstant().filter(nb -> nb.isAfter(now.plus(SiweTimeRule.GRACE))).isPresent()) {
+            throw new LitNodeException(LitErrorCode.NodeSIWEMessageError, where + " SIWE Not Before "
+                    + siwe.notBefore().orElseThrow() + " is more than 60 s in the future");
+        }
+        nonces.recent(siwe.nonce(), where + " SIWE");
+        return new AuthMethodContext(AuthMethodContext.ETH_WALLET, recovered.toChecksumString(), APP_ID, expiration);
+    }
+
+    private static AuthSig parse(String accessToken, String where) {
+        AuthSig authSig;
+        try {
+            authSig = AuthSig.parse(accessToken, LitErrorCode.NodeInvalidAuthSig);
+        } catch (LitProtocolException e) {
+            throw fail(LitErrorCode.NodeInvalidAuthSig, where + " accessToken is not an AuthSig: " + e.getMessage(),
+                    e);
+        }
+        if (authSig.type() != AuthSigType.WALLET_SIG) {
+            throw new LitNodeException(LitErrorCode.NodeInvalidAuthSig, where + " accessToken is a "
+                    + authSig.type() + " (derivedVia " + cut(authSig.derivedVia()) + "); EthWallet needs a wallet "
+                    + "signature (derivedVia " + AuthSig.WALLET_DERIVED_VIA + ")");
+        }
+        return authSig;
+    }
+
+    private static LitNodeException fail(LitErrorCode code, String message, Throwable cause) {
+        return new LitNodeException(code, message, List.of(), cause);
+    }
+
+    private static String cut(String s) {
+        return BlockNonce.cut(s);
+    }
+}

@@ -1,0 +1,71 @@
+package io.litj.node.auth;
+
+import io.litj.node.LitNodeException;
+import io.litj.node.actions.ActionException;
+import io.litj.node.actions.ActionRequest;
+import io.litj.node.actions.ActionResult;
+import io.litj.node.actions.ActionRuntime;
+import io.litj.node.actions.IpfsCid;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Custom authorization by a Lit Action in {@code sign_session_key} ({@code lit-node-behaviour.md} §3.1 step 5,
+ * §3.4, §13): the action runs with the request's {@code jsParams} as globals and the auth context so far as
+ * {@code Lit.Auth}, and decides by the response it sets with {@code LitActions.setResponse}.
+ *
+ * <p>The rule (litj, stricter than the reference, §10 item 13): the request is authorized only if the response,
+ * with surrounding whitespace removed, is exactly {@code true} or the JSON string {@code "true"} (what
+ * {@code setResponse({response: JSON.stringify("true")})} gives). Datil accepts any response <em>containing</em>
+ * {@code true}, so {@code "untrue"} or {@code {"ok":false,"trueName":1}} pass there; here they are
+ * {@code NodeLitActionsSessionSigAuthenticationFailed}. The JS SDK's examples and Lit's own tests answer
+ * {@code "true"}, which both rules accept.
+ *
+ * <p>On success the action's CID (CIDv0 of the code, computed here) joins {@code actionIpfsIds} and the whole
+ * response, as set, becomes {@code customAuthResource}. A failing action (JS error, timeout, limits) ends the
+ * request with the runtime's code and logs. Thread-safe.
+ */
+final class LitActionAuth {
+    private final ActionRuntime runtime;
+
+    LitActionAuth(ActionRuntime runtime) {
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+    }
+
+    /**
+     * Runs {@code code} to decide on the request.
+     *
+     * @return {@code context} with the action added
+     * @throws LitNodeException {@code NodeLitActionsSessionSigAuthenticationFailed} if the action does not answer
+     *     {@code true}
+     * @throws ActionException if the action fails to run
+     */
+    ResolvedAuthContext authorize(String code, JsonValue.JsonObject jsParams, ResolvedAuthContext context,
+                                  Map<String, String> headers) {
+        String cid = IpfsCid.v0(code.getBytes(StandardCharsets.UTF_8));
+        ActionResult result = runtime.run(new ActionRequest(code, jsParams, context.forAction(cid), headers));
+        if (!isTrue(result.response())) {
+            throw new LitNodeException(LitErrorCode.NodeLitActionsSessionSigAuthenticationFailed, "Lit Action " + cid
+                    + " did not authorize the session: its response must be \"true\" but is "
+                    + describe(result.response()));
+        }
+        return context.withLitAction(cid, result.response());
+    }
+
+    /** The authorization rule: {@code true} or {@code "true"}, surrounding whitespace ignored. */
+    static boolean isTrue(String response) {
+        String r = response.strip();
+        return r.equals("true") || r.equals("\"true\"");
+    }
+
+    private static String describe(String response) {
+        if (response.isEmpty()) {
+            return "empty (setResponse was not called)";
+        }
+        // the response may carry data the action meant for its caller only: show its size, not its text
+        return "another value of " + response.length() + " characters";
+    }
+}

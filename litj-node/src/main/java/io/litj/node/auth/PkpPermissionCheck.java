@@ -1,0 +1,77 @@
+package io.litj.node.auth;
+
+import io.litj.node.LitNodeException;
+import io.litj.node.registry.Pkp;
+import io.litj.node.registry.PkpPermission;
+import io.litj.protocol.LitErrorCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Whether a PKP lets a proven party have a session signed for it ({@code lit-node-behaviour.md} §3.3, the litj
+ * subset): some permission of the PKP must match a verified auth method or authorizing Lit Action of the request
+ * and carry scope 2 (personal sign) or 1 (sign anything, which covers 2):
+ * <ul>
+ *   <li>EthWallet contexts match type 1 permissions by address (compared without case);</li>
+ *   <li>action CIDs in {@code actionIpfsIds} match type 2 permissions by CID (exactly).</li>
+ * </ul>
+ * No permission matches: {@code NodePKPNotAuthorized}. Some match but none has the scope:
+ * {@code NodeAuthSigScopeTooLimited}. (Datil also accepts the PKP's NFT owner and other auth method types; a litj
+ * registry records neither.)
+ */
+final class PkpPermissionCheck {
+    /** The scope a session signature needs. */
+    static final int REQUIRED_SCOPE = PkpPermission.SCOPE_PERSONAL_SIGN;
+
+    private PkpPermissionCheck() {
+    }
+
+    /**
+     * Passes if {@code context} is permitted on {@code pkp} with the required scope.
+     *
+     * @throws LitNodeException {@code NodePKPNotAuthorized} or {@code NodeAuthSigScopeTooLimited}
+     */
+    static void require(Pkp pkp, ResolvedAuthContext context) {
+        Objects.requireNonNull(pkp, "pkp");
+        List<PkpPermission> matched = new ArrayList<>();
+        for (PkpPermission p : pkp.permissions()) {
+            if (matches(p, context)) {
+                if (p.allows(REQUIRED_SCOPE)) {
+                    return;
+                }
+                matched.add(p);
+            }
+        }
+        if (matched.isEmpty()) {
+            throw new LitNodeException(LitErrorCode.NodePKPNotAuthorized, "PKP " + pkp.ethAddress()
+                    + " permits none of " + proven(context));
+        }
+        TreeSet<String> found = new TreeSet<>();
+        matched.forEach(p -> found.add("type " + p.authMethodType() + " " + p.id() + " with scopes " + p.scopes()));
+        throw new LitNodeException(LitErrorCode.NodeAuthSigScopeTooLimited, "PKP " + pkp.ethAddress() + " permits "
+                + found + " but a session needs scope " + REQUIRED_SCOPE + " (personal sign) or "
+                + PkpPermission.SCOPE_SIGN_ANYTHING + " (sign anything)");
+    }
+
+    private static boolean matches(PkpPermission p, ResolvedAuthContext context) {
+        if (p.authMethodType() == PkpPermission.ETH_WALLET) {
+            return context.authMethodContexts().stream()
+                    .filter(c -> c.authMethodType() == AuthMethodContext.ETH_WALLET)
+                    .anyMatch(c -> c.userId().toLowerCase(Locale.ROOT).equals(p.id().toLowerCase(Locale.ROOT)));
+        }
+        if (p.authMethodType() == PkpPermission.LIT_ACTION) {
+            return context.actionIpfsIds().contains(p.id());
+        }
+        return false;
+    }
+
+    private static String proven(ResolvedAuthContext context) {
+        TreeSet<String> out = new TreeSet<>();
+        context.authMethodContexts().forEach(c -> out.add("type " + c.authMethodType() + " " + c.userId()));
+        context.actionIpfsIds().forEach(cid -> out.add("type 2 " + cid));
+        return out.isEmpty() ? "[] (the request proved nothing: no auth method and no Lit Action)" : out.toString();
+    }
+}

@@ -1,0 +1,191 @@
+package io.litj.node.http.internal;
+
+import io.litj.node.LitNodeException;
+import io.litj.node.actions.ActionRuntime;
+import io.litj.node.auth.SessionKeyAuthorizer;
+import io.litj.node.auth.SessionKeyGrant;
+import io.litj.node.auth.SessionKeyRequest;
+import io.litj.node.keys.NetworkKeyShares;
+import io.litj.node.registry.NodeEntry;
+import io.litj.node.registry.Registry;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.auth.BlsSessionMessage;
+import io.litj.protocol.crypto.Hex;
+import io.litj.protocol.json.JsonValue;
+import io.litj.threshold.bls.BlsPublicKey;
+import io.litj.threshold.bls.BlsSecretKeyShare;
+import io.litj.threshold.bls.BlsSignatureShare;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /web/sign_session_key/v1}: this node's BLS share of the network signature over a session SIWE for a
+ * PKP ({@code lit-node-behaviour.md} §1.3, §3; {@code js-sdk-v7-wire-format.md} §5.3–5.4). The client sends the
+ * request to every node and combines {@code t} answers into a {@code lit.bls} AuthSig.
+ *
+ * <p>Here: the request shape ({@code authSig} present: {@code NodeInvalidAuthSigForSessionKey}; {@code curveType}
+ * other than {@code BLS}: {@code NodeInvalidCurveType}; missing or mistyped fields, {@code code} not base64 UTF-8
+ * text, {@code jsParams} not an object: {@code NodeBadInput}), then {@link SessionKeyAuthorizer} decides and
+ * builds the SIWE, then the root key share signs {@link BlsSessionMessage} of it (no share or root key yet:
+ * {@code NodeBLSRootKeyNotFound}). The answer, keys in the order Datil nodes write them:
+ * {@code {result: "success", signatureShare: {"ProofOfPossession": "<194 hex>"}, shareIndex, curveType: "BLS",
+ * siweMessage, dataSigned: "<64 hex>", blsRootPubkey: "<96 hex>"}}; {@code shareIndex} is this node's index, the
+ * share's identifier is index + 1. The request's {@code epoch} is ignored: a litj network has one root key.
+ */
+public final class SignSessionKeyEndpoint implements Endpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(SignSessionKeyEndpoint.class);
+    private static final String CURVE = "BLS";
+
+    private final NodeEntry self;
+    private final NetworkKeyShares keys;
+    private final SessionKeyAuthorizer authorizer;
+
+    public SignSessionKeyEndpoint(NodeEntry self, Registry registry, NetworkKeyShares keys, ActionRuntime runtime,
+                                  Clock clock) {
+        this.self = Objects.requireNonNull(self, "self");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.authorizer = new SessionKeyAuthorizer(registry, runtime, clock);
+    }
+
+    @Override
+    public NodeResponse handle(NodeRequest request) {
+        SessionKeyRequest parsed = parse(request);
+        SessionKeyGrant grant = authorizer.authorize(parsed);
+        BlsSecretKeyShare share = keys.rootShare().orElseThrow(SignSessionKeyEndpoint::noRootKey);
+        BlsPublicKey root = keys.rootPublicKey().orElseThrow(SignSessionKeyEndpoint::noRootKey);
+        if (share.identifier() != self.index() + 1) {
+            throw new LitNodeException(LitErrorCode.NodeSystemFault, "this node's root key share has identifier "
+                    + share.identifier() + " but node index " + self.index() + " needs identifier "
+                    + (self.index() + 1));
+        }
+        byte[] toSign = BlsSessionMessage.of(grant.siweMessage());
+        BlsSignatureShare signature = share.sign(toSign);
+        LOG.debug("[{}] signed a session SIWE for PKP {} and {}", request.correlationId(), grant.pkp().ethAddress(),
+                parsed.sessionKey());
+        return NodeResponse.ok(JsonValue.object()
+                .put("result", "success")
+                .put("signatureShare", JsonValue.object()
+                        .put("ProofOfPossession", Hex.encode(signature.toBytes().toByteArray())).build())
+                .put("shareIndex", new JsonValue.JsonNumber(self.index()))
+                .put("curveType", CURVE)
+                .put("siweMessage", grant.siweMessage())
+                .put("dataSigned", Hex.encode(toSign))
+                .put("blsRootPubkey", root.toHex())
+                .build());
+    }
+
+    private static LitNodeException noRootKey() {
+        return new LitNodeException(LitErrorCode.NodeBLSRootKeyNotFound,
+                "this node holds no share of the network BLS root key yet (the key generation has not run)");
+    }
+
+    private static SessionKeyRequest parse(NodeRequest request) {
+        JsonValue.JsonObject body = request.body();
+        if (present(body, "authSig")) {
+            throw new LitNodeException(LitErrorCode.NodeInvalidAuthSigForSessionKey,
+                    "authSig is not accepted by sign_session_key; prove the session with authMethods or a Lit Action");
+        }
+        Optional<String> curve = optionalString(body, "curveType");
+        if (curve.isEmpty() || !curve.get().equals(CURVE)) {
+            throw new LitNodeException(LitErrorCode.NodeInvalidCurveType, "curveType must be " + CURVE + " but is "
+                    + curve.map(c -> "'" + cut(c) + "'").orElse("missing"));
+        }
+        return new SessionKeyRequest(
+                requiredString(body, "sessionKey"),
+                authMethods(body),
+                optionalString(body, "pkpPublicKey"),
+                requiredString(body, "siweMessage"),
+                optionalString(body, "code").map(SignSessionKeyEndpoint::decodeCode),
+                optionalString(body, "litActionIpfsId"),
+                jsParams(body),
+                Map.of("x-correlation-id", request.correlationId()));
+    }
+
+    private static List<SessionKeyRequest.AuthMethod> authMethods(JsonValue.JsonObject body) {
+        JsonValue value = body.get("authMethods").filter(v -> !(v instanceof JsonValue.JsonNull))
+                .orElseThrow(() -> new LitNodeException(LitErrorCode.NodeBadInput,
+                        "authMethods is missing (send [] when a Lit Action alone authorizes)"));
+        if (!(value instanceof JsonValue.JsonArray array)) {
+            throw new LitNodeException(LitErrorCode.NodeBadInput, "authMethods must be an array");
+        }
+        List<SessionKeyRequest.AuthMethod> out = new ArrayList<>();
+        for (int i = 0; i < array.items().size(); i++) {
+            String where = "authMethods[" + i + "]";
+            if (!(array.items().get(i) instanceof JsonValue.JsonObject item)) {
+                throw new LitNodeException(LitErrorCode.NodeBadInput, where + " must be an object");
+            }
+            JsonValue type = item.get("authMethodType").orElse(JsonValue.JsonNull.INSTANCE);
+            if (!(type instanceof JsonValue.JsonNumber n) || n.value() < 0 || n.value() > Integer.MAX_VALUE
+                    || n.value() != Math.rint(n.value())) {
+                throw new LitNodeException(LitErrorCode.NodeBadInput, where + ".authMethodType must be a "
+                        + "non-negative integer");
+            }
+            if (!(item.get("accessToken").orElse(JsonValue.JsonNull.INSTANCE) instanceof JsonValue.JsonString t)) {
+                throw new LitNodeException(LitErrorCode.NodeBadInput, where + ".accessToken must be a string");
+            }
+            out.add(new SessionKeyRequest.AuthMethod((int) n.value(), t.value()));
+        }
+        return out;
+    }
+
+    private static JsonValue.JsonObject jsParams(JsonValue.JsonObject body) {
+        Optional<JsonValue> params = body.get("jsParams");
+        if (params.isEmpty() || params.get() instanceof JsonValue.JsonNull) {
+            return JsonValue.JsonObject.empty();
+        }
+        if (params.get() instanceof JsonValue.JsonObject o) {
+            return o;
+        }
+        throw new LitNodeException(LitErrorCode.NodeBadInput, "jsParams must be a JSON object");
+    }
+
+    private static boolean present(JsonValue.JsonObject body, String name) {
+        return body.get(name).filter(v -> !(v instanceof JsonValue.JsonNull)).isPresent();
+    }
+
+    private static String requiredString(JsonValue.JsonObject body, String name) {
+        return optionalString(body, name).orElseThrow(() -> new LitNodeException(LitErrorCode.NodeBadInput,
+                name + " is missing"));
+    }
+
+    private static Optional<String> optionalString(JsonValue.JsonObject body, String name) {
+        Optional<JsonValue> v = body.get(name);
+        if (v.isEmpty() || v.get() instanceof JsonValue.JsonNull) {
+            return Optional.empty();
+        }
+        if (v.get() instanceof JsonValue.JsonString s) {
+            return Optional.of(s.value());
+        }
+        throw new LitNodeException(LitErrorCode.NodeBadInput, name + " must be a string");
+    }
+
+    private static String decodeCode(String base64) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new LitNodeException(LitErrorCode.NodeBadInput, "code is not base64: " + e.getMessage());
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new LitNodeException(LitErrorCode.NodeBadInput, "code is not UTF-8 text");
+        }
+    }
+
+    private static String cut(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
+    }
+}

@@ -1,0 +1,111 @@
+package io.litj.node.peer.internal;
+
+import io.litj.node.registry.NodeEntry;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.auth.SessionKeyPair;
+import io.litj.protocol.json.JsJson;
+import io.litj.protocol.json.JsonReader;
+import io.litj.protocol.json.JsonValue;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends signed envelopes to other nodes ({@code POST <node>/litj/peer/v1/dkg}). A message that could not be
+ * delivered for a passing reason — connection refused or reset, a 5xx or 429 answer, or the peer not knowing the
+ * session yet ({@code NodeResourceIdNotFound}) — is sent again, each attempt a new envelope (fresh nonce and time),
+ * with a doubling pause (25 ms … 1 s), at most {@value #MAX_ATTEMPTS} attempts and never past the caller's deadline.
+ * Other refusals are final. Thread-safe.
+ */
+final class PeerClient implements AutoCloseable {
+    static final String PATH = "/litj/peer/v1/dkg";
+    static final int MAX_ATTEMPTS = 40;
+    private static final Logger LOG = LoggerFactory.getLogger(PeerClient.class);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
+    private final SessionKeyPair identity;
+    private final int self;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    PeerClient(SessionKeyPair identity, int self, Clock clock, SecureRandom random) {
+        this.identity = identity;
+        this.self = self;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** True once {@code to} accepted the message; false if it refused it or the deadline passed. */
+    boolean deliver(NodeEntry to, String session, String kind, String body, long deadlineNanos) {
+        long pause = 25;
+        String last = "not sent";
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS && System.nanoTime() < deadlineNanos; attempt++) {
+            Envelope e = Envelope.seal(identity, session, self, to.index(), kind, body, clock, random);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(to.url() + PATH)).timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JsJson.stringify(e.toJson()))).build();
+            try {
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return true;
+                }
+                String code = errorCode(r.body());
+                last = r.statusCode() + " " + code;
+                boolean passing = r.statusCode() >= 500 || r.statusCode() == 429
+                        || LitErrorCode.NodeResourceIdNotFound.wireName().equals(code);
+                if (!passing) {
+                    LOG.warn("{} {} to node {} refused: {} {}", kind, session, to.index(), last, message(r.body()));
+                    return false;
+                }
+            } catch (IOException x) {
+                last = x.getClass().getSimpleName();
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            long sleep = Math.min(pause, Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000));
+            try {
+                Thread.sleep(sleep);
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            pause = Math.min(1000, pause * 2);
+        }
+        LOG.warn("{} {} to node {} not delivered before the round ended (last: {})", kind, session, to.index(), last);
+        return false;
+    }
+
+    private static String errorCode(String body) {
+        return field(body, "errorCode");
+    }
+
+    private static String message(String body) {
+        return field(body, "message");
+    }
+
+    private static String field(String body, String name) {
+        try {
+            JsonValue v = JsonReader.parseObject(body, LitErrorCode.NodeBadInput, "peer answer").get(name)
+                    .orElse(null);
+            return v instanceof JsonValue.JsonString s ? s.value() : "-";
+        } catch (LitProtocolException e) {
+            return "-";
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

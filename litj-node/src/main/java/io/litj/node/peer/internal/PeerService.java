@@ -1,0 +1,95 @@
+package io.litj.node.peer.internal;
+
+import io.helidon.webserver.http.HttpRouting;
+import io.litj.node.LitNodeException;
+import io.litj.node.NodeConfig;
+import io.litj.node.http.internal.Endpoint;
+import io.litj.node.http.internal.HttpBridge;
+import io.litj.node.http.internal.NodeResponse;
+import io.litj.node.keys.AdminToken;
+import io.litj.node.keys.KeyShareStore;
+import io.litj.node.keys.NodeIdentity;
+import io.litj.node.registry.NodeEntry;
+import io.litj.node.registry.Registry;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.json.JsonValue;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A node's side of the node-to-node API and of the admin API that drives it (see {@code docs/dkg.md}):
+ * <ul>
+ *   <li>{@code POST /litj/peer/v1/dkg} — a signed {@link Envelope} from another node, checked by
+ *       {@link EnvelopeVerifier}, delivered to its {@link DkgSession};</li>
+ *   <li>{@code /litj/admin/v1/dkg…} — {@link AdminApi}.</li>
+ * </ul>
+ * Owns the sessions' threads (virtual) and the HTTP client to the other nodes; {@link #close()} stops both.
+ */
+public final class PeerService implements AutoCloseable {
+    static final String PEER_DKG = "/litj/peer/v1/dkg";
+
+    private final EnvelopeVerifier verifier;
+    private final PeerClient client;
+    private final DkgSessions sessions;
+    private final AdminApi admin;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+    /** The service of node {@code self}, honest. */
+    public PeerService(NodeEntry self, NodeIdentity identity, Registry registry, KeyShareStore keys,
+            SecureRandom random, Clock clock, NodeConfig config) {
+        this(self, identity, registry, keys, random, clock, config, DkgBehaviour.HONEST);
+    }
+
+    /** As the public constructor, dealing DKG shares as {@code behaviour} says (tests make a node cheat). */
+    PeerService(NodeEntry self, NodeIdentity identity, Registry registry, KeyShareStore keys, SecureRandom random,
+            Clock clock, NodeConfig config, DkgBehaviour behaviour) {
+        this.verifier = new EnvelopeVerifier(self.index(), registry, clock);
+        this.client = new PeerClient(identity.identity(), self.index(), clock, random);
+        this.sessions = new DkgSessions(self, registry, keys, client, new ShareCipher(identity.keyAgreement(), random),
+                behaviour, executor, random);
+        this.admin = new AdminApi(AdminToken.fileFor(config.registryFile()), sessions);
+    }
+
+    /** Adds the peer and admin routes. */
+    public void register(HttpRouting.Builder routing, HttpBridge http) {
+        routing.post(PEER_DKG, http.json("peer-dkg", peerDkg()))
+                .post("/litj/admin/v1/dkg", http.json("admin-dkg", admin.start()))
+                .post("/litj/admin/v1/dkg/status", http.json("admin-dkg-status", admin.status()))
+                .get("/litj/admin/v1/dkg/status", http.noBody("admin-dkg-status", admin.list()));
+    }
+
+    private Endpoint peerDkg() {
+        return req -> {
+            EnvelopeVerifier.Verified v = verifier.verify(req.body());
+            if (!DkgBodies.KINDS.contains(v.envelope().kind())) {
+                throw new LitNodeException(LitErrorCode.NodeBadInput, "unknown DKG message kind "
+                        + v.envelope().kind());
+            }
+            DkgSession session = sessions.find(v.envelope().session()).orElseThrow(() -> new LitNodeException(
+                    LitErrorCode.NodeResourceIdNotFound, "no DKG session " + v.envelope().session()
+                    + " on this node (yet)"));
+            session.receive(v);
+            return NodeResponse.ok(JsonValue.object().put("ok", new JsonValue.JsonBoolean(true)).build());
+        };
+    }
+
+    /** The sessions (tests). */
+    DkgSessions sessions() {
+        return sessions;
+    }
+
+    @Override
+    public void close() {
+        sessions.cancelAll();
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        client.close();
+    }
+}

@@ -1,0 +1,170 @@
+package io.litj.node.peer.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.helidon.webserver.WebServer;
+import io.litj.node.NodeConfig;
+import io.litj.node.devnet.DevnetConfig;
+import io.litj.node.http.internal.HttpBridge;
+import io.litj.node.keys.AdminToken;
+import io.litj.node.keys.KeyShareStore;
+import io.litj.node.keys.NodeIdentity;
+import io.litj.node.keys.PkpKeyShare;
+import io.litj.node.registry.NodeEntry;
+import io.litj.node.registry.SqliteRegistry;
+import io.litj.node.testing.DevnetFixture;
+import io.litj.node.testing.NodeHttp.Reply;
+import io.litj.protocol.json.JsonValue;
+import io.litj.threshold.shamir.SecretScalar;
+import io.litj.threshold.shamir.Shamir;
+import io.litj.threshold.shamir.Share;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A 3-node devnet (t = 2) whose node 2 is replaced by a cheating one: same identity, port and data folder, but its
+ * DKG party deals wrong shares (value + 1) to chosen victims. The honest nodes detect it over the peer API: a wrong
+ * share to every other node gets the dealer disqualified and the others still agree on a key; a wrong share to one
+ * node, answered by revealing the right one, is dismissed.
+ */
+class CheatingNodeTest {
+    private static final int CHEATER = 2;
+
+    @TempDir
+    static Path dir;
+
+    private static DevnetFixture net;
+    private static SqliteRegistry cheaterRegistry;
+    private static PeerService cheater;
+    private static WebServer cheaterServer;
+    private static String token;
+    private static volatile Set<Integer> victims = Set.of();
+
+    @BeforeAll
+    static void start() {
+        net = DevnetFixture.start(dir, 3, Clock.systemUTC());
+        token = AdminToken.read(dir.resolve(AdminToken.FILE_NAME)).orElseThrow().exportSecret();
+        net.devnet().stopNode(CHEATER);
+        DevnetConfig config = net.devnet().config();
+        NodeConfig nodeConfig = NodeConfig.of(config.registryFile(), CHEATER, config.nodeDir(CHEATER));
+        cheaterRegistry = SqliteRegistry.open(config.registryFile());
+        NodeEntry entry = cheaterRegistry.nodes().get(CHEATER);
+        cheater = new PeerService(entry, NodeIdentity.loadOrCreate(config.nodeDir(CHEATER), new SecureRandom()),
+                cheaterRegistry, KeyShareStore.open(config.nodeDir(CHEATER)), new SecureRandom(), Clock.systemUTC(),
+                nodeConfig, (recipient, honest) -> victims.contains(recipient) ? plusOne(honest) : honest);
+        HttpBridge http = new HttpBridge(nodeConfig.maxBodyBytes(), e -> JsonValue.JsonObject.empty());
+        cheaterServer = WebServer.builder().host(entry.host()).port(entry.port())
+                .routing(r -> {
+                    cheater.register(r, http);
+                    r.any(http.notFound());
+                })
+                .build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (cheaterServer != null) {
+                cheaterServer.stop();
+            }
+            if (cheater != null) {
+                cheater.close();
+            }
+            if (cheaterRegistry != null) {
+                cheaterRegistry.close();
+            }
+        } finally {
+            if (net != null) {
+                net.close();
+            }
+        }
+    }
+
+    private static Share plusOne(Share s) {
+        BigInteger v = new BigInteger(1, s.value().exportSecret()).add(BigInteger.ONE).mod(s.group().order());
+        byte[] raw = v.toByteArray();
+        byte[] out = new byte[32];
+        int len = Math.min(raw.length, 32);
+        System.arraycopy(raw, raw.length - len, out, 32 - len, len);
+        return Share.of(s.index(), SecretScalar.of(s.group(), out));
+    }
+
+    /** Starts a PKP DKG on all three nodes and returns each node's final status (waiting on the node). */
+    private static List<JsonValue.JsonObject> runPkpDkg(String session) {
+        String start = "{\"session\":\"" + session + "\",\"purpose\":\"pkp\",\"threshold\":2,\"roundTimeoutMs\":5000}";
+        for (String url : net.urls()) {
+            Reply r = net.http().post(url + "/litj/admin/v1/dkg", start, "Authorization", "Bearer " + token);
+            assertEquals(200, r.status(), r::toString);
+        }
+        List<JsonValue.JsonObject> out = new ArrayList<>();
+        for (String url : net.urls()) {
+            Reply r = net.http().post(url + "/litj/admin/v1/dkg/status", "{\"session\":\"" + session
+                    + "\",\"waitMs\":8000}", "Authorization", "Bearer " + token);
+            assertEquals(200, r.status(), r::toString);
+            out.add(r.json());
+        }
+        return out;
+    }
+
+    private static String str(JsonValue.JsonObject o, String name) {
+        return ((JsonValue.JsonString) o.get(name).orElseThrow(() -> new AssertionError("no " + name + " in " + o)))
+                .value();
+    }
+
+    private static PkpKeyShare share(int node, String tokenId) {
+        return KeyShareStore.open(net.devnet().config().nodeDir(node)).pkpShare(tokenId).orElseThrow();
+    }
+
+    @Test
+    void dkg_cheaterSendsWrongSharesToEveryone_isDisqualifiedAndTheOthersAgree() {
+        victims = Set.of(1, 2);
+
+        List<JsonValue.JsonObject> statuses = runPkpDkg("cheat-everyone");
+
+        String key = str(statuses.getFirst(), "publicKey");
+        for (JsonValue.JsonObject s : statuses) {
+            assertEquals("done", str(s, "state"), s::toString);
+            assertEquals(key, str(s, "publicKey"));
+            assertEquals(new JsonValue.JsonArray(List.of(new JsonValue.JsonNumber(1), new JsonValue.JsonNumber(2))),
+                    s.get("qualified").orElseThrow(), s::toString);
+            JsonValue.JsonObject disqualified = (JsonValue.JsonObject) s.get("disqualified").orElseThrow();
+            assertEquals(Set.of("3"), disqualified.members().keySet(), s::toString);
+            assertTrue(str(disqualified, "3").startsWith("accused by 2 parties"), s::toString);
+        }
+        String tokenId = str(statuses.getFirst(), "tokenId");
+        PkpKeyShare a = share(0, tokenId);
+        PkpKeyShare b = share(1, tokenId);
+        assertTrue(a.commitments().verify(a.share()));
+        assertTrue(b.commitments().verify(b.share()));
+        assertEquals(a.commitments().publicKey(), Shamir.reconstruct(List.of(a.share(), b.share())).publicKey());
+    }
+
+    @Test
+    void dkg_cheaterSendsOneWrongShareButRevealsTheRightOne_complaintIsDismissed() {
+        victims = Set.of(1);
+
+        List<JsonValue.JsonObject> statuses = runPkpDkg("cheat-once");
+
+        String key = str(statuses.getFirst(), "publicKey");
+        for (JsonValue.JsonObject s : statuses) {
+            assertEquals("done", str(s, "state"), s::toString);
+            assertEquals(key, str(s, "publicKey"));
+            assertEquals(JsonValue.JsonObject.empty(), s.get("disqualified").orElseThrow(), s::toString);
+        }
+        String tokenId = str(statuses.getFirst(), "tokenId");
+        PkpKeyShare victim = share(0, tokenId);
+        assertTrue(victim.commitments().verify(victim.share()), "the victim uses the revealed share");
+        assertEquals(victim.commitments().publicKey(), Shamir.reconstruct(List.of(victim.share(),
+                share(CHEATER, tokenId).share())).publicKey());
+    }
+}
