@@ -8,7 +8,7 @@ import io.litj.node.devnet.Devnet;
 import io.litj.node.http.internal.HandshakeEndpoint;
 import io.litj.node.registry.NodeEntry;
 import io.litj.node.testing.DevnetFixture;
-import io.litj.node.testing.MutableClock;
+import io.litj.protocol.testing.MutableClock;
 import io.litj.node.testing.NodeHttp;
 import io.litj.node.testing.NodeHttp.Reply;
 import io.litj.protocol.LitErrorCode;

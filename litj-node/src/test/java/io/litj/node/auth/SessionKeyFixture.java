@@ -8,7 +8,7 @@ import io.litj.node.registry.Pkp;
 import io.litj.node.registry.PkpPermission;
 import io.litj.node.registry.SqliteRegistry;
 import io.litj.node.registry.TestRegistries;
-import io.litj.node.testing.MutableClock;
+import io.litj.protocol.testing.MutableClock;
 import io.litj.protocol.auth.AuthSigs;
 import io.litj.protocol.auth.LitSiweBuilder;
 import io.litj.protocol.auth.SessionKeyPair;

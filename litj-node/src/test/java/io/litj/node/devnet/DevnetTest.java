@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.litj.node.LitNodeException;
 import io.litj.node.registry.NodeEntry;
 import io.litj.node.testing.DevnetFixture;
-import io.litj.node.testing.MutableClock;
+import io.litj.protocol.testing.MutableClock;
 import io.litj.node.testing.NodeHttp;
 import io.litj.node.testing.NodeHttp.Reply;
 import io.litj.protocol.LitErrorCode;

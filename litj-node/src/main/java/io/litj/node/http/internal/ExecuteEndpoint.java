@@ -12,11 +12,6 @@ import io.litj.protocol.auth.AuthSigType;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.resource.LitAbility;
 import io.litj.protocol.resource.LitResource;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,26 +36,26 @@ public final class ExecuteEndpoint implements Endpoint {
     @Override
     public NodeResponse handle(NodeRequest request) {
         JsonValue.JsonObject body = request.body();
-        Optional<String> code = optionalString(body, "code");
-        Optional<String> ipfsId = optionalString(body, "ipfsId");
+        Optional<String> code = RequestBodies.optionalString(body, "code");
+        Optional<String> ipfsId = RequestBodies.optionalString(body, "ipfsId");
         if (code.isPresent() == ipfsId.isPresent()) {
             throw new LitNodeException(LitErrorCode.NodeInvalidIPFSID,
                     "send exactly one of code (base64 Lit Action source) or ipfsId");
         }
-        byte[] codeBytes = code.map(ExecuteEndpoint::decodeBase64).orElse(null);
+        byte[] codeBytes = code.map(RequestBodies::codeBytes).orElse(null);
         String cid = codeBytes != null ? IpfsCid.v0(codeBytes) : ipfsId.get();
         AuthContext auth = gate.authorize(body.get("authSig"), body.get("authMethods"), LitResource.action(cid),
                 LitAbility.LIT_ACTION_EXECUTION);
         String source;
         if (codeBytes != null) {
-            source = utf8(codeBytes);
+            source = RequestBodies.codeText(codeBytes);
             actions.remember(cid, source);
         } else {
             source = actions.find(cid).orElseThrow(() -> new LitNodeException(LitErrorCode.NodeInvalidIPFSID,
-                    "unknown ipfsId " + cut(cid) + ": this node has no IPFS gateway; run the action once by code "
+                    "unknown ipfsId " + RequestBodies.cut(cid) + ": this node has no IPFS gateway; run the action once by code "
                             + "or pin it first"));
         }
-        JsonValue.JsonObject jsParams = jsParams(body);
+        JsonValue.JsonObject jsParams = RequestBodies.jsParams(body);
         ActionResult result = runtime.run(new ActionRequest(source, jsParams, litAuth(auth, cid),
                 Map.of("x-correlation-id", request.correlationId())));
         return NodeResponse.ok(JsonValue.object()
@@ -90,48 +85,5 @@ public final class ExecuteEndpoint implements Endpoint {
             }
         }));
         return b.build();
-    }
-
-    private static JsonValue.JsonObject jsParams(JsonValue.JsonObject body) {
-        Optional<JsonValue> params = body.get("jsParams");
-        if (params.isEmpty() || params.get() instanceof JsonValue.JsonNull) {
-            return JsonValue.JsonObject.empty();
-        }
-        if (params.get() instanceof JsonValue.JsonObject o) {
-            return o;
-        }
-        throw new LitNodeException(LitErrorCode.NodeBadInput, "jsParams must be a JSON object");
-    }
-
-    private static Optional<String> optionalString(JsonValue.JsonObject body, String name) {
-        Optional<JsonValue> v = body.get(name);
-        if (v.isEmpty() || v.get() instanceof JsonValue.JsonNull) {
-            return Optional.empty();
-        }
-        if (v.get() instanceof JsonValue.JsonString s) {
-            return Optional.of(s.value());
-        }
-        throw new LitNodeException(LitErrorCode.NodeBadInput, name + " must be a string");
-    }
-
-    private static byte[] decodeBase64(String code) {
-        try {
-            return Base64.getDecoder().decode(code);
-        } catch (IllegalArgumentException e) {
-            throw new LitNodeException(LitErrorCode.NodeBadInput, "code is not base64: " + e.getMessage());
-        }
-    }
-
-    private static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new LitNodeException(LitErrorCode.NodeBadInput, "code is not UTF-8 text");
-        }
-    }
-
-    private static String cut(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
     }
 }

@@ -15,13 +15,8 @@ import io.litj.protocol.json.JsonValue;
 import io.litj.threshold.bls.BlsPublicKey;
 import io.litj.threshold.bls.BlsSecretKeyShare;
 import io.litj.threshold.bls.BlsSignatureShare;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,23 +87,23 @@ public final class SignSessionKeyEndpoint implements Endpoint {
 
     private static SessionKeyRequest parse(NodeRequest request) {
         JsonValue.JsonObject body = request.body();
-        if (present(body, "authSig")) {
+        if (RequestBodies.present(body, "authSig")) {
             throw new LitNodeException(LitErrorCode.NodeInvalidAuthSigForSessionKey,
                     "authSig is not accepted by sign_session_key; prove the session with authMethods or a Lit Action");
         }
-        Optional<String> curve = optionalString(body, "curveType");
+        Optional<String> curve = RequestBodies.optionalString(body, "curveType");
         if (curve.isEmpty() || !curve.get().equals(CURVE)) {
             throw new LitNodeException(LitErrorCode.NodeInvalidCurveType, "curveType must be " + CURVE + " but is "
-                    + curve.map(c -> "'" + cut(c) + "'").orElse("missing"));
+                    + curve.map(c -> "'" + RequestBodies.cut(c) + "'").orElse("missing"));
         }
         return new SessionKeyRequest(
-                requiredString(body, "sessionKey"),
+                RequestBodies.requiredString(body, "sessionKey"),
                 authMethods(body),
-                optionalString(body, "pkpPublicKey"),
-                requiredString(body, "siweMessage"),
-                optionalString(body, "code").map(SignSessionKeyEndpoint::decodeCode),
-                optionalString(body, "litActionIpfsId"),
-                jsParams(body),
+                RequestBodies.optionalString(body, "pkpPublicKey"),
+                RequestBodies.requiredString(body, "siweMessage"),
+                RequestBodies.optionalString(body, "code").map(RequestBodies::codeBytes).map(RequestBodies::codeText),
+                RequestBodies.optionalString(body, "litActionIpfsId"),
+                RequestBodies.jsParams(body),
                 Map.of("x-correlation-id", request.correlationId()));
     }
 
@@ -137,55 +132,5 @@ public final class SignSessionKeyEndpoint implements Endpoint {
             out.add(new SessionKeyRequest.AuthMethod((int) n.value(), t.value()));
         }
         return out;
-    }
-
-    private static JsonValue.JsonObject jsParams(JsonValue.JsonObject body) {
-        Optional<JsonValue> params = body.get("jsParams");
-        if (params.isEmpty() || params.get() instanceof JsonValue.JsonNull) {
-            return JsonValue.JsonObject.empty();
-        }
-        if (params.get() instanceof JsonValue.JsonObject o) {
-            return o;
-        }
-        throw new LitNodeException(LitErrorCode.NodeBadInput, "jsParams must be a JSON object");
-    }
-
-    private static boolean present(JsonValue.JsonObject body, String name) {
-        return body.get(name).filter(v -> !(v instanceof JsonValue.JsonNull)).isPresent();
-    }
-
-    private static String requiredString(JsonValue.JsonObject body, String name) {
-        return optionalString(body, name).orElseThrow(() -> new LitNodeException(LitErrorCode.NodeBadInput,
-                name + " is missing"));
-    }
-
-    private static Optional<String> optionalString(JsonValue.JsonObject body, String name) {
-        Optional<JsonValue> v = body.get(name);
-        if (v.isEmpty() || v.get() instanceof JsonValue.JsonNull) {
-            return Optional.empty();
-        }
-        if (v.get() instanceof JsonValue.JsonString s) {
-            return Optional.of(s.value());
-        }
-        throw new LitNodeException(LitErrorCode.NodeBadInput, name + " must be a string");
-    }
-
-    private static String decodeCode(String base64) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new LitNodeException(LitErrorCode.NodeBadInput, "code is not base64: " + e.getMessage());
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new LitNodeException(LitErrorCode.NodeBadInput, "code is not UTF-8 text");
-        }
-    }
-
-    private static String cut(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
     }
 }

@@ -1,5 +1,6 @@
 package io.litj.node.devnet.chain;
 
+import io.litj.protocol.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

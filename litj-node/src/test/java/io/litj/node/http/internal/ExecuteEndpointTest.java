@@ -7,7 +7,7 @@ import io.litj.node.actions.IpfsCid;
 import io.litj.node.testing.DevnetFixture;
 import io.litj.node.testing.ExecuteBodies;
 import io.litj.node.testing.LiveSessions;
-import io.litj.node.testing.MutableClock;
+import io.litj.protocol.testing.MutableClock;
 import io.litj.node.testing.NodeHttp.Reply;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.auth.AuthSig;

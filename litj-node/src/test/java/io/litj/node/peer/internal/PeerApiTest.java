@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.litj.node.keys.AdminToken;
 import io.litj.node.keys.NodeIdentity;
 import io.litj.node.testing.DevnetFixture;
-import io.litj.node.testing.MutableClock;
+import io.litj.protocol.testing.MutableClock;
 import io.litj.node.testing.NodeHttp.Reply;
 import io.litj.protocol.auth.SessionKeyPair;
 import io.litj.protocol.crypto.Bytes;
