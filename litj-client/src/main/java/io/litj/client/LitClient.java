@@ -172,6 +172,7 @@ public final class LitClient implements AutoCloseable {
         SessionRequest.Builder b = SessionRequest.builder()
                 .resourceAbilityRequests(request.resourceAbilityRequests())
                 .capabilityAuthSigs(request.capabilityAuthSigs())
+                .storeScope(request.proofId(cfg.clock().instant()))
                 .authCallback(request.pkpAddress(), params -> SignSessionKeyCall.run(request, params, s,
                         cfg.transport(), cfg.clock(), cfg.random(), cfg.requestTimeout()));
         request.expiration().ifPresent(b::expiration);

@@ -2,7 +2,12 @@ package io.litj.client;
 
 import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.crypto.EthAddress;
+import io.litj.protocol.crypto.Eip191;
+import io.litj.protocol.crypto.EthSignature;
+import io.litj.protocol.crypto.Hashes;
 import io.litj.protocol.crypto.Hex;
+import io.litj.protocol.json.JsJson;
+import io.litj.protocol.siwe.SiweParser;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.resource.ResourceAbilityRequest;
 import java.time.Instant;
@@ -95,6 +100,40 @@ public final class PkpSessionRequest {
 
     public String domain() {
         return domain;
+    }
+
+    /**
+     * Who proves control of the PKP in this request, as a hash: each EthWallet auth method by the address its still
+     * valid signature recovers to (so a new login by the same wallet re-uses its grant), any other method by its
+     * token, and the Lit Action by its code or IPFS id and jsParams. Stored grants are kept per proof.
+     */
+    String proofId(java.time.Instant now) {
+        StringBuilder sb = new StringBuilder();
+        for (AuthMethod m : authMethods) {
+            sb.append("method:").append(m.authMethodType()).append(':').append(proven(m, now)).append('\n');
+        }
+        litActionCode.ifPresent(c -> sb.append("code:").append(Hex.encode(Hashes.sha256(c))).append('\n'));
+        litActionIpfsId.ifPresent(id -> sb.append("ipfs:").append(id).append('\n'));
+        jsParams.ifPresent(p -> sb.append("params:").append(JsJson.canonicalize(p)).append('\n'));
+        return Hex.encode(Hashes.sha256(sb.toString()));
+    }
+
+    private static String proven(AuthMethod m, java.time.Instant now) {
+        if (m.authMethodType() == AuthMethod.ETH_WALLET) {
+            try {
+                AuthSig sig = AuthSig.parse(m.accessToken(), io.litj.protocol.LitErrorCode.InvalidArgument);
+                var siwe = SiweParser.parse(sig.signedMessage());
+                if (siwe.expirationInstant().map(now::isBefore).orElse(false)) {
+                    EthAddress signer = Eip191.recover(sig.signedMessage(), EthSignature.parse(sig.sig(), "sig"));
+                    if (signer.equals(siwe.ethAddress())) {
+                        return "wallet:" + signer.toLowerHex();
+                    }
+                }
+            } catch (io.litj.protocol.LitProtocolException e) {
+                // not a usable wallet login: identified by its token below (nodes will refuse it)
+            }
+        }
+        return "token:" + Hex.encode(Hashes.sha256(m.accessToken()));
     }
 
     @Override

@@ -68,7 +68,8 @@ final class SessionManager {
         List<ResourceAbilityRequest> requests = request.resourceAbilityRequests();
         checkCapabilityAuthSigs(request.capabilityAuthSigs(), now);
         request.expiration().ifPresent(e -> checkExpiration(e, now));
-        SessionStoreKey storeKey = SessionStoreKey.of(network, request.account(), requests);
+        SessionStoreKey storeKey = SessionStoreKey.of(network, request.account().toChecksumString()
+                + request.storeScope().map(scope -> "#" + scope).orElse(""), requests);
         ReentrantLock lock = locks.computeIfAbsent(storeKey, k -> new ReentrantLock());
         lock.lock();
         try {

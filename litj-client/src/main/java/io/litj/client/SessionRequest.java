@@ -35,6 +35,7 @@ public final class SessionRequest {
     private final Optional<SessionKeyPair> sessionKey;
     private final String domain;
     private final String statement;
+    private final Optional<String> storeScope;
 
     private SessionRequest(Builder b) {
         this.requests = List.copyOf(b.requests);
@@ -46,6 +47,15 @@ public final class SessionRequest {
         this.sessionKey = Optional.ofNullable(b.sessionKey);
         this.domain = b.domain;
         this.statement = b.statement;
+        this.storeScope = Optional.ofNullable(b.storeScope);
+    }
+
+    /**
+     * What, besides the account, a stored grant is tied to: for PKP sessions, who proved control (so one proof's
+     * grant is never handed to another caller of the same PKP).
+     */
+    Optional<String> storeScope() {
+        return storeScope;
     }
 
     public static Builder builder() {
@@ -109,6 +119,7 @@ public final class SessionRequest {
         private SessionKeyPair sessionKey;
         private String domain = LitSiweBuilder.DEFAULT_DOMAIN;
         private String statement = LitSiweBuilder.DEFAULT_STATEMENT;
+        private String storeScope;
 
         private Builder() {
         }
@@ -160,6 +171,12 @@ public final class SessionRequest {
         /** Uses this session key instead of the stored one; the store's entry then holds this key. */
         public Builder sessionKey(SessionKeyPair sessionKey) {
             this.sessionKey = Objects.requireNonNull(sessionKey, "sessionKey");
+            return this;
+        }
+
+        /** See {@link SessionRequest#storeScope()}. */
+        Builder storeScope(String scope) {
+            this.storeScope = Objects.requireNonNull(scope, "scope");
             return this;
         }
 

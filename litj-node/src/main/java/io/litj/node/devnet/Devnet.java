@@ -74,8 +74,6 @@ public final class Devnet implements AutoCloseable {
             this.blocks = BlockProducer.builder(registry).clock(clock).random(random)
                     .interval(config.blockInterval()).build().start();
             started.add(blocks);
-            this.chain = ChainView.builder(registry).port(config.rpcPort()).clock(clock).start();
-            started.add(chain);
             this.runtime = new ActionRuntime(config.actionLimits());
             started.add(runtime);
             this.nodes = new LitNode[entries.size()];
@@ -83,6 +81,9 @@ public final class Devnet implements AutoCloseable {
                 nodes[e.index()] = startNode(e.index(), random);
                 started.add(nodes[e.index()]);
             }
+            // after the nodes: an ephemeral chain-view port can then never take a node's registry port
+            this.chain = ChainView.builder(registry).port(config.rpcPort()).clock(clock).start();
+            started.add(chain);
             this.networkKey = created || noNodeHoldsANetworkKey() ? runNetworkDkg() : storedNetworkKey().orElse(null);
         } catch (RuntimeException e) {
             closeAll(started);

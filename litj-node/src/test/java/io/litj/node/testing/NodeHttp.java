@@ -43,8 +43,17 @@ public final class NodeHttp implements AutoCloseable {
      * it the server may close while the client is still writing, and the answer is lost).
      */
     public Reply postBytes(String url, byte[] body, String... headers) {
-        return send(request(url, headers).expectContinue(body.length > 8192)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        HttpRequest request = request(url, headers).expectContinue(body.length > 8192)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        if (body.length <= 8192) {
+            return send(request);
+        }
+        // a fresh connection: a server that refused an earlier big body closes its connection, and a pooled one
+        // may already be dead when reused
+        try (HttpClient once = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
+                .build()) {
+            return send(once, request);
+        }
     }
 
     /** A GET without body. */
@@ -67,8 +76,12 @@ public final class NodeHttp implements AutoCloseable {
 
     /** Sends a request and reads the whole answer as text. */
     public Reply send(HttpRequest request) {
+        return send(client, request);
+    }
+
+    private static Reply send(HttpClient with, HttpRequest request) {
         try {
-            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = with.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(r.statusCode(), r.headers(), r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);

@@ -1,0 +1,340 @@
+package io.litj.cli.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.litj.cli.PkpSessionFixture;
+import io.litj.node.devnet.Devnet;
+import io.litj.node.devnet.DevnetConfig;
+import io.litj.node.registry.NetworkInfo;
+import io.litj.node.registry.Pkp;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.auth.AuthSig;
+import io.litj.protocol.crypto.EthAddress;
+import io.litj.protocol.crypto.Hex;
+import io.litj.protocol.json.JsJson;
+import io.litj.protocol.json.JsonReader;
+import io.litj.protocol.json.JsonValue;
+import io.litj.protocol.testing.NodeJs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The unmodified Lit JS SDK 7.4.0 ({@code interop/pkp-flows.mjs}) gets PKP and Lit-Action sessions from a 3-node
+ * litj devnet: {@code getPkpSessionSigs} with an EthWallet auth method and {@code getLitActionSessionSigs} with an
+ * action answering "true" each send one {@code sign_session_key} per node, combine the BLS shares into a grant the
+ * SDK's own check accepts under the handshake's network key, and the nodes accept the sessions in
+ * {@code executeJs}; a wallet the PKP does not permit, a wallet permitted without a scope and an action answering
+ * "false" are refused with the nodes' exact codes. The PKP is minted here (Java) and the script runs once.
+ *
+ * <p>Without Node.js or {@code interop/} every test is skipped with the reason on stderr, or fails when the
+ * environment variable {@code CI} is set (the policy of {@link NodeJs}).
+ */
+class JsSdkPkpSessionsTest {
+    private static final String SCRIPT = "pkp-flows.mjs";
+    private static final String SDK_VERSION = "7.4.0";
+    private static final LitErrorCode PARSE_CODE = LitErrorCode.NodeParserError;
+    private static final long SCRIPT_TIME_LIMIT_MS = 40_000;
+
+    @TempDir
+    static Path dataDir;
+
+    private static Devnet devnet;
+    private static Pkp pkp;
+    private static JsonValue.JsonObject document;
+    private static RuntimeException unavailable;
+    private static Error failed;
+
+    @BeforeAll
+    static void startDevnetAndMintPkp() {
+        if (NodeJs.findOnPath("node").isPresent() && NodeJs.findInteropDir().isPresent()) {
+            devnet = Devnet.start(DevnetConfig.defaults(dataDir.resolve("devnet")).withNodes(3).withPorts(0, 0),
+                    Clock.systemUTC(), new SecureRandom());
+            pkp = PkpSessionFixture.mintPkp(devnet);
+        }
+    }
+
+    @AfterAll
+    static void stopDevnet() {
+        if (devnet != null) {
+            devnet.close();
+            devnet = null;
+        }
+    }
+
+    @Test
+    void script_usesThePinnedSdk_staysOnLoopback_andFinishesInTime() {
+        JsonValue.JsonObject versions = object(document(), "versions");
+        for (String pkg : List.of("@lit-protocol/lit-node-client", "@lit-protocol/lit-node-client-nodejs",
+                "@lit-protocol/auth-helpers", "@lit-protocol/constants")) {
+            assertEquals(SDK_VERSION, string(versions, pkg), pkg);
+        }
+        assertEquals(List.of(), array(object(document(), "networkGuard"), "refused"),
+                "the SDK tried to leave 127.0.0.1");
+        assertFalse(bool(document(), "timedOut"), "the script ran out of time");
+        assertTrue(bool(object(document(), "disconnect"), "ok"));
+    }
+
+    @Test
+    void connect_reportsEveryNodeTheThresholdAndTheDevnetsNetworkKey() {
+        JsonValue.JsonObject connect = flow("connect");
+        assertEquals(Set.copyOf(devnet.nodeUrls()), new HashSet<>(strings(connect, "connectedNodes")));
+        assertEquals(NetworkInfo.thresholdFor(3), number(connect, "minNodeCount"));
+        assertEquals(devnet.networkPublicKey().orElseThrow().toHex(), string(connect, "networkPubKey"));
+    }
+
+    @Test
+    void getPkpSessionSigs_walletPermitted_oneRoundOfSharesCombineIntoAGrantTheSdkVerifies() {
+        JsonValue.JsonObject sigs = flow("pkpSessionSigs");
+        assertSessionForEveryNode(sigs);
+        List<JsonValue.JsonObject> sent = requests(sigs);
+        for (JsonValue.JsonObject body : sent) {
+            assertEquals(List.of("sessionKey", "authMethods", "pkpPublicKey", "siweMessage", "curveType", "epoch"),
+                    strings(body, "keys"));
+            assertEquals(List.of(new JsonValue.JsonNumber(1)), array(body, "authMethodTypes"));
+            assertEquals(JsonValue.JsonNull.INSTANCE, member(body, "code"));
+        }
+    }
+
+    @Test
+    void executeJs_withThePkpSession_isAcceptedAndTheActionSeesTheWalletThatProvedIt() {
+        JsonValue.JsonObject auth = authSeenByTheAction("pkpExecuteJs");
+        List<JsonValue> methods = array(auth, "authMethodContexts");
+        assertEquals(1, methods.size(), () -> JsJson.stringify(auth));
+        JsonValue.JsonObject method = (JsonValue.JsonObject) methods.get(0);
+        assertEquals(PkpSessionFixture.WALLET.address().toChecksumString(), string(method, "userId"));
+        assertEquals(new JsonValue.JsonNumber(1), member(method, "authMethodType"));
+        assertEquals("", string(auth, "customAuthResource"));
+    }
+
+    @Test
+    void getLitActionSessionSigs_actionAnsweringTrue_sendsTheBase64CodeAndGetsAGrantTheSdkVerifies() {
+        JsonValue.JsonObject sigs = flow("actionSessionSigs");
+        assertSessionForEveryNode(sigs);
+        String base64 = Base64.getEncoder().encodeToString(PkpSessionFixture.TRUE_ACTION.getBytes(
+                StandardCharsets.UTF_8));
+        for (JsonValue.JsonObject body : requests(sigs)) {
+            assertEquals(List.of(), array(body, "authMethodTypes"));
+            assertEquals(base64, string(body, "code"));
+            assertEquals(PkpSessionFixture.AUTH_PARAMS, member(body, "jsParams"));
+        }
+    }
+
+    @Test
+    void executeJs_withTheLitActionSession_isAcceptedAndTheActionSeesTheAuthorizingAnswer() {
+        JsonValue.JsonObject auth = authSeenByTheAction("actionExecuteJs");
+        assertEquals(List.of(), array(auth, "authMethodContexts"), () -> JsJson.stringify(auth));
+        assertEquals("true", string(auth, "customAuthResource"));
+    }
+
+    @Test
+    void getPkpSessionSigs_walletThePkpDoesNotPermit_isRefusedWithNodePKPNotAuthorized() {
+        assertRefused("strangerWallet", LitErrorCode.NodePKPNotAuthorized);
+    }
+
+    @Test
+    void getPkpSessionSigs_walletPermittedWithoutAScope_isRefusedWithNodeAuthSigScopeTooLimited() {
+        assertRefused("scopelessWallet", LitErrorCode.NodeAuthSigScopeTooLimited);
+    }
+
+    @Test
+    void getLitActionSessionSigs_actionAnsweringFalse_isRefusedWithNodeLitActionsSessionSigAuthenticationFailed() {
+        assertRefused("falseAction", LitErrorCode.NodeLitActionsSessionSigAuthenticationFailed);
+    }
+
+    // ------------------------------------------------------------------------------------------------ checks
+
+    /**
+     * Session sigs keyed by every devnet node, one sign_session_key request per node (a second round would mean the
+     * SDK rejected the combined signature), the same lit.bls grant for the PKP in all, verified by the SDK and here.
+     */
+    private static void assertSessionForEveryNode(JsonValue.JsonObject sigs) {
+        List<String> keys = strings(sigs, "nodeUrls");
+        assertEquals(Set.copyOf(devnet.nodeUrls()), new HashSet<>(keys));
+        assertEquals(keys, strings(sigs, "nodeAddresses"), "each sig's nodeAddress is its key");
+        assertTrue(bool(sigs, "sameGrantEverywhere"));
+        assertTrue(bool(sigs, "sdkBlsVerify"), "the SDK's blsSessionSigVerify refused the grant");
+        AuthSig grant = AuthSig.fromJson(member(sigs, "grant"), PARSE_CODE, "grant");
+        assertEquals(AuthSig.BLS_DERIVED_VIA, grant.derivedVia());
+        assertEquals(AuthSig.BLS_ALGO, grant.algo().orElseThrow());
+        assertEquals(EthAddress.fromPublicKey(Hex.decode(pkp.publicKey(), "pkp")).toChecksumString(),
+                grant.address());
+        assertTrue(grant.signedMessage().contains("\nURI: lit:session:" + string(sigs, "sessionPublicKey") + "\n"),
+                grant::signedMessage);
+        assertTrue(PkpSessionFixture.verifiesUnder(devnet.networkPublicKey().orElseThrow(), grant));
+
+        List<JsonValue.JsonObject> sent = requests(sigs);
+        assertEquals(Set.copyOf(devnet.nodeUrls()), new HashSet<>(sent.stream().map(b -> string(b, "url")).toList()));
+        for (JsonValue.JsonObject body : sent) {
+            assertEquals("lit:session:" + string(sigs, "sessionPublicKey"), string(body, "sessionKey"));
+            assertEquals(PkpSessionFixture.publicKey0x(pkp), string(body, "pkpPublicKey"));
+            assertEquals("BLS", string(body, "curveType"));
+            assertEquals(new JsonValue.JsonNumber(1), member(body, "epoch"));
+            assertTrue(string(body, "siweMessage").contains("\nLit Protocol PKP session signature "),
+                    () -> string(body, "siweMessage"));
+        }
+    }
+
+    private static List<JsonValue.JsonObject> requests(JsonValue.JsonObject sigs) {
+        List<JsonValue.JsonObject> out = new ArrayList<>();
+        array(sigs, "signSessionKeyRequests").forEach(r -> out.add((JsonValue.JsonObject) r));
+        assertEquals(devnet.nodeUrls().size(), out.size(), "sign_session_key requests: " + JsJson.stringify(
+                member(sigs, "signSessionKeyRequests")));
+        return out;
+    }
+
+    /** The flow ran the report action on every node; returns the {@code Lit.Auth} the action saw. */
+    private static JsonValue.JsonObject authSeenByTheAction(String name) {
+        JsonValue.JsonObject run = flow(name);
+        assertTrue(bool(run, "success"));
+        assertTrue(string(run, "logs").contains("auth report for grüezi"), () -> string(run, "logs"));
+        JsonValue.JsonObject response = (JsonValue.JsonObject) JsonReader.parse(string(run, "response"), PARSE_CODE,
+                name + " response");
+        assertEquals("grüezi", string(response, "greeting"));
+        return object(response, "auth");
+    }
+
+    private static void assertRefused(String name, LitErrorCode expected) {
+        JsonValue.JsonObject refused = object(document(), "flows", name);
+        assertFalse(bool(refused, "ok"), () -> "the nodes granted the session: " + JsJson.stringify(refused));
+        JsonValue.JsonObject error = object(refused, "error");
+        assertEquals("NodeError", string(error, "name"), () -> JsJson.stringify(error));
+        assertEquals(expected.wireName(), string(error, "errorCode"), () -> JsJson.stringify(error));
+        requests(refused);
+    }
+
+    // ------------------------------------------------------------------------------------------------ the run
+
+    /** Runs the script on first use and remembers the document, or why there is none, for the other tests. */
+    private static synchronized JsonValue.JsonObject document() {
+        if (document == null && unavailable == null && failed == null) {
+            try {
+                if (NodeJs.findOnPath("node").isEmpty() || NodeJs.findInteropDir().isEmpty()) {
+                    NodeJs.runScript(SCRIPT); // skips with the reason, or fails under CI
+                }
+                assertNotNull(devnet, "the devnet did not start");
+                Path actions = Files.createDirectories(dataDir.resolve("actions"));
+                String out = NodeJs.runScript(SCRIPT,
+                        "--rpc-url", devnet.rpcUrl(),
+                        "--block-hash-url", devnet.blockHashUrl(),
+                        "--pkp-public-key", PkpSessionFixture.publicKey0x(pkp),
+                        "--wallet-key", PkpSessionFixture.WALLET_KEY,
+                        "--stranger-key", PkpSessionFixture.STRANGER_KEY,
+                        "--scopeless-key", PkpSessionFixture.SCOPELESS_KEY,
+                        "--true-code-file", write(actions, "true.js", PkpSessionFixture.TRUE_ACTION),
+                        "--false-code-file", write(actions, "false.js", PkpSessionFixture.FALSE_ACTION),
+                        "--report-code-file", write(actions, "report.js", PkpSessionFixture.AUTH_REPORT_ACTION),
+                        "--auth-js-params", asciiJson(PkpSessionFixture.AUTH_PARAMS),
+                        "--report-js-params", asciiJson(PkpSessionFixture.REPORT_PARAMS),
+                        "--timeout-ms", Long.toString(SCRIPT_TIME_LIMIT_MS));
+                document = JsonReader.parseObject(out, PARSE_CODE, SCRIPT + " output");
+            } catch (IOException e) {
+                unavailable = new UncheckedIOException(e);
+            } catch (RuntimeException e) {
+                unavailable = e;
+            } catch (Error e) {
+                failed = e;
+            }
+        }
+        if (unavailable != null) {
+            throw unavailable;
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        return document;
+    }
+
+    private static String write(Path dir, String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8).toString();
+    }
+
+    /** JSON text with every non-ASCII character as a {@code \\u} escape: arguments are only as safe as the locale. */
+    private static String asciiJson(JsonValue value) {
+        StringBuilder out = new StringBuilder();
+        for (char c : JsJson.stringify(value).toCharArray()) {
+            out.append(c < 0x80 ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+        }
+        return out.toString();
+    }
+
+    /** The flow {@code name}, which must have succeeded (otherwise the failure shows the SDK's error and chatter). */
+    private static JsonValue.JsonObject flow(String name) {
+        JsonValue.JsonObject flow = object(document(), "flows", name);
+        assertTrue(bool(flow, "ok"), () -> "flow " + name + " failed: " + JsJson.stringify(flow)
+                + document().get("sdkConsole").map(c -> "\nSDK console: " + JsJson.stringify(c)).orElse(""));
+        return flow;
+    }
+
+    // ------------------------------------------------------------------------------------------------ JSON access
+
+    private static JsonValue member(JsonValue.JsonObject o, String key) {
+        return o.get(key).orElseThrow(() -> new AssertionError("no '" + key + "' in " + JsJson.stringify(o)));
+    }
+
+    private static JsonValue.JsonObject object(JsonValue.JsonObject o, String... path) {
+        JsonValue.JsonObject at = o;
+        for (String key : path) {
+            if (!(member(at, key) instanceof JsonValue.JsonObject next)) {
+                throw new AssertionError("'" + key + "' is not an object in " + JsJson.stringify(at));
+            }
+            at = next;
+        }
+        return at;
+    }
+
+    private static String string(JsonValue.JsonObject o, String key) {
+        if (member(o, key) instanceof JsonValue.JsonString s) {
+            return s.value();
+        }
+        throw new AssertionError("'" + key + "' is not a string in " + JsJson.stringify(o));
+    }
+
+    private static boolean bool(JsonValue.JsonObject o, String key) {
+        if (member(o, key) instanceof JsonValue.JsonBoolean b) {
+            return b.value();
+        }
+        throw new AssertionError("'" + key + "' is not a boolean in " + JsJson.stringify(o));
+    }
+
+    private static int number(JsonValue.JsonObject o, String key) {
+        if (member(o, key) instanceof JsonValue.JsonNumber n && n.value() == Math.rint(n.value())) {
+            return (int) n.value();
+        }
+        throw new AssertionError("'" + key + "' is not an integer in " + JsJson.stringify(o));
+    }
+
+    private static List<JsonValue> array(JsonValue.JsonObject o, String key) {
+        if (member(o, key) instanceof JsonValue.JsonArray a) {
+            return a.items();
+        }
+        throw new AssertionError("'" + key + "' is not an array in " + JsJson.stringify(o));
+    }
+
+    private static List<String> strings(JsonValue.JsonObject o, String key) {
+        List<String> out = new ArrayList<>();
+        for (JsonValue v : array(o, key)) {
+            if (!(v instanceof JsonValue.JsonString s)) {
+                throw new AssertionError("'" + key + "' holds a non-string: " + JsJson.stringify(v));
+            }
+            out.add(s.value());
+        }
+        return out;
+    }
+}
