@@ -12,8 +12,6 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -369,8 +367,8 @@ public final class LitClient implements AutoCloseable {
             if ((rpcUrl == null) == (nodeUrls == null)) {
                 throw invalid("set exactly one of rpcUrl and nodeUrls");
             }
-            checkTimeout(connectTimeout, MAX_CONNECT_TIMEOUT, "connectTimeout");
-            checkTimeout(requestTimeout, MAX_REQUEST_TIMEOUT, "requestTimeout");
+            ClientConfig.checkTimeout(connectTimeout, MAX_CONNECT_TIMEOUT, "connectTimeout");
+            ClientConfig.checkTimeout(requestTimeout, MAX_REQUEST_TIMEOUT, "requestTimeout");
             String staking;
             try {
                 staking = EthAddress.parse(stakingAddress, "stakingAddress").toLowerHex();
@@ -379,29 +377,15 @@ public final class LitClient implements AutoCloseable {
             }
             Optional<URI> rpc = Optional.ofNullable(rpcUrl)
                     .map(u -> Urls.checkHttpUrl(u.toString(), allowPlainHttp, "rpcUrl"));
-            List<String> urls = List.of();
-            if (nodeUrls != null) {
-                if (nodeUrls.isEmpty()) {
-                    throw invalid("nodeUrls must not be empty");
-                }
-                LinkedHashSet<String> unique = new LinkedHashSet<>();
-                for (String u : nodeUrls) {
-                    if (!unique.add(Urls.checkNodeUrl(u, allowPlainHttp))) {
-                        throw invalid("node URL " + u + " is listed twice");
-                    }
-                }
-                urls = List.copyOf(unique);
-                if (minNodeCount.isPresent() && (minNodeCount.getAsInt() < 1
-                        || minNodeCount.getAsInt() > urls.size())) {
-                    throw invalid("minNodeCount must be between 1 and " + urls.size() + " but is "
-                            + minNodeCount.getAsInt());
-                }
-            } else if (minNodeCount.isPresent()) {
-                throw invalid("minNodeCount comes from the Staking contract when rpcUrl is used");
+            List<String> urls = nodeUrls == null ? List.of() : Urls.checkNodeList(nodeUrls, allowPlainHttp);
+            if (minNodeCount.isPresent() && (nodeUrls == null || minNodeCount.getAsInt() < 1
+                    || minNodeCount.getAsInt() > urls.size())) {
+                throw invalid(nodeUrls == null ? "minNodeCount comes from the Staking contract when rpcUrl is used"
+                        : "minNodeCount must be between 1 and " + urls.size() + " but is " + minNodeCount.getAsInt());
             }
             Optional<URI> blocks = Optional.ofNullable(blockHashUrl).or(() -> rpc.map(Urls::blockHashUrlFor))
                     .map(u -> Urls.checkHttpUrl(u.toString(), allowPlainHttp, "blockHashUrl"));
-            String name = network != null ? network : defaultNetwork(rpc, staking, urls);
+            String name = network != null ? network : ClientConfig.defaultNetwork(rpc, staking, urls);
             if (name.isEmpty()) {
                 throw invalid("network must not be empty");
             }
@@ -411,22 +395,6 @@ public final class LitClient implements AutoCloseable {
                     connectTimeout, requestTimeout, clock != null ? clock : Clock.systemUTC(),
                     random != null ? random : new SecureRandom(), t, owns,
                     store != null ? store : new InMemorySessionStore(), name));
-        }
-
-        private static String defaultNetwork(Optional<URI> rpc, String staking, List<String> urls) {
-            if (rpc.isPresent()) {
-                return "rpc:" + rpc.get() + "#" + staking;
-            }
-            List<String> sorted = new ArrayList<>(urls);
-            sorted.sort(null);
-            return "nodes:" + String.join(",", sorted);
-        }
-
-        private static void checkTimeout(Duration d, Duration max, String what) {
-            if (d.isNegative() || d.isZero() || d.compareTo(max) > 0) {
-                throw invalid(what + " must be positive and at most " + max.toSeconds() + " s but is "
-                        + d.toMillis() + " ms");
-            }
         }
 
         private static LitClientException invalid(String message) {

@@ -4,6 +4,7 @@ import io.litj.client.LitClientException;
 import io.litj.protocol.LitErrorCode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -78,5 +79,19 @@ public final class Urls {
 
     private static LitClientException invalid(String message) {
         return new LitClientException(LitErrorCode.InvalidArgument, message);
+    }
+
+    /** Each node URL checked ({@link #checkNodeUrl}), none twice, at least one; in the given order. */
+    public static List<String> checkNodeList(List<String> nodeUrls, boolean allowPlainHttp) {
+        if (nodeUrls.isEmpty()) {
+            throw new LitClientException(LitErrorCode.InvalidArgument, "nodeUrls must not be empty");
+        }
+        java.util.LinkedHashSet<String> unique = new java.util.LinkedHashSet<>();
+        for (String u : nodeUrls) {
+            if (!unique.add(checkNodeUrl(u, allowPlainHttp))) {
+                throw new LitClientException(LitErrorCode.InvalidArgument, "node URL " + u + " is listed twice");
+            }
+        }
+        return List.copyOf(unique);
     }
 }
