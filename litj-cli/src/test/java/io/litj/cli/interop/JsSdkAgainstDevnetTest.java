@@ -15,8 +15,8 @@ import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.testing.NodeJs;
+import io.litj.protocol.testing.RunOnce;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,9 +72,7 @@ class JsSdkAgainstDevnetTest {
     static Path dataDir;
 
     private static Devnet devnet;
-    private static JsonValue.JsonObject document;
-    private static RuntimeException unavailable;
-    private static Error failed;
+    private static final RunOnce<JsonValue.JsonObject> DOCUMENT = new RunOnce<>(JsSdkAgainstDevnetTest::runScript);
 
     @BeforeAll
     static void startDevnet() {
@@ -265,57 +263,32 @@ class JsSdkAgainstDevnetTest {
      * Runs the script on first use (not in {@code @BeforeAll}: a skip there would hide the tests from the reports)
      * and remembers the document, or why there is none, for the other tests.
      */
-    private static synchronized JsonValue.JsonObject document() {
-        if (document == null && unavailable == null && failed == null) {
-            try {
-                if (NodeJs.findOnPath("node").isEmpty() || NodeJs.findInteropDir().isEmpty()) {
-                    NodeJs.runScript(SCRIPT); // skips with the reason, or fails under CI
-                }
-                assertNotNull(devnet, "the devnet did not start");
-                // The code goes through UTF-8 files and the JSON as ASCII: arguments are only as safe as the locale.
-                Path actions = Files.createDirectories(dataDir.resolve("actions"));
-                Path code = Files.writeString(actions.resolve("main.js"), CODE, StandardCharsets.UTF_8);
-                Path otherCode = Files.writeString(actions.resolve("other.js"), OTHER_CODE, StandardCharsets.UTF_8);
-                String out = NodeJs.runScript(SCRIPT,
-                        "--rpc-url", devnet.rpcUrl(),
-                        "--block-hash-url", devnet.blockHashUrl(),
-                        "--wallet-key", WALLET_KEY,
-                        "--code-file", code.toString(),
-                        "--js-params", asciiJson(jsParams()),
-                        "--other-code-file", otherCode.toString(),
-                        "--other-js-params", asciiJson(otherJsParams()),
-                        "--other-cid", cid(OTHER_CODE),
-                        "--timeout-ms", Long.toString(SCRIPT_TIME_LIMIT_MS));
-                document = JsonReader.parseObject(out, PARSE_CODE, SCRIPT + " output");
-            } catch (IOException e) {
-                unavailable = new UncheckedIOException(e);
-            } catch (RuntimeException e) {
-                unavailable = e;
-            } catch (Error e) {
-                failed = e;
-            }
-        }
-        if (unavailable != null) {
-            throw unavailable;
-        }
-        if (failed != null) {
-            throw failed;
-        }
-        return document;
+    private static JsonValue.JsonObject document() {
+        return DOCUMENT.get();
     }
 
-    /** JSON text with every non-ASCII character written as a {@code \\u} escape (it only occurs in strings). */
-    private static String asciiJson(JsonValue value) {
-        StringBuilder out = new StringBuilder();
-        for (char c : JsJson.stringify(value).toCharArray()) {
-            if (c < 0x80) {
-                out.append(c);
-            } else {
-                out.append(String.format("\\u%04x", (int) c));
-            }
+    private static JsonValue.JsonObject runScript() throws IOException {
+        if (NodeJs.findOnPath("node").isEmpty() || NodeJs.findInteropDir().isEmpty()) {
+            NodeJs.runScript(SCRIPT); // skips with the reason, or fails under CI
         }
-        return out.toString();
+        assertNotNull(devnet, "the devnet did not start");
+        // The code goes through UTF-8 files and the JSON as ASCII: arguments are only as safe as the locale.
+        Path actions = Files.createDirectories(dataDir.resolve("actions"));
+        Path code = Files.writeString(actions.resolve("main.js"), CODE, StandardCharsets.UTF_8);
+        Path otherCode = Files.writeString(actions.resolve("other.js"), OTHER_CODE, StandardCharsets.UTF_8);
+        String out = NodeJs.runScript(SCRIPT,
+                "--rpc-url", devnet.rpcUrl(),
+                "--block-hash-url", devnet.blockHashUrl(),
+                "--wallet-key", WALLET_KEY,
+                "--code-file", code.toString(),
+                "--js-params", NodeJs.asciiJson(jsParams()),
+                "--other-code-file", otherCode.toString(),
+                "--other-js-params", NodeJs.asciiJson(otherJsParams()),
+                "--other-cid", cid(OTHER_CODE),
+                "--timeout-ms", Long.toString(SCRIPT_TIME_LIMIT_MS));
+        return JsonReader.parseObject(out, PARSE_CODE, SCRIPT + " output");
     }
+
 
     /** The flow {@code name}, which must have succeeded (otherwise the failure shows the SDK's error and chatter). */
     private static JsonValue.JsonObject flow(String name) {

@@ -18,8 +18,8 @@ import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.testing.NodeJs;
+import io.litj.protocol.testing.RunOnce;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,9 +57,7 @@ class JsSdkPkpSessionsTest {
 
     private static Devnet devnet;
     private static Pkp pkp;
-    private static JsonValue.JsonObject document;
-    private static RuntimeException unavailable;
-    private static Error failed;
+    private static final RunOnce<JsonValue.JsonObject> DOCUMENT = new RunOnce<>(JsSdkPkpSessionsTest::runScript);
 
     @BeforeAll
     static void startDevnetAndMintPkp() {
@@ -222,57 +220,36 @@ class JsSdkPkpSessionsTest {
     // ------------------------------------------------------------------------------------------------ the run
 
     /** Runs the script on first use and remembers the document, or why there is none, for the other tests. */
-    private static synchronized JsonValue.JsonObject document() {
-        if (document == null && unavailable == null && failed == null) {
-            try {
-                if (NodeJs.findOnPath("node").isEmpty() || NodeJs.findInteropDir().isEmpty()) {
-                    NodeJs.runScript(SCRIPT); // skips with the reason, or fails under CI
-                }
-                assertNotNull(devnet, "the devnet did not start");
-                Path actions = Files.createDirectories(dataDir.resolve("actions"));
-                String out = NodeJs.runScript(SCRIPT,
-                        "--rpc-url", devnet.rpcUrl(),
-                        "--block-hash-url", devnet.blockHashUrl(),
-                        "--pkp-public-key", PkpSessionFixture.publicKey0x(pkp),
-                        "--wallet-key", PkpSessionFixture.WALLET_KEY,
-                        "--stranger-key", PkpSessionFixture.STRANGER_KEY,
-                        "--scopeless-key", PkpSessionFixture.SCOPELESS_KEY,
-                        "--true-code-file", write(actions, "true.js", PkpSessionFixture.TRUE_ACTION),
-                        "--false-code-file", write(actions, "false.js", PkpSessionFixture.FALSE_ACTION),
-                        "--report-code-file", write(actions, "report.js", PkpSessionFixture.AUTH_REPORT_ACTION),
-                        "--auth-js-params", asciiJson(PkpSessionFixture.AUTH_PARAMS),
-                        "--report-js-params", asciiJson(PkpSessionFixture.REPORT_PARAMS),
-                        "--timeout-ms", Long.toString(SCRIPT_TIME_LIMIT_MS));
-                document = JsonReader.parseObject(out, PARSE_CODE, SCRIPT + " output");
-            } catch (IOException e) {
-                unavailable = new UncheckedIOException(e);
-            } catch (RuntimeException e) {
-                unavailable = e;
-            } catch (Error e) {
-                failed = e;
-            }
+    private static JsonValue.JsonObject document() {
+        return DOCUMENT.get();
+    }
+
+    private static JsonValue.JsonObject runScript() throws IOException {
+        if (NodeJs.findOnPath("node").isEmpty() || NodeJs.findInteropDir().isEmpty()) {
+            NodeJs.runScript(SCRIPT); // skips with the reason, or fails under CI
         }
-        if (unavailable != null) {
-            throw unavailable;
-        }
-        if (failed != null) {
-            throw failed;
-        }
-        return document;
+        assertNotNull(devnet, "the devnet did not start");
+        Path actions = Files.createDirectories(dataDir.resolve("actions"));
+        String out = NodeJs.runScript(SCRIPT,
+                "--rpc-url", devnet.rpcUrl(),
+                "--block-hash-url", devnet.blockHashUrl(),
+                "--pkp-public-key", PkpSessionFixture.publicKey0x(pkp),
+                "--wallet-key", PkpSessionFixture.WALLET_KEY,
+                "--stranger-key", PkpSessionFixture.STRANGER_KEY,
+                "--scopeless-key", PkpSessionFixture.SCOPELESS_KEY,
+                "--true-code-file", write(actions, "true.js", PkpSessionFixture.TRUE_ACTION),
+                "--false-code-file", write(actions, "false.js", PkpSessionFixture.FALSE_ACTION),
+                "--report-code-file", write(actions, "report.js", PkpSessionFixture.AUTH_REPORT_ACTION),
+                "--auth-js-params", NodeJs.asciiJson(PkpSessionFixture.AUTH_PARAMS),
+                "--report-js-params", NodeJs.asciiJson(PkpSessionFixture.REPORT_PARAMS),
+                "--timeout-ms", Long.toString(SCRIPT_TIME_LIMIT_MS));
+        return JsonReader.parseObject(out, PARSE_CODE, SCRIPT + " output");
     }
 
     private static String write(Path dir, String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8).toString();
     }
 
-    /** JSON text with every non-ASCII character as a {@code \\u} escape: arguments are only as safe as the locale. */
-    private static String asciiJson(JsonValue value) {
-        StringBuilder out = new StringBuilder();
-        for (char c : JsJson.stringify(value).toCharArray()) {
-            out.append(c < 0x80 ? String.valueOf(c) : String.format("\\u%04x", (int) c));
-        }
-        return out.toString();
-    }
 
     /** The flow {@code name}, which must have succeeded (otherwise the failure shows the SDK's error and chatter). */
     private static JsonValue.JsonObject flow(String name) {

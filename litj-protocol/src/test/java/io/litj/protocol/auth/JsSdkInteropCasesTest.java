@@ -16,6 +16,7 @@ import io.litj.protocol.resource.ResourceAbilityRequest;
 import io.litj.protocol.siwe.SiweMessage;
 import io.litj.protocol.siwe.SiweRenderer;
 import io.litj.protocol.testing.NodeJs;
+import io.litj.protocol.testing.RunOnce;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,32 +41,12 @@ class JsSdkInteropCasesTest {
     private static final String SDK_VERSION = "7.4.0";
     private static final LitErrorCode CODE = LitErrorCode.NodeParserError;
 
-    /** The generator's output, or why there is none; made once for the class by the first test that needs it. */
-    private static JsonValue.JsonObject document;
-    private static RuntimeException unavailable;
-    private static Error failed;
+    /** The generator's output, made once for the class by the first test that needs it (see {@link RunOnce}). */
+    private static final RunOnce<JsonValue.JsonObject> DOCUMENT = new RunOnce<>(() ->
+            JsonReader.parseObject(NodeJs.runScript(SCRIPT), CODE, SCRIPT + " output"));
 
-    /**
-     * Runs the generator on first use. Not a {@code @BeforeAll}: a skip there hides the tests from the reports,
-     * while a skip (or failure) inside each test shows every test as skipped (or failed).
-     */
-    private static synchronized JsonValue.JsonObject document() {
-        if (document == null && unavailable == null && failed == null) {
-            try {
-                document = JsonReader.parseObject(NodeJs.runScript(SCRIPT), CODE, SCRIPT + " output");
-            } catch (RuntimeException e) {
-                unavailable = e;
-            } catch (Error e) {
-                failed = e;
-            }
-        }
-        if (unavailable != null) {
-            throw unavailable;
-        }
-        if (failed != null) {
-            throw failed;
-        }
-        return document;
+    private static JsonValue.JsonObject document() {
+        return DOCUMENT.get();
     }
 
     private static List<JsonValue.JsonObject> cases() {

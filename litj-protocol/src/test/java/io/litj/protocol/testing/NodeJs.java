@@ -190,4 +190,20 @@ public final class NodeJs {
             }
         }
     }
+
+    /**
+     * JSON text with every non-ASCII character written as a {@code \\u} escape, for passing JSON as a process argument
+     * whatever the machine's locale (it only occurs inside strings, where the escape means the same).
+     */
+    public static String asciiJson(io.litj.protocol.json.JsonValue value) {
+        StringBuilder out = new StringBuilder();
+        for (char c : io.litj.protocol.json.JsJson.stringify(value).toCharArray()) {
+            if (c < 0x80) {
+                out.append(c);
+            } else {
+                out.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return out.toString();
+    }
 }
