@@ -1,13 +1,20 @@
 package io.litj.cli;
 
+import io.litj.client.AuthMethod;
 import io.litj.client.ExecuteJsRequest;
 import io.litj.client.ExecuteJsResult;
 import io.litj.client.InMemorySessionStore;
 import io.litj.client.LitClient;
 import io.litj.client.LitClientException;
+import io.litj.client.PkpSessionRequest;
 import io.litj.client.SessionRequest;
 import io.litj.node.devnet.Devnet;
 import io.litj.node.devnet.DevnetConfig;
+import io.litj.node.registry.Pkp;
+import io.litj.node.registry.PkpPermission;
+import io.litj.protocol.auth.AuthSig;
+import io.litj.protocol.auth.AuthSigs;
+import io.litj.protocol.auth.LitSiweBuilder;
 import io.litj.protocol.auth.SessionKeyPair;
 import io.litj.protocol.auth.SessionSig;
 import io.litj.protocol.auth.SessionSigs;
@@ -23,7 +30,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,13 +87,14 @@ final class DemoCommand implements Callable<Integer> {
                 client.connect();
                 out.println("   " + client.nodeUrls().size() + " nodes, threshold " + client.minNodeCount()
                         + ", latest block " + client.latestBlockhash());
-                return session(out, client, random);
+                PrivateKeyEthSigner wallet = PrivateKeyEthSigner.fromBytes(randomBytes(random));
+                int code = session(out, client, random, wallet);
+                return code != 0 ? code : pkpSession(out, devnet, client, wallet);
             }
         }
     }
 
-    private int session(PrintWriter out, LitClient client, SecureRandom random) {
-        PrivateKeyEthSigner key = PrivateKeyEthSigner.fromBytes(randomBytes(random));
+    private int session(PrintWriter out, LitClient client, SecureRandom random, PrivateKeyEthSigner key) {
         AtomicInteger signatures = new AtomicInteger();
         EthSigner wallet = new CountingSigner(key, signatures);
         SessionKeyPair sessionKey = SessionKeyPair.generate(random);
@@ -129,7 +140,27 @@ final class DemoCommand implements Callable<Integer> {
         client.getSessionSigs(SessionRequest.builder().resourceAbilityRequests(anyAction).signer(wallet)
                 .sessionKey(sessionKey).build());
         out.println("   wallet signatures: " + before + " before, " + signatures.get() + " after");
-        step(out, 7, "done; stopping the devnet");
+        return 0;
+    }
+
+    private int pkpSession(PrintWriter out, Devnet devnet, LitClient client, PrivateKeyEthSigner wallet) {
+        step(out, 7, "the nodes mint a PKP by DKG (each keeps a share; no one sees the key) that the wallet controls");
+        Pkp pkp = devnet.mintPkp(List.of(new PkpPermission(PkpPermission.ETH_WALLET, wallet.address().toLowerHex(),
+                Set.of(PkpPermission.SCOPE_PERSONAL_SIGN))));
+        out.println("   PKP " + pkp.ethAddress() + " (token " + pkp.tokenId().substring(0, 12) + "…)");
+        step(out, 8, "the wallet logs in; every node checks it and BLS-signs a session grant for the PKP with its "
+                + "share; the SDK combines " + client.minNodeCount() + " shares and verifies them");
+        AuthSig login = AuthSigs.generate(wallet, LitSiweBuilder.create(wallet.address(), client.latestBlockhash())
+                .expiration(Instant.now().plus(Duration.ofHours(1))).build());
+        SessionSigs pkpSigs = client.getPkpSessionSigs(PkpSessionRequest.builder().pkpPublicKey("0x" + pkp.publicKey())
+                .authMethods(List.of(AuthMethod.ethWallet(login)))
+                .resourceAbilityRequests(List.of(ResourceAbilityRequest.of(LitResource.action("*"),
+                        LitAbility.LIT_ACTION_EXECUTION))).build());
+        ExecuteJsResult asPkp = client.executeJs(ExecuteJsRequest.builder()
+                .code("LitActions.setResponse({response: 'proved by ' + Lit.Auth.authMethodContexts[0].userId});")
+                .sessionSigs(pkpSigs).build());
+        out.println("   the action ran for the PKP session: " + asPkp.response());
+        step(out, 9, "done; stopping the devnet");
         out.flush();
         return 0;
     }

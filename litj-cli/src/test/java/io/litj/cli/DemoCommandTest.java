@@ -20,6 +20,7 @@ class DemoCommandTest {
         assertTrue(text.contains("logs: hello from a litj node; caller 0x"), text);
         assertTrue(text.contains("refused by every node: NodeResourceIdNotFound"), text);
         assertTrue(text.contains("wallet signatures: 2 before, 2 after"), text);
-        assertTrue(text.contains("[7] done"), text);
+        assertTrue(text.contains("the action ran for the PKP session: proved by 0x"), text);
+        assertTrue(text.contains("[9] done"), text);
     }
 }
