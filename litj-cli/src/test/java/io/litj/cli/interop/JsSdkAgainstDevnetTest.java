@@ -1,5 +1,11 @@
 package io.litj.cli.interop;
 
+import static io.litj.protocol.testing.JsonAccess.array;
+import static io.litj.protocol.testing.JsonAccess.bool;
+import static io.litj.protocol.testing.JsonAccess.number;
+import static io.litj.protocol.testing.JsonAccess.object;
+import static io.litj.protocol.testing.JsonAccess.string;
+import static io.litj.protocol.testing.JsonAccess.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -300,66 +306,5 @@ class JsSdkAgainstDevnetTest {
 
     private static JsonValue parse(String text, String what) {
         return JsonReader.parse(text, PARSE_CODE, what);
-    }
-
-    // ------------------------------------------------------------------------------------------------ JSON access
-
-    private static JsonValue member(JsonValue.JsonObject o, String key) {
-        return o.get(key).orElseThrow(() -> new AssertionError("no '" + key + "' in " + JsJson.stringify(o)));
-    }
-
-    private static JsonValue.JsonObject object(JsonValue.JsonObject o, String... path) {
-        JsonValue.JsonObject at = o;
-        for (String key : path) {
-            JsonValue v = member(at, key);
-            if (!(v instanceof JsonValue.JsonObject next)) {
-                throw new AssertionError("'" + key + "' is not an object: " + JsJson.stringify(v));
-            }
-            at = next;
-        }
-        return at;
-    }
-
-    private static String string(JsonValue.JsonObject o, String key) {
-        JsonValue v = member(o, key);
-        if (v instanceof JsonValue.JsonString s) {
-            return s.value();
-        }
-        throw new AssertionError("'" + key + "' is not a string: " + JsJson.stringify(v));
-    }
-
-    private static boolean bool(JsonValue.JsonObject o, String key) {
-        JsonValue v = member(o, key);
-        if (v instanceof JsonValue.JsonBoolean b) {
-            return b.value();
-        }
-        throw new AssertionError("'" + key + "' is not a boolean: " + JsJson.stringify(v));
-    }
-
-    private static int number(JsonValue.JsonObject o, String key) {
-        JsonValue v = member(o, key);
-        if (v instanceof JsonValue.JsonNumber n && n.value() == Math.rint(n.value())) {
-            return (int) n.value();
-        }
-        throw new AssertionError("'" + key + "' is not an integer: " + JsJson.stringify(v));
-    }
-
-    private static List<JsonValue> array(JsonValue.JsonObject o, String key) {
-        JsonValue v = member(o, key);
-        if (v instanceof JsonValue.JsonArray a) {
-            return a.items();
-        }
-        throw new AssertionError("'" + key + "' is not an array: " + JsJson.stringify(v));
-    }
-
-    private static List<String> strings(JsonValue.JsonObject o, String key) {
-        List<String> out = new ArrayList<>();
-        for (JsonValue v : array(o, key)) {
-            if (!(v instanceof JsonValue.JsonString s)) {
-                throw new AssertionError("'" + key + "' holds a non-string: " + JsJson.stringify(v));
-            }
-            out.add(s.value());
-        }
-        return out;
     }
 }

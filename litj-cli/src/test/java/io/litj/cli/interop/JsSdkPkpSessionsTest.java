@@ -1,5 +1,12 @@
 package io.litj.cli.interop;
 
+import static io.litj.protocol.testing.JsonAccess.array;
+import static io.litj.protocol.testing.JsonAccess.bool;
+import static io.litj.protocol.testing.JsonAccess.member;
+import static io.litj.protocol.testing.JsonAccess.number;
+import static io.litj.protocol.testing.JsonAccess.object;
+import static io.litj.protocol.testing.JsonAccess.string;
+import static io.litj.protocol.testing.JsonAccess.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -257,61 +264,5 @@ class JsSdkPkpSessionsTest {
         assertTrue(bool(flow, "ok"), () -> "flow " + name + " failed: " + JsJson.stringify(flow)
                 + document().get("sdkConsole").map(c -> "\nSDK console: " + JsJson.stringify(c)).orElse(""));
         return flow;
-    }
-
-    // ------------------------------------------------------------------------------------------------ JSON access
-
-    private static JsonValue member(JsonValue.JsonObject o, String key) {
-        return o.get(key).orElseThrow(() -> new AssertionError("no '" + key + "' in " + JsJson.stringify(o)));
-    }
-
-    private static JsonValue.JsonObject object(JsonValue.JsonObject o, String... path) {
-        JsonValue.JsonObject at = o;
-        for (String key : path) {
-            if (!(member(at, key) instanceof JsonValue.JsonObject next)) {
-                throw new AssertionError("'" + key + "' is not an object in " + JsJson.stringify(at));
-            }
-            at = next;
-        }
-        return at;
-    }
-
-    private static String string(JsonValue.JsonObject o, String key) {
-        if (member(o, key) instanceof JsonValue.JsonString s) {
-            return s.value();
-        }
-        throw new AssertionError("'" + key + "' is not a string in " + JsJson.stringify(o));
-    }
-
-    private static boolean bool(JsonValue.JsonObject o, String key) {
-        if (member(o, key) instanceof JsonValue.JsonBoolean b) {
-            return b.value();
-        }
-        throw new AssertionError("'" + key + "' is not a boolean in " + JsJson.stringify(o));
-    }
-
-    private static int number(JsonValue.JsonObject o, String key) {
-        if (member(o, key) instanceof JsonValue.JsonNumber n && n.value() == Math.rint(n.value())) {
-            return (int) n.value();
-        }
-        throw new AssertionError("'" + key + "' is not an integer in " + JsJson.stringify(o));
-    }
-
-    private static List<JsonValue> array(JsonValue.JsonObject o, String key) {
-        if (member(o, key) instanceof JsonValue.JsonArray a) {
-            return a.items();
-        }
-        throw new AssertionError("'" + key + "' is not an array in " + JsJson.stringify(o));
-    }
-
-    private static List<String> strings(JsonValue.JsonObject o, String key) {
-        List<String> out = new ArrayList<>();
-        for (JsonValue v : array(o, key)) {
-            if (!(v instanceof JsonValue.JsonString s)) {
-                throw new AssertionError("'" + key + "' holds a non-string: " + JsJson.stringify(v));
-            }
-            out.add(s.value());
-        }
-        return out;
     }
 }
