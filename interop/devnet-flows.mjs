@@ -38,70 +38,17 @@
 
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { captureConsole, isLoopback, loopbackOnly } from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
 process.noDeprecation = true; // the SDK's depd notices would only clutter stderr
 const startedAt = Date.now();
 
-// ---------------------------------------------------------------- stdout holds the JSON document only
-const realStdoutWrite = process.stdout.write.bind(process.stdout);
-const realStderrWrite = process.stderr.write.bind(process.stderr);
-const sdkConsole = [];
-function remember(level, args) {
-  const line = `[${level}] ${args.map((a) => (typeof a === 'string' ? a : safeString(a))).join(' ')}`;
-  sdkConsole.push(line.length > 2000 ? `${line.slice(0, 2000)}…` : line);
-}
-for (const level of ['log', 'info', 'debug', 'warn', 'error', 'trace']) {
-  console[level] = (...args) => remember(level, args);
-}
-function safeString(value) {
-  try {
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
-  } catch {
-    return String(value);
-  }
-}
-
-// ---------------------------------------------------------------- network guard: loopback only
-const refusedConnections = [];
-function isLoopback(host) {
-  const h = String(host).replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
-}
-function refuse(what) {
-  refusedConnections.push(what);
-  throw new Error(`devnet-flows: only loopback connections are allowed (${what})`);
-}
-const realConnect = net.Socket.prototype.connect;
-net.Socket.prototype.connect = function loopbackOnlyConnect(...args) {
-  // net.connect passes one normalized array [options, callback]; user code may pass (options | port, host, cb).
-  const first = Array.isArray(args[0]) ? args[0][0] : args[0];
-  let host;
-  if (first !== null && typeof first === 'object') {
-    if (!first.path) { // net treats a truthy path as IPC, as here
-      host = first.host || 'localhost';
-    }
-  } else if (typeof first === 'number' || /^\d+$/.test(String(first))) {
-    host = typeof args[1] === 'string' ? args[1] : 'localhost';
-  }
-  // host stays undefined for IPC (a local path), which is allowed
-  if (host !== undefined && !isLoopback(host)) {
-    refuse(`socket connect ${host}:${first?.port ?? ''}`);
-  }
-  return realConnect.apply(this, args);
-};
-const realFetch = globalThis.fetch;
+// ---------------------------------------------------------------- stdout for the document; loopback only
+const { sdkConsole, realStdoutWrite, realStderrWrite } = captureConsole();
 const fetchedUrls = []; // every URL the SDK fetched (node requests and the block-hash endpoint), in order
-globalThis.fetch = async (input, init) => {
-  const url = new URL(String(input?.url ?? input));
-  if (!isLoopback(url.hostname)) {
-    refuse(`fetch ${url.href}`);
-  }
-  fetchedUrls.push(url.href);
-  return realFetch(input, init);
-};
+const refusedConnections = loopbackOnly('devnet-flows', (url) => fetchedUrls.push(url.href));
 
 // ---------------------------------------------------------------- arguments
 const OPTIONS = {

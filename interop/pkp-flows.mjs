@@ -26,66 +26,20 @@
 
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import net from 'node:net';
+import { captureConsole, isLoopback, loopbackOnly, safeJson } from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
 process.noDeprecation = true;
 const startedAt = Date.now();
 
-// ---------------------------------------------------------------- stdout holds the JSON document only
-const realStdoutWrite = process.stdout.write.bind(process.stdout);
-const realStderrWrite = process.stderr.write.bind(process.stderr);
-const sdkConsole = [];
-for (const level of ['log', 'info', 'debug', 'warn', 'error', 'trace']) {
-  console[level] = (...args) => {
-    const line = `[${level}] ${args.map((a) => (typeof a === 'string' ? a : safeJson(a))).join(' ')}`;
-    sdkConsole.push(line.length > 2000 ? `${line.slice(0, 2000)}…` : line);
-  };
-}
-function safeJson(value) {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
-
-// ---------------------------------------------------------------- network guard: loopback only
-const refusedConnections = [];
-const isLoopback = (host) => {
-  const h = String(host).replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
-};
-function refuse(what) {
-  refusedConnections.push(what);
-  throw new Error(`pkp-flows: only loopback connections are allowed (${what})`);
-}
-const realConnect = net.Socket.prototype.connect;
-net.Socket.prototype.connect = function loopbackOnlyConnect(...args) {
-  const first = Array.isArray(args[0]) ? args[0][0] : args[0];
-  let host; // stays undefined for IPC (a local path)
-  if (first !== null && typeof first === 'object') {
-    host = first.path ? undefined : (first.host || 'localhost');
-  } else if (typeof first === 'number' || /^\d+$/.test(String(first))) {
-    host = typeof args[1] === 'string' ? args[1] : 'localhost';
-  }
-  if (host !== undefined && !isLoopback(host)) {
-    refuse(`socket connect ${host}`);
-  }
-  return realConnect.apply(this, args);
-};
-const realFetch = globalThis.fetch;
+// ---------------------------------------------------------------- stdout for the document; loopback only
+const { sdkConsole, realStdoutWrite, realStderrWrite } = captureConsole();
 const signSessionKeyBodies = []; // every body the SDK posted to /web/sign_session_key/v1, in order
-globalThis.fetch = async (input, init) => {
-  const url = new URL(String(input?.url ?? input));
-  if (!isLoopback(url.hostname)) {
-    refuse(`fetch ${url.href}`);
-  }
+const refusedConnections = loopbackOnly('pkp-flows', (url, init) => {
   if (url.pathname === '/web/sign_session_key/v1') {
     signSessionKeyBodies.push({ url: url.origin, body: JSON.parse(String(init?.body ?? 'null')) });
   }
-  return realFetch(input, init);
-};
+});
 
 // ---------------------------------------------------------------- arguments
 const REQUIRED = ['rpc-url', 'block-hash-url', 'pkp-public-key', 'wallet-key', 'stranger-key', 'true-code-file',

@@ -1,0 +1,69 @@
+// Shared set-up of the interop scripts that run the real Lit JS SDK against a litj devnet:
+// - captureConsole(): keeps stdout for the one JSON result document; what the SDK logs is kept in a list instead;
+// - loopbackOnly(): every non-loopback socket or fetch is refused and recorded (the tests assert none was tried).
+// Import this module before requiring the SDK, so that the SDK only ever sees the patched console and network.
+import net from 'node:net';
+
+export function safeJson(value) {
+  try {
+    return typeof value === 'object' ? (JSON.stringify(value) ?? String(value)) : String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Redirects console.* into a list; returns it with the real stdout/stderr writers. */
+export function captureConsole() {
+  const realStdoutWrite = process.stdout.write.bind(process.stdout);
+  const realStderrWrite = process.stderr.write.bind(process.stderr);
+  const sdkConsole = [];
+  for (const level of ['log', 'info', 'debug', 'warn', 'error', 'trace']) {
+    console[level] = (...args) => {
+      const line = `[${level}] ${args.map((a) => (typeof a === 'string' ? a : safeJson(a))).join(' ')}`;
+      sdkConsole.push(line.length > 2000 ? `${line.slice(0, 2000)}…` : line);
+    };
+  }
+  return { sdkConsole, realStdoutWrite, realStderrWrite };
+}
+
+export function isLoopback(host) {
+  const h = String(host).replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * Allows loopback connections only. {@code onFetch(url, init)} sees every allowed fetch (for recording).
+ * Returns the list of refused attempts.
+ */
+export function loopbackOnly(scriptName, onFetch = () => {}) {
+  const refusedConnections = [];
+  const refuse = (what) => {
+    refusedConnections.push(what);
+    throw new Error(`${scriptName}: only loopback connections are allowed (${what})`);
+  };
+  const realConnect = net.Socket.prototype.connect;
+  net.Socket.prototype.connect = function loopbackOnlyConnect(...args) {
+    // net.connect passes one normalized array [options, callback]; user code may pass (options | port, host, cb).
+    const first = Array.isArray(args[0]) ? args[0][0] : args[0];
+    let host; // stays undefined for IPC (a local path), which is allowed
+    if (first !== null && typeof first === 'object') {
+      host = first.path ? undefined : (first.host || 'localhost');
+    } else if (typeof first === 'number' || /^\d+$/.test(String(first))) {
+      host = typeof args[1] === 'string' ? args[1] : 'localhost';
+    }
+    if (host !== undefined && !isLoopback(host)) {
+      refuse(`socket connect ${host}:${first?.port ?? ''}`);
+    }
+    return realConnect.apply(this, args);
+  };
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (input, init) => {
+    const url = new URL(String(input?.url ?? input));
+    if (!isLoopback(url.hostname)) {
+      refuse(`fetch ${url.href}`);
+    }
+    onFetch(url, init);
+    return realFetch(input, init);
+  };
+  return refusedConnections;
+}
