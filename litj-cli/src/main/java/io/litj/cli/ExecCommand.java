@@ -50,7 +50,7 @@ final class ExecCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (LitClient client = wallet.connect()) {
             SessionSigs sigs = client.getSessionSigs(SessionRequest.builder().resourceAbilityRequests(anyAction)
-                    .signer(wallet.wallet()).build());
+                    .signer(wallet.wallet(spec.commandLine().getErr())).build());
             try {
                 ExecuteJsResult result = client.executeJs(ExecuteJsRequest.builder().code(source).jsParams(jsParams)
                         .sessionSigs(sigs).build());

@@ -39,7 +39,7 @@ final class SessionCommand {
             List<ResourceAbilityRequest> requests = ResourceSpecs.parse(resources);
             try (LitClient client = wallet.connect()) {
                 SessionRequest.Builder b = SessionRequest.builder().resourceAbilityRequests(requests)
-                        .signer(wallet.wallet());
+                        .signer(wallet.wallet(spec.commandLine().getErr()));
                 if (expiration != null) {
                     b.expiration(IsoTime.parse(expiration, io.litj.protocol.LitErrorCode.InvalidArgument,
                             "--expiration"));

@@ -101,6 +101,6 @@ class CliCommandsTest {
                 "LITJ_PRIVATE_KEY is set in this environment");
         Run run = litj("session", "create", "--rpc-url", devnet.rpcUrl(), "--no-store");
         assertEquals(1, run.code());
-        assertTrue(run.err().contains("no wallet: pass --private-key or set LITJ_PRIVATE_KEY"), run.err());
+        assertTrue(run.err().contains("no wallet: pass --private-key-file, set LITJ_PRIVATE_KEY or pass --private-key"), run.err());
     }
 }
