@@ -11,6 +11,7 @@ import io.litj.protocol.auth.BlsCapabilityVerifier;
 import io.litj.protocol.auth.SessionKeyPair;
 import io.litj.protocol.auth.SessionSigIssuer;
 import io.litj.protocol.auth.SessionSigs;
+import io.litj.protocol.auth.SessionTimeRules;
 import io.litj.protocol.resource.ResourceAbilityRequest;
 import io.litj.protocol.siwe.SiweParser;
 import java.security.SecureRandom;
@@ -202,14 +203,14 @@ final class SessionManager {
             throw new LitClientException(LitErrorCode.InvalidArgument, "expiration " + IsoTime.format(expiration)
                     + " is not after now " + IsoTime.format(now));
         }
-        if (expiration.isAfter(now.plus(SessionSigIssuer.MAX_LIFETIME))) {
+        if (expiration.isAfter(now.plus(SessionTimeRules.MAX_LIFETIME))) {
             throw new LitClientException(LitErrorCode.InvalidArgument, "expiration " + IsoTime.format(expiration)
                     + " lies more than 30 days after now " + IsoTime.format(now) + " (nodes refuse it)");
         }
     }
 
     private static Instant defaultExpiration(Instant now) {
-        return now.plus(SessionSigIssuer.DEFAULT_LIFETIME);
+        return now.plus(SessionTimeRules.DEFAULT_LIFETIME);
     }
 
     private static Optional<Instant> siweExpiration(AuthSig authSig) {

@@ -3,21 +3,24 @@ package io.litj.client;
 import io.litj.protocol.IsoTime;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.SessionSig;
 import io.litj.protocol.auth.SessionSigPayload;
+import io.litj.protocol.auth.SessionTimeRules;
+import io.litj.protocol.siwe.SiweMessage;
+import io.litj.protocol.siwe.SiweParser;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The client's look at a session sig before sending it, as the JS SDK's {@code validateSessionSigs} (§4.7): the
- * payload parses, is addressed to this node, has capabilities, and neither it nor any capability has expired.
- * A failure is {@code InvalidSessionSigs} naming the node and the problem, so no request is wasted.
+ * payload parses, is addressed to this node, has capabilities, each capability is a SIWE with an
+ * {@code Expiration Time}, and neither the payload nor any capability has expired
+ * ({@link SessionTimeRules#hasExpired}). A failure is {@code InvalidSessionSigs} naming the node and the problem,
+ * so no request is wasted.
  */
 final class SessionSigsCheck {
-    private static final String EXPIRATION_LINE = "Expiration Time: ";
-
     private SessionSigsCheck() {
     }
 
@@ -29,7 +32,7 @@ final class SessionSigsCheck {
             throw invalid("session sig for " + nodeUrl + " has an unreadable signedMessage: " + e.getMessage());
         }
         if (!payload.nodeAddress().equals(nodeUrl)) {
-            throw invalid("session sig for " + nodeUrl + " is addressed to node " + cut(payload.nodeAddress()));
+            throw invalid("session sig for " + nodeUrl + " is addressed to node " + Text.cut(payload.nodeAddress()));
         }
         List<AuthSig> capabilities = payload.capabilities();
         if (capabilities.isEmpty()) {
@@ -37,28 +40,26 @@ final class SessionSigsCheck {
         }
         for (int i = 0; i < capabilities.size(); i++) {
             String where = "capability " + i + " of the session sig for " + nodeUrl;
-            String text = expirationLine(capabilities.get(i).signedMessage())
-                    .orElseThrow(() -> invalid(where + " has no Expiration Time"));
-            Instant expiration = time(text, where);
-            if (!expiration.isAfter(now)) {
-                throw invalid(where + " expired at " + IsoTime.format(expiration) + " (now " + IsoTime.format(now)
-                        + ")");
-            }
+            Instant expiration = capabilityExpiration(capabilities.get(i), where);
+            requireUnexpired(expiration, now, where);
         }
-        Instant expiration = time(payload.expiration(), "session sig for " + nodeUrl);
-        if (!expiration.isAfter(now)) {
-            throw invalid("session sig for " + nodeUrl + " expired at " + IsoTime.format(expiration) + " (now "
-                    + IsoTime.format(now) + ")");
-        }
+        requireUnexpired(time(payload.expiration(), "session sig for " + nodeUrl), now, "session sig for " + nodeUrl);
     }
 
-    private static Optional<String> expirationLine(String siwe) {
-        for (String line : siwe.split("\n", -1)) {
-            if (line.startsWith(EXPIRATION_LINE)) {
-                return Optional.of(line.substring(EXPIRATION_LINE.length()));
-            }
+    private static Instant capabilityExpiration(AuthSig capability, String where) {
+        SiweMessage siwe;
+        try {
+            siwe = SiweParser.parse(capability.signedMessage());
+        } catch (LitProtocolException e) {
+            throw invalid(where + " is not a SIWE message: " + e.getMessage());
         }
-        return Optional.empty();
+        return siwe.expirationInstant().orElseThrow(() -> invalid(where + " has no Expiration Time"));
+    }
+
+    private static void requireUnexpired(Instant expiration, Instant now, String where) {
+        if (SessionTimeRules.hasExpired(expiration, now)) {
+            throw invalid(where + " expired at " + IsoTime.format(expiration) + " (now " + IsoTime.format(now) + ")");
+        }
     }
 
     private static Instant time(String text, String where) {
@@ -71,9 +72,5 @@ final class SessionSigsCheck {
 
     private static LitClientException invalid(String message) {
         return new LitClientException(LitErrorCode.InvalidSessionSigs, message);
-    }
-
-    private static String cut(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
     }
 }

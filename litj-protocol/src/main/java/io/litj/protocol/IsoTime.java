@@ -56,7 +56,7 @@ public final class IsoTime {
         }
         Matcher m = RFC3339.matcher(text);
         if (!m.matches()) {
-            throw new LitProtocolException(code, field + " is not an RFC 3339 date-time: '" + cut(text) + "'");
+            throw new LitProtocolException(code, field + " is not an RFC 3339 date-time: '" + Text.cut(text) + "'");
         }
         try {
             int nanos = 0;
@@ -71,11 +71,7 @@ public final class IsoTime {
             ZoneOffset offset = zone.equalsIgnoreCase("Z") ? ZoneOffset.UTC : ZoneOffset.of(zone);
             return local.toInstant(offset);
         } catch (DateTimeException e) {
-            throw new LitProtocolException(code, field + " is not a real date-time: '" + cut(text) + "'", e);
+            throw new LitProtocolException(code, field + " is not a real date-time: '" + Text.cut(text) + "'", e);
         }
-    }
-
-    private static String cut(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
     }
 }

@@ -4,6 +4,7 @@ import io.litj.client.SessionStoreKey;
 import io.litj.client.StoredSession;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.SessionKeyPair;
 import io.litj.protocol.json.JsJson;
@@ -82,7 +83,7 @@ public final class SessionFiles {
             key = SessionKeyPair.fromStorageJson(JsJson.stringify(f.object("sessionKey")));
         } catch (LitProtocolException e) {
             // the parser's messages name fields, never values; keep them short anyway
-            throw f.fail("has an unusable sessionKey: " + Urls.cut(e.getMessage()));
+            throw f.fail("has an unusable sessionKey: " + Text.cut(e.getMessage()));
         }
         Optional<AuthSig> authSig = f.has("authSig")
                 ? Optional.of(AuthSig.fromJson(f.object("authSig"), code, "session file authSig"))

@@ -5,20 +5,19 @@ import io.litj.node.registry.Block;
 import io.litj.node.registry.Registry;
 import io.litj.protocol.IsoTime;
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.Text;
+import io.litj.protocol.auth.SessionTimeRules;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * SIWE nonces that must name a recent block ({@code lit-node-behaviour.md} §3.1 step 6, §10 item 7): the nonce is
- * the hash of a block the network's registry holds, at most {@value #MAX_AGE_DAYS} days old by the node clock.
+ * the hash of a block the network's registry holds, at most {@value SessionTimeRules#MAX_NONCE_AGE_DAYS} days old by
+ * the node clock ({@link SessionTimeRules#nonceTooOld}).
  * Anything else is {@code NodeInvalidBlockhash}. Nonces are not single-use (neither are Datil's).
  */
 final class BlockNonce {
-    static final long MAX_AGE_DAYS = 30;
-    static final Duration MAX_AGE = Duration.ofDays(MAX_AGE_DAYS);
-
     private final Registry registry;
     private final Clock clock;
 
@@ -35,17 +34,18 @@ final class BlockNonce {
      */
     Block recent(String nonce, String what) {
         Block block = registry.block(nonce).orElseThrow(() -> new LitNodeException(LitErrorCode.NodeInvalidBlockhash,
-                what + " Nonce " + cut(nonce) + " is not the hash of a block of this network"));
+                what + " Nonce " + Text.cut(nonce) + " is not the hash of a block of this network"));
         Instant now = clock.instant();
-        if (block.timestamp().isBefore(now.minus(MAX_AGE))) {
+        if (SessionTimeRules.nonceTooOld(block.timestamp(), now)) {
             throw new LitNodeException(LitErrorCode.NodeInvalidBlockhash, what + " Nonce names block "
-                    + block.number() + " of " + IsoTime.format(block.timestamp()) + ", more than " + MAX_AGE_DAYS
-                    + " days before now " + IsoTime.format(now));
+                    + block.number() + " of " + IsoTime.format(block.timestamp()) + ", more than "
+                    + SessionTimeRules.MAX_NONCE_AGE_DAYS + " days before now " + IsoTime.format(now));
         }
         return block;
     }
 
+    /** {@link Text#cut}, kept only for {@code SessionKeyAuthorizer} until that file moves to it; add no callers. */
     static String cut(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
+        return Text.cut(s);
     }
 }

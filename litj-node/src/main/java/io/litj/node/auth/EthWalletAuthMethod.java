@@ -3,8 +3,10 @@ package io.litj.node.auth;
 import io.litj.node.LitNodeException;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.AuthSigType;
+import io.litj.protocol.auth.SessionTimeRules;
 import io.litj.protocol.crypto.Eip191;
 import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.crypto.EthSignature;
@@ -28,8 +30,10 @@ import java.util.Objects;
  *   ({@code NodeInvalidAuthSig});</li>
  *   <li>its URI does not start with {@code lit:session} or {@code lit:capability:delegation}: a session grant or a
  *   capacity delegation is no login ({@code NodeInvalidAuthSig});</li>
- *   <li>the {@link SiweTimeRule} holds, and {@code Not Before}, when present, is at most 60 s after now
- *   ({@code NodeSIWEMessageError}; litj: the reference ignores Not Before here);</li>
+ *   <li>the SIWE time rules hold ({@link SessionTimeRules#checkSiwe}: {@code NodeIatOutsideGracePeriod},
+ *   {@code NodeUndefinedSiweExpiration}, {@code NodeExpWrongOrTooLarge}, {@code NodeSIWEMessageError}), and
+ *   {@code Not Before}, when present, is at most the skew after now ({@link SessionTimeRules#checkNotBefore},
+ *   {@code NodeSIWEMessageError}; litj: the reference ignores Not Before here);</li>
  *   <li>its nonce is a recent block hash ({@link BlockNonce}, {@code NodeInvalidBlockhash}; litj: bounds replay of
  *   a login to 30 days of blocks).</li>
  * </ol>
@@ -89,17 +93,18 @@ final class EthWalletAuthMethod {
                     + " but is signed by " + recovered);
         }
         if (siwe.uri().startsWith("lit:session") || siwe.uri().startsWith("lit:capability:delegation")) {
-            throw new LitNodeException(LitErrorCode.NodeInvalidAuthSig, where + " SIWE URI " + cut(siwe.uri())
+            throw new LitNodeException(LitErrorCode.NodeInvalidAuthSig, where + " SIWE URI " + Text.cut(siwe.uri())
                     + " is a session grant or capacity delegation, not a wallet login");
         }
         Instant now = clock.instant();
-        Instant expiration = SiweTimeRule.check(siwe, now, where + " SIWE");
-        if (siwe.notBeforeInstant().filter(nb -> nb.isAfter(now.plus(SiweTimeRule.GRACE))).isPresent()) {
-            throw new LitNodeException(LitErrorCode.NodeSIWEMessageError, where + " SIWE Not Before "
-                    + siwe.notBefore().orElseThrow() + " is more than 60 s in the future");
-        }
+        SessionTimeRules.checkSiwe(where + " SIWE", siwe, now)
+                .or(() -> SessionTimeRules.checkNotBefore(where + " SIWE", siwe, now))
+                .ifPresent(broken -> {
+                    throw new LitNodeException(broken.code(), broken.message());
+                });
         nonces.recent(siwe.nonce(), where + " SIWE");
-        return new AuthMethodContext(AuthMethodContext.ETH_WALLET, recovered.toChecksumString(), APP_ID, expiration);
+        return new AuthMethodContext(AuthMethodContext.ETH_WALLET, recovered.toChecksumString(), APP_ID,
+                siwe.expirationInstant().orElseThrow());
     }
 
     private static AuthSig parse(String accessToken, String where) {
@@ -112,7 +117,7 @@ final class EthWalletAuthMethod {
         }
         if (authSig.type() != AuthSigType.WALLET_SIG) {
             throw new LitNodeException(LitErrorCode.NodeInvalidAuthSig, where + " accessToken is a "
-                    + authSig.type() + " (derivedVia " + cut(authSig.derivedVia()) + "); EthWallet needs a wallet "
+                    + authSig.type() + " (derivedVia " + Text.cut(authSig.derivedVia()) + "); EthWallet needs a wallet "
                     + "signature (derivedVia " + AuthSig.WALLET_DERIVED_VIA + ")");
         }
         return authSig;
@@ -120,9 +125,5 @@ final class EthWalletAuthMethod {
 
     private static LitNodeException fail(LitErrorCode code, String message, Throwable cause) {
         return new LitNodeException(code, message, List.of(), cause);
-    }
-
-    private static String cut(String s) {
-        return BlockNonce.cut(s);
     }
 }

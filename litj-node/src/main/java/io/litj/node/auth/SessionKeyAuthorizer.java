@@ -7,6 +7,7 @@ import io.litj.node.registry.Pkp;
 import io.litj.node.registry.Registry;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.auth.SessionTimeRules;
 import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.recap.Recap;
@@ -30,8 +31,9 @@ import java.util.regex.Pattern;
  *   {@code lit-resolvedauthcontext} ({@code NodeInvalidAuthContextResource}) — step 1;</li>
  *   <li>verify every auth method ({@link AuthMethods}) — step 2;</li>
  *   <li>find the PKP ({@link PkpLookup}) — step 3;</li>
- *   <li>SIWE URI = {@code sessionKey} exactly ({@code NodeSIWEMessageError}); the {@link SiweTimeRule}; the nonce
- *   names a recent block ({@link BlockNonce}, {@code NodeInvalidBlockhash}) — steps 4 and 6;</li>
+ *   <li>SIWE URI = {@code sessionKey} exactly ({@code NodeSIWEMessageError}); the SIWE time rules
+ *   ({@link SessionTimeRules#checkSiwe}); the nonce names a recent block ({@link BlockNonce},
+ *   {@code NodeInvalidBlockhash}) — steps 4 and 6;</li>
  *   <li>the user capabilities: the last resource's ReCap ({@link SessionSiweBuilder#userCapabilities},
  *   {@code NodeSIWECapabilityInvalid} / {@code NodeInvalidAuthContextResource}) — read before any Lit Action
  *   runs, so a malformed request costs no execution;</li>
@@ -116,7 +118,9 @@ public final class SessionKeyAuthorizer {
             throw new LitNodeException(LitErrorCode.NodeSIWEMessageError, "siweMessage URI must be the sessionKey "
                     + sessionKey + " but is " + BlockNonce.cut(siwe.uri()));
         }
-        SiweTimeRule.check(siwe, clock.instant(), "siweMessage");
+        SessionTimeRules.checkSiwe("siweMessage", siwe, clock.instant()).ifPresent(broken -> {
+            throw new LitNodeException(broken.code(), broken.message());
+        });
         return nonces.recent(siwe.nonce(), "siweMessage");
     }
 

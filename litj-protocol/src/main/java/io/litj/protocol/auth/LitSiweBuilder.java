@@ -10,7 +10,6 @@ import io.litj.protocol.resource.ResourceAbilityRequest;
 import io.litj.protocol.siwe.SiweMessage;
 import io.litj.protocol.siwe.SiweRenderer;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +19,8 @@ import java.util.Optional;
  * Builds the SIWE messages of the Lit JS SDK helpers {@code createSiweMessage},
  * {@code createSiweMessageWithRecaps} and the capacity-delegation form, with their defaults
  * ({@code js-sdk-v7-wire-format.md} §3.2): domain {@code localhost}, the test statement, URI
- * {@code https://localhost/login}, chain id 1, expiration 7 days after now, issued-at now.
+ * {@code https://localhost/login}, chain id 1, expiration 7 days after now
+ * ({@link SessionTimeRules#DEFAULT_SIWE_LIFETIME}), issued-at now.
  *
  * <p>Each resource-ability request becomes its own ReCap that is merged into the message, so the result carries
  * one ReCap URN and the statement {@code "<statement> I further authorize … (1) … (2) …."} — byte-identical to
@@ -31,7 +31,6 @@ public final class LitSiweBuilder {
     public static final String DEFAULT_STATEMENT = "This is a test statement.  You can put anything you want here.";
     public static final String DEFAULT_DOMAIN = "localhost";
     public static final String DEFAULT_URI = "https://localhost/login";
-    public static final Duration DEFAULT_LIFETIME = Duration.ofDays(7);
 
     private final EthAddress wallet;
     private final String nonce;
@@ -120,7 +119,7 @@ public final class LitSiweBuilder {
             return SiweMessage.builder().domain(domain).address(wallet.toChecksumString())
                     .statement(body.statement().orElse(null)).uri(uri).chainId(chainId).nonce(nonce)
                     .issuedAt(issuedAt != null ? issuedAt : now)
-                    .expirationTime(expiration != null ? expiration : now.plus(DEFAULT_LIFETIME))
+                    .expirationTime(expiration != null ? expiration : now.plus(SessionTimeRules.DEFAULT_SIWE_LIFETIME))
                     .resources(body.resources()).build();
         } catch (LitProtocolException e) {
             throw new LitProtocolException(LitErrorCode.InvalidArgument, e.getMessage(), e);

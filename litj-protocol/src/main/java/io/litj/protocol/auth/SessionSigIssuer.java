@@ -9,7 +9,6 @@ import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.resource.ResourceAbilityRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,17 +20,14 @@ import java.util.Objects;
  * after it has the wallet AuthSig (§4.5–4.6): same {@code issuedAt} (now) and {@code expiration} for every node,
  * only {@code nodeAddress} and the signature differ. No node is contacted.
  *
- * <p>Rules: default lifetime {@value #DEFAULT_LIFETIME_HOURS} h; a lifetime over 30 days (what nodes accept) or an
- * expiration not after now is refused with {@code InvalidArgument}. Capabilities are used in the order given: put
- * capacity-delegation AuthSigs first and the session-granting AuthSig last ({@link #capabilities}).
+ * <p>Rules ({@link SessionTimeRules}): default lifetime {@value SessionTimeRules#DEFAULT_LIFETIME_HOURS} h; an
+ * expiration not after now or more than 30 days after it (what nodes accept) is refused with
+ * {@code InvalidArgument} ({@link SessionTimeRules#checkRequestedExpiration}). Capabilities are used in the order
+ * given: put capacity-delegation AuthSigs first and the session-granting AuthSig last ({@link #capabilities}).
  *
  * <p>Immutable and thread-safe.
  */
 public final class SessionSigIssuer {
-    public static final long DEFAULT_LIFETIME_HOURS = 24;
-    public static final Duration DEFAULT_LIFETIME = Duration.ofHours(DEFAULT_LIFETIME_HOURS);
-    public static final Duration MAX_LIFETIME = Duration.ofDays(30);
-
     private final Clock clock;
 
     public SessionSigIssuer(Clock clock) {
@@ -47,13 +43,14 @@ public final class SessionSigIssuer {
     /** Issues with the default lifetime of 24 hours. */
     public SessionSigs issue(SessionKeyPair key, List<ResourceAbilityRequest> requests, List<AuthSig> capabilities,
                              List<String> nodeUrls) {
-        return issue(key, requests, capabilities, clock.instant().plus(DEFAULT_LIFETIME), nodeUrls);
+        return issue(key, requests, capabilities, clock.instant().plus(SessionTimeRules.DEFAULT_LIFETIME), nodeUrls);
     }
 
     /**
      * Issues one session sig per node URL.
      *
      * @param expiration when the session sigs stop being accepted (at most 30 days from now)
+     * @throws LitProtocolException {@code InvalidArgument} for an empty list or an expiration nodes would refuse
      */
     public SessionSigs issue(SessionKeyPair key, List<ResourceAbilityRequest> requests, List<AuthSig> capabilities,
                              Instant expiration, List<String> nodeUrls) {
@@ -61,10 +58,9 @@ public final class SessionSigIssuer {
         require(!requests.isEmpty(), "resourceAbilityRequests must not be empty");
         require(!capabilities.isEmpty(), "capabilities must hold at least the session-granting AuthSig");
         require(!nodeUrls.isEmpty(), "at least one node URL is needed");
-        require(expiration.isAfter(now), "expiration " + IsoTime.format(expiration) + " is not after now "
-                + IsoTime.format(now));
-        require(!expiration.isAfter(now.plus(MAX_LIFETIME)), "expiration " + IsoTime.format(expiration)
-                + " lies more than 30 days after now " + IsoTime.format(now) + " (nodes refuse it)");
+        SessionTimeRules.checkRequestedExpiration(expiration, now).ifPresent(broken -> {
+            throw new LitProtocolException(broken.code(), broken.message());
+        });
         String prefix = commonPrefix(key, requests, capabilities, IsoTime.format(now), IsoTime.format(expiration));
         Map<String, SessionSig> out = new LinkedHashMap<>();
         String pub = key.publicKeyHex();

@@ -36,7 +36,7 @@ import java.util.Optional;
  *   <li>{@code PayloadParseCheck} — the payload JSON (step 2)</li>
  *   <li>{@code SessionKeyBindingCheck} — payload sessionKey = signing key (litj)</li>
  *   <li>{@code ResourceRequestedCheck} — the resource is listed (step 3)</li>
- *   <li>{@code SessionTimeCheck} — 60 s grace, 30-day cap (step 4)</li>
+ *   <li>{@code SessionTimeCheck} — the {@link SessionTimeRules} window: skew, lifetime cap (step 4)</li>
  *   <li>{@code NodeAddressCheck} — addressed to this node (step 5)</li>
  *   <li>{@code CapabilitiesPresentCheck} — at least one capability (step 6)</li>
  * </ol>
@@ -46,8 +46,9 @@ import java.util.Optional;
  * is the costly check — the verdict does not depend on the order). If none passes: {@code NodeResourceIdNotFound}
  * with one {@link CapabilityFailure} per capability.
  *
- * <p>Immutable and thread-safe. Time comes from the injected clock; the grace (60 s) and lifetime cap (30 days)
- * are fixed. Security: the caller identity in {@link AuthContext} is the proven address, never an unsigned field.
+ * <p>Immutable and thread-safe. Time comes from the injected clock; the skew and lifetime cap are fixed
+ * ({@link SessionTimeRules}). Security: the caller identity in {@link AuthContext} is the proven address, never an
+ * unsigned field.
  */
 public final class SessionSigValidator {
     private final List<SessionCheck> sessionChecks;

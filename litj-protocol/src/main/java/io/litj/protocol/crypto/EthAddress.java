@@ -2,6 +2,7 @@ package io.litj.protocol.crypto;
 
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import java.util.Arrays;
 
 /**
@@ -70,13 +71,9 @@ public final class EthAddress {
         }
         if (text.length() != 42 || !text.startsWith("0x")) {
             throw new LitProtocolException(LitErrorCode.InvalidArgument,
-                    field + " must be 0x followed by 40 hex digits but got '" + cut(text) + "'");
+                    field + " must be 0x followed by 40 hex digits but got '" + Text.cut(text) + "'");
         }
         return new EthAddress(Hex.decode(text.substring(2), field));
-    }
-
-    private static String cut(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
     }
 
     /** A copy of the 20 bytes. */

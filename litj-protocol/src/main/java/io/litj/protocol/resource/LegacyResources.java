@@ -2,6 +2,7 @@ package io.litj.protocol.resource;
 
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -52,19 +53,15 @@ public final class LegacyResources {
         String scheme = sep < 0 ? legacy : legacy.substring(0, sep);
         LitAbility ability = SCHEMES.get(scheme);
         if (ability == null) {
-            throw new LitProtocolException(LitErrorCode.InvalidArgument, "'" + cut(legacy)
+            throw new LitProtocolException(LitErrorCode.InvalidArgument, "'" + Text.cut(legacy)
                     + "' is not a legacy Lit resource; known schemes: " + String.join(", ", SCHEMES.keySet()));
         }
         String id = legacy.substring(sep + 3);
         if (id.isEmpty()) {
-            throw new LitProtocolException(LitErrorCode.InvalidArgument, "'" + cut(legacy) + "' has no id");
+            throw new LitProtocolException(LitErrorCode.InvalidArgument, "'" + Text.cut(legacy) + "' has no id");
         }
         LitResource resource = ability.prefix() == LitResourcePrefix.PKP ? LitResource.pkp(id)
                 : new LitResource(ability.prefix(), id);
         return ResourceAbilityRequest.of(resource, ability);
-    }
-
-    private static String cut(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
     }
 }

@@ -2,6 +2,7 @@ package io.litj.protocol.resource;
 
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import io.litj.protocol.json.JsonValue;
 import java.util.Objects;
 
@@ -59,11 +60,11 @@ public record LitResource(LitResourcePrefix prefix, String id) {
         int sep = key.indexOf("://");
         if (sep < 0) {
             throw new LitProtocolException(LitErrorCode.InvalidArgument,
-                    "resource '" + cut(key) + "' must look like <prefix>://<id>");
+                    "resource '" + Text.cut(key) + "' must look like <prefix>://<id>");
         }
         LitResourcePrefix prefix = LitResourcePrefix.of(key.substring(0, sep))
                 .orElseThrow(() -> new LitProtocolException(LitErrorCode.InvalidArgument,
-                        "resource '" + cut(key) + "' has an unknown prefix"));
+                        "resource '" + Text.cut(key) + "' has an unknown prefix"));
         String id = key.substring(sep + 3);
         return prefix == LitResourcePrefix.PKP ? pkp(id) : new LitResource(prefix, id);
     }
@@ -101,10 +102,6 @@ public record LitResource(LitResourcePrefix prefix, String id) {
     /** The wire object {@code {"resource":id,"resourcePrefix":prefix}} (JS own-property order). */
     public JsonValue.JsonObject toJson() {
         return JsonValue.object().put("resource", id).put("resourcePrefix", prefix.value()).build();
-    }
-
-    private static String cut(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.litj.protocol.siwe;
 
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,7 +55,7 @@ public final class SiweParser {
         if (lines.hasNext()) {
             String tag = lines.next("resources");
             if (!tag.equals("Resources:")) {
-                throw fail("unexpected content on line " + lines.position() + ": '" + cut(tag) + "'");
+                throw fail("unexpected content on line " + lines.position() + ": '" + Text.cut(tag) + "'");
             }
             List<String> resources = new ArrayList<>();
             while (lines.hasNext()) {
@@ -75,7 +76,7 @@ public final class SiweParser {
     private static long chainId(String text) {
         if (text.isEmpty() || text.length() > 19 || !text.chars().allMatch(c -> c >= '0' && c <= '9')
                 || (text.length() > 1 && text.charAt(0) == '0')) {
-            throw fail("Chain ID must be a decimal number without leading zeros: '" + cut(text) + "'");
+            throw fail("Chain ID must be a decimal number without leading zeros: '" + Text.cut(text) + "'");
         }
         try {
             return Long.parseLong(text);
@@ -86,10 +87,6 @@ public final class SiweParser {
 
     static LitProtocolException fail(String problem) {
         return new LitProtocolException(LitErrorCode.NodeSIWEMessageError, "SIWE " + problem);
-    }
-
-    static String cut(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
     }
 
     /** A cursor over the lines of a message. */
@@ -125,7 +122,7 @@ public final class SiweParser {
         String tagged(String tag) {
             String line = next("'" + tag.trim() + "' line");
             if (!line.startsWith(tag)) {
-                throw fail("line " + next + " must start with '" + tag + "' but is '" + cut(line) + "'");
+                throw fail("line " + next + " must start with '" + tag + "' but is '" + Text.cut(line) + "'");
             }
             return line.substring(tag.length());
         }

@@ -32,7 +32,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** One breaking case per capability check (lit-node-behaviour.md §2.3–2.4), each expecting its exact code. */
 class CapabilityChecksTest {
@@ -59,30 +63,22 @@ class CapabilityChecksTest {
         assertCapabilityDenied(validateWith(grant), LitErrorCode.NodeSIWECapabilityInvalid, "SiweParseCheck");
     }
 
-    @Test
-    void time_siweExpiredOneSecondAgo_failsWithSiweMessageError() {
-        SiweMessage siwe = TestSessions.grantSiwe().issuedAt(NOW.minus(Duration.ofDays(1)))
+    /** One case per code the check takes from {@link SessionTimeRules}; the boundaries are in its own table. */
+    static Stream<Arguments> brokenSiweTimes() {
+        SiweMessage expired = TestSessions.grantSiwe().issuedAt(NOW.minus(Duration.ofDays(1)))
                 .expiration(NOW.minusSeconds(1)).build();
-        assertCapabilityDenied(validateWith(signedGrant(siwe)), LitErrorCode.NodeSIWEMessageError, "SiweTimeCheck");
+        SiweMessage open = TestSessions.grantSiwe().build().toBuilder().expirationTime((String) null).build();
+        return Stream.of(Arguments.of("expired 1 s ago", expired, LitErrorCode.NodeSIWEMessageError),
+                Arguments.of("no Expiration Time", open, LitErrorCode.NodeUndefinedSiweExpiration));
     }
 
-    @Test
-    void time_siweExpiringExactlyNow_isStillValid() {
-        SiweMessage siwe = TestSessions.grantSiwe().issuedAt(NOW.minus(Duration.ofDays(1))).expiration(NOW).build();
-        assertInstanceOf(AuthContext.class, validateWith(signedGrant(siwe)));
-    }
-
-    @Test
-    void time_siweWithoutExpiration_failsWithUndefinedSiweExpiration() {
-        SiweMessage siwe = TestSessions.grantSiwe().build().toBuilder().expirationTime((String) null).build();
-        assertCapabilityDenied(validateWith(signedGrant(siwe)), LitErrorCode.NodeUndefinedSiweExpiration,
-                "SiweTimeCheck");
-    }
-
-    @Test
-    void time_siweNotBeforeNow_failsWithSiweMessageError() {
-        SiweMessage siwe = TestSessions.grantSiwe().build().toBuilder().notBefore("2025-01-01T00:00:00.000Z").build();
-        assertCapabilityDenied(validateWith(signedGrant(siwe)), LitErrorCode.NodeSIWEMessageError, "SiweTimeCheck");
+    @ParameterizedTest(name = "{0} -> {2}")
+    @MethodSource("brokenSiweTimes")
+    void time_brokenCapabilityTimeRule_failsWithThatRulesCodeFromSiweTimeCheck(String name, SiweMessage siwe,
+                                                                               LitErrorCode code) {
+        AuthDenied d = assertCapabilityDenied(validateWith(signedGrant(siwe)), code, "SiweTimeCheck");
+        assertEquals(SessionTimeRules.checkCapability("SIWE", siwe, NOW).orElseThrow().message(),
+                d.capabilityFailures().get(0).message());
     }
 
     @Test

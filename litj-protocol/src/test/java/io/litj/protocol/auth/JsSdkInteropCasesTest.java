@@ -162,7 +162,7 @@ class JsSdkInteropCasesTest {
             List<ResourceAbilityRequest> requests = requests(array(in, "resourceAbilityRequests"));
             // getSessionSigs: expiration defaults to now + 24 h and is also the wallet SIWE's Expiration Time
             Instant expiration = optionalString(in, "expiration").map(Instant::parse)
-                    .orElse(now.plus(SessionSigIssuer.DEFAULT_LIFETIME));
+                    .orElse(now.plus(SessionTimeRules.DEFAULT_LIFETIME));
 
             LitSiweBuilder walletSiwe = LitSiweBuilder.create(wallet.address(), nonce).clock(clock)
                     .uri(session.uri()).expiration(expiration).resources(requests);

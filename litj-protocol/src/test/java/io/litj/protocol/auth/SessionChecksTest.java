@@ -20,7 +20,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** One breaking case per outer check (lit-node-behaviour.md §2.2), each expecting its exact code and check name. */
 class SessionChecksTest {
@@ -145,53 +149,23 @@ class SessionChecksTest {
                 "ResourceRequestedCheck");
     }
 
-    @Test
-    void time_issuedAt61SecondsAhead_deniesWithIatOutsideGracePeriod() {
-        SessionSigPayload p = times(IsoTime.format(NOW.plusSeconds(61)), "2025-01-02T00:00:00.000Z");
-        assertDenied(validateAction(validator(), withPayload(p)), LitErrorCode.NodeIatOutsideGracePeriod,
-                "SessionTimeCheck");
+    /** One case per code the check takes from {@link SessionTimeRules}; the boundaries are in its own table. */
+    static Stream<Arguments> brokenTimes() {
+        Instant dayAgo = NOW.minus(Duration.ofDays(1));
+        return Stream.of(
+                Arguments.of(NOW.plusSeconds(61), NOW.plus(Duration.ofDays(1)), LitErrorCode.NodeIatOutsideGracePeriod),
+                Arguments.of(dayAgo, NOW.minusSeconds(61), LitErrorCode.NodeExpWrongOrTooLarge),
+                Arguments.of(dayAgo, dayAgo.plus(Duration.ofDays(31)), LitErrorCode.NodeSIWEMessageError));
     }
 
-    @Test
-    void time_issuedAtExactly60SecondsAhead_passesTheTimeCheck() {
-        SessionSigPayload p = times(IsoTime.format(NOW.plusSeconds(60)), "2025-01-02T00:00:00.000Z");
-        assertInstanceOf(AuthContext.class, validateAction(validator(), withPayload(p)));
-    }
-
-    @Test
-    void time_expirationBeforeIssuedAt_deniesWithExpWrongOrTooLarge() {
-        SessionSigPayload p = times("2025-01-01T00:00:00.000Z", "2024-12-31T23:59:59.999Z");
-        assertDenied(validateAction(validator(), withPayload(p)), LitErrorCode.NodeExpWrongOrTooLarge,
-                "SessionTimeCheck");
-    }
-
-    @Test
-    void time_expiredMoreThan60SecondsAgo_deniesWithExpWrongOrTooLarge() {
-        SessionSigPayload p = times("2024-12-31T00:00:00.000Z", IsoTime.format(NOW.minusSeconds(61)));
-        assertDenied(validateAction(validator(), withPayload(p)), LitErrorCode.NodeExpWrongOrTooLarge,
-                "SessionTimeCheck");
-    }
-
-    @Test
-    void time_expiredExactly60SecondsAgo_passesTheTimeCheck() {
-        SessionSigPayload p = times("2024-12-31T00:00:00.000Z", IsoTime.format(NOW.minusSeconds(60)));
-        assertInstanceOf(AuthContext.class, validateAction(validator(), withPayload(p)));
-    }
-
-    @Test
-    void time_lifetimeOver30Days_deniesWithSiweMessageError() {
-        Instant iat = NOW.minus(Duration.ofDays(1));
-        SessionSigPayload p = times(IsoTime.format(iat), IsoTime.format(iat.plus(Duration.ofDays(30)).plusSeconds(1)));
-        AuthDenied d = assertDenied(validateAction(validator(), withPayload(p)), LitErrorCode.NodeSIWEMessageError,
-                "SessionTimeCheck");
-        assertTrue(d.message().contains("limit 30"), d.message());
-    }
-
-    @Test
-    void time_lifetimeExactly30Days_passesTheTimeCheck() {
-        Instant iat = NOW.minus(Duration.ofDays(1));
-        SessionSigPayload p = times(IsoTime.format(iat), IsoTime.format(iat.plus(Duration.ofDays(30))));
-        assertInstanceOf(AuthContext.class, validateAction(validator(), withPayload(p)));
+    @ParameterizedTest(name = "issuedAt {0}, expiration {1} -> {2}")
+    @MethodSource("brokenTimes")
+    void time_brokenSessionTimeRule_deniesWithThatRulesCodeFromSessionTimeCheck(Instant issuedAt, Instant expiration,
+                                                                                LitErrorCode code) {
+        SessionSigPayload p = times(IsoTime.format(issuedAt), IsoTime.format(expiration));
+        AuthDenied d = assertDenied(validateAction(validator(), withPayload(p)), code, "SessionTimeCheck");
+        assertEquals(SessionTimeRules.checkWindow("payload", issuedAt, expiration, NOW).orElseThrow().message(),
+                d.message());
     }
 
     @Test

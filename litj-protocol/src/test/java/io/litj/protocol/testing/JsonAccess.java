@@ -1,5 +1,6 @@
 package io.litj.protocol.testing;
 
+import io.litj.protocol.Text;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonValue;
 import java.util.ArrayList;
@@ -10,11 +11,14 @@ import java.util.List;
  * with an {@link AssertionError} that shows where.
  */
 public final class JsonAccess {
+    /** Documents in failure messages are cut longer than message values: enough to find the spot. */
+    private static final int SHOWN_CHARS = 400;
+
     private JsonAccess() {
     }
 
     public static JsonValue member(JsonValue.JsonObject o, String key) {
-        return o.get(key).orElseThrow(() -> new AssertionError("no '" + key + "' in " + cut(JsJson.stringify(o))));
+        return o.get(key).orElseThrow(() -> new AssertionError("no '" + key + "' in " + shown(o)));
     }
 
     /** The object at a path of keys ({@code object(doc, "flows", "connect")}). */
@@ -22,7 +26,7 @@ public final class JsonAccess {
         JsonValue.JsonObject at = o;
         for (String key : path) {
             if (!(member(at, key) instanceof JsonValue.JsonObject next)) {
-                throw new AssertionError("'" + key + "' is not an object in " + cut(JsJson.stringify(at)));
+                throw new AssertionError("'" + key + "' is not an object in " + shown(at));
             }
             at = next;
         }
@@ -33,28 +37,28 @@ public final class JsonAccess {
         if (member(o, key) instanceof JsonValue.JsonString s) {
             return s.value();
         }
-        throw new AssertionError("'" + key + "' is not a string in " + cut(JsJson.stringify(o)));
+        throw new AssertionError("'" + key + "' is not a string in " + shown(o));
     }
 
     public static boolean bool(JsonValue.JsonObject o, String key) {
         if (member(o, key) instanceof JsonValue.JsonBoolean b) {
             return b.value();
         }
-        throw new AssertionError("'" + key + "' is not a boolean in " + cut(JsJson.stringify(o)));
+        throw new AssertionError("'" + key + "' is not a boolean in " + shown(o));
     }
 
     public static int number(JsonValue.JsonObject o, String key) {
         if (member(o, key) instanceof JsonValue.JsonNumber n && n.value() == Math.rint(n.value())) {
             return (int) n.value();
         }
-        throw new AssertionError("'" + key + "' is not an integer in " + cut(JsJson.stringify(o)));
+        throw new AssertionError("'" + key + "' is not an integer in " + shown(o));
     }
 
     public static List<JsonValue> array(JsonValue.JsonObject o, String key) {
         if (member(o, key) instanceof JsonValue.JsonArray a) {
             return a.items();
         }
-        throw new AssertionError("'" + key + "' is not an array in " + cut(JsJson.stringify(o)));
+        throw new AssertionError("'" + key + "' is not an array in " + shown(o));
     }
 
     public static List<String> strings(JsonValue.JsonObject o, String key) {
@@ -68,7 +72,7 @@ public final class JsonAccess {
         return out;
     }
 
-    private static String cut(String s) {
-        return s.length() <= 400 ? s : s.substring(0, 400) + "…";
+    private static String shown(JsonValue document) {
+        return Text.cut(JsJson.stringify(document), SHOWN_CHARS);
     }
 }

@@ -1,5 +1,6 @@
 package io.litj.threshold.bls;
 
+import io.litj.protocol.Text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,12 +112,8 @@ class BlsVectorsTest {
 
     private static void expectEqual(List<String> problems, String what, String expected, String actual) {
         if (!expected.equals(actual)) {
-            problems.add(what + ": expected " + cut(expected) + " but got " + cut(actual));
+            problems.add(what + ": expected " + Text.cut(expected) + " but got " + Text.cut(actual));
         }
-    }
-
-    private static String cut(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
     }
 
     private static List<List<BlsSignatureShare>> subsets(List<BlsSignatureShare> all, int t) {

@@ -7,6 +7,7 @@ import io.litj.node.actions.ActionRuntime;
 import io.litj.node.actions.IpfsCid;
 import io.litj.node.auth.AuthGate;
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.Text;
 import io.litj.protocol.auth.AuthContext;
 import io.litj.protocol.auth.AuthSigType;
 import io.litj.protocol.json.JsonValue;
@@ -52,7 +53,7 @@ public final class ExecuteEndpoint implements Endpoint {
             actions.remember(cid, source);
         } else {
             source = actions.find(cid).orElseThrow(() -> new LitNodeException(LitErrorCode.NodeInvalidIPFSID,
-                    "unknown ipfsId " + RequestBodies.cut(cid) + ": this node has no IPFS gateway; run the action once by code "
+                    "unknown ipfsId " + Text.cut(cid) + ": this node has no IPFS gateway; run the action once by code "
                             + "or pin it first"));
         }
         JsonValue.JsonObject jsParams = RequestBodies.jsParams(body);

@@ -10,16 +10,17 @@ import io.helidon.webserver.http.ServerResponse;
 import io.litj.node.LitNodeException;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
@@ -101,7 +102,7 @@ public final class HttpBridge {
         return (req, res) -> {
             String correlationId = correlationId(headers(req));
             send(res, new NodeResponse(404, ErrorBody.of(LitErrorCode.NodeRouteNotFound, "no route for "
-                    + req.prologue().method().text() + " " + cut(req.path().path()), correlationId, List.of())),
+                    + req.prologue().method().text() + " " + Text.cut(req.path().path()), correlationId, List.of())),
                     correlationId);
         };
     }
@@ -193,9 +194,5 @@ public final class HttpBridge {
             return given;
         }
         return "litj_" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
-    }
-
-    private static String cut(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
     }
 }

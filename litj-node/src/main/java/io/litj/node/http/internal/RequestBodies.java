@@ -71,8 +71,4 @@ final class RequestBodies {
             throw new LitNodeException(LitErrorCode.NodeBadInput, "code is not UTF-8 text");
         }
     }
-
-    static String cut(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
-    }
 }

@@ -9,6 +9,7 @@ import io.litj.node.keys.NetworkKeyShares;
 import io.litj.node.registry.NodeEntry;
 import io.litj.node.registry.Registry;
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.Text;
 import io.litj.protocol.auth.BlsSessionMessage;
 import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.json.JsonValue;
@@ -94,7 +95,7 @@ public final class SignSessionKeyEndpoint implements Endpoint {
         Optional<String> curve = RequestBodies.optionalString(body, "curveType");
         if (curve.isEmpty() || !curve.get().equals(CURVE)) {
             throw new LitNodeException(LitErrorCode.NodeInvalidCurveType, "curveType must be " + CURVE + " but is "
-                    + curve.map(c -> "'" + RequestBodies.cut(c) + "'").orElse("missing"));
+                    + curve.map(c -> "'" + Text.cut(c) + "'").orElse("missing"));
         }
         return new SessionKeyRequest(
                 RequestBodies.requiredString(body, "sessionKey"),

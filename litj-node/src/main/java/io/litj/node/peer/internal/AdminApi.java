@@ -7,6 +7,7 @@ import io.litj.node.http.internal.NodeResponse;
 import io.litj.node.keys.AdminToken;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import io.litj.protocol.json.JsonFields;
 import io.litj.protocol.json.JsonValue;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ final class AdminApi {
                 throw new LitNodeException(LitErrorCode.NodeBadInput, e.getMessage());
             }
             DkgSession s = sessions.find(session).orElseThrow(() -> new LitNodeException(
-                    LitErrorCode.NodeResourceIdNotFound, "no DKG session " + cut(session) + " on this node"));
+                    LitErrorCode.NodeResourceIdNotFound, "no DKG session " + Text.cut(session) + " on this node"));
             if (waitMs > 0) {
                 try {
                     s.awaitEnd(waitMs);
@@ -97,9 +98,5 @@ final class AdminApi {
             throw new LitNodeException(LitErrorCode.NodeNotAuthorized,
                     "admin call without the network's admin token (Authorization: Bearer <admin.token>)");
         }
-    }
-
-    private static String cut(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
     }
 }

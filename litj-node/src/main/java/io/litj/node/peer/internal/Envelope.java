@@ -3,6 +3,7 @@ package io.litj.node.peer.internal;
 import io.litj.node.LitNodeException;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import io.litj.protocol.auth.SessionKeyPair;
 import io.litj.protocol.crypto.Bytes;
 import io.litj.protocol.crypto.Hex;
@@ -49,7 +50,7 @@ record Envelope(String session, int from, int to, String kind, long timestamp, S
         if (!SESSION.matcher(session).matches() || !KIND.matcher(kind).matches() || !NONCE.matcher(nonce).matches()
                 || from < 0 || to < 0 || from > 255 || to > 255 || timestamp < 0 || sig.size() != 64
                 || body.length() > MAX_BODY_CHARS) {
-            throw malformed("has a field of the wrong shape (session " + cut(session) + ", kind " + cut(kind)
+            throw malformed("has a field of the wrong shape (session " + Text.cut(session) + ", kind " + Text.cut(kind)
                     + ", from " + from + ", to " + to + ", ts " + timestamp + ", nonce of " + nonce.length()
                     + " chars, sig of " + sig.size() + " bytes, body of " + body.length() + " chars)");
         }
@@ -116,10 +117,6 @@ record Envelope(String session, int from, int to, String kind, long timestamp, S
 
     private static LitNodeException malformed(String problem) {
         return new LitNodeException(LitErrorCode.NodeBadInput, "peer envelope " + problem);
-    }
-
-    private static String cut(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
     }
 
     @Override

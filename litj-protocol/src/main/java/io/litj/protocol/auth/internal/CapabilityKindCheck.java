@@ -1,6 +1,7 @@
 package io.litj.protocol.auth.internal;
 
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.Text;
 import io.litj.protocol.auth.AuthSigType;
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ public final class CapabilityKindCheck implements CapabilityCheck {
         AuthSigType type = capability.capability().type();
         if (type == AuthSigType.SESSION_SIG || type == AuthSigType.CONTRACT_SIG) {
             return CheckFailure.fail(LitErrorCode.NodeSIWEMessageError, type + " AuthSigs are not supported as "
-                    + "capabilities (derivedVia " + CheckFailure.cut(capability.capability().derivedVia()) + ")");
+                    + "capabilities (derivedVia " + Text.cut(capability.capability().derivedVia()) + ")");
         }
         return Optional.empty();
     }

@@ -2,6 +2,7 @@ package io.litj.protocol.auth.internal;
 
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.AuthSigType;
 import io.litj.protocol.auth.BlsCapabilityVerifier;
@@ -58,7 +59,7 @@ public final class CapabilitySignatureCheck implements CapabilityCheck {
         try {
             if (!EthAddress.parse(cap.address(), "capability address").equals(named)) {
                 return CheckFailure.fail(LitErrorCode.NodeSIWEMessageError, "capability address "
-                        + CheckFailure.cut(cap.address()) + " is not the SIWE address " + named);
+                        + Text.cut(cap.address()) + " is not the SIWE address " + named);
             }
         } catch (LitProtocolException e) {
             return CheckFailure.fail(LitErrorCode.NodeSIWEMessageError, e.getMessage());

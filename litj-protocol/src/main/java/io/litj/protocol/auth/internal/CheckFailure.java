@@ -1,6 +1,7 @@
 package io.litj.protocol.auth.internal;
 
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.auth.SessionTimeRules;
 import java.util.Optional;
 
 /** A check's refusal: the node error code and a message saying subject, expected and actual. */
@@ -10,8 +11,8 @@ public record CheckFailure(LitErrorCode code, String message) {
         return Optional.of(new CheckFailure(code, message));
     }
 
-    /** Text cut to 64 characters for messages. */
-    public static String cut(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
+    /** A broken time rule as a refusal with the same code and message; empty stays empty. */
+    public static Optional<CheckFailure> from(Optional<SessionTimeRules.Violation> broken) {
+        return broken.map(v -> new CheckFailure(v.code(), v.message()));
     }
 }

@@ -1,6 +1,7 @@
 package io.litj.protocol.auth.internal;
 
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.Text;
 import java.util.Optional;
 
 /**
@@ -21,7 +22,7 @@ public final class NodeAddressCheck implements SessionCheck {
         String actual = normalize(state.payload().nodeAddress());
         if (!actual.equals(expected)) {
             return CheckFailure.fail(LitErrorCode.NodeNotAuthorized, "nodeAddress expected " + expected + " but got "
-                    + CheckFailure.cut(actual));
+                    + Text.cut(actual));
         }
         return Optional.empty();
     }

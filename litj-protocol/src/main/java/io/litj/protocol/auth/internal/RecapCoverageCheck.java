@@ -1,6 +1,7 @@
 package io.litj.protocol.auth.internal;
 
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.Text;
 import io.litj.protocol.recap.Recap;
 import io.litj.protocol.recap.RecapCoverage;
 import java.util.Optional;
@@ -18,7 +19,7 @@ public final class RecapCoverageCheck implements CapabilityCheck {
             }
         }
         return CheckFailure.fail(LitErrorCode.NodeSIWECapabilityInvalid, "no ReCap grants "
-                + session.ability().recapAbility() + " on " + CheckFailure.cut(session.resource().key())
+                + session.ability().recapAbility() + " on " + Text.cut(session.resource().key())
                 + " (ReCap resources: " + capability.recaps().stream().flatMap(r -> r.attenuations().keySet()
                 .stream()).sorted().toList() + ")");
     }

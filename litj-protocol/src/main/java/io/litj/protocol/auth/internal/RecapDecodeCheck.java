@@ -2,6 +2,7 @@ package io.litj.protocol.auth.internal;
 
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import io.litj.protocol.auth.AuthSigType;
 import io.litj.protocol.recap.Recap;
 import io.litj.protocol.recap.RecapCodec;
@@ -33,7 +34,7 @@ public final class RecapDecodeCheck implements CapabilityCheck {
                 for (String resource : recap.attenuations().keySet()) {
                     if (resource.startsWith(LitResourcePrefix.RESOLVED_AUTH_CONTEXT.value() + ":")) {
                         return CheckFailure.fail(LitErrorCode.NodeInvalidAuthContextResource,
-                                "a wallet-signed SIWE may not grant " + CheckFailure.cut(resource));
+                                "a wallet-signed SIWE may not grant " + Text.cut(resource));
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package io.litj.protocol.auth.internal;
 
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.Text;
 import io.litj.protocol.recap.Recap;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ public final class RecapStatementCheck implements CapabilityCheck {
             if (!statement.endsWith(recap.statement())) {
                 return CheckFailure.fail(LitErrorCode.NodeSIWECapabilityInvalid,
                         "SIWE statement does not end with the ReCap statement '"
-                                + CheckFailure.cut(recap.statement()) + "'");
+                                + Text.cut(recap.statement()) + "'");
             }
         }
         return Optional.empty();

@@ -1,6 +1,7 @@
 package io.litj.protocol.auth.internal;
 
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.Text;
 import io.litj.protocol.resource.LitResource;
 import io.litj.protocol.resource.ResourceAbilityRequest;
 import java.util.Optional;
@@ -20,7 +21,7 @@ public final class ResourceRequestedCheck implements SessionCheck {
                 return Optional.empty();
             }
         }
-        return CheckFailure.fail(LitErrorCode.NodeResourceIdNotFound, "resource " + CheckFailure.cut(wanted.key())
+        return CheckFailure.fail(LitErrorCode.NodeResourceIdNotFound, "resource " + Text.cut(wanted.key())
                 + " is not among the session's resourceAbilityRequests "
                 + state.payload().resourceAbilityRequests().stream().map(r -> r.resource().key()).sorted().toList());
     }

@@ -1,6 +1,7 @@
 package io.litj.protocol.auth.internal;
 
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.Text;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,7 +16,7 @@ public final class SessionKeyBindingCheck implements SessionCheck {
         String claimed = normalize(state.payload().sessionKey());
         if (!claimed.equals(state.sessionKeyHex())) {
             return CheckFailure.fail(LitErrorCode.NodeInvalidAuthSig, "payload sessionKey "
-                    + CheckFailure.cut(claimed) + " is not the signing key " + state.sessionKeyHex());
+                    + Text.cut(claimed) + " is not the signing key " + state.sessionKeyHex());
         }
         return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package io.litj.protocol.auth.internal;
 
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.Text;
 import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.AuthSigType;
 import java.util.Optional;
@@ -16,7 +17,7 @@ public final class SessionSigKindCheck implements SessionCheck {
         if (sig.type() != AuthSigType.SESSION_SIG) {
             return CheckFailure.fail(LitErrorCode.NodeInvalidAuthSig, "authSig is not a session sig: expected derivedVia "
                     + AuthSig.SESSION_DERIVED_VIA + " and algo " + AuthSig.SESSION_ALGO + " but got derivedVia "
-                    + CheckFailure.cut(sig.derivedVia()) + " and algo " + sig.algo().map(CheckFailure::cut).orElse("(none)"));
+                    + Text.cut(sig.derivedVia()) + " and algo " + sig.algo().map(Text::cut).orElse("(none)"));
         }
         return Optional.empty();
     }

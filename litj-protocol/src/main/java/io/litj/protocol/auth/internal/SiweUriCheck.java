@@ -1,6 +1,7 @@
 package io.litj.protocol.auth.internal;
 
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.Text;
 import io.litj.protocol.auth.SessionKeyPair;
 import java.util.Optional;
 
@@ -18,7 +19,7 @@ public final class SiweUriCheck implements CapabilityCheck {
                 && uri.regionMatches(true, 0, expected, 0, expected.length());
         if (!same) {
             return CheckFailure.fail(LitErrorCode.NodeSIWEMessageError, "SIWE URI expected " + expected + " but got "
-                    + CheckFailure.cut(uri));
+                    + Text.cut(uri));
         }
         return Optional.empty();
     }
