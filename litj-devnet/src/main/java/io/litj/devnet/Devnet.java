@@ -1,12 +1,12 @@
 package io.litj.devnet;
 
+import io.litj.devnet.chain.BlockProducer;
+import io.litj.devnet.chain.ChainView;
+import io.litj.devnet.registry.SqliteRegistryWriter;
 import io.litj.node.LitNode;
 import io.litj.node.LitNodeException;
 import io.litj.node.NodeConfig;
 import io.litj.node.actions.ActionRuntime;
-import io.litj.devnet.chain.BlockProducer;
-import io.litj.devnet.chain.ChainView;
-import io.litj.devnet.registry.SqliteRegistryWriter;
 import io.litj.node.keys.AdminToken;
 import io.litj.node.keys.KeyShareStore;
 import io.litj.node.keys.NodeIdentity;
@@ -18,9 +18,9 @@ import io.litj.node.registry.SqliteRegistry;
 import io.litj.protocol.LitErrorCode;
 import io.litj.threshold.bls.BlsPublicKey;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
