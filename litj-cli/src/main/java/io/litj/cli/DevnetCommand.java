@@ -1,7 +1,7 @@
 package io.litj.cli;
 
-import io.litj.node.devnet.Devnet;
-import io.litj.node.devnet.DevnetConfig;
+import io.litj.devnet.Devnet;
+import io.litj.devnet.DevnetConfig;
 import io.litj.threshold.bls.BlsPublicKey;
 import java.io.IOException;
 import java.io.PrintWriter;

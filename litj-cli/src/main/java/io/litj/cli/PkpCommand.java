@@ -1,7 +1,8 @@
 package io.litj.cli;
 
 import io.litj.node.LitNodeException;
-import io.litj.node.devnet.PkpMinter;
+import io.litj.devnet.DevnetConfig;
+import io.litj.devnet.PkpMinter;
 import io.litj.node.registry.Pkp;
 import io.litj.node.registry.PkpPermission;
 import io.litj.node.registry.SqliteRegistry;
@@ -187,7 +188,7 @@ final class PkpCommand {
 
     private static SqliteRegistry openRegistry(Path data) {
         Path dataDir = data != null ? data : LitjHome.devnet();
-        Path file = dataDir.resolve("registry.sqlite");
+        Path file = DevnetConfig.registryFileIn(dataDir);
         if (!Files.exists(file)) {
             throw new LitNodeException(LitErrorCode.InvalidArgument, "there is no devnet in " + dataDir
                     + " (no registry.sqlite)");

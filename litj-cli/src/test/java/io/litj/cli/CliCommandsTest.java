@@ -3,8 +3,8 @@ package io.litj.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.litj.node.devnet.Devnet;
-import io.litj.node.devnet.DevnetConfig;
+import io.litj.devnet.Devnet;
+import io.litj.devnet.DevnetConfig;
 import io.litj.protocol.auth.SessionSigs;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;

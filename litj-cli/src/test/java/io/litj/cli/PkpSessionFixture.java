@@ -7,7 +7,7 @@ import io.litj.client.NodeResponse;
 import io.litj.client.NodeTransport;
 import io.litj.client.PkpSessionRequest;
 import io.litj.node.actions.IpfsCid;
-import io.litj.node.devnet.Devnet;
+import io.litj.devnet.Devnet;
 import io.litj.node.registry.Pkp;
 import io.litj.node.registry.PkpPermission;
 import io.litj.protocol.auth.AuthSig;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.node.NodeConfig;
-import io.litj.node.devnet.Devnet;
-import io.litj.node.devnet.DevnetConfig;
+import io.litj.devnet.Devnet;
+import io.litj.devnet.DevnetConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

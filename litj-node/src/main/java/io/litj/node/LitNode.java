@@ -20,7 +20,6 @@ import io.litj.threshold.bls.Bls;
 import io.litj.threshold.bls.BlsPublicKey;
 import io.litj.node.registry.NodeEntry;
 import io.litj.node.registry.Registry;
-import io.litj.node.registry.SqliteRegistry;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.auth.SessionSigValidator;
 import io.litj.protocol.json.JsonValue;
@@ -34,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * One running Lit node: an HTTP server on its registry entry's host and port, serving the Lit routes with every
  * protected request passed through the {@link AuthGate}. Runs in-process (tests, devnet) or alone
  * ({@code litj node --config <file>}). Start with {@link #builder}; {@link #close()} stops it.
+ *
+ * <p>The node reads the network through the {@link Registry} it is given ({@link Builder#registry}) and never opens,
+ * writes or closes one itself: whoever starts a node opens its registry and closes it after the node has stopped
+ * (the devnet launcher, {@code litj node}, tests). Likewise a shared {@link ActionRuntime} stays the caller's.
  */
 public final class LitNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LitNode.class);
@@ -46,13 +49,13 @@ public final class LitNode implements AutoCloseable {
     private final PeerService peer;
 
     private LitNode(Builder b) {
-        this.registry = SqliteRegistry.open(b.config.registryFile());
+        this.registry = b.registry;
         ActionRuntime ownRuntime = null;
         PeerService ownPeer = null;
         try {
             this.entry = registry.nodes().stream().filter(n -> n.index() == b.config.index()).findFirst()
                     .orElseThrow(() -> new LitNodeException(LitErrorCode.InvalidArgument, "the registry "
-                            + b.config.registryFile() + " has no node with index " + b.config.index()));
+                            + registry + " has no node with index " + b.config.index()));
             NodeIdentity identity = NodeIdentity.loadOrCreate(b.config.dataDir(), b.random);
             if (!identity.identityPublicKey().equals(entry.identityKey())) {
                 throw new LitNodeException(LitErrorCode.InvalidArgument, "data folder " + b.config.dataDir()
@@ -105,7 +108,6 @@ public final class LitNode implements AutoCloseable {
             if (ownRuntime != null) {
                 ownRuntime.close();
             }
-            registry.close();
             throw e;
         }
         LOG.info("node {} listening on {}", entry.index(), url());
@@ -138,6 +140,7 @@ public final class LitNode implements AutoCloseable {
         return server.isRunning();
     }
 
+    /** Stops the server, the peer service and an own action runtime; the registry stays open (its opener closes it). */
     @Override
     public void close() {
         try {
@@ -147,7 +150,6 @@ public final class LitNode implements AutoCloseable {
             if (ownsRuntime) {
                 runtime.close();
             }
-            registry.close();
             LOG.info("node {} stopped", entry.index());
         }
     }
@@ -158,6 +160,7 @@ public final class LitNode implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private SecureRandom random = new SecureRandom();
         private ActionRuntime runtime;
+        private Registry registry;
 
         private Builder(NodeConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -179,8 +182,26 @@ public final class LitNode implements AutoCloseable {
             return this;
         }
 
-        /** Starts the node. */
+        /**
+         * The registry this node reads (required): nodes, network facts, blocks and PKPs. The node never closes it;
+         * the caller closes it after {@link LitNode#close()}.
+         */
+        public Builder registry(Registry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Starts the node.
+         *
+         * @throws LitNodeException {@code InvalidArgument} if no registry was given, the registry has no node of the
+         *     config's index, the data folder holds another node's identity, or the port is taken
+         */
         public LitNode start() {
+            if (registry == null) {
+                throw new LitNodeException(LitErrorCode.InvalidArgument, "node " + config.index()
+                        + " has no registry: give one with LitNode.builder(config).registry(registry)");
+            }
             return new LitNode(this);
         }
     }

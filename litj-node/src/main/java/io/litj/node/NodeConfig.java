@@ -18,6 +18,9 @@ import java.util.Set;
  * folder (keys), and its request-body limit. Read from and written to a small JSON file for
  * {@code litj node --config <file>}:
  * {@code {"registry":"…/registry.sqlite","index":0,"dataDir":"…/node-0","maxBodyBytes":25165824}}.
+ *
+ * @param registryFile the registry file whoever starts the node opens and gives it ({@link LitNode.Builder#registry});
+ *     the node itself only looks next to it for the network's admin token
  */
 public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBodyBytes) {
     /** Default body limit: enough for a 16 MiB Lit Action in base64. */

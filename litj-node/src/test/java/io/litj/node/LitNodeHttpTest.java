@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.litj.node.devnet.Devnet;
 import io.litj.node.http.internal.HandshakeEndpoint;
 import io.litj.node.registry.NodeEntry;
-import io.litj.node.testing.DevnetFixture;
+import io.litj.node.testing.NodeNetwork;
 import io.litj.protocol.testing.MutableClock;
 import io.litj.node.testing.NodeHttp;
 import io.litj.node.testing.NodeHttp.Reply;
@@ -30,9 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A node's HTTP surface on a running devnet ({@code lit-node-behaviour.md} §1, §1.2, §8): the handshake, the error
+ * A node's HTTP surface on a running 2-node network ({@code lit-node-behaviour.md} §1, §1.2, §8): the handshake, the error
  * body and its correlation id, strict JSON bodies, the body size limit, unknown routes and the health route. Node 1
- * of the devnet is replaced by a {@link LitNode} with a 4 KiB body limit.
+ * of the network is replaced by a {@link LitNode} with a 4 KiB body limit.
  */
 class LitNodeHttpTest {
     private static final int SMALL_LIMIT = 4096;
@@ -42,22 +41,20 @@ class LitNodeHttpTest {
     @TempDir
     static Path dir;
 
-    private static DevnetFixture net;
+    private static NodeNetwork net;
     private static LitNode small;
     private static NodeHttp http;
 
     @BeforeAll
-    static void startDevnet() {
-        net = DevnetFixture.start(dir, 2, new MutableClock(Instant.parse("2026-03-01T12:00:00Z")));
+    static void startNetwork() {
+        net = NodeNetwork.start(dir, 2, new MutableClock(Instant.parse("2026-03-01T12:00:00Z")));
         http = net.http();
-        Devnet devnet = net.devnet();
-        devnet.stopNode(1);
-        small = LitNode.builder(new NodeConfig(devnet.config().registryFile(), 1, devnet.config().nodeDir(1),
-                SMALL_LIMIT)).start();
+        net.stopNode(1);
+        small = LitNode.builder(net.nodeConfig(1, SMALL_LIMIT)).registry(net.registry()).start();
     }
 
     @AfterAll
-    static void stopDevnet() {
+    static void stopNetwork() {
         try {
             if (small != null) {
                 small.close();
@@ -71,21 +68,21 @@ class LitNodeHttpTest {
 
     @Test
     void handshake_bothPaths_answerTheFieldsTheJsSdkReads() {
-        NodeEntry self = net.devnet().registry().nodes().getFirst();
+        NodeEntry self = net.registry().nodes().getFirst();
         for (String path : List.of("/web/handshake", "/web/handshake/")) {
             Reply r = http.post(net.url(0) + path, "{\"clientPublicKey\":\"test\",\"challenge\":\"0x1234\"}",
                     "X-Request-Id", "hs-" + path.length(), "X-Lit-SDK-Version", "7.4.0");
 
             assertEquals(200, r.status(), r::toString);
             assertEquals("", r.string("serverPublicKey"));
-            String networkKey = net.devnet().networkPublicKey().orElseThrow().toHex();
+            String networkKey = net.networkPublicKey().toHex();
             assertEquals(networkKey, r.string("networkPublicKey"));
             assertEquals(networkKey, r.string("subnetPublicKey"));
             assertEquals(networkKey, r.string("networkPublicKeySet"));
             assertEquals(new JsonValue.JsonArray(List.of()), r.member("hdRootPubkeys"));
             assertEquals(JsonValue.JsonNull.INSTANCE, r.member("attestation"));
             assertEquals("7.4.0", r.string("clientSdkVersion"));
-            assertEquals(net.devnet().registry().latestBlock().hash(), r.string("latestBlockhash"));
+            assertEquals(net.registry().latestBlock().hash(), r.string("latestBlockhash"));
             assertEquals(self.identityKey(), r.string("nodeIdentityKey"));
             assertEquals(new JsonValue.JsonNumber(1), r.member("epoch"));
             assertEquals(HandshakeEndpoint.NODE_VERSION, r.string("nodeVersion"));
@@ -95,7 +92,7 @@ class LitNodeHttpTest {
 
     @Test
     void handshake_eachNode_reportsItsOwnIdentityKey() {
-        List<NodeEntry> nodes = net.devnet().registry().nodes();
+        List<NodeEntry> nodes = net.registry().nodes();
         Reply first = http.post(net.url(0) + "/web/handshake", "{\"clientPublicKey\":\"test\"}");
         Reply second = http.post(small.url() + "/web/handshake", "{\"clientPublicKey\":\"test\"}");
 
@@ -291,7 +288,7 @@ class LitNodeHttpTest {
 
         assertEquals(200, r.status(), r::toString);
         assertEquals("ok", r.string("status"));
-        assertEquals(net.devnet().registry().nodes().getFirst().address(), r.string("node"));
+        assertEquals(net.registry().nodes().getFirst().address(), r.string("node"));
     }
 
     /** A handshake request of exactly {@code size} bytes. */

@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.node.actions.IpfsCid;
-import io.litj.node.devnet.Devnet;
-import io.litj.node.devnet.DevnetConfig;
+import io.litj.devnet.Devnet;
+import io.litj.devnet.DevnetConfig;
 import io.litj.node.registry.NetworkInfo;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;

@@ -4,9 +4,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the network knows about itself: nodes, epoch and threshold, and recent blocks. On a devnet it is an embedded
- * SQLite file shared by the launcher, the chain view and every node ({@link SqliteRegistry}); on a real network it
- * would be read from the chain.
+ * What the network knows about itself, as a node reads it: nodes, epoch and threshold, recent blocks and PKPs. On a
+ * devnet it is an embedded SQLite file written by the devnet launcher and read by the chain view and every node
+ * ({@link SqliteRegistry}); on a real network it would be read from the chain. The role has no writes: whatever
+ * fills the registry (a devnet, a chain) does so outside the node.
+ *
+ * <p>A node is given its registry ({@code LitNode.builder(config).registry(registry)}) and never closes it: whoever
+ * opened a registry closes it, after the nodes that read it have stopped. Implementations are thread-safe.
  */
 public interface Registry extends AutoCloseable {
     /** The nodes of the current epoch, by index. */
@@ -30,6 +34,7 @@ public interface Registry extends AutoCloseable {
     /** Token ids of the PKPs that permit this auth method (type 1: address; type 2: CID), oldest first. */
     List<String> pkpsPermitting(int authMethodType, String id);
 
+    /** Releases what the registry holds; called by whoever opened it, never by a node it was given to. */
     @Override
     void close();
 }

@@ -5,22 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.litj.node.LitNodeException;
 import io.litj.protocol.LitErrorCode;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@link BlockNonce}: a nonce is a known block hash, not too old ({@code SessionTimeRulesTest} has the boundary). */
 class BlockNonceTest {
-    @TempDir
-    static Path dir;
     private static SessionKeyFixture net;
 
     @BeforeAll
     static void network() {
-        net = SessionKeyFixture.create(dir);
+        net = SessionKeyFixture.create();
     }
 
     @AfterAll

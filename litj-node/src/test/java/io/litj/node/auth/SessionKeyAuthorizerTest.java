@@ -22,7 +22,6 @@ import io.litj.protocol.siwe.SiweParser;
 import io.litj.protocol.siwe.SiweRenderer;
 import io.litj.protocol.testing.TestSessions;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,22 +30,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link SessionKeyAuthorizer}: what the network signs for a valid request, and one refusal per check and code
  * ({@code lit-node-behaviour.md} §3.1–3.3), against a real registry and Lit Action runtime.
  */
 class SessionKeyAuthorizerTest {
-    @TempDir
-    static Path dir;
     private static SessionKeyFixture net;
     private static ActionRuntime runtime;
     private static SessionKeyAuthorizer authorizer;
 
     @BeforeAll
     static void network() {
-        net = SessionKeyFixture.create(dir);
+        net = SessionKeyFixture.create();
         runtime = SessionKeyFixture.runtime();
         authorizer = new SessionKeyAuthorizer(net.registry, runtime, net.clock);
     }

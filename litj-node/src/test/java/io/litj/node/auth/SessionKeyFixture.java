@@ -6,8 +6,8 @@ import io.litj.node.actions.IpfsCid;
 import io.litj.node.registry.Block;
 import io.litj.node.registry.Pkp;
 import io.litj.node.registry.PkpPermission;
-import io.litj.node.registry.SqliteRegistry;
 import io.litj.node.registry.TestRegistries;
+import io.litj.node.testing.InMemoryRegistry;
 import io.litj.protocol.testing.MutableClock;
 import io.litj.protocol.auth.AuthSigs;
 import io.litj.protocol.auth.LitSiweBuilder;
@@ -21,7 +21,6 @@ import io.litj.protocol.siwe.SiweMessage;
 import io.litj.protocol.testing.TestSessions;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +31,7 @@ import org.web3j.crypto.Sign;
 import org.web3j.utils.Numeric;
 
 /**
- * A 3-node network for {@code sign_session_key} tests: a real SQLite registry with blocks and PKPs, a mutable
+ * A 3-node network for {@code sign_session_key} tests: a registry (in memory) with blocks and PKPs, a mutable
  * clock, and factories for the JS SDK's requests (wallet login AuthSig, session SIWE template).
  *
  * <p>Blocks: {@link #oldBlock} (31 days old), {@link #fractionalBlock} (1 h old, with nanoseconds),
@@ -59,7 +58,7 @@ public final class SessionKeyFixture implements AutoCloseable {
             "8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba");
 
     public final MutableClock clock = new MutableClock(NOW);
-    public final SqliteRegistry registry;
+    public final InMemoryRegistry registry;
     public final Block oldBlock;
     public final Block fractionalBlock;
     public final Block block;
@@ -71,8 +70,8 @@ public final class SessionKeyFixture implements AutoCloseable {
     public final Pkp scopelessPkp;
     public final Pkp strangerPkp;
 
-    private SessionKeyFixture(Path dir) {
-        registry = TestRegistries.create(dir, 3);
+    private SessionKeyFixture() {
+        registry = new InMemoryRegistry(TestRegistries.network(3), TestRegistries.nodes(3));
         oldBlock = new Block(0, "0x" + "0b".repeat(32), NOW.minus(Duration.ofDays(31)));
         fractionalBlock = new Block(1, "0x" + "1f".repeat(32), NOW.minus(Duration.ofHours(1)).plusNanos(987_654_321));
         block = new Block(2, "0x" + "ab12".repeat(16), NOW.minusSeconds(12));
@@ -88,9 +87,9 @@ public final class SessionKeyFixture implements AutoCloseable {
         List.of(pkp, scopelessPkp, strangerPkp).forEach(registry::addPkp);
     }
 
-    /** A fresh network in {@code dir}. */
-    public static SessionKeyFixture create(Path dir) {
-        return new SessionKeyFixture(dir);
+    /** A fresh network. */
+    public static SessionKeyFixture create() {
+        return new SessionKeyFixture();
     }
 
     /** A Lit Action runtime with short limits. */

@@ -1,6 +1,5 @@
 package io.litj.node.registry;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +35,6 @@ public final class TestRegistries {
             out.add(new NodeEntry(i, "127.0.0.1", 7470 + i, ADDRESSES.get(i), String.format("%064x", i + 1)));
         }
         return out;
-    }
-
-    /** A new registry of {@code n} nodes at {@code dir/registry.sqlite}. */
-    public static SqliteRegistry create(Path dir, int n) {
-        return SqliteRegistry.create(dir.resolve("registry.sqlite"), network(n), nodes(n));
     }
 
     /** A block with a hash derived from its number. */

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.node.actions.IpfsCid;
-import io.litj.node.testing.DevnetFixture;
 import io.litj.node.testing.ExecuteBodies;
 import io.litj.node.testing.LiveSessions;
+import io.litj.node.testing.NodeNetwork;
 import io.litj.protocol.testing.MutableClock;
 import io.litj.node.testing.NodeHttp.Reply;
 import io.litj.protocol.LitErrorCode;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code POST /web/execute/v1} on a running 3-node devnet, spoken to over HTTP as the JS SDK does
+ * {@code POST /web/execute/v1} on a running 3-node network, spoken to over HTTP as the JS SDK does
  * ({@code lit-node-behaviour.md} §1.8, §2, §8). After every test, each node the test called must still run a good
  * action: a refused or failed request never breaks a node.
  */
@@ -42,21 +42,21 @@ class ExecuteEndpointTest {
     @TempDir
     static Path dir;
 
-    private static DevnetFixture net;
+    private static NodeNetwork net;
     private static LiveSessions sessions;
     private static SessionSigs anyAction;
 
     private final Set<Integer> touched = new TreeSet<>();
 
     @BeforeAll
-    static void startDevnet() {
-        net = DevnetFixture.start(dir, 3, CLOCK);
+    static void startNetwork() {
+        net = NodeNetwork.start(dir, 3, CLOCK);
         sessions = new LiveSessions(CLOCK);
         anyAction = sessions.anyAction(net.urls());
     }
 
     @AfterAll
-    static void stopDevnet() {
+    static void stopNetwork() {
         if (net != null) {
             net.close();
         }

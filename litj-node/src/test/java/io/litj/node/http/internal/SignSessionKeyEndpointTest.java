@@ -37,7 +37,6 @@ import io.litj.threshold.shamir.SecretScalar;
 import io.litj.threshold.shamir.Shamir;
 import io.litj.threshold.testing.SeededRandom;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -47,7 +46,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code POST /web/sign_session_key/v1} on three nodes holding real BLS shares of one root key
@@ -60,8 +58,6 @@ class SignSessionKeyEndpointTest {
     private static final List<String> RESPONSE_KEYS = List.of("result", "signatureShare", "shareIndex", "curveType",
             "siweMessage", "dataSigned", "blsRootPubkey");
 
-    @TempDir
-    static Path dir;
     private static SessionKeyFixture net;
     private static ActionRuntime runtime;
     private static BlsSecretKey root;
@@ -69,7 +65,7 @@ class SignSessionKeyEndpointTest {
 
     @BeforeAll
     static void network() {
-        net = SessionKeyFixture.create(dir);
+        net = SessionKeyFixture.create();
         runtime = SessionKeyFixture.runtime();
         SeededRandom random = new SeededRandom(7);
         SecretScalar secret = SecretScalar.random(Group.BLS12_381_G1, random);

@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.helidon.webserver.WebServer;
 import io.litj.node.NodeConfig;
-import io.litj.node.devnet.DevnetConfig;
 import io.litj.node.http.internal.HttpBridge;
-import io.litj.node.keys.AdminToken;
 import io.litj.node.keys.KeyShareStore;
 import io.litj.node.keys.NodeIdentity;
 import io.litj.node.keys.PkpKeyShare;
 import io.litj.node.registry.NodeEntry;
-import io.litj.node.registry.SqliteRegistry;
-import io.litj.node.testing.DevnetFixture;
-import io.litj.node.testing.NodeHttp.Reply;
+import io.litj.node.testing.NodeNetwork;
 import io.litj.protocol.json.JsonValue;
 import io.litj.threshold.shamir.SecretScalar;
 import io.litj.threshold.shamir.Shamir;
@@ -23,7 +19,6 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A 3-node devnet (t = 2) whose node 2 is replaced by a cheating one: same identity, port and data folder, but its
+ * A 3-node network (t = 2) whose node 2 is replaced by a cheating one: same identity, port and data folder, but its
  * DKG party deals wrong shares (value + 1) to chosen victims. The honest nodes detect it over the peer API: a wrong
  * share to every other node gets the dealer disqualified and the others still agree on a key; a wrong share to one
  * node, answered by revealing the right one, is dismissed.
@@ -43,24 +38,19 @@ class CheatingNodeTest {
     @TempDir
     static Path dir;
 
-    private static DevnetFixture net;
-    private static SqliteRegistry cheaterRegistry;
+    private static NodeNetwork net;
     private static PeerService cheater;
     private static WebServer cheaterServer;
-    private static String token;
     private static volatile Set<Integer> victims = Set.of();
 
     @BeforeAll
     static void start() {
-        net = DevnetFixture.start(dir, 3, Clock.systemUTC());
-        token = AdminToken.read(dir.resolve(AdminToken.FILE_NAME)).orElseThrow().exportSecret();
-        net.devnet().stopNode(CHEATER);
-        DevnetConfig config = net.devnet().config();
-        NodeConfig nodeConfig = NodeConfig.of(config.registryFile(), CHEATER, config.nodeDir(CHEATER));
-        cheaterRegistry = SqliteRegistry.open(config.registryFile());
-        NodeEntry entry = cheaterRegistry.nodes().get(CHEATER);
-        cheater = new PeerService(entry, NodeIdentity.loadOrCreate(config.nodeDir(CHEATER), new SecureRandom()),
-                cheaterRegistry, KeyShareStore.open(config.nodeDir(CHEATER)), new SecureRandom(), Clock.systemUTC(),
+        net = NodeNetwork.start(dir, 3, Clock.systemUTC());
+        net.stopNode(CHEATER);
+        NodeConfig nodeConfig = net.nodeConfig(CHEATER, NodeConfig.DEFAULT_MAX_BODY_BYTES);
+        NodeEntry entry = net.registry().nodes().get(CHEATER);
+        cheater = new PeerService(entry, NodeIdentity.loadOrCreate(net.nodeDir(CHEATER), new SecureRandom()),
+                net.registry(), KeyShareStore.open(net.nodeDir(CHEATER)), new SecureRandom(), Clock.systemUTC(),
                 nodeConfig, (recipient, honest) -> victims.contains(recipient) ? plusOne(honest) : honest);
         HttpBridge http = new HttpBridge(nodeConfig.maxBodyBytes(), e -> JsonValue.JsonObject.empty());
         cheaterServer = WebServer.builder().host(entry.host()).port(entry.port())
@@ -80,9 +70,6 @@ class CheatingNodeTest {
             if (cheater != null) {
                 cheater.close();
             }
-            if (cheaterRegistry != null) {
-                cheaterRegistry.close();
-            }
         } finally {
             if (net != null) {
                 net.close();
@@ -99,21 +86,9 @@ class CheatingNodeTest {
         return Share.of(s.index(), SecretScalar.of(s.group(), out));
     }
 
-    /** Starts a PKP DKG on all three nodes and returns each node's final status (waiting on the node). */
+    /** Runs a PKP DKG on all three nodes and returns each node's final status. */
     private static List<JsonValue.JsonObject> runPkpDkg(String session) {
-        String start = "{\"session\":\"" + session + "\",\"purpose\":\"pkp\",\"threshold\":2,\"roundTimeoutMs\":5000}";
-        for (String url : net.urls()) {
-            Reply r = net.http().post(url + "/litj/admin/v1/dkg", start, "Authorization", "Bearer " + token);
-            assertEquals(200, r.status(), r::toString);
-        }
-        List<JsonValue.JsonObject> out = new ArrayList<>();
-        for (String url : net.urls()) {
-            Reply r = net.http().post(url + "/litj/admin/v1/dkg/status", "{\"session\":\"" + session
-                    + "\",\"waitMs\":8000}", "Authorization", "Bearer " + token);
-            assertEquals(200, r.status(), r::toString);
-            out.add(r.json());
-        }
-        return out;
+        return net.dkg(session, "pkp", 2);
     }
 
     private static String str(JsonValue.JsonObject o, String name) {
@@ -122,7 +97,7 @@ class CheatingNodeTest {
     }
 
     private static PkpKeyShare share(int node, String tokenId) {
-        return KeyShareStore.open(net.devnet().config().nodeDir(node)).pkpShare(tokenId).orElseThrow();
+        return KeyShareStore.open(net.nodeDir(node)).pkpShare(tokenId).orElseThrow();
     }
 
     @Test

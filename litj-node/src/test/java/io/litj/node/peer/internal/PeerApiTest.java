@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.node.keys.AdminToken;
 import io.litj.node.keys.NodeIdentity;
-import io.litj.node.testing.DevnetFixture;
 import io.litj.protocol.testing.MutableClock;
 import io.litj.node.testing.NodeHttp.Reply;
+import io.litj.node.testing.NodeNetwork;
 import io.litj.protocol.auth.SessionKeyPair;
 import io.litj.protocol.crypto.Bytes;
 import io.litj.protocol.json.JsonValue;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The peer and admin APIs of real nodes (a 3-node devnet on 127.0.0.1): which envelopes get through the checks,
+ * The peer and admin APIs of real nodes (a 3-node network on 127.0.0.1): which envelopes get through the checks,
  * with which code each refusal comes, and how the admin API guards itself. An envelope that passes every check but
  * names no session is answered {@code NodeResourceIdNotFound}: that is the "accepted" outcome here.
  */
@@ -36,15 +36,15 @@ class PeerApiTest {
     @TempDir
     static Path dir;
 
-    private static DevnetFixture net;
+    private static NodeNetwork net;
     private static SessionKeyPair node0;
     private static String token;
     private final SecureRandom random = new SecureRandom();
 
     @BeforeAll
     static void start() {
-        net = DevnetFixture.start(dir, 3, CLOCK);
-        node0 = NodeIdentity.loadOrCreate(net.devnet().config().nodeDir(0), new SecureRandom()).identity();
+        net = NodeNetwork.start(dir, 3, CLOCK);
+        node0 = NodeIdentity.loadOrCreate(net.nodeDir(0), new SecureRandom()).identity();
         token = AdminToken.read(dir.resolve(AdminToken.FILE_NAME)).orElseThrow().exportSecret();
     }
 
@@ -188,7 +188,7 @@ class PeerApiTest {
     }
 
     @Test
-    void adminStatus_afterTheDevnetsNetworkDkg_listsOneDoneSessionWithTheHandshakeKey() {
+    void adminStatus_afterTheNetworkDkg_listsOneDoneSessionWithTheHandshakeKey() {
         Reply list = net.http().get(net.url(2) + "/litj/admin/v1/dkg/status", "Authorization", "Bearer " + token);
         Reply handshake = net.http().post(net.url(2) + "/web/handshake", "{\"clientPublicKey\":\"test\"}");
 

@@ -1,0 +1,258 @@
+package io.litj.devnet;
+
+import io.litj.devnet.chain.BlockProducer;
+import io.litj.devnet.chain.ChainView;
+import io.litj.devnet.registry.SqliteRegistryWriter;
+import io.litj.node.LitNode;
+import io.litj.node.LitNodeException;
+import io.litj.node.NodeConfig;
+import io.litj.node.actions.ActionRuntime;
+import io.litj.node.keys.AdminToken;
+import io.litj.node.keys.KeyShareStore;
+import io.litj.node.keys.NodeIdentity;
+import io.litj.node.registry.NetworkInfo;
+import io.litj.node.registry.NodeEntry;
+import io.litj.node.registry.Pkp;
+import io.litj.node.registry.PkpPermission;
+import io.litj.node.registry.SqliteRegistry;
+import io.litj.protocol.LitErrorCode;
+import io.litj.threshold.bls.BlsPublicKey;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Lit network on one machine: N nodes on 127.0.0.1, the chain view (Ethereum JSON-RPC answering what Lit
+ * clients read at connect, and the block-hash endpoint), a block producer, and the SQLite registry they share —
+ * all in this process. A new network also gets an admin token ({@code admin.token}, next to the registry) and, once
+ * its nodes are up, a network BLS key made by a DKG among them (each node keeps only its share; see
+ * {@code docs/dkg.md}). A data folder that already holds a devnet is started again with its keys, shares and
+ * registry, without a new DKG. {@link #close()} stops everything.
+ *
+ * <p>The devnet owns its registry file: it opens one {@link SqliteRegistryWriter} (blocks, minted PKPs) and one
+ * {@link SqliteRegistry} reader that every node and the chain view are given, and closes both after they stopped.
+ */
+public final class Devnet implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Devnet.class);
+    /** The chain id the chain view reports (Hardhat's local chain id). */
+    public static final long CHAIN_ID = 31337;
+    /** The Staking contract address the JS SDK uses for {@code custom} networks (datil-dev). */
+    public static final String STAKING_ADDRESS = "0xD4507CD392Af2c80919219d7896508728f6A623F";
+    /** How long the network key DKG of a new devnet may take. */
+    public static final Duration NETWORK_DKG_TIMEOUT = Duration.ofSeconds(60);
+
+    private final DevnetConfig config;
+    private final SqliteRegistryWriter writer;
+    private final SqliteRegistry registry;
+    private final BlockProducer blocks;
+    private final ChainView chain;
+    private final ActionRuntime runtime;
+    private final LitNode[] nodes;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final AdminToken adminToken;
+    private volatile BlsPublicKey networkKey;
+
+    private Devnet(DevnetConfig config, Clock clock, SecureRandom random) {
+        this.config = config;
+        this.clock = clock;
+        this.random = random;
+        boolean created = !Files.exists(config.registryFile());
+        this.writer = openOrCreate(config, clock, random);
+        List<AutoCloseable> started = new ArrayList<>();
+        started.add(writer);
+        try {
+            this.registry = SqliteRegistry.open(config.registryFile());
+            started.add(registry);
+            requireNodeCount(registry, config);
+            this.adminToken = AdminToken.loadOrCreate(AdminToken.fileFor(config.registryFile()), random);
+            List<NodeEntry> entries = registry.nodes();
+            if (config.rpcPort() != 0) {
+                Ports.requireFree(config.rpcPort(), "chain view");
+            }
+            for (NodeEntry e : entries) {
+                Ports.requireFree(e.port(), "node " + e.index());
+            }
+            this.blocks = BlockProducer.builder(writer).clock(clock).random(random)
+                    .interval(config.blockInterval()).build().start();
+            started.add(blocks);
+            this.runtime = new ActionRuntime(config.actionLimits());
+            started.add(runtime);
+            this.nodes = new LitNode[entries.size()];
+            for (NodeEntry e : entries) {
+                nodes[e.index()] = startNode(e.index(), random);
+                started.add(nodes[e.index()]);
+            }
+            // after the nodes: an ephemeral chain-view port can then never take a node's registry port
+            this.chain = ChainView.builder(registry).port(config.rpcPort()).clock(clock).start();
+            started.add(chain);
+            this.networkKey = created || noNodeHoldsANetworkKey() ? runNetworkDkg() : storedNetworkKey().orElse(null);
+        } catch (RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+        LOG.info("devnet of {} nodes up: rpc {}, network key {}", nodes.length, chain.url(),
+                networkKey == null ? "none" : networkKey.toHex());
+    }
+
+    private static void requireNodeCount(SqliteRegistry registry, DevnetConfig config) {
+        int n = registry.nodes().size();
+        if (n != config.nodes()) {
+            throw new LitNodeException(LitErrorCode.InvalidArgument, "the devnet in " + config.dataDir() + " has " + n
+                    + " nodes, not " + config.nodes() + "; use --nodes " + n + " or another --data folder");
+        }
+    }
+
+    private boolean noNodeHoldsANetworkKey() {
+        for (int i = 0; i < config.nodes(); i++) {
+            if (Files.exists(config.nodeDir(i).resolve(KeyShareStore.KEYS_DIR).resolve(KeyShareStore.ROOT_FILE))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private BlsPublicKey runNetworkDkg() {
+        DkgCoordinator.Outcome outcome = new DkgCoordinator(adminToken, random).run(registry.nodes(), "network-bls",
+                registry.network().threshold(), true, NETWORK_DKG_TIMEOUT);
+        return BlsPublicKey.parse(outcome.publicKey());
+    }
+
+    private Optional<BlsPublicKey> storedNetworkKey() {
+        for (int i = 0; i < config.nodes(); i++) {
+            Optional<BlsPublicKey> key = KeyShareStore.open(config.nodeDir(i)).rootPublicKey();
+            if (key.isPresent()) {
+                return key;
+            }
+        }
+        LOG.warn("no node of the devnet in {} holds a network key share", config.dataDir());
+        return Optional.empty();
+    }
+
+    /** Starts (or restarts) the devnet of {@code config}. */
+    public static Devnet start(DevnetConfig config, Clock clock, SecureRandom random) {
+        return new Devnet(Objects.requireNonNull(config, "config"), clock, random);
+    }
+
+    private static SqliteRegistryWriter openOrCreate(DevnetConfig config, Clock clock, SecureRandom random) {
+        if (Files.exists(config.registryFile())) {
+            return SqliteRegistryWriter.open(config.registryFile());
+        }
+        List<NodeEntry> entries = new ArrayList<>();
+        for (int i = 0; i < config.nodes(); i++) {
+            NodeIdentity identity = NodeIdentity.loadOrCreate(config.nodeDir(i), random);
+            int port = config.basePort() == 0 ? Ports.free() : config.basePort() + i;
+            entries.add(new NodeEntry(i, DevnetConfig.HOST, port, identity.wallet().address().toChecksumString(),
+                    identity.identityPublicKey()));
+        }
+        NetworkInfo network = new NetworkInfo(CHAIN_ID, 1, NetworkInfo.thresholdFor(config.nodes()), STAKING_ADDRESS,
+                clock.instant(), 86_400);
+        SqliteRegistryWriter created = SqliteRegistryWriter.create(config.registryFile(), network, entries);
+        try {
+            BlockProducer.appendGenesis(created, clock, random);
+        } catch (RuntimeException e) {
+            created.close();
+            throw e;
+        }
+        return created;
+    }
+
+    private LitNode startNode(int index, SecureRandom random) {
+        NodeConfig nodeConfig = NodeConfig.of(config.registryFile(), index, config.nodeDir(index));
+        return LitNode.builder(nodeConfig).registry(registry).clock(clock).random(random).actionRuntime(runtime)
+                .start();
+    }
+
+    /** Stops node {@code index} (for fault tests); the rest keep running. */
+    public synchronized void stopNode(int index) {
+        if (nodes[index] != null) {
+            nodes[index].close();
+            nodes[index] = null;
+        }
+    }
+
+    /** Starts a stopped node again from its data folder. */
+    public synchronized void restartNode(int index) {
+        if (nodes[index] == null) {
+            nodes[index] = startNode(index, new SecureRandom());
+        }
+    }
+
+    /**
+     * The network's BLS root public key, which every node's handshake reports; empty only for a restarted folder
+     * whose DKG never completed on some nodes.
+     */
+    public Optional<BlsPublicKey> networkPublicKey() {
+        return Optional.ofNullable(networkKey);
+    }
+
+    /**
+     * Mints a PKP on the running nodes (a secp256k1 DKG; see {@link PkpMinter}) and records it in the registry.
+     *
+     * @throws LitNodeException {@code NodeSystemFault} if fewer than the threshold of nodes take part or they
+     *     disagree
+     */
+    public Pkp mintPkp(List<PkpPermission> permissions) {
+        try (PkpMinter minter = PkpMinter.of(registry, writer, adminToken, random)) {
+            return minter.mint(permissions);
+        }
+    }
+
+    /** The chain view's JSON-RPC URL, e.g. {@code http://127.0.0.1:8545}. */
+    public String rpcUrl() {
+        return chain.url();
+    }
+
+    /** The block-hash URL ({@code …/get_most_recent_valid_block}). */
+    public String blockHashUrl() {
+        return chain.blockHashUrl();
+    }
+
+    /** The node URLs, by index. */
+    public List<String> nodeUrls() {
+        return registry.nodes().stream().map(NodeEntry::url).toList();
+    }
+
+    /** The registry as the nodes read it (the devnet closes it). */
+    public SqliteRegistry registry() {
+        return registry;
+    }
+
+    /** The configuration this devnet runs with. */
+    public DevnetConfig config() {
+        return config;
+    }
+
+    @Override
+    public synchronized void close() {
+        List<AutoCloseable> all = new ArrayList<>(List.of(writer, registry));
+        for (LitNode n : nodes) {
+            if (n != null) {
+                all.add(n);
+            }
+        }
+        all.add(runtime);
+        all.add(chain);
+        all.add(blocks);
+        closeAll(all);
+        LOG.info("devnet stopped");
+    }
+
+    /** Closes in reverse order: last started, first stopped; the registry reader and writer last. */
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}: {}", resources.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.litj.devnet.chain;
+
+import io.litj.node.registry.Block;
+import io.litj.node.registry.NetworkInfo;
+import io.litj.node.registry.SqliteRegistry;
+import io.litj.protocol.json.JsonValue;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The Ethereum JSON-RPC methods the chain view answers, all read from the registry at call time: {@code
+ * eth_chainId}, {@code net_version}, {@code web3_clientVersion}, {@code eth_blockNumber}, {@code
+ * eth_getBlockByNumber}, {@code eth_getBlockByHash}, {@code eth_call} of the Staking selector {@code 0xc51d020e} (any
+ * {@code to}, block tag ignored) and {@code eth_getLogs} (always empty). Anything else is {@code -32601}.
+ */
+final class EthMethods {
+    static final String CLIENT_VERSION = "litj-chain-view/0.1.0";
+    private static final String ZERO_32 = "0x" + "0".repeat(64);
+    /** keccak256 of the RLP of an empty list: the uncles hash of a block without uncles. */
+    private static final String EMPTY_UNCLES = "0x1dcc4de8dec75d7aab85b567b6ccd41ad312451b948a7413f0a142fd40d49347";
+    /** The root of an empty Merkle-Patricia trie: a block without transactions or receipts. */
+    private static final String EMPTY_TRIE = "0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421";
+
+    private final SqliteRegistry registry;
+    private final Clock clock;
+
+    EthMethods(SqliteRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** Runs {@code method}; throws {@link RpcException} for an unknown method or bad params. */
+    JsonValue call(String method, List<JsonValue> params) {
+        return switch (method) {
+            case "eth_chainId" -> str(quantity(registry.network().chainId()));
+            case "net_version" -> str(Long.toString(registry.network().chainId()));
+            case "web3_clientVersion" -> str(CLIENT_VERSION);
+            case "eth_blockNumber" -> str(quantity(registry.latestBlock().number()));
+            case "eth_getBlockByNumber" -> blockOrNull(blockByTag(param(params, 0, "block tag")));
+            case "eth_getBlockByHash" -> blockOrNull(registry.block(param(params, 0, "block hash")));
+            case "eth_call" -> str(ethCall(params));
+            case "eth_getLogs" -> new JsonValue.JsonArray(List.of());
+            default -> throw new RpcException(RpcException.METHOD_NOT_FOUND, "the method " + cut(method)
+                    + " does not exist/is not available");
+        };
+    }
+
+    private String ethCall(List<JsonValue> params) {
+        if (params.isEmpty() || !(params.get(0) instanceof JsonValue.JsonObject tx)) {
+            throw new RpcException(RpcException.INVALID_PARAMS, "eth_call needs a transaction object as param 0");
+        }
+        JsonValue data = tx.get("data").or(() -> tx.get("input")).orElse(new JsonValue.JsonString("0x"));
+        if (!(data instanceof JsonValue.JsonString text)) {
+            throw new RpcException(RpcException.INVALID_PARAMS, "eth_call data must be a hex string");
+        }
+        if (!text.value().toLowerCase(Locale.ROOT).startsWith(StakingAbi.SELECTOR)) {
+            throw new RpcException(RpcException.EXECUTION_REVERTED, "execution reverted");
+        }
+        NetworkInfo network = registry.network();
+        return StakingAbi.encodeFor(network, registry.nodes(), clock.instant());
+    }
+
+    private Optional<Block> blockByTag(String tag) {
+        switch (tag) {
+            case "latest", "pending", "safe", "finalized" -> {
+                return Optional.of(registry.latestBlock());
+            }
+            case "earliest" -> {
+                return registry.block(0);
+            }
+            default -> {
+                if (!tag.matches("0x[0-9a-fA-F]{1,16}")) {
+                    throw new RpcException(RpcException.INVALID_PARAMS, "block tag must be latest, earliest,"
+                            + " pending, safe, finalized or a hex quantity but is " + cut(tag));
+                }
+                long number = Long.parseUnsignedLong(tag.substring(2), 16);
+                return number < 0 ? Optional.empty() : registry.block(number);
+            }
+        }
+    }
+
+    private JsonValue blockOrNull(Optional<Block> block) {
+        if (block.isEmpty()) {
+            return JsonValue.JsonNull.INSTANCE;
+        }
+        Block b = block.get();
+        String parent = b.number() == 0 ? ZERO_32
+                : registry.block(b.number() - 1).map(Block::hash).orElse(ZERO_32);
+        return JsonValue.object()
+                .put("number", quantity(b.number()))
+                .put("hash", b.hash())
+                .put("parentHash", parent)
+                .put("nonce", "0x0000000000000000")
+                .put("mixHash", ZERO_32)
+                .put("sha3Uncles", EMPTY_UNCLES)
+                .put("logsBloom", "0x" + "0".repeat(512))
+                .put("transactionsRoot", EMPTY_TRIE)
+                .put("stateRoot", ZERO_32)
+                .put("receiptsRoot", EMPTY_TRIE)
+                .put("miner", "0x" + "0".repeat(40))
+                .put("difficulty", "0x0")
+                .put("totalDifficulty", "0x0")
+                .put("extraData", "0x")
+                .put("size", "0x0")
+                .put("gasLimit", "0x1c9c380")
+                .put("gasUsed", "0x0")
+                .put("timestamp", quantity(b.timestamp().getEpochSecond()))
+                .put("transactions", new JsonValue.JsonArray(List.of()))
+                .put("uncles", new JsonValue.JsonArray(List.of()))
+                .build();
+    }
+
+    private static String param(List<JsonValue> params, int index, String what) {
+        if (params.size() <= index || !(params.get(index) instanceof JsonValue.JsonString s)) {
+            throw new RpcException(RpcException.INVALID_PARAMS, "param " + index + " (" + what + ") must be a string");
+        }
+        return s.value();
+    }
+
+    static String quantity(long value) {
+        return "0x" + Long.toHexString(value);
+    }
+
+    private static JsonValue str(String s) {
+        return new JsonValue.JsonString(s);
+    }
+
+    static String cut(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
+    }
+}

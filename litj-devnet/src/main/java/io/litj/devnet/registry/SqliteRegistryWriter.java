@@ -1,0 +1,197 @@
+package io.litj.devnet.registry;
+
+import io.litj.node.LitNodeException;
+import io.litj.node.registry.Block;
+import io.litj.node.registry.NetworkInfo;
+import io.litj.node.registry.NodeEntry;
+import io.litj.node.registry.Pkp;
+import io.litj.node.registry.PkpPermission;
+import io.litj.node.registry.SqliteRegistry;
+import io.litj.node.registry.internal.BlockRows;
+import io.litj.node.registry.internal.ConnectionPool;
+import io.litj.node.registry.internal.RegistrySchema;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The writes a devnet makes to its SQLite registry ({@code <data>/registry.sqlite}): creating the file with the
+ * network facts and the node list, appending blocks (the block producer), pruning old ones, and recording minted
+ * PKPs ({@code litj pkp mint}, {@code Devnet.mintPkp}). Nodes and the chain view read the same file through
+ * {@link SqliteRegistry}; the layout both sides use has one home, {@link RegistrySchema}.
+ *
+ * <p>Every write is one {@code BEGIN IMMEDIATE} transaction on a pooled connection ({@code synchronous=FULL}, busy
+ * timeout), so several processes may write one file: a block out of sequence is refused rather than written twice.
+ * Thread-safe; whoever creates or opens a writer closes it.
+ *
+ * <p>Errors are {@link LitNodeException}s whose message names the file: {@code InvalidArgument} for refused input
+ * (a file that exists on create, is missing or foreign on open, a block out of sequence), {@code NodeSystemFault} for
+ * SQLite or I/O failures and for use after {@code close()}.
+ */
+public final class SqliteRegistryWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteRegistryWriter.class);
+    /** Most blocks kept regardless of age: a little over 30 days at one block every 2 s. */
+    public static final long MAX_BLOCKS = 1_500_000;
+
+    private final Path file;
+    private final ConnectionPool pool;
+
+    private SqliteRegistryWriter(Path file, ConnectionPool pool) {
+        this.file = file;
+        this.pool = pool;
+    }
+
+    /**
+     * Creates a new registry file with these network facts and nodes and no blocks, then opens it for writing. The
+     * file is built under a temporary name next to it and linked into place only when complete, so no reader ever
+     * sees a half-written registry. Missing parent folders are created.
+     *
+     * @throws LitNodeException {@code InvalidArgument} if {@code file} exists or the nodes are not indexed
+     *         {@code 0..n-1} with distinct addresses and at least {@code threshold} of them; {@code NodeSystemFault}
+     *         on I/O or SQLite failure
+     */
+    public static SqliteRegistryWriter create(Path file, NetworkInfo network, List<NodeEntry> nodes) {
+        RegistryFileCreator.create(file, network, nodes);
+        return open(file);
+    }
+
+    /**
+     * Opens an existing registry file for writing.
+     *
+     * @throws LitNodeException {@code InvalidArgument} if the file is missing, not a SQLite database, or not a litj
+     *         registry of this schema version; {@code NodeSystemFault} on I/O or SQLite failure
+     */
+    public static SqliteRegistryWriter open(Path file) {
+        return new SqliteRegistryWriter(file, ConnectionPool.openRegistry(file));
+    }
+
+    /** The registry file. */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * The newest block, if any (read on the writer's own connections, so it sees its own writes at once).
+     *
+     * @throws LitNodeException {@code NodeSystemFault} on SQLite failure
+     */
+    public Optional<Block> latestBlock() {
+        return pool.read("reading the latest block", BlockRows::latest);
+    }
+
+    /**
+     * Appends the next block: its number must be the latest block's plus one, or 0 in an empty registry.
+     *
+     * @throws LitNodeException {@code InvalidArgument} for a block out of sequence; {@code NodeSystemFault} on
+     *         SQLite failure (a duplicate hash included)
+     */
+    public void appendBlock(Block block) {
+        Objects.requireNonNull(block, "block");
+        pool.write("appending block " + block.number(), c -> {
+            long expected = BlockRows.latest(c).map(b -> b.number() + 1).orElse(0L);
+            if (block.number() != expected) {
+                throw RegistrySchema.refused(file, "expected block number " + expected + " but got "
+                        + block.number());
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO blocks (" + RegistrySchema.BLOCK_COLUMNS
+                    + ") VALUES (?, ?, ?, ?)")) {
+                p.setLong(1, block.number());
+                p.setString(2, block.hash());
+                p.setLong(3, block.timestamp().getEpochSecond());
+                p.setInt(4, block.timestamp().getNano());
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Deletes blocks older than {@code cutoff}, and all but the newest {@link #MAX_BLOCKS}; the latest block is
+     * always kept.
+     *
+     * @return how many blocks were deleted
+     * @throws LitNodeException {@code NodeSystemFault} on SQLite failure
+     */
+    public int pruneBlocksBefore(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        return pool.write("pruning blocks", c -> {
+            Optional<Block> latest = BlockRows.latest(c);
+            if (latest.isEmpty()) {
+                return 0;
+            }
+            long newest = latest.get().number();
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM blocks WHERE number < ? AND (ts_seconds < ?"
+                    + " OR (ts_seconds = ? AND ts_nanos < ?) OR number <= ?)")) {
+                p.setLong(1, newest);
+                p.setLong(2, cutoff.getEpochSecond());
+                p.setLong(3, cutoff.getEpochSecond());
+                p.setInt(4, cutoff.getNano());
+                p.setLong(5, newest - MAX_BLOCKS);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Records a new PKP and its permissions (written by the process that minted it).
+     *
+     * @throws LitNodeException {@code NodeSystemFault} on SQLite failure (a duplicate token id included)
+     */
+    public void addPkp(Pkp pkp) {
+        Objects.requireNonNull(pkp, "pkp");
+        pool.write("adding PKP " + pkp.tokenId(), c -> {
+            RegistrySchema.installPkpTables(c);
+            insert(c, pkp);
+            return null;
+        });
+    }
+
+    private static void insert(Connection c, Pkp pkp) throws SQLException {
+        long seq;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT COALESCE(MAX(created_seq), 0) + 1 FROM pkps")) {
+            seq = rs.next() ? rs.getLong(1) : 1;
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO pkps (" + RegistrySchema.PKP_COLUMNS
+                + ", created_seq) VALUES (?, ?, ?, ?)")) {
+            p.setString(1, pkp.tokenId());
+            p.setString(2, pkp.publicKey());
+            p.setString(3, pkp.ethAddress());
+            p.setLong(4, seq);
+            p.executeUpdate();
+        }
+        for (PkpPermission perm : pkp.permissions()) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO pkp_permissions (token_id, "
+                    + RegistrySchema.PERMISSION_COLUMNS + ") VALUES (?, ?, ?, ?)")) {
+                p.setString(1, pkp.tokenId());
+                p.setInt(2, perm.authMethodType());
+                p.setString(3, RegistrySchema.permissionId(perm.authMethodType(), perm.id()));
+                p.setString(4, RegistrySchema.scopesText(perm.scopes()));
+                p.executeUpdate();
+            }
+        }
+    }
+
+    /** Releases the file; calls after this fail with {@code NodeSystemFault}. Idempotent. */
+    @Override
+    public void close() {
+        if (!pool.isClosed()) {
+            pool.close();
+            LOG.debug("closed registry writer {}", file);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SqliteRegistryWriter[" + file + "]";
+    }
+}

@@ -1,0 +1,20 @@
+package io.litj.devnet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.litj.protocol.testing.ApiSurface;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The public types of litj-devnet are exactly those listed in {@code api/public-types.txt} (style rule R1). */
+class ApiSurfaceTest {
+    @Test
+    void publicTypes_matchTheReviewedList() {
+        assertEquals(String.join("\n", ApiSurface.expected()), String.join("\n", ApiSurface.publicTypes(Devnet.class)));
+    }
+
+    @Test
+    void publicSignatures_neverMentionInternalTypes() {
+        assertEquals(List.of(), ApiSurface.internalLeaks(Devnet.class));
+    }
+}
