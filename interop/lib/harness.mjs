@@ -1,8 +1,12 @@
 // Shared set-up of the interop scripts that run the real Lit JS SDK against a litj devnet:
 // - captureConsole(): keeps stdout for the one JSON result document; what the SDK logs is kept in a list instead;
-// - loopbackOnly(): every non-loopback socket or fetch is refused and recorded (the tests assert none was tried).
+// - loopbackOnly(): every non-loopback socket or fetch is refused and recorded (the tests assert none was tried);
+// - noNetwork(): every socket or fetch is refused and recorded, for scripts that need no network at all;
+// - installedVersion(): the version of the copy of a package that a given require function loads.
 // Import this module before requiring the SDK, so that the SDK only ever sees the patched console and network.
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 
 export function safeJson(value) {
   try {
@@ -66,4 +70,35 @@ export function loopbackOnly(scriptName, onFetch = () => {}) {
     return realFetch(input, init);
   };
   return refusedConnections;
+}
+
+/** Refuses every socket and fetch, loopback included (for scripts that need no network at all). */
+export function noNetwork(scriptName) {
+  const refusedConnections = [];
+  const refuse = (what) => {
+    refusedConnections.push(what);
+    throw new Error(`${scriptName}: network access is forbidden (${what})`);
+  };
+  net.Socket.prototype.connect = function noNetworkConnect(...args) {
+    const first = Array.isArray(args[0]) ? args[0][0] : args[0];
+    refuse(`socket connect ${typeof first === 'object' ? safeJson(first) : String(first)}`);
+  };
+  globalThis.fetch = async (input) => refuse(`fetch ${String(input?.url ?? input)}`);
+  return refusedConnections;
+}
+
+/** The version of the copy of {@code pkg} that {@code from} (a require function) loads, or null. */
+export function installedVersion(pkg, from) {
+  let dir = path.dirname(from.resolve(pkg));
+  while (dir !== path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (json.name === pkg) {
+        return json.version;
+      }
+    }
+    dir = path.dirname(dir);
+  }
+  return null;
 }

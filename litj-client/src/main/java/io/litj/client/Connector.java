@@ -1,11 +1,13 @@
 package io.litj.client;
 
-import io.litj.client.internal.JsonRpc;
+import io.litj.client.internal.ChainRpc;
 import io.litj.client.internal.Majority;
 import io.litj.client.internal.NodeCalls;
-import io.litj.client.internal.StakingAbi;
 import io.litj.client.internal.Urls;
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.chain.StakingContract;
+import io.litj.protocol.chain.StakingValidator;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonValue;
 import java.math.BigInteger;
@@ -62,9 +64,21 @@ final class Connector {
             return new Discovery(cfg.nodeUrls(), cfg.minNodeCount().orElse(cfg.nodeUrls().size()),
                     OptionalLong.empty());
         }
-        JsonRpc rpc = new JsonRpc(cfg.transport(), cfg.rpcUrl().get(), cfg.connectTimeout());
+        ChainRpc rpc = new ChainRpc(cfg.transport(), cfg.rpcUrl().get(), cfg.connectTimeout());
         long chainId = rpc.chainId();
-        StakingAbi.StakingState staking = StakingAbi.decode(rpc.ethCall(cfg.stakingAddress(), StakingAbi.SELECTOR));
+        String answer = rpc.ethCall(cfg.stakingAddress(), StakingContract.activeValidatorsCall());
+        StakingContract.ActiveValidators staking;
+        List<String> validatorUrls = new ArrayList<>();
+        long epoch;
+        try {
+            staking = StakingContract.decodeActiveValidators(answer);
+            for (StakingValidator v : staking.validators()) {
+                validatorUrls.add(v.url());
+            }
+            epoch = staking.epoch().currentNumber(cfg.clock().instant());
+        } catch (LitProtocolException e) {
+            throw new LitClientException(LitErrorCode.InitError, "Staking contract answer: " + e.getMessage(), e);
+        }
         BigInteger min = staking.minNodeCount();
         int count = staking.validators().size();
         if (min.signum() == 0 || min.compareTo(BigInteger.valueOf(count)) > 0) {
@@ -73,10 +87,9 @@ final class Connector {
                     + " (minNodeCount must be between 1 and the number of validators)");
         }
         LinkedHashSet<String> urls = new LinkedHashSet<>();
-        for (StakingAbi.Validator v : staking.validators()) {
-            urls.add(Urls.checkNodeUrl(v.url(), cfg.allowPlainHttp()));
+        for (String url : validatorUrls) {
+            urls.add(Urls.checkNodeUrl(url, cfg.allowPlainHttp()));
         }
-        long epoch = StakingAbi.currentEpoch(staking.epoch(), cfg.clock().instant());
         LOG.debug("Staking contract {} on chain {}: {} validators, minNodeCount {}, epoch {}", cfg.stakingAddress(),
                 chainId, count, min, epoch);
         return new Discovery(List.copyOf(urls), min.intValueExact(), OptionalLong.of(epoch));

@@ -7,8 +7,15 @@ import io.litj.protocol.auth.AuthDenied;
 import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.SessionSigValidator;
 import io.litj.protocol.auth.ValidationResult;
+import io.litj.protocol.chain.JsonRpcBatch;
+import io.litj.protocol.chain.JsonRpcError;
+import io.litj.protocol.chain.JsonRpcException;
+import io.litj.protocol.chain.StakingContract;
+import io.litj.protocol.chain.StakingEpoch;
+import io.litj.protocol.chain.StakingValidator;
+import io.litj.protocol.crypto.EthAddress;
+import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.json.JsJson;
-import io.litj.protocol.json.JsonFields;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.resource.LitAbility;
@@ -16,6 +23,7 @@ import io.litj.protocol.resource.LitResource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -181,34 +189,27 @@ public final class FakeLitNetwork implements AutoCloseable {
                     .put("timestamp", new JsonValue.JsonNumber(clock.instant().getEpochSecond())).build()));
             return;
         }
-        JsonValue.JsonObject call = r.json();
-        String method = new JsonFields(call, LitErrorCode.NodeParserError, "rpc").string("method");
-        JsonValue id = call.get("id").orElse(JsonValue.JsonNull.INSTANCE);
-        JsonValue result = switch (method) {
+        JsonRpcBatch.Reply reply = JsonRpcBatch.answer(r.body(), call -> switch (call.method()) {
             case "eth_chainId" -> new JsonValue.JsonString("0x2ac54");
             case "eth_call" -> new JsonValue.JsonString(staking());
-            default -> null;
-        };
-        JsonValue.ObjectBuilder b = JsonValue.object().put("jsonrpc", "2.0").put("id", id);
-        if (result == null) {
-            b.put("error", JsonValue.object().put("code", new JsonValue.JsonNumber(-32601))
-                    .put("message", "method not found").build());
-        } else {
-            b.put("result", result);
-        }
-        send(ex, Reply.json(b.build()));
+            default -> throw new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND, "method not found");
+        });
+        send(ex, new Reply(reply.status(), JsJson.stringify(reply.body())));
     }
 
     private String staking() {
-        List<StakingEncoder.V> validators = new ArrayList<>();
+        List<StakingValidator> validators = new ArrayList<>();
         List<String> urls = new ArrayList<>(nodeUrls());
         urls.addAll(extraValidatorUrls);
         for (int i = 0; i < urls.size(); i++) {
-            int port = URI.create(urls.get(i)).getPort();
-            validators.add(StakingEncoder.V.loopback(port, String.format("%040x", i + 1)));
+            URI url = URI.create(urls.get(i));
+            EthAddress address = EthAddress.of(Hex.decode(String.format("%040x", i + 1), "address"));
+            validators.add(StakingValidator.of(url.getHost(), url.getPort(), address));
         }
         long now = clock.instant().getEpochSecond();
-        return StakingEncoder.encode(3600, EPOCH, now + 1800, 0, 60, Math.max(1, urls.size() - 1), validators);
+        return StakingContract.encodeActiveValidators(new StakingContract.ActiveValidators(
+                StakingEpoch.of(3600, EPOCH, now + 1800, 0, 60), BigInteger.valueOf(Math.max(1, urls.size() - 1)),
+                validators));
     }
 
     /** Releases hanging handlers and stops every server. */

@@ -11,6 +11,10 @@ import io.helidon.webserver.http.ServerResponse;
 import io.litj.node.LitNodeException;
 import io.litj.node.registry.Block;
 import io.litj.node.registry.SqliteRegistry;
+import io.litj.protocol.Text;
+import io.litj.protocol.chain.JsonRpcBatch;
+import io.litj.protocol.chain.JsonRpcError;
+import io.litj.protocol.chain.JsonRpcResponse;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonValue;
 import java.io.IOException;
@@ -29,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@value #DEFAULT_PORT}, the JS SDK's default {@code rpcUrl} for {@code custom}) serving
  * <ul>
  * <li>{@code POST /}: Ethereum JSON-RPC 2.0, single and batch ({@link EthMethods} lists the methods; the one that
- * matters is {@code eth_call} of {@code getActiveUnkickedValidatorStructsAndCounts()}, answered with
- * {@link StakingAbi#encodeFor} of the registry at call time);</li>
+ * matters is {@code eth_call} of {@code getActiveUnkickedValidatorStructsAndCounts()}, answered from the
+ * registry at call time through {@link io.litj.protocol.chain.StakingContract}; framing by {@link JsonRpcBatch});</li>
  * <li>{@code GET /get_most_recent_valid_block}: {@code {"blockhash":"0x…","timestamp":"<unix seconds>"}}, what
  * the SDK's {@code _syncBlockhash} reads from {@code _blockHashUrl} (it checks both fields are truthy and computes
  * {@code parseInt(timestamp) * 1000}), matching Lit's block indexer, which sends the timestamp as a string.</li>
@@ -56,13 +60,13 @@ public final class ChainView implements AutoCloseable {
     private static final int MAX_CONCURRENT_REQUESTS = 256;
 
     private final SqliteRegistry registry;
-    private final JsonRpc rpc;
+    private final EthMethods methods;
     private final long maxBodyBytes;
     private final WebServer server;
 
     private ChainView(Builder b) {
         this.registry = b.registry;
-        this.rpc = new JsonRpc(new EthMethods(b.registry, b.clock));
+        this.methods = new EthMethods(b.registry, b.clock);
         this.maxBodyBytes = b.maxBodyBytes;
         this.server = WebServer.builder()
                 .host(HOST)
@@ -134,8 +138,7 @@ public final class ChainView implements AutoCloseable {
             throw e; // e.g. a chunked body over the limit: Helidon answers it through transportError
         } catch (IOException | RuntimeException e) {
             LOG.debug("reading a JSON-RPC body failed: {}", e.toString());
-            send(res, 400, JsonRpc.error(JsonValue.JsonNull.INSTANCE, RpcException.INVALID_REQUEST,
-                    "could not read the request body"));
+            send(res, 400, error(JsonRpcError.INVALID_REQUEST, "could not read the request body"));
             return;
         }
         if (raw.length > maxBodyBytes) {
@@ -147,11 +150,10 @@ public final class ChainView implements AutoCloseable {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
         } catch (CharacterCodingException e) {
-            send(res, 400, JsonRpc.error(JsonValue.JsonNull.INSTANCE, RpcException.PARSE_ERROR,
-                    "parse error: the request body is not UTF-8"));
+            send(res, 400, error(JsonRpcError.PARSE_ERROR, "parse error: the request body is not UTF-8"));
             return;
         }
-        JsonRpc.Reply reply = rpc.handle(text);
+        JsonRpcBatch.Reply reply = JsonRpcBatch.answer(text, methods::answer);
         send(res, reply.status(), reply.body());
     }
 
@@ -173,12 +175,17 @@ public final class ChainView implements AutoCloseable {
     private void notFound(ServerRequest req, ServerResponse res) {
         String path = req.path().path();
         send(res, 404, JsonValue.object().put("error", "no route for " + req.prologue().method().text() + " "
-                + EthMethods.cut(path) + "; JSON-RPC is POST /, the latest block GET " + BLOCK_PATH).build());
+                + Text.cut(path) + "; JSON-RPC is POST /, the latest block GET " + BLOCK_PATH).build());
     }
 
     private JsonValue.JsonObject tooLarge(long size) {
-        return JsonRpc.error(JsonValue.JsonNull.INSTANCE, RpcException.INVALID_REQUEST,
-                "request body is larger than the limit of " + maxBodyBytes + " bytes (" + size + "+)");
+        return error(JsonRpcError.INVALID_REQUEST, "request body is larger than the limit of " + maxBodyBytes
+                + " bytes (" + size + "+)");
+    }
+
+    /** A JSON-RPC error answer to a request whose id is unknown. */
+    private static JsonValue.JsonObject error(int code, String message) {
+        return JsonRpcResponse.failure(JsonValue.JsonNull.INSTANCE, code, message).toJson();
     }
 
     /** Answers failures Helidon detects before routing (oversized or malformed HTTP) with a JSON-RPC error. */
@@ -192,9 +199,8 @@ public final class ChainView implements AutoCloseable {
         String text = tooLarge ? "request body is larger than the limit of " + maxBodyBytes + " bytes"
                 : "HTTP request refused: " + shown.code() + " " + shown.reasonPhrase();
         LOG.debug("transport error {} {}: {}", event, shown.code(), message);
-        byte[] body = JsJson.stringify(JsonRpc.error(JsonValue.JsonNull.INSTANCE,
-                shown.code() >= 500 ? RpcException.INTERNAL_ERROR : RpcException.INVALID_REQUEST, text))
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = JsJson.stringify(error(shown.code() >= 500 ? JsonRpcError.INTERNAL_ERROR
+                : JsonRpcError.INVALID_REQUEST, text)).getBytes(StandardCharsets.UTF_8);
         return DirectHandler.TransportResponse.builder()
                 .status(shown)
                 .headers(headers)
@@ -230,7 +236,10 @@ public final class ChainView implements AutoCloseable {
             return this;
         }
 
-        /** The clock the reported epoch start is computed against ({@link StakingAbi#epochFor}). */
+        /**
+         * The clock the reported epoch start is computed against
+         * ({@link io.litj.protocol.chain.StakingEpoch#reportedAt}).
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

@@ -1,21 +1,40 @@
 package io.litj.devnet.chain;
 
+import io.litj.node.LitNodeException;
 import io.litj.node.registry.Block;
 import io.litj.node.registry.NetworkInfo;
+import io.litj.node.registry.NodeEntry;
 import io.litj.node.registry.SqliteRegistry;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
+import io.litj.protocol.chain.JsonRpcError;
+import io.litj.protocol.chain.JsonRpcException;
+import io.litj.protocol.chain.JsonRpcRequest;
+import io.litj.protocol.chain.StakingContract;
+import io.litj.protocol.chain.StakingEpoch;
+import io.litj.protocol.chain.StakingValidator;
+import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.json.JsonValue;
+import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Ethereum JSON-RPC methods the chain view answers, all read from the registry at call time: {@code
  * eth_chainId}, {@code net_version}, {@code web3_clientVersion}, {@code eth_blockNumber}, {@code
  * eth_getBlockByNumber}, {@code eth_getBlockByHash}, {@code eth_call} of the Staking selector {@code 0xc51d020e} (any
  * {@code to}, block tag ignored) and {@code eth_getLogs} (always empty). Anything else is {@code -32601}.
+ * {@link #answer} is the chain view's {@link io.litj.protocol.chain.JsonRpcBatch.Methods}: it logs each call and
+ * turns our own failures into {@code -32603}.
  */
 final class EthMethods {
+    private static final Logger LOG = LoggerFactory.getLogger(EthMethods.class);
     static final String CLIENT_VERSION = "litj-chain-view/0.1.0";
     private static final String ZERO_32 = "0x" + "0".repeat(64);
     /** keccak256 of the RLP of an empty list: the uncles hash of a block without uncles. */
@@ -31,7 +50,29 @@ final class EthMethods {
         this.clock = clock;
     }
 
-    /** Runs {@code method}; throws {@link RpcException} for an unknown method or bad params. */
+    /**
+     * Answers one request: its result, or a {@link JsonRpcException} with the error to send ({@code -32603} for a
+     * failure of ours, logged here).
+     */
+    JsonValue answer(JsonRpcRequest request) {
+        String method = Text.cut(request.method());
+        try {
+            JsonValue result = call(request.method(), request.params());
+            LOG.debug("{} -> ok", method);
+            return result;
+        } catch (JsonRpcException e) {
+            LOG.debug("{} -> {} {}", method, e.error().code(), e.getMessage());
+            throw e;
+        } catch (LitNodeException e) {
+            LOG.warn("{} failed: {} {}", method, e.code(), e.getMessage());
+            throw new JsonRpcException(JsonRpcError.INTERNAL_ERROR, "internal error: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("{} failed unexpectedly", method, e);
+            throw new JsonRpcException(JsonRpcError.INTERNAL_ERROR, "internal error; see the chain view log");
+        }
+    }
+
+    /** Runs {@code method}; throws {@link JsonRpcException} for an unknown method or bad params. */
     JsonValue call(String method, List<JsonValue> params) {
         return switch (method) {
             case "eth_chainId" -> str(quantity(registry.network().chainId()));
@@ -42,24 +83,46 @@ final class EthMethods {
             case "eth_getBlockByHash" -> blockOrNull(registry.block(param(params, 0, "block hash")));
             case "eth_call" -> str(ethCall(params));
             case "eth_getLogs" -> new JsonValue.JsonArray(List.of());
-            default -> throw new RpcException(RpcException.METHOD_NOT_FOUND, "the method " + cut(method)
-                    + " does not exist/is not available");
+            default -> throw new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND, "the method "
+                    + Text.cut(method) + " does not exist/is not available");
         };
     }
 
     private String ethCall(List<JsonValue> params) {
         if (params.isEmpty() || !(params.get(0) instanceof JsonValue.JsonObject tx)) {
-            throw new RpcException(RpcException.INVALID_PARAMS, "eth_call needs a transaction object as param 0");
+            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "eth_call needs a transaction object as param 0");
         }
         JsonValue data = tx.get("data").or(() -> tx.get("input")).orElse(new JsonValue.JsonString("0x"));
         if (!(data instanceof JsonValue.JsonString text)) {
-            throw new RpcException(RpcException.INVALID_PARAMS, "eth_call data must be a hex string");
+            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "eth_call data must be a hex string");
         }
-        if (!text.value().toLowerCase(Locale.ROOT).startsWith(StakingAbi.SELECTOR)) {
-            throw new RpcException(RpcException.EXECUTION_REVERTED, "execution reverted");
+        if (!StakingContract.GET_ACTIVE_UNKICKED_VALIDATOR_STRUCTS_AND_COUNTS.isCalledBy(text.value())) {
+            throw new JsonRpcException(JsonRpcError.EXECUTION_REVERTED, "execution reverted");
         }
-        NetworkInfo network = registry.network();
-        return StakingAbi.encodeFor(network, registry.nodes(), clock.instant());
+        return stakingAnswer(registry.network(), registry.nodes(), clock.instant());
+    }
+
+    /**
+     * The Staking answer for a registry's network and nodes at {@code now}: {@link StakingEpoch#reportedAt} of the
+     * registry epoch, the threshold as {@code minNodeCount}, and one validator per node in index order.
+     *
+     * @throws LitNodeException {@code InvalidArgument} if a node's host is not IPv4 or its address is malformed
+     */
+    static String stakingAnswer(NetworkInfo network, List<NodeEntry> nodes, Instant now) {
+        List<StakingValidator> validators = new ArrayList<>(nodes.size());
+        for (NodeEntry node : nodes) {
+            try {
+                validators.add(StakingValidator.of(node.host(), node.port(),
+                        EthAddress.parse(node.ethAddress(), "ethAddress")));
+            } catch (LitProtocolException e) {
+                throw new LitNodeException(LitErrorCode.InvalidArgument, "node " + node.index() + ": "
+                        + e.getMessage());
+            }
+        }
+        StakingEpoch epoch = StakingEpoch.reportedAt(network.epochLengthSeconds(), network.epoch(),
+                network.epochStart(), now);
+        return StakingContract.encodeActiveValidators(new StakingContract.ActiveValidators(epoch,
+                BigInteger.valueOf(network.threshold()), validators));
     }
 
     private Optional<Block> blockByTag(String tag) {
@@ -72,8 +135,8 @@ final class EthMethods {
             }
             default -> {
                 if (!tag.matches("0x[0-9a-fA-F]{1,16}")) {
-                    throw new RpcException(RpcException.INVALID_PARAMS, "block tag must be latest, earliest,"
-                            + " pending, safe, finalized or a hex quantity but is " + cut(tag));
+                    throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "block tag must be latest, earliest,"
+                            + " pending, safe, finalized or a hex quantity but is " + Text.cut(tag));
                 }
                 long number = Long.parseUnsignedLong(tag.substring(2), 16);
                 return number < 0 ? Optional.empty() : registry.block(number);
@@ -114,7 +177,8 @@ final class EthMethods {
 
     private static String param(List<JsonValue> params, int index, String what) {
         if (params.size() <= index || !(params.get(index) instanceof JsonValue.JsonString s)) {
-            throw new RpcException(RpcException.INVALID_PARAMS, "param " + index + " (" + what + ") must be a string");
+            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "param " + index + " (" + what
+                    + ") must be a string");
         }
         return s.value();
     }
@@ -125,9 +189,5 @@ final class EthMethods {
 
     private static JsonValue str(String s) {
         return new JsonValue.JsonString(s);
-    }
-
-    static String cut(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
     }
 }

@@ -8,6 +8,7 @@ import io.litj.devnet.registry.SqliteRegistryWriter;
 import io.litj.node.registry.SqliteRegistry;
 import io.litj.node.registry.TestRegistries;
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.chain.StakingEpoch;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
@@ -100,7 +101,8 @@ class ChainViewEthersTest {
                         "LITJ_BLOCK_URL", view.blockHashUrl()), Duration.ofSeconds(60));
                 JsonValue.JsonObject result = parseResult(stdout);
                 JsonValue.JsonObject sdk = (JsonValue.JsonObject) result.get("sdk").orElseThrow();
-                StakingAbi.Epoch reported = StakingAbi.epochFor(network, now);
+                StakingEpoch reported = StakingEpoch.reportedAt(network.epochLengthSeconds(), network.epoch(),
+                        network.epochStart(), now);
 
                 assertEquals("175188", json(result, "chainId"));
                 assertEquals("1", json(result, "blockNumber"));

@@ -123,14 +123,14 @@ class ChainViewTest {
 
     @Test
     void ethCall_stakingSelector_returnsAbiOfRegistryAtCallTime() throws Exception {
-        String expected = StakingAbi.encodeFor(registry.network(), registry.nodes(), NOW);
+        String expected = EthMethods.stakingAnswer(registry.network(), registry.nodes(), NOW);
         Answer a = post(call(3, "eth_call", "[{\"to\":\"" + TestRegistries.STAKING
                 + "\",\"data\":\"0xc51d020e\"},\"latest\"]"));
         assertEquals(str(expected), a.member("result"));
         clock.advance(Duration.ofDays(1));
         Answer later = post(call(4, "eth_call", "[{\"to\":\"0x0000000000000000000000000000000000000001\","
                 + "\"input\":\"0xC51D020E\"}]"));
-        assertEquals(str(StakingAbi.encodeFor(registry.network(), registry.nodes(), NOW.plus(Duration.ofDays(1)))),
+        assertEquals(str(EthMethods.stakingAnswer(registry.network(), registry.nodes(), NOW.plus(Duration.ofDays(1)))),
                 later.member("result"));
     }
 

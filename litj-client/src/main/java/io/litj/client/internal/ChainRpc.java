@@ -6,23 +6,29 @@ import io.litj.client.NodeResponse;
 import io.litj.client.NodeTransport;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
+import io.litj.protocol.chain.JsonRpcRequest;
+import io.litj.protocol.chain.JsonRpcResponse;
 import io.litj.protocol.json.JsJson;
-import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A minimal Ethereum JSON-RPC 2.0 caller over a {@link NodeTransport} (what connect needs: two methods). */
-public final class JsonRpc {
+/**
+ * A minimal Ethereum JSON-RPC caller over a {@link NodeTransport} (what connect needs: two methods); the envelopes
+ * are {@link JsonRpcRequest} and {@link JsonRpcResponse}.
+ */
+public final class ChainRpc {
     private final NodeTransport transport;
     private final URI url;
     private final Duration timeout;
     private final AtomicLong ids = new AtomicLong();
 
-    public JsonRpc(NodeTransport transport, URI url, Duration timeout) {
+    public ChainRpc(NodeTransport transport, URI url, Duration timeout) {
         this.transport = transport;
         this.url = url;
         this.timeout = timeout;
@@ -34,7 +40,7 @@ public final class JsonRpc {
         try {
             return Long.parseLong(hex.substring(2), 16);
         } catch (NumberFormatException e) {
-            throw fail("eth_chainId answered '" + Urls.cut(hex) + "', not a hex quantity");
+            throw fail("eth_chainId answered '" + Text.cut(hex) + "', not a hex quantity");
         }
     }
 
@@ -51,14 +57,12 @@ public final class JsonRpc {
      *         a JSON-RPC error or a malformed answer
      */
     public JsonValue call(String method, List<JsonValue> params) {
-        String body = JsJson.stringify(JsonValue.object().put("jsonrpc", "2.0")
-                .put("id", new JsonValue.JsonNumber(ids.incrementAndGet())).put("method", method)
-                .put("params", new JsonValue.JsonArray(params)).build());
+        String body = JsJson.stringify(JsonRpcRequest.of(ids.incrementAndGet(), method, params).toJson());
         NodeResponse response;
         try {
             response = transport.post(url, body, Map.of("Content-Type", "application/json",
                     "Accept", "application/json"), timeout).get(timeout.plusSeconds(2).toMillis(),
-                    java.util.concurrent.TimeUnit.MILLISECONDS);
+                    TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LitClientException(LitErrorCode.NetworkError, "interrupted during " + method + " to " + url);
@@ -70,18 +74,16 @@ public final class JsonRpc {
         if (!response.successful()) {
             throw fail(method + " answered HTTP " + response.status() + ": " + NodeCalls.cut(response.body()));
         }
-        JsonValue.JsonObject answer;
+        JsonRpcResponse answer;
         try {
-            answer = JsonReader.parseObject(response.body(), LitErrorCode.InitError, method + " answer");
+            answer = JsonRpcResponse.parse(response.body());
         } catch (LitProtocolException e) {
-            throw fail(e.getMessage());
+            throw fail(method + " answer: " + e.getMessage());
         }
-        if (answer.get("error").orElse(null) instanceof JsonValue.JsonObject error) {
-            String message = error.get("message").filter(v -> v instanceof JsonValue.JsonString)
-                    .map(v -> ((JsonValue.JsonString) v).value()).orElse(JsJson.stringify(error));
-            throw fail(method + " returned an error: " + NodeCalls.cut(message));
+        if (answer.error().isPresent()) {
+            throw fail(method + " returned an error: " + NodeCalls.cut(answer.error().get().message()));
         }
-        return answer.get("result").orElseThrow(() -> fail(method + " answer has no result"));
+        return answer.result().orElseThrow();
     }
 
     private String hexResult(JsonValue result, String method) {
