@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +28,8 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (LitClient client = LitClient.builder().rpcUrl(URI.create("http://127.0.0.1:8545")).build()) {
  *     client.connect();
- *     SessionSigs sigs = client.getSessionSigs(SessionRequest.builder()
- *             .resourceAbilityRequest(ResourceAbilityRequest.of(LitResource.action("*"),
- *                     LitAbility.LIT_ACTION_EXECUTION))
- *             .signer(wallet).build());
+ *     SessionSigs sigs = client.getSessionSigs(SessionRequest.of(SessionTerms.of(
+ *             ResourceAbilityRequest.of(LitResource.action("*"), LitAbility.LIT_ACTION_EXECUTION)), wallet));
  *     ExecuteJsResult result = client.executeJs(ExecuteJsRequest.builder()
  *             .code("Lit.Actions.setResponse({response: 'hi'})").sessionSigs(sigs).build());
  * }
@@ -62,7 +61,7 @@ public final class LitClient implements AutoCloseable {
 
     private LitClient(ClientConfig cfg) {
         this.cfg = cfg;
-        this.sessions = new SessionManager(cfg.store(), cfg.clock(), cfg.random());
+        this.sessions = new SessionManager(cfg);
         this.blockhash = new LatestBlockhash(cfg.transport(), cfg.blockHashUrl(), cfg.connectTimeout(), cfg.clock());
     }
 
@@ -150,8 +149,7 @@ public final class LitClient implements AutoCloseable {
      */
     public SessionSigs getSessionSigs(SessionRequest request) {
         Objects.requireNonNull(request, "request");
-        ConnectionState s = requireConnected();
-        return sessions.getSessionSigs(request, cfg.network(), s.nodeUrls(), this::latestBlockhash);
+        return sessions.getSessionSigs(request, requireConnected(), this::latestBlockhash);
     }
 
     /**
@@ -166,17 +164,7 @@ public final class LitClient implements AutoCloseable {
      */
     public SessionSigs getPkpSessionSigs(PkpSessionRequest request) {
         Objects.requireNonNull(request, "request");
-        ConnectionState s = requireConnected();
-        SessionRequest.Builder b = SessionRequest.builder()
-                .resourceAbilityRequests(request.resourceAbilityRequests())
-                .capabilityAuthSigs(request.capabilityAuthSigs())
-                .storeScope(request.proofId(cfg.clock().instant()))
-                .authCallback(request.pkpAddress(), params -> SignSessionKeyCall.run(request, params, s,
-                        cfg.transport(), cfg.clock(), cfg.random(), cfg.requestTimeout()));
-        request.expiration().ifPresent(b::expiration);
-        Optional<BlsCapabilityVerifier> bls = s.networkPublicKey().map(k -> Bls.capabilityVerifier(
-                BlsPublicKey.parse(k)));
-        return sessions.getSessionSigs(b.build(), cfg.network(), s.nodeUrls(), this::latestBlockhash, bls);
+        return sessions.getPkpSessionSigs(request, requireConnected(), this::latestBlockhash);
     }
 
     /**
@@ -208,7 +196,7 @@ public final class LitClient implements AutoCloseable {
         Objects.requireNonNull(request, "request");
         ConnectionState s = requireConnected();
         try {
-            return ExecuteJsCall.run(request, s, cfg.transport(), cfg.clock(), cfg.random(), cfg.requestTimeout());
+            return ExecuteJsCall.run(request, cfg, s);
         } catch (LitProtocolException e) {
             throw LitClientException.from(e);
         }
@@ -269,6 +257,7 @@ public final class LitClient implements AutoCloseable {
         private NodeTransport transport;
         private SessionStore store;
         private String network;
+        private Function<BlsPublicKey, BlsCapabilityVerifier> networkVerifier = Bls::capabilityVerifier;
 
         private Builder() {
         }
@@ -362,6 +351,12 @@ public final class LitClient implements AutoCloseable {
             return this;
         }
 
+        /** How a network key becomes the check of network-signed grants; for tests that count verifications. */
+        Builder networkVerifier(Function<BlsPublicKey, BlsCapabilityVerifier> networkVerifier) {
+            this.networkVerifier = Objects.requireNonNull(networkVerifier, "networkVerifier");
+            return this;
+        }
+
         /** @throws LitClientException {@code InvalidArgument} for a missing, conflicting or unsafe setting */
         public LitClient build() {
             if ((rpcUrl == null) == (nodeUrls == null)) {
@@ -394,7 +389,7 @@ public final class LitClient implements AutoCloseable {
             return new LitClient(new ClientConfig(rpc, staking, urls, minNodeCount, blocks, allowPlainHttp,
                     connectTimeout, requestTimeout, clock != null ? clock : Clock.systemUTC(),
                     random != null ? random : new SecureRandom(), t, owns,
-                    store != null ? store : new InMemorySessionStore(), name));
+                    store != null ? store : new InMemorySessionStore(), name, networkVerifier));
         }
 
         private static LitClientException invalid(String message) {
