@@ -156,9 +156,11 @@ public final class LitClient implements AutoCloseable {
      * Session sigs granted by a PKP ({@code getPkpSessionSigs}): every node checks the request's auth methods (and
      * Lit Action, if any) and the PKP's permissions, then BLS-signs a SIWE delegating the PKP to the session key; at
      * least {@link #minNodeCount()} agreeing shares are combined and verified under the network key, and the
-     * resulting {@code lit.bls} AuthSig is stored like a wallet grant (keyed by the PKP address).
+     * resulting {@code lit.bls} AuthSig is stored like a wallet grant (keyed by the PKP address and who proved
+     * control) and re-used by later calls while nodes would still accept it.
      *
-     * @throws LitClientException {@code InitError} when the network has no BLS key; {@code NodeError} with every
+     * @throws LitClientException {@code ClientNotReady} before {@link #connect()}; {@code InvalidArgument} as for
+     *         {@link #getSessionSigs}; {@code InitError} when the network has no BLS key; {@code NodeError} with every
      *         node's error when too few nodes agree to sign (e.g. {@code NodePKPNotAuthorized}); {@code
      *         InvalidSignature} when the shares do not combine into a valid signature
      */
@@ -194,9 +196,8 @@ public final class LitClient implements AutoCloseable {
      */
     public ExecuteJsResult executeJs(ExecuteJsRequest request) {
         Objects.requireNonNull(request, "request");
-        ConnectionState s = requireConnected();
         try {
-            return ExecuteJsCall.run(request, cfg, s);
+            return ExecuteJsCall.run(request, cfg, requireConnected());
         } catch (LitProtocolException e) {
             throw LitClientException.from(e);
         }
@@ -335,8 +336,7 @@ public final class LitClient implements AutoCloseable {
             return this;
         }
 
-        /** Where sessions are kept (default: an {@link InMemorySessionStore}; use {@link FileSessionStore} to keep
-         * them across runs). */
+        /** Where sessions are kept (default: in memory; {@link FileSessionStore} keeps them across runs). */
         public Builder sessionStore(SessionStore store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;
