@@ -4,6 +4,7 @@ import io.litj.client.ExecuteJsRequest;
 import io.litj.client.InMemorySessionStore;
 import io.litj.client.LitClient;
 import io.litj.client.SessionRequest;
+import io.litj.client.SessionTerms;
 import io.litj.devnet.Devnet;
 import io.litj.devnet.DevnetConfig;
 import io.litj.protocol.auth.SessionSigs;
@@ -48,10 +49,8 @@ public final class ExecuteJsLoadDriver {
             client.connect();
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            SessionSigs sigs = client.getSessionSigs(SessionRequest.builder()
-                    .resourceAbilityRequests(List.of(ResourceAbilityRequest.of(LitResource.action("*"),
-                            LitAbility.LIT_ACTION_EXECUTION)))
-                    .signer(PrivateKeyEthSigner.fromBytes(key)).build());
+            SessionSigs sigs = client.getSessionSigs(SessionRequest.of(SessionTerms.of(ResourceAbilityRequest.of(
+                    LitResource.action("*"), LitAbility.LIT_ACTION_EXECUTION)), PrivateKeyEthSigner.fromBytes(key)));
             ExecuteJsRequest request = ExecuteJsRequest.builder().code(ACTION)
                     .jsParams(io.litj.protocol.json.JsonValue.object().put("n", "1").build()).sessionSigs(sigs)
                     .build();

@@ -4,6 +4,7 @@ import io.litj.client.AuthMethod;
 import io.litj.client.InMemorySessionStore;
 import io.litj.client.LitClient;
 import io.litj.client.PkpSessionRequest;
+import io.litj.client.SessionTerms;
 import io.litj.devnet.Devnet;
 import io.litj.devnet.DevnetConfig;
 import io.litj.node.registry.Pkp;
@@ -69,7 +70,7 @@ public final class PkpSessionLoadDriver {
             AuthSig login = AuthSigs.generate(wallet, LitSiweBuilder.create(wallet.address(), client.latestBlockhash())
                     .clock(clock).expiration(clock.instant().plus(Duration.ofHours(1))).build());
             PkpSessionRequest request = PkpSessionRequest.builder().pkpPublicKey("0x" + pkp.publicKey())
-                    .authMethods(List.of(AuthMethod.ethWallet(login))).resourceAbilityRequests(RESOURCES).build();
+                    .authMethods(List.of(AuthMethod.ethWallet(login))).terms(SessionTerms.of(RESOURCES)).build();
 
             Set<String> sessionKeys = new HashSet<>();
             for (int i = 0; i < warmup; i++) {

@@ -8,6 +8,7 @@ import io.litj.client.LitClient;
 import io.litj.client.LitClientException;
 import io.litj.client.PkpSessionRequest;
 import io.litj.client.SessionRequest;
+import io.litj.client.SessionTerms;
 import io.litj.devnet.Devnet;
 import io.litj.devnet.DevnetConfig;
 import io.litj.node.registry.Pkp;
@@ -98,12 +99,12 @@ final class DemoCommand implements Callable<Integer> {
         AtomicInteger signatures = new AtomicInteger();
         EthSigner wallet = new CountingSigner(key, signatures);
         SessionKeyPair sessionKey = SessionKeyPair.generate(random);
-        List<ResourceAbilityRequest> anyAction = List.of(
+        SessionTerms anyAction = SessionTerms.of(
                 ResourceAbilityRequest.of(LitResource.action("*"), LitAbility.LIT_ACTION_EXECUTION));
         step(out, 3, "a wallet " + wallet.address() + " grants session key " + sessionKey.fingerprint()
                 + " the right to run any Lit Action (SIWE + ReCap, signed once)");
-        SessionSigs sigs = client.getSessionSigs(SessionRequest.builder().resourceAbilityRequests(anyAction)
-                .signer(wallet).sessionKey(sessionKey).build());
+        SessionSigs sigs = client.getSessionSigs(SessionRequest.builder().terms(anyAction).signer(wallet)
+                .sessionKey(sessionKey).build());
         SessionSig first = sigs.byNodeUrl().values().iterator().next();
         out.println("   " + sigs.byNodeUrl().size() + " session sigs, one per node; each signs its own nodeAddress"
                 + " (payload " + first.signedMessage().length() + " bytes)");
@@ -121,7 +122,7 @@ final class DemoCommand implements Callable<Integer> {
         step(out, 5, "a session limited to another action's CID may not run this one");
         String otherCid = io.litj.node.actions.IpfsCid.v0(OTHER_ACTION.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         SessionSigs narrow = client.getSessionSigs(SessionRequest.builder()
-                .resourceAbilityRequests(List.of(ResourceAbilityRequest.of(LitResource.action(otherCid),
+                .terms(SessionTerms.of(ResourceAbilityRequest.of(LitResource.action(otherCid),
                         LitAbility.LIT_ACTION_EXECUTION)))
                 .signer(wallet).sessionKey(sessionKey).build());
         try {
@@ -137,8 +138,8 @@ final class DemoCommand implements Callable<Integer> {
 
         step(out, 6, "asking for the first session again re-uses the stored wallet grant");
         int before = signatures.get();
-        client.getSessionSigs(SessionRequest.builder().resourceAbilityRequests(anyAction).signer(wallet)
-                .sessionKey(sessionKey).build());
+        client.getSessionSigs(SessionRequest.builder().terms(anyAction).signer(wallet).sessionKey(sessionKey)
+                .build());
         out.println("   wallet signatures: " + before + " before, " + signatures.get() + " after");
         return 0;
     }
@@ -154,7 +155,7 @@ final class DemoCommand implements Callable<Integer> {
                 .expiration(Instant.now().plus(Duration.ofHours(1))).build());
         SessionSigs pkpSigs = client.getPkpSessionSigs(PkpSessionRequest.builder().pkpPublicKey("0x" + pkp.publicKey())
                 .authMethods(List.of(AuthMethod.ethWallet(login)))
-                .resourceAbilityRequests(List.of(ResourceAbilityRequest.of(LitResource.action("*"),
+                .terms(SessionTerms.of(ResourceAbilityRequest.of(LitResource.action("*"),
                         LitAbility.LIT_ACTION_EXECUTION))).build());
         ExecuteJsResult asPkp = client.executeJs(ExecuteJsRequest.builder()
                 .code("LitActions.setResponse({response: 'proved by ' + Lit.Auth.authMethodContexts[0].userId});")

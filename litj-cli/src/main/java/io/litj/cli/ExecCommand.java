@@ -5,6 +5,7 @@ import io.litj.client.ExecuteJsResult;
 import io.litj.client.LitClient;
 import io.litj.client.LitClientException;
 import io.litj.client.SessionRequest;
+import io.litj.client.SessionTerms;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.auth.SessionSigs;
 import io.litj.protocol.json.JsJson;
@@ -45,12 +46,12 @@ final class ExecCommand implements Callable<Integer> {
         String source = Files.readString(code);
         JsonValue.JsonObject jsParams = params == null ? JsonValue.JsonObject.empty()
                 : JsonReader.parseObject(params, LitErrorCode.InvalidArgument, "--params");
-        List<ResourceAbilityRequest> anyAction = List.of(
+        SessionTerms anyAction = SessionTerms.of(
                 ResourceAbilityRequest.of(LitResource.action("*"), LitAbility.LIT_ACTION_EXECUTION));
         PrintWriter out = spec.commandLine().getOut();
         try (LitClient client = wallet.connect()) {
-            SessionSigs sigs = client.getSessionSigs(SessionRequest.builder().resourceAbilityRequests(anyAction)
-                    .signer(wallet.wallet(spec.commandLine().getErr())).build());
+            SessionSigs sigs = client.getSessionSigs(SessionRequest.of(anyAction,
+                    wallet.wallet(spec.commandLine().getErr())));
             try {
                 ExecuteJsResult result = client.executeJs(ExecuteJsRequest.builder().code(source).jsParams(jsParams)
                         .sessionSigs(sigs).build());

@@ -2,6 +2,7 @@ package io.litj.cli;
 
 import io.litj.client.LitClient;
 import io.litj.client.SessionRequest;
+import io.litj.client.SessionTerms;
 import io.litj.protocol.IsoTime;
 import io.litj.protocol.auth.SessionSigs;
 import io.litj.protocol.resource.ResourceAbilityRequest;
@@ -38,13 +39,13 @@ final class SessionCommand {
         public Integer call() {
             List<ResourceAbilityRequest> requests = ResourceSpecs.parse(resources);
             try (LitClient client = wallet.connect()) {
-                SessionRequest.Builder b = SessionRequest.builder().resourceAbilityRequests(requests)
-                        .signer(wallet.wallet(spec.commandLine().getErr()));
+                SessionTerms.Builder terms = SessionTerms.builder().resourceAbilityRequests(requests);
                 if (expiration != null) {
-                    b.expiration(IsoTime.parse(expiration, io.litj.protocol.LitErrorCode.InvalidArgument,
+                    terms.expiration(IsoTime.parse(expiration, io.litj.protocol.LitErrorCode.InvalidArgument,
                             "--expiration"));
                 }
-                SessionSigs sigs = client.getSessionSigs(b.build());
+                SessionSigs sigs = client.getSessionSigs(SessionRequest.of(terms.build(),
+                        wallet.wallet(spec.commandLine().getErr())));
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(sigs.toJsonString());
                 out.flush();

@@ -10,6 +10,7 @@ import io.litj.client.FileSessionStore;
 import io.litj.client.LitClient;
 import io.litj.client.LitClientException;
 import io.litj.client.SessionRequest;
+import io.litj.client.SessionTerms;
 import io.litj.node.actions.IpfsCid;
 import io.litj.devnet.Devnet;
 import io.litj.devnet.DevnetConfig;
@@ -80,7 +81,7 @@ class JavaSdkAgainstDevnetTest {
     }
 
     private static SessionSigs session(LitClient c, CountingSigner wallet, List<ResourceAbilityRequest> requests) {
-        return c.getSessionSigs(SessionRequest.builder().resourceAbilityRequests(requests).signer(wallet).build());
+        return c.getSessionSigs(SessionRequest.of(SessionTerms.of(requests), wallet));
     }
 
     private static CountingSigner newWallet() {

@@ -6,6 +6,7 @@ import io.litj.client.LitClient;
 import io.litj.client.NodeResponse;
 import io.litj.client.NodeTransport;
 import io.litj.client.PkpSessionRequest;
+import io.litj.client.SessionTerms;
 import io.litj.node.actions.IpfsCid;
 import io.litj.devnet.Devnet;
 import io.litj.node.registry.Pkp;
@@ -115,13 +116,13 @@ public final class PkpSessionFixture {
     public static PkpSessionRequest walletRequest(LitClient client, Pkp pkp, PrivateKeyEthSigner wallet,
                                                   Clock clock) {
         return PkpSessionRequest.builder().pkpPublicKey(publicKey0x(pkp))
-                .authMethods(List.of(walletLogin(client, wallet, clock))).resourceAbilityRequests(RESOURCES).build();
+                .authMethods(List.of(walletLogin(client, wallet, clock))).terms(SessionTerms.of(RESOURCES)).build();
     }
 
     /** A {@code getLitActionSessionSigs} request for {@code pkp}: the action alone decides, no auth method. */
     public static PkpSessionRequest actionRequest(Pkp pkp, String code) {
         return PkpSessionRequest.builder().pkpPublicKey(publicKey0x(pkp)).litActionCode(code).jsParams(AUTH_PARAMS)
-                .resourceAbilityRequests(RESOURCES).build();
+                .terms(SessionTerms.of(RESOURCES)).build();
     }
 
     /** A client of the devnet's chain view (so it finds every node listed there) over {@code transport}. */

@@ -1,5 +1,8 @@
 package io.litj.client;
 
+import io.litj.protocol.LitErrorCode;
+import io.litj.threshold.ThresholdException;
+import io.litj.threshold.bls.BlsPublicKey;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,5 +14,21 @@ record ConnectionState(List<String> nodeUrls, int minNodeCount, long epoch, Opti
                        Optional<String> subnetPublicKey) {
     ConnectionState {
         nodeUrls = List.copyOf(nodeUrls);
+    }
+
+    /**
+     * The network BLS key, parsed.
+     *
+     * @throws LitClientException {@code InitError} when the nodes reported none or one that is not a BLS key
+     */
+    BlsPublicKey requireNetworkKey() {
+        String hex = networkPublicKey.orElseThrow(() -> new LitClientException(LitErrorCode.InitError,
+                "the nodes reported no network BLS key (\"ERR\"): PKP sessions need the network's DKG to have run"));
+        try {
+            return BlsPublicKey.parse(hex);
+        } catch (ThresholdException e) {
+            throw new LitClientException(LitErrorCode.InitError, "the nodes' network key is not a BLS12-381 public"
+                    + " key: " + e.getMessage(), e);
+        }
     }
 }

@@ -9,9 +9,6 @@ import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -30,10 +27,14 @@ final class ExecuteJsCall {
     private ExecuteJsCall() {
     }
 
-    static ExecuteJsResult run(ExecuteJsRequest request, ConnectionState state, NodeTransport transport, Clock clock,
-                               SecureRandom random, Duration timeout) {
+    /**
+     * Runs {@code request} on the connected nodes of {@code state} through the transport of {@code cfg}.
+     *
+     * @throws LitClientException as {@link LitClient#executeJs}
+     */
+    static ExecuteJsResult run(ExecuteJsRequest request, ClientConfig cfg, ConnectionState state) {
         List<String> targets = request.useSingleNode()
-                ? List.of(state.nodeUrls().get(random.nextInt(state.nodeUrls().size())))
+                ? List.of(state.nodeUrls().get(cfg.random().nextInt(state.nodeUrls().size())))
                 : state.nodeUrls();
         Map<String, SessionSig> sigs = new LinkedHashMap<>();
         for (String url : targets) {
@@ -41,10 +42,10 @@ final class ExecuteJsCall {
                     LitErrorCode.InvalidArgument, "could not find session sig for node " + url));
             sigs.put(url, sig);
         }
-        sigs.forEach((url, sig) -> SessionSigsCheck.check(url, sig, clock.instant()));
-        String requestId = NodeCalls.newRequestId(random);
-        List<NodeCalls.Outcome> outcomes = NodeCalls.postAll(transport, targets, PATH,
-                url -> body(request, sigs.get(url), state.epoch()), requestId, timeout);
+        sigs.forEach((url, sig) -> SessionSigsCheck.check(url, sig, cfg.clock().instant()));
+        String requestId = NodeCalls.newRequestId(cfg.random());
+        List<NodeCalls.Outcome> outcomes = NodeCalls.postAll(cfg.transport(), targets, PATH,
+                url -> body(request, sigs.get(url), state.epoch()), requestId, cfg.requestTimeout());
         List<NodeFailure> failures = new ArrayList<>();
         Map<String, NodeOutcome> perNode = new LinkedHashMap<>();
         for (NodeCalls.Outcome o : outcomes) {

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +28,8 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (LitClient client = LitClient.builder().rpcUrl(URI.create("http://127.0.0.1:8545")).build()) {
  *     client.connect();
- *     SessionSigs sigs = client.getSessionSigs(SessionRequest.builder()
- *             .resourceAbilityRequest(ResourceAbilityRequest.of(LitResource.action("*"),
- *                     LitAbility.LIT_ACTION_EXECUTION))
- *             .signer(wallet).build());
+ *     SessionSigs sigs = client.getSessionSigs(SessionRequest.of(SessionTerms.of(
+ *             ResourceAbilityRequest.of(LitResource.action("*"), LitAbility.LIT_ACTION_EXECUTION)), wallet));
  *     ExecuteJsResult result = client.executeJs(ExecuteJsRequest.builder()
  *             .code("Lit.Actions.setResponse({response: 'hi'})").sessionSigs(sigs).build());
  * }
@@ -62,7 +61,7 @@ public final class LitClient implements AutoCloseable {
 
     private LitClient(ClientConfig cfg) {
         this.cfg = cfg;
-        this.sessions = new SessionManager(cfg.store(), cfg.clock(), cfg.random());
+        this.sessions = new SessionManager(cfg);
         this.blockhash = new LatestBlockhash(cfg.transport(), cfg.blockHashUrl(), cfg.connectTimeout(), cfg.clock());
     }
 
@@ -150,33 +149,24 @@ public final class LitClient implements AutoCloseable {
      */
     public SessionSigs getSessionSigs(SessionRequest request) {
         Objects.requireNonNull(request, "request");
-        ConnectionState s = requireConnected();
-        return sessions.getSessionSigs(request, cfg.network(), s.nodeUrls(), this::latestBlockhash);
+        return sessions.getSessionSigs(request, requireConnected(), this::latestBlockhash);
     }
 
     /**
      * Session sigs granted by a PKP ({@code getPkpSessionSigs}): every node checks the request's auth methods (and
      * Lit Action, if any) and the PKP's permissions, then BLS-signs a SIWE delegating the PKP to the session key; at
      * least {@link #minNodeCount()} agreeing shares are combined and verified under the network key, and the
-     * resulting {@code lit.bls} AuthSig is stored like a wallet grant (keyed by the PKP address).
+     * resulting {@code lit.bls} AuthSig is stored like a wallet grant (keyed by the PKP address and who proved
+     * control) and re-used by later calls while nodes would still accept it.
      *
-     * @throws LitClientException {@code InitError} when the network has no BLS key; {@code NodeError} with every
+     * @throws LitClientException {@code ClientNotReady} before {@link #connect()}; {@code InvalidArgument} as for
+     *         {@link #getSessionSigs}; {@code InitError} when the network has no BLS key; {@code NodeError} with every
      *         node's error when too few nodes agree to sign (e.g. {@code NodePKPNotAuthorized}); {@code
      *         InvalidSignature} when the shares do not combine into a valid signature
      */
     public SessionSigs getPkpSessionSigs(PkpSessionRequest request) {
         Objects.requireNonNull(request, "request");
-        ConnectionState s = requireConnected();
-        SessionRequest.Builder b = SessionRequest.builder()
-                .resourceAbilityRequests(request.resourceAbilityRequests())
-                .capabilityAuthSigs(request.capabilityAuthSigs())
-                .storeScope(request.proofId(cfg.clock().instant()))
-                .authCallback(request.pkpAddress(), params -> SignSessionKeyCall.run(request, params, s,
-                        cfg.transport(), cfg.clock(), cfg.random(), cfg.requestTimeout()));
-        request.expiration().ifPresent(b::expiration);
-        Optional<BlsCapabilityVerifier> bls = s.networkPublicKey().map(k -> Bls.capabilityVerifier(
-                BlsPublicKey.parse(k)));
-        return sessions.getSessionSigs(b.build(), cfg.network(), s.nodeUrls(), this::latestBlockhash, bls);
+        return sessions.getPkpSessionSigs(request, requireConnected(), this::latestBlockhash);
     }
 
     /**
@@ -206,9 +196,8 @@ public final class LitClient implements AutoCloseable {
      */
     public ExecuteJsResult executeJs(ExecuteJsRequest request) {
         Objects.requireNonNull(request, "request");
-        ConnectionState s = requireConnected();
         try {
-            return ExecuteJsCall.run(request, s, cfg.transport(), cfg.clock(), cfg.random(), cfg.requestTimeout());
+            return ExecuteJsCall.run(request, cfg, requireConnected());
         } catch (LitProtocolException e) {
             throw LitClientException.from(e);
         }
@@ -269,6 +258,7 @@ public final class LitClient implements AutoCloseable {
         private NodeTransport transport;
         private SessionStore store;
         private String network;
+        private Function<BlsPublicKey, BlsCapabilityVerifier> networkVerifier = Bls::capabilityVerifier;
 
         private Builder() {
         }
@@ -346,8 +336,7 @@ public final class LitClient implements AutoCloseable {
             return this;
         }
 
-        /** Where sessions are kept (default: an {@link InMemorySessionStore}; use {@link FileSessionStore} to keep
-         * them across runs). */
+        /** Where sessions are kept (default: in memory; {@link FileSessionStore} keeps them across runs). */
         public Builder sessionStore(SessionStore store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;
@@ -359,6 +348,12 @@ public final class LitClient implements AutoCloseable {
          */
         public Builder network(String network) {
             this.network = Objects.requireNonNull(network, "network");
+            return this;
+        }
+
+        /** How a network key becomes the check of network-signed grants; for tests that count verifications. */
+        Builder networkVerifier(Function<BlsPublicKey, BlsCapabilityVerifier> networkVerifier) {
+            this.networkVerifier = Objects.requireNonNull(networkVerifier, "networkVerifier");
             return this;
         }
 
@@ -394,7 +389,7 @@ public final class LitClient implements AutoCloseable {
             return new LitClient(new ClientConfig(rpc, staking, urls, minNodeCount, blocks, allowPlainHttp,
                     connectTimeout, requestTimeout, clock != null ? clock : Clock.systemUTC(),
                     random != null ? random : new SecureRandom(), t, owns,
-                    store != null ? store : new InMemorySessionStore(), name));
+                    store != null ? store : new InMemorySessionStore(), name, networkVerifier));
         }
 
         private static LitClientException invalid(String message) {

@@ -1,6 +1,9 @@
 package io.litj.client;
 
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.auth.AuthSig;
+import io.litj.protocol.auth.SessionTimeRules;
 import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.crypto.Eip191;
 import io.litj.protocol.crypto.EthSignature;
@@ -9,7 +12,6 @@ import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.siwe.SiweParser;
 import io.litj.protocol.json.JsonValue;
-import io.litj.protocol.resource.ResourceAbilityRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -17,9 +19,17 @@ import java.util.Optional;
 
 /**
  * What {@link LitClient#getPkpSessionSigs} and {@link LitClient#getLitActionSessionSigs} need: the PKP's public key,
- * the auth methods that prove control of it and/or a Lit Action that must answer {@code "true"}, the resources to
- * grant, and optional expiration, extra capability AuthSigs, session key and SIWE statement/domain. Built with
- * {@link #builder()}; immutable.
+ * the auth methods that prove control of it and/or a Lit Action that must answer {@code "true"}, and the
+ * {@link SessionTerms} to grant.
+ *
+ * <pre>{@code
+ * client.getPkpSessionSigs(PkpSessionRequest.builder().pkpPublicKey("0x04…")
+ *         .authMethods(List.of(AuthMethod.ethWallet(login))).terms(terms).build());
+ * }</pre>
+ *
+ * <p>Built with {@link #builder()}; immutable. The SIWE's domain defaults to {@value #DEFAULT_DOMAIN} and its
+ * statement reads {@value #STATEMENT_PREFIX} followed by the terms' statement (default: the ReCap preamble), as
+ * the JS SDK writes them.
  */
 public final class PkpSessionRequest {
     /** What the JS SDK puts before the caller's statement in a PKP session SIWE. */
@@ -29,26 +39,18 @@ public final class PkpSessionRequest {
 
     private final byte[] publicKey;
     private final List<AuthMethod> authMethods;
-    private final List<ResourceAbilityRequest> requests;
-    private final Optional<Instant> expiration;
-    private final List<AuthSig> capabilityAuthSigs;
+    private final SessionTerms terms;
     private final Optional<String> litActionCode;
     private final Optional<String> litActionIpfsId;
     private final Optional<JsonValue.JsonObject> jsParams;
-    private final Optional<String> statement;
-    private final String domain;
 
     private PkpSessionRequest(Builder b) {
         this.publicKey = b.publicKey.clone();
         this.authMethods = List.copyOf(b.authMethods);
-        this.requests = List.copyOf(b.requests);
-        this.expiration = Optional.ofNullable(b.expiration);
-        this.capabilityAuthSigs = List.copyOf(b.capabilityAuthSigs);
+        this.terms = b.terms;
         this.litActionCode = Optional.ofNullable(b.litActionCode);
         this.litActionIpfsId = Optional.ofNullable(b.litActionIpfsId);
         this.jsParams = Optional.ofNullable(b.jsParams);
-        this.statement = Optional.ofNullable(b.statement);
-        this.domain = b.domain;
     }
 
     public static Builder builder() {
@@ -69,16 +71,9 @@ public final class PkpSessionRequest {
         return authMethods;
     }
 
-    public List<ResourceAbilityRequest> resourceAbilityRequests() {
-        return requests;
-    }
-
-    public Optional<Instant> expiration() {
-        return expiration;
-    }
-
-    public List<AuthSig> capabilityAuthSigs() {
-        return capabilityAuthSigs;
+    /** What the session grants. */
+    public SessionTerms terms() {
+        return terms;
     }
 
     public Optional<String> litActionCode() {
@@ -93,21 +88,12 @@ public final class PkpSessionRequest {
         return jsParams;
     }
 
-    /** The caller's statement; the SIWE reads {@code "Lit Protocol PKP session signature <statement>"}. */
-    public Optional<String> statement() {
-        return statement;
-    }
-
-    public String domain() {
-        return domain;
-    }
-
     /**
      * Who proves control of the PKP in this request, as a hash: each EthWallet auth method by the address its still
      * valid signature recovers to (so a new login by the same wallet re-uses its grant), any other method by its
      * token, and the Lit Action by its code or IPFS id and jsParams. Stored grants are kept per proof.
      */
-    String proofId(java.time.Instant now) {
+    String proofId(Instant now) {
         StringBuilder sb = new StringBuilder();
         for (AuthMethod m : authMethods) {
             sb.append("method:").append(m.authMethodType()).append(':').append(proven(m, now)).append('\n');
@@ -118,18 +104,18 @@ public final class PkpSessionRequest {
         return Hex.encode(Hashes.sha256(sb.toString()));
     }
 
-    private static String proven(AuthMethod m, java.time.Instant now) {
+    private static String proven(AuthMethod m, Instant now) {
         if (m.authMethodType() == AuthMethod.ETH_WALLET) {
             try {
-                AuthSig sig = AuthSig.parse(m.accessToken(), io.litj.protocol.LitErrorCode.InvalidArgument);
+                AuthSig sig = AuthSig.parse(m.accessToken(), LitErrorCode.InvalidArgument);
                 var siwe = SiweParser.parse(sig.signedMessage());
-                if (siwe.expirationInstant().map(now::isBefore).orElse(false)) {
+                if (siwe.expirationInstant().map(e -> !SessionTimeRules.hasExpired(e, now)).orElse(false)) {
                     EthAddress signer = Eip191.recover(sig.signedMessage(), EthSignature.parse(sig.sig(), "sig"));
                     if (signer.equals(siwe.ethAddress())) {
                         return "wallet:" + signer.toLowerHex();
                     }
                 }
-            } catch (io.litj.protocol.LitProtocolException e) {
+            } catch (LitProtocolException e) {
                 // not a usable wallet login: identified by its token below (nodes will refuse it)
             }
         }
@@ -138,7 +124,7 @@ public final class PkpSessionRequest {
 
     @Override
     public String toString() {
-        return "PkpSessionRequest[pkp=" + pkpAddress() + " authMethods=" + authMethods + " resources=" + requests
+        return "PkpSessionRequest[pkp=" + pkpAddress() + " authMethods=" + authMethods + " " + terms
                 + (litActionCode.isPresent() || litActionIpfsId.isPresent() ? " with a Lit Action" : "") + "]";
     }
 
@@ -146,14 +132,10 @@ public final class PkpSessionRequest {
     public static final class Builder {
         private byte[] publicKey;
         private List<AuthMethod> authMethods = List.of();
-        private List<ResourceAbilityRequest> requests = List.of();
-        private Instant expiration;
-        private List<AuthSig> capabilityAuthSigs = List.of();
+        private SessionTerms terms;
         private String litActionCode;
         private String litActionIpfsId;
         private JsonValue.JsonObject jsParams;
-        private String statement;
-        private String domain = DEFAULT_DOMAIN;
 
         private Builder() {
         }
@@ -162,7 +144,7 @@ public final class PkpSessionRequest {
         public Builder pkpPublicKey(String hex) {
             byte[] key = Hex.decode0x(hex, "pkpPublicKey");
             if (key.length != 65 || key[0] != 0x04) {
-                throw new LitClientException(io.litj.protocol.LitErrorCode.InvalidArgument,
+                throw new LitClientException(LitErrorCode.InvalidArgument,
                         "pkpPublicKey must be an uncompressed secp256k1 key (0x04 + 128 hex)");
             }
             this.publicKey = key;
@@ -174,18 +156,9 @@ public final class PkpSessionRequest {
             return this;
         }
 
-        public Builder resourceAbilityRequests(List<ResourceAbilityRequest> requests) {
-            this.requests = List.copyOf(requests);
-            return this;
-        }
-
-        public Builder expiration(Instant expiration) {
-            this.expiration = Objects.requireNonNull(expiration, "expiration");
-            return this;
-        }
-
-        public Builder capabilityAuthSigs(List<AuthSig> capabilityAuthSigs) {
-            this.capabilityAuthSigs = List.copyOf(capabilityAuthSigs);
+        /** What the session grants (required). */
+        public Builder terms(SessionTerms terms) {
+            this.terms = Objects.requireNonNull(terms, "terms");
             return this;
         }
 
@@ -205,23 +178,13 @@ public final class PkpSessionRequest {
             return this;
         }
 
-        public Builder statement(String statement) {
-            this.statement = Objects.requireNonNull(statement, "statement");
-            return this;
-        }
-
-        public Builder domain(String domain) {
-            this.domain = Objects.requireNonNull(domain, "domain");
-            return this;
-        }
-
         /** @throws LitClientException {@code InvalidArgument} when something required is missing or conflicts */
         public PkpSessionRequest build() {
             if (publicKey == null) {
                 throw invalid("pkpPublicKey is required");
             }
-            if (requests.isEmpty()) {
-                throw invalid("resourceAbilityRequests must not be empty");
+            if (terms == null) {
+                throw invalid("a session needs terms (at least the resources it grants)");
             }
             if (litActionCode != null && litActionIpfsId != null) {
                 throw invalid("give litActionCode or litActionIpfsId, not both");
@@ -233,7 +196,7 @@ public final class PkpSessionRequest {
         }
 
         private static LitClientException invalid(String message) {
-            return new LitClientException(io.litj.protocol.LitErrorCode.InvalidArgument, message);
+            return new LitClientException(LitErrorCode.InvalidArgument, message);
         }
     }
 }

@@ -6,95 +6,101 @@ import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.AuthSigReuse;
 import io.litj.protocol.auth.AuthSigType;
-import io.litj.protocol.auth.AuthSigs;
-import io.litj.protocol.auth.BlsCapabilityVerifier;
 import io.litj.protocol.auth.SessionKeyPair;
 import io.litj.protocol.auth.SessionSigIssuer;
 import io.litj.protocol.auth.SessionSigs;
 import io.litj.protocol.auth.SessionTimeRules;
 import io.litj.protocol.resource.ResourceAbilityRequest;
 import io.litj.protocol.siwe.SiweParser;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
+import io.litj.threshold.ThresholdException;
+import io.litj.threshold.bls.BlsPublicKey;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code getSessionSigs} for wallet-granted sessions ({@code js-sdk-v7-wire-format.md} §4), with the store keyed
- * per network, account and resource set:
+ * {@code getSessionSigs}, {@code getPkpSessionSigs} and {@code getLitActionSessionSigs}
+ * ({@code js-sdk-v7-wire-format.md} §4, §5), with the store keyed per network, account (and, for PKPs, proof) and
+ * resource set:
  * <ol>
+ *   <li>grantor: the request's wallet ({@link WalletGrantor}) or the network ({@link NetworkGrantor});</li>
  *   <li>session key: the request's, else the stored one, else a new one (stored at once);</li>
  *   <li>grant: the stored AuthSig if {@link AuthSigReuse} says it is still good for this key and these requests
- *       (and, when the caller set an expiration, lasts that long); otherwise the signer or callback is asked once,
- *       the answer is checked with the node's own capability checks, and stored;</li>
+ *       (and, when the caller set an expiration, lasts that long); otherwise the grantor is asked once, the answer
+ *       is checked with the node's own capability checks, and stored;</li>
  *   <li>session sigs: one per node, capabilities = the caller's capability AuthSigs then the grant.</li>
  * </ol>
- * Calls for the same store key are serialized, so concurrent callers cause one wallet prompt, not several.
- * No node is contacted (the nonce supplier may refresh the block hash).
+ * One {@link AuthSigReuse} serves every call, so signatures verified once are not verified again; it verifies
+ * network grants under the network key of the connection, and is replaced only when that key changes. Each grant's
+ * SIWE is read once per call. Calls for the same store key are serialized, so concurrent callers cause one wallet
+ * prompt or {@code sign_session_key} round, not several. Only a network grantor contacts nodes (the nonce
+ * supplier may refresh the block hash).
  */
 final class SessionManager {
     private static final Logger LOG = LoggerFactory.getLogger(SessionManager.class);
 
-    private final SessionStore store;
-    private final Clock clock;
-    private final SecureRandom random;
+    private final ClientConfig cfg;
+    private final AtomicReference<KeyedReuse> reuse;
     private final ConcurrentHashMap<SessionStoreKey, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    SessionManager(SessionStore store, Clock clock, SecureRandom random) {
-        this.store = store;
-        this.clock = clock;
-        this.random = random;
+    /** The re-use check for one network key (empty: network grants cannot be verified). */
+    private record KeyedReuse(Optional<String> networkKey, AuthSigReuse reuse) {
     }
 
-    SessionSigs getSessionSigs(SessionRequest request, String network, List<String> nodeUrls,
-                               Supplier<String> nonce) {
-        return getSessionSigs(request, network, nodeUrls, nonce, Optional.empty());
+    /** A grant and its SIWE expiration, as the re-use check read it. */
+    private record Grant(AuthSig authSig, Optional<Instant> expiration) {
     }
 
-    /**
-     * As above; {@code bls} verifies network-signed ({@code lit.bls}) grants under the network key, so that stored
-     * PKP grants can be re-used and new ones are checked before use.
-     */
-    SessionSigs getSessionSigs(SessionRequest request, String network, List<String> nodeUrls,
-                               Supplier<String> nonce, Optional<BlsCapabilityVerifier> bls) {
-        Instant now = clock.instant();
-        List<ResourceAbilityRequest> requests = request.resourceAbilityRequests();
-        checkCapabilityAuthSigs(request.capabilityAuthSigs(), now);
-        request.expiration().ifPresent(e -> checkExpiration(e, now));
-        SessionStoreKey storeKey = SessionStoreKey.of(network, request.account().toChecksumString()
-                + request.storeScope().map(scope -> "#" + scope).orElse(""), requests);
+    SessionManager(ClientConfig cfg) {
+        this.cfg = cfg;
+        this.reuse = new AtomicReference<>(new KeyedReuse(Optional.empty(), AuthSigReuse.of(cfg.clock())));
+    }
+
+    /** A session granted by the request's signer or callback. */
+    SessionSigs getSessionSigs(SessionRequest request, ConnectionState state, Supplier<String> nonce) {
+        return issue(request.terms(), new WalletGrantor(request, cfg.clock()), request.sessionKey(), state, nonce);
+    }
+
+    /** A session granted by the network to the request's PKP. */
+    SessionSigs getPkpSessionSigs(PkpSessionRequest request, ConnectionState state, Supplier<String> nonce) {
+        return issue(request.terms(), new NetworkGrantor(request, cfg, state), Optional.empty(), state, nonce);
+    }
+
+    private SessionSigs issue(SessionTerms terms, Grantor grantor, Optional<SessionKeyPair> sessionKey,
+                              ConnectionState state, Supplier<String> nonce) {
+        Instant now = cfg.clock().instant();
+        List<ResourceAbilityRequest> requests = terms.resourceAbilityRequests();
+        checkCapabilityAuthSigs(terms.capabilityAuthSigs(), now);
+        terms.expiration().ifPresent(e -> SessionTimeRules.checkRequestedExpiration(e, now).ifPresent(v -> {
+            throw new LitClientException(v.code(), v.message());
+        }));
+        AuthSigReuse check = reuseFor(state);
+        SessionStoreKey storeKey = SessionStoreKey.of(cfg.network(), grantor.account().toChecksumString()
+                + grantor.storeScope().map(scope -> "#" + scope).orElse(""), requests);
         ReentrantLock lock = locks.computeIfAbsent(storeKey, k -> new ReentrantLock());
         lock.lock();
         try {
             Optional<StoredSession> stored = load(storeKey);
-            SessionKeyPair key = request.sessionKey().or(() -> stored.map(StoredSession::key)).orElseGet(() -> {
-                SessionKeyPair fresh = SessionKeyPair.generate(random);
+            SessionKeyPair key = sessionKey.or(() -> stored.map(StoredSession::key)).orElseGet(() -> {
+                SessionKeyPair fresh = SessionKeyPair.generate(cfg.random());
                 save(storeKey, StoredSession.keyOnly(fresh));
                 return fresh;
             });
             Optional<AuthSig> cached = stored.filter(s -> s.key().sameSecretAs(key)).flatMap(StoredSession::authSig);
-            AuthSig grant = cached.filter(c -> reusable(c, key, request, bls)).orElse(null);
+            Grant grant = cached.flatMap(c -> reusable(c, key, terms, grantor, check)).orElse(null);
             if (grant == null) {
-                grant = sign(request, key, nonce, bls);
-                save(storeKey, new StoredSession(key, Optional.of(grant)));
+                grant = fresh(terms, grantor, key, nonce, check, state);
+                save(storeKey, new StoredSession(key, Optional.of(grant.authSig())));
             }
-            Instant expiration = request.expiration().orElseGet(() -> defaultExpiration(now));
-            if (request.expiration().isEmpty()) {
-                Optional<Instant> grantExpiration = siweExpiration(grant);
-                if (grantExpiration.isPresent() && grantExpiration.get().isBefore(expiration)) {
-                    expiration = grantExpiration.get();
-                }
-            }
-            List<AuthSig> capabilities = SessionSigIssuer.capabilities(request.capabilityAuthSigs(), grant);
-            return new SessionSigIssuer(clock).issue(key, requests, capabilities, expiration, nodeUrls);
+            Instant expiration = sessionExpiration(terms, grant, now);
+            List<AuthSig> capabilities = SessionSigIssuer.capabilities(terms.capabilityAuthSigs(), grant.authSig());
+            return new SessionSigIssuer(cfg.clock()).issue(key, requests, capabilities, expiration, state.nodeUrls());
         } catch (LitProtocolException e) {
             throw LitClientException.from(e);
         } finally {
@@ -102,111 +108,89 @@ final class SessionManager {
         }
     }
 
-    private boolean reusable(AuthSig cached, SessionKeyPair key, SessionRequest request,
-                             Optional<BlsCapabilityVerifier> bls) {
-        if (!cached.address().equalsIgnoreCase(request.account().toChecksumString())) {
-            LOG.debug("stored grant is for {}, not {}: signing a new one", cached.address(), request.account());
-            return false;
-        }
-        AuthSigReuse reuse = bls.map(AuthSigReuse.of(clock)::withBlsVerifier).orElse(AuthSigReuse.of(clock));
-        AuthSigReuse.Decision decision = reuse.check(cached, key, request.resourceAbilityRequests());
-        if (!decision.reusable()) {
-            LOG.debug("stored grant for {} cannot be re-used ({}: {}): signing a new one", request.account(),
-                    decision.check(), decision.reason());
-            return false;
-        }
-        if (request.expiration().isPresent()) {
-            Optional<Instant> grantExpiration = siweExpiration(cached);
-            if (grantExpiration.isPresent() && grantExpiration.get().isBefore(request.expiration().get())) {
-                LOG.debug("stored grant for {} expires at {}, before the requested {}: signing a new one",
-                        request.account(), grantExpiration.get(), request.expiration().get());
-                return false;
-            }
-        }
-        return true;
+    /** The one re-use check, renewed (with an empty signature cache) when the connection's network key changed. */
+    private AuthSigReuse reuseFor(ConnectionState state) {
+        return reuse.updateAndGet(r -> r.networkKey().equals(state.networkPublicKey()) ? r
+                : new KeyedReuse(state.networkPublicKey(), newReuse(state.networkPublicKey()))).reuse();
     }
 
-    private AuthSig sign(SessionRequest request, SessionKeyPair key, Supplier<String> nonce,
-                         Optional<BlsCapabilityVerifier> bls) {
-        Instant expiration = request.expiration().orElseGet(() -> defaultExpiration(clock.instant()));
-        AuthCallbackParams params = new AuthCallbackParams(key.uri(), nonce.get(), expiration,
-                request.resourceAbilityRequests(), request.statement(), request.domain());
-        AuthSig grant;
+    private AuthSigReuse newReuse(Optional<String> networkKey) {
+        AuthSigReuse plain = AuthSigReuse.of(cfg.clock());
+        if (networkKey.isEmpty()) {
+            return plain;
+        }
         try {
-            if (request.signer().isPresent()) {
-                grant = AuthSigs.generate(request.signer().get(),
-                        params.toSiwe(request.account(), clock).build());
-            } else {
-                grant = request.authCallback().orElseThrow().authenticate(params);
-            }
-        } catch (LitClientException e) {
-            throw e;
-        } catch (LitProtocolException e) {
-            throw LitClientException.from(e);
-        } catch (RuntimeException e) {
-            throw new LitClientException(LitErrorCode.WalletSignatureNotFound, "the "
-                    + (request.signer().isPresent() ? "signer" : "auth callback") + " for " + request.account()
-                    + " did not sign the session grant: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + cut(e.getMessage())), e);
+            return plain.withBlsVerifier(cfg.networkVerifier().apply(BlsPublicKey.parse(networkKey.get())));
+        } catch (ThresholdException e) {
+            LOG.warn("the network key is not a BLS key ({}): network grants will be signed anew", e.getMessage());
+            return plain;
         }
-        checkGrant(grant, key, request, bls);
-        return grant;
     }
 
-    /** The checks a fresh grant must pass before it is stored and used. */
-    private void checkGrant(AuthSig grant, SessionKeyPair key, SessionRequest request,
-                            Optional<BlsCapabilityVerifier> bls) {
-        if (grant == null || grant.sig().isEmpty() || grant.derivedVia().isEmpty() || grant.signedMessage().isEmpty()
-                || grant.address().isEmpty()) {
-            throw new LitClientException(LitErrorCode.WalletSignatureNotFound, "the auth callback for "
-                    + request.account() + " returned no AuthSig or one with an empty sig, derivedVia, signedMessage"
-                    + " or address");
+    private Optional<Grant> reusable(AuthSig cached, SessionKeyPair key, SessionTerms terms, Grantor grantor,
+                                     AuthSigReuse check) {
+        if (!cached.address().equalsIgnoreCase(grantor.account().toChecksumString())) {
+            LOG.debug("stored grant is for {}, not {}: signing a new one", cached.address(), grantor.account());
+            return Optional.empty();
         }
-        if (!grant.address().toLowerCase(Locale.ROOT).equals(request.account().toLowerHex())) {
-            throw new LitClientException(LitErrorCode.InvalidArgument, "the auth callback returned an AuthSig for "
-                    + cut(grant.address()) + " but the session is for " + request.account());
+        AuthSigReuse.Decision decision = check.check(cached, key, terms.resourceAbilityRequests());
+        if (!decision.reusable()) {
+            LOG.debug("stored grant for {} cannot be re-used ({}: {}): signing a new one", grantor.account(),
+                    decision.check(), decision.reason());
+            return Optional.empty();
         }
-        AuthSigReuse check = AuthSigReuse.of(clock).withMargin(Duration.ZERO);
-        if (grant.type() == AuthSigType.BLS_NETWORK_SIG) {
-            if (bls.isEmpty()) {
-                return; // without the network key only nodes can verify it
-            }
-            check = check.withBlsVerifier(bls.get());
+        Instant grantEnd = decision.expiration().orElseThrow();
+        if (terms.expiration().filter(grantEnd::isBefore).isPresent()) {
+            LOG.debug("stored grant for {} expires at {}, before the requested {}: signing a new one",
+                    grantor.account(), grantEnd, terms.expiration().get());
+            return Optional.empty();
         }
-        AuthSigReuse.Decision decision = check.check(grant, key, request.resourceAbilityRequests());
+        return Optional.of(new Grant(cached, decision.expiration()));
+    }
+
+    /** Asks the grantor, then checks its answer as nodes will. */
+    private Grant fresh(SessionTerms terms, Grantor grantor, SessionKeyPair key, Supplier<String> nonce,
+                        AuthSigReuse check, ConnectionState state) {
+        Instant expiration = terms.expiration().orElseGet(() -> defaultExpiration(cfg.clock().instant()));
+        AuthSig grant = grantor.grant(new AuthCallbackParams(key.uri(), nonce.get(), expiration,
+                terms.resourceAbilityRequests(), grantor.siweStatement(), grantor.siweDomain()));
+        if (grant.type() == AuthSigType.BLS_NETWORK_SIG && state.networkPublicKey().isEmpty()) {
+            // a wallet callback's network grant: without the network key only nodes can verify it
+            return new Grant(grant, siweExpiration(grant));
+        }
+        AuthSigReuse.Decision decision = grantor.freshCheck(check, grant)
+                .check(grant, key, terms.resourceAbilityRequests());
         if (!decision.reusable()) {
             throw new LitClientException(LitErrorCode.InvalidSignature, "the new session grant from "
-                    + request.account() + " would be refused by nodes (" + decision.check() + "): "
+                    + grantor.account() + " would be refused by nodes (" + decision.check() + "): "
                     + decision.reason());
         }
+        return new Grant(grant, decision.expiration());
     }
 
     private static void checkCapabilityAuthSigs(List<AuthSig> capabilityAuthSigs, Instant now) {
         for (int i = 0; i < capabilityAuthSigs.size(); i++) {
-            AuthSig cap = capabilityAuthSigs.get(i);
             Optional<Instant> expiration;
             try {
-                expiration = SiweParser.parse(cap.signedMessage()).expirationInstant();
+                expiration = SiweParser.parse(capabilityAuthSigs.get(i).signedMessage()).expirationInstant();
             } catch (LitProtocolException e) {
                 throw new LitClientException(LitErrorCode.InvalidArgument, "capabilityAuthSigs[" + i
                         + "] does not hold a SIWE message: " + e.getMessage(), e);
             }
-            if (expiration.isPresent() && !expiration.get().isAfter(now)) {
+            if (expiration.isPresent() && SessionTimeRules.hasExpired(expiration.get(), now)) {
                 throw new LitClientException(LitErrorCode.InvalidArgument, "capabilityAuthSigs[" + i
                         + "] expired at " + IsoTime.format(expiration.get()) + " (now " + IsoTime.format(now) + ")");
             }
         }
     }
 
-    private static void checkExpiration(Instant expiration, Instant now) {
-        if (!expiration.isAfter(now)) {
-            throw new LitClientException(LitErrorCode.InvalidArgument, "expiration " + IsoTime.format(expiration)
-                    + " is not after now " + IsoTime.format(now));
+    /** The requested expiration, else the default one but no later than the grant's. */
+    private static Instant sessionExpiration(SessionTerms terms, Grant grant, Instant now) {
+        if (terms.expiration().isPresent()) {
+            return terms.expiration().get();
         }
-        if (expiration.isAfter(now.plus(SessionTimeRules.MAX_LIFETIME))) {
-            throw new LitClientException(LitErrorCode.InvalidArgument, "expiration " + IsoTime.format(expiration)
-                    + " lies more than 30 days after now " + IsoTime.format(now) + " (nodes refuse it)");
-        }
+        Instant byDefault = defaultExpiration(now);
+        return grant.expiration().filter(end -> end.isBefore(byDefault)).orElse(byDefault);
     }
 
     private static Instant defaultExpiration(Instant now) {
@@ -223,23 +207,19 @@ final class SessionManager {
 
     private Optional<StoredSession> load(SessionStoreKey key) {
         try {
-            return store.load(key);
+            return cfg.store().load(key);
         } catch (RuntimeException e) {
-            LOG.warn("session store {} could not load {}: {}", store, key, e.toString());
+            LOG.warn("session store {} could not load {}: {}", cfg.store(), key, e.toString());
             return Optional.empty();
         }
     }
 
     private void save(SessionStoreKey key, StoredSession session) {
         try {
-            store.save(key, session);
+            cfg.store().save(key, session);
         } catch (RuntimeException e) {
-            LOG.warn("session store {} could not save {}; the session works but is not kept: {}", store, key,
+            LOG.warn("session store {} could not save {}; the session works but is not kept: {}", cfg.store(), key,
                     e.getMessage());
         }
-    }
-
-    private static String cut(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
     }
 }

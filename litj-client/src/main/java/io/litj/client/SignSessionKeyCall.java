@@ -5,20 +5,15 @@ import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.BlsSessionMessage;
-import io.litj.protocol.auth.LitSiweBuilder;
 import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonValue;
-import io.litj.protocol.recap.Recap;
 import io.litj.threshold.ThresholdException;
 import io.litj.threshold.bls.BlsCombiner;
 import io.litj.threshold.bls.BlsPublicKey;
 import io.litj.threshold.bls.BlsSignature;
 import io.litj.threshold.bls.BlsSignatureShare;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -38,19 +33,22 @@ final class SignSessionKeyCall {
     private SignSessionKeyCall() {
     }
 
-    static AuthSig run(PkpSessionRequest request, AuthCallbackParams params, ConnectionState state,
-                       NodeTransport transport, Clock clock, SecureRandom random, Duration timeout) {
-        BlsPublicKey networkKey = state.networkPublicKey().map(BlsPublicKey::parse).orElseThrow(() ->
-                new LitClientException(LitErrorCode.InitError, "the nodes reported no network BLS key (\"ERR\"): "
-                        + "PKP sessions need the network's DKG to have run"));
-        String siwe = LitSiweBuilder.create(request.pkpAddress(), params.nonce()).clock(clock)
-                .domain(request.domain()).statement(PkpSessionRequest.STATEMENT_PREFIX + " "
-                        + request.statement().orElse(Recap.STATEMENT_PREAMBLE))
-                .uri(params.uri()).expiration(params.expiration()).resources(params.requests()).render();
+    /**
+     * One {@code sign_session_key} round for {@code request}, asking for a grant of {@code params} (the SIWE the
+     * client proposes); the combined {@code lit.bls} AuthSig, verified under the network key.
+     *
+     * @throws LitClientException {@code InitError} when the network has no BLS key; {@code NodeError} (or
+     *         {@code NoValidShares}) when fewer than {@code t} nodes answer with agreeing valid shares;
+     *         {@code InvalidSignature} when the shares do not combine into a signature the network key verifies
+     */
+    static AuthSig run(PkpSessionRequest request, AuthCallbackParams params, ClientConfig cfg,
+                       ConnectionState state) {
+        BlsPublicKey networkKey = state.requireNetworkKey();
+        String siwe = params.toSiwe(request.pkpAddress(), cfg.clock()).render();
         JsonValue.JsonObject body = body(request, params.uri(), siwe, state.epoch());
         String json = JsJson.stringify(body);
-        List<NodeCalls.Outcome> outcomes = NodeCalls.postAll(transport, state.nodeUrls(), PATH, url -> json,
-                NodeCalls.newRequestId(random), timeout);
+        List<NodeCalls.Outcome> outcomes = NodeCalls.postAll(cfg.transport(), state.nodeUrls(), PATH, url -> json,
+                NodeCalls.newRequestId(cfg.random()), cfg.requestTimeout());
         Map<String, List<BlsSignatureShare>> bySiwe = new HashMap<>();
         List<NodeFailure> failures = new ArrayList<>();
         for (NodeCalls.Outcome o : outcomes) {

@@ -42,9 +42,8 @@ class LitClientExecuteJsTest {
         net = FakeLitNetwork.start(3, clock);
         client = LitClient.builder().rpcUrl(net.rpcUrl()).clock(clock).requestTimeout(Duration.ofSeconds(5)).build();
         client.connect();
-        sigs = client.getSessionSigs(SessionRequest.builder().signer(TestSessions.WALLET)
-                .resourceAbilityRequest(ResourceAbilityRequest.of(LitResource.action("*"),
-                        LitAbility.LIT_ACTION_EXECUTION)).build());
+        sigs = client.getSessionSigs(SessionRequest.of(SessionTerms.of(ResourceAbilityRequest.of(
+                LitResource.action("*"), LitAbility.LIT_ACTION_EXECUTION)), TestSessions.WALLET));
     }
 
     @AfterEach
@@ -118,9 +117,8 @@ class LitClientExecuteJsTest {
 
     @Test
     void executeJs_sessionForAnotherResource_isRefusedByTheNodesValidator() {
-        SessionSigs pkpOnly = client.getSessionSigs(SessionRequest.builder().signer(TestSessions.WALLET)
-                .resourceAbilityRequest(ResourceAbilityRequest.of(LitResource.pkp("*"), LitAbility.PKP_SIGNING))
-                .build());
+        SessionSigs pkpOnly = client.getSessionSigs(SessionRequest.of(SessionTerms.of(
+                ResourceAbilityRequest.of(LitResource.pkp("*"), LitAbility.PKP_SIGNING)), TestSessions.WALLET));
         LitClientException e = assertThrows(LitClientException.class,
                 () -> client.executeJs(request().sessionSigs(pkpOnly).build()));
         assertEquals(Optional.of("NodeResourceIdNotFound"), e.nodeErrorCode());

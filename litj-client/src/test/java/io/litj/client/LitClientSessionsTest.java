@@ -92,8 +92,12 @@ class LitClientSessionsTest {
         return client(new InMemorySessionStore());
     }
 
-    private static SessionRequest.Builder request(CountingSigner signer, ResourceAbilityRequest... requests) {
-        return SessionRequest.builder().resourceAbilityRequests(List.of(requests)).signer(signer);
+    private static SessionRequest request(CountingSigner signer, ResourceAbilityRequest... requests) {
+        return SessionRequest.of(SessionTerms.of(requests), signer);
+    }
+
+    private static SessionRequest request(CountingSigner signer, SessionTerms.Builder terms) {
+        return SessionRequest.of(terms.build(), signer);
     }
 
     private static AuthSig grantOf(SessionSigs sigs) {
@@ -107,7 +111,7 @@ class LitClientSessionsTest {
         clients.add(c);
         CountingSigner signer = new CountingSigner(TestSessions.WALLET);
         LitClientException e = assertThrows(LitClientException.class,
-                () -> c.getSessionSigs(request(signer, ACTION).build()));
+                () -> c.getSessionSigs(request(signer, ACTION)));
         assertEquals(LitErrorCode.ClientNotReady, e.code());
         assertEquals(0, signer.count());
     }
@@ -116,7 +120,7 @@ class LitClientSessionsTest {
     void getSessionSigs_firstCall_signsOnceAndMakesOneValidSigPerNodeWithoutNodeTraffic() {
         LitClient c = client();
         CountingSigner signer = new CountingSigner(TestSessions.WALLET);
-        SessionSigs sigs = c.getSessionSigs(request(signer, ACTION, PKP).build());
+        SessionSigs sigs = c.getSessionSigs(request(signer, ACTION, PKP));
         assertEquals(1, signer.count());
         assertEquals(List.of(), transport.calls());
         assertEquals(NODES, List.copyOf(sigs.byNodeUrl().keySet()));
@@ -137,9 +141,9 @@ class LitClientSessionsTest {
     void getSessionSigs_secondCall_reusesTheStoredGrantAndKey() {
         LitClient c = client();
         CountingSigner signer = new CountingSigner(TestSessions.WALLET);
-        SessionSigs first = c.getSessionSigs(request(signer, ACTION, PKP).build());
+        SessionSigs first = c.getSessionSigs(request(signer, ACTION, PKP));
         clock.advance(Duration.ofMinutes(10));
-        SessionSigs second = c.getSessionSigs(request(signer, PKP, ACTION).build());
+        SessionSigs second = c.getSessionSigs(request(signer, PKP, ACTION));
         assertEquals(1, signer.count());
         assertEquals(grantOf(first), grantOf(second));
         assertEquals(first.forNode(NODES.get(0)).orElseThrow().address(),
@@ -150,9 +154,9 @@ class LitClientSessionsTest {
     void getSessionSigs_defaultExpirationWithReusedGrant_endsWhenTheGrantEnds() {
         LitClient c = client();
         CountingSigner signer = new CountingSigner(TestSessions.WALLET);
-        c.getSessionSigs(request(signer, ACTION).build());
+        c.getSessionSigs(request(signer, ACTION));
         clock.advance(Duration.ofHours(1));
-        SessionSigs second = c.getSessionSigs(request(signer, ACTION).build());
+        SessionSigs second = c.getSessionSigs(request(signer, ACTION));
         assertEquals(1, signer.count());
         assertEquals(IsoTime.format(TestSessions.NOW.plus(Duration.ofDays(1))),
                 second.forNode(NODES.get(0)).orElseThrow().payload().expiration());
@@ -162,8 +166,8 @@ class LitClientSessionsTest {
     void getSessionSigs_newResource_signsAgain() {
         LitClient c = client();
         CountingSigner signer = new CountingSigner(TestSessions.WALLET);
-        c.getSessionSigs(request(signer, ACTION).build());
-        SessionSigs wider = c.getSessionSigs(request(signer, ACTION, PKP).build());
+        c.getSessionSigs(request(signer, ACTION));
+        SessionSigs wider = c.getSessionSigs(request(signer, ACTION, PKP));
         assertEquals(2, signer.count());
         assertTrue(grantOf(wider).signedMessage().contains("'Threshold': 'Signing' for 'lit-pkp://*'"));
     }
@@ -172,10 +176,10 @@ class LitClientSessionsTest {
     void getSessionSigs_afterTheGrantExpired_signsAgainWithAFreshBlockhash() {
         LitClient c = client();
         CountingSigner signer = new CountingSigner(TestSessions.WALLET);
-        SessionSigs first = c.getSessionSigs(request(signer, ACTION).build());
+        SessionSigs first = c.getSessionSigs(request(signer, ACTION));
         clock.advance(Duration.ofHours(25));
         block.set(SECOND_BLOCK);
-        SessionSigs second = c.getSessionSigs(request(signer, ACTION).build());
+        SessionSigs second = c.getSessionSigs(request(signer, ACTION));
         assertEquals(2, signer.count());
         assertEquals(1, transport.callsTo("/get_most_recent_valid_block").size());
         assertEquals(SECOND_BLOCK, SiweParser.parse(grantOf(second).signedMessage()).nonce());
@@ -187,9 +191,9 @@ class LitClientSessionsTest {
     void getSessionSigs_withinTheReuseMarginOfExpiry_signsAgain() {
         LitClient c = client();
         CountingSigner signer = new CountingSigner(TestSessions.WALLET);
-        c.getSessionSigs(request(signer, ACTION).build());
+        c.getSessionSigs(request(signer, ACTION));
         clock.advance(Duration.ofHours(24).minusMinutes(4));
-        c.getSessionSigs(request(signer, ACTION).build());
+        c.getSessionSigs(request(signer, ACTION));
         assertEquals(2, signer.count());
     }
 
@@ -199,9 +203,9 @@ class LitClientSessionsTest {
         LitClient c = client(store);
         CountingSigner alice = new CountingSigner(TestSessions.WALLET);
         CountingSigner bob = new CountingSigner(TestSessions.OTHER_WALLET);
-        SessionSigs a1 = c.getSessionSigs(request(alice, ACTION).build());
-        SessionSigs b1 = c.getSessionSigs(request(bob, ACTION).build());
-        SessionSigs a2 = c.getSessionSigs(request(alice, ACTION).build());
+        SessionSigs a1 = c.getSessionSigs(request(alice, ACTION));
+        SessionSigs b1 = c.getSessionSigs(request(bob, ACTION));
+        SessionSigs a2 = c.getSessionSigs(request(alice, ACTION));
         assertEquals(1, alice.count());
         assertEquals(1, bob.count());
         assertEquals(TestSessions.OTHER_WALLET.address().toChecksumString(), grantOf(b1).address());
@@ -215,8 +219,8 @@ class LitClientSessionsTest {
     @Test
     void getSessionSigs_fileStoreAcrossClients_doesNotPromptAgain(@TempDir Path dir) {
         CountingSigner signer = new CountingSigner(TestSessions.WALLET);
-        SessionSigs first = client(new FileSessionStore(dir)).getSessionSigs(request(signer, ACTION).build());
-        SessionSigs second = client(new FileSessionStore(dir)).getSessionSigs(request(signer, ACTION).build());
+        SessionSigs first = client(new FileSessionStore(dir)).getSessionSigs(request(signer, ACTION));
+        SessionSigs second = client(new FileSessionStore(dir)).getSessionSigs(request(signer, ACTION));
         assertEquals(1, signer.count());
         assertEquals(grantOf(first), grantOf(second));
     }
@@ -229,7 +233,7 @@ class LitClientSessionsTest {
         try {
             List<Future<SessionSigs>> futures = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                futures.add(pool.submit(() -> c.getSessionSigs(request(signer, ACTION).build())));
+                futures.add(pool.submit(() -> c.getSessionSigs(request(signer, ACTION))));
             }
             for (Future<SessionSigs> f : futures) {
                 f.get(10, TimeUnit.SECONDS);
@@ -247,8 +251,8 @@ class LitClientSessionsTest {
                 LitSiweBuilder.create(TestSessions.OTHER_WALLET.address(), FIRST_BLOCK).clock(clock)
                         .expiration(TestSessions.NOW.plus(Duration.ofDays(7))),
                 CapacityDelegation.of("12345", List.of(TestSessions.WALLET.address().toChecksumString()), 10));
-        SessionSigs sigs = c.getSessionSigs(request(new CountingSigner(TestSessions.WALLET), ACTION)
-                .capabilityAuthSigs(List.of(delegation)).build());
+        SessionSigs sigs = c.getSessionSigs(request(new CountingSigner(TestSessions.WALLET),
+                SessionTerms.builder().resourceAbilityRequest(ACTION).capabilityAuthSigs(List.of(delegation))));
         List<AuthSig> caps = sigs.forNode(NODES.get(1)).orElseThrow().payload().capabilities();
         assertEquals(2, caps.size());
         assertEquals(delegation, caps.get(0));
@@ -265,7 +269,8 @@ class LitClientSessionsTest {
         clock.advance(Duration.ofMinutes(2));
         CountingSigner signer = new CountingSigner(TestSessions.WALLET);
         LitClientException e = assertThrows(LitClientException.class, () -> c.getSessionSigs(
-                request(signer, ACTION).capabilityAuthSigs(List.of(delegation)).build()));
+                request(signer, SessionTerms.builder().resourceAbilityRequest(ACTION)
+                        .capabilityAuthSigs(List.of(delegation)))));
         assertEquals(LitErrorCode.InvalidArgument, e.code());
         assertTrue(e.getMessage().startsWith("capabilityAuthSigs[0] expired at"), e.getMessage());
         assertEquals(0, signer.count());
@@ -275,8 +280,8 @@ class LitClientSessionsTest {
     void getSessionSigs_expirationBeyond30Days_isInvalidArgument() {
         LitClient c = client();
         LitClientException e = assertThrows(LitClientException.class, () -> c.getSessionSigs(
-                request(new CountingSigner(TestSessions.WALLET), ACTION)
-                        .expiration(TestSessions.NOW.plus(Duration.ofDays(30)).plusSeconds(1)).build()));
+                request(new CountingSigner(TestSessions.WALLET), SessionTerms.builder().resourceAbilityRequest(ACTION)
+                        .expiration(TestSessions.NOW.plus(Duration.ofDays(30)).plusSeconds(1)))));
         assertEquals(LitErrorCode.InvalidArgument, e.code());
         assertTrue(e.getMessage().contains("more than 30 days"), e.getMessage());
     }
@@ -285,9 +290,10 @@ class LitClientSessionsTest {
     void getSessionSigs_explicitExpirationBeyondTheStoredGrant_signsAgain() {
         LitClient c = client();
         CountingSigner signer = new CountingSigner(TestSessions.WALLET);
-        c.getSessionSigs(request(signer, ACTION).expiration(TestSessions.NOW.plus(Duration.ofHours(2))).build());
+        c.getSessionSigs(request(signer, SessionTerms.builder().resourceAbilityRequest(ACTION)
+                .expiration(TestSessions.NOW.plus(Duration.ofHours(2)))));
         Instant later = TestSessions.NOW.plus(Duration.ofDays(3));
-        SessionSigs sigs = c.getSessionSigs(request(signer, ACTION).expiration(later).build());
+        SessionSigs sigs = c.getSessionSigs(request(signer, SessionTerms.of(ACTION).toBuilder().expiration(later)));
         assertEquals(2, signer.count());
         assertEquals(IsoTime.format(later), sigs.forNode(NODES.get(2)).orElseThrow().payload().expiration());
     }
@@ -295,8 +301,8 @@ class LitClientSessionsTest {
     @Test
     void getSessionSigs_explicitSessionKey_isUsed() {
         LitClient c = client();
-        SessionSigs sigs = c.getSessionSigs(request(new CountingSigner(TestSessions.WALLET), ACTION)
-                .sessionKey(TestSessions.SESSION_KEY).build());
+        SessionSigs sigs = c.getSessionSigs(SessionRequest.builder().terms(SessionTerms.of(ACTION))
+                .signer(new CountingSigner(TestSessions.WALLET)).sessionKey(TestSessions.SESSION_KEY).build());
         SessionSigPayload payload = sigs.forNode(NODES.get(0)).orElseThrow().payload();
         assertEquals(TestSessions.SESSION_KEY.publicKeyHex(), payload.sessionKey());
     }
@@ -309,9 +315,9 @@ class LitClientSessionsTest {
             seen.add(params);
             return AuthSigs.generate(TestSessions.WALLET, params.toSiwe(TestSessions.WALLET.address(), clock).build());
         };
-        SessionRequest r = SessionRequest.builder().resourceAbilityRequest(ACTION)
-                .authCallback(TestSessions.WALLET.address(), callback).statement("Sign in to Example.")
-                .domain("example.org").build();
+        SessionRequest r = SessionRequest.builder().terms(SessionTerms.builder().resourceAbilityRequest(ACTION)
+                        .statement("Sign in to Example.").domain("example.org").build())
+                .authCallback(TestSessions.WALLET.address(), callback).build();
         SessionSigs sigs = c.getSessionSigs(r);
         c.getSessionSigs(r);
         assertEquals(1, seen.size());
@@ -328,7 +334,7 @@ class LitClientSessionsTest {
     @Test
     void getSessionSigs_callbackSigningForAnotherAccount_isInvalidArgument() {
         LitClient c = client();
-        SessionRequest r = SessionRequest.builder().resourceAbilityRequest(ACTION)
+        SessionRequest r = SessionRequest.builder().terms(SessionTerms.of(ACTION))
                 .authCallback(TestSessions.WALLET.address(), params -> AuthSigs.generate(TestSessions.OTHER_WALLET,
                         params.toSiwe(TestSessions.OTHER_WALLET.address(), clock).build())).build();
         LitClientException e = assertThrows(LitClientException.class, () -> c.getSessionSigs(r));
@@ -340,7 +346,7 @@ class LitClientSessionsTest {
     @Test
     void getSessionSigs_callbackThrows_isWalletSignatureNotFound() {
         LitClient c = client();
-        SessionRequest r = SessionRequest.builder().resourceAbilityRequest(ACTION)
+        SessionRequest r = SessionRequest.builder().terms(SessionTerms.of(ACTION))
                 .authCallback(TestSessions.WALLET.address(), params -> {
                     throw new IllegalStateException("user rejected the request");
                 }).build();
@@ -352,7 +358,7 @@ class LitClientSessionsTest {
     @Test
     void getSessionSigs_callbackGrantNotCoveringTheRequests_isInvalidSignature() {
         LitClient c = client();
-        SessionRequest r = SessionRequest.builder().resourceAbilityRequests(List.of(ACTION, PKP))
+        SessionRequest r = SessionRequest.builder().terms(SessionTerms.of(ACTION, PKP))
                 .authCallback(TestSessions.WALLET.address(), params -> AuthSigs.generate(TestSessions.WALLET,
                         params.toSiwe(TestSessions.WALLET.address(), clock).resources(List.of(ACTION)).build()))
                 .build();
@@ -383,22 +389,18 @@ class LitClientSessionsTest {
     }
 
     @Test
-    void sessionRequest_withoutRequestsOrSigner_isInvalidArgument() {
+    void sessionRequest_withoutTermsOrSigner_isInvalidArgument() {
         assertEquals(LitErrorCode.InvalidArgument, assertThrows(LitClientException.class,
                 () -> SessionRequest.builder().signer(TestSessions.WALLET).build()).code());
         assertEquals(LitErrorCode.InvalidArgument, assertThrows(LitClientException.class,
-                () -> SessionRequest.builder().resourceAbilityRequest(ACTION).build()).code());
-        assertEquals(LitErrorCode.InvalidArgument, assertThrows(LitClientException.class,
-                () -> SessionRequest.builder().signer(TestSessions.WALLET).resourceAbilityRequest(
-                        ResourceAbilityRequest.of(LitResource.pkp("*"), LitAbility.LIT_ACTION_EXECUTION))
-                        .build()).code());
+                () -> SessionRequest.builder().terms(SessionTerms.of(ACTION)).build()).code());
     }
 
     @Test
     void toString_ofRequestSigsAndClient_neverShowsSecretsOrSignatures() {
         LitClient c = client();
-        SessionRequest r = request(new CountingSigner(TestSessions.WALLET), ACTION)
-                .sessionKey(TestSessions.SESSION_KEY).build();
+        SessionRequest r = SessionRequest.builder().terms(SessionTerms.of(ACTION))
+                .signer(new CountingSigner(TestSessions.WALLET)).sessionKey(TestSessions.SESSION_KEY).build();
         SessionSigs sigs = c.getSessionSigs(r);
         AuthSig grant = grantOf(sigs);
         String secret = "07".repeat(32);

@@ -5,6 +5,7 @@ import io.litj.client.NodeResponse;
 import io.litj.client.NodeTransport;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
@@ -217,8 +218,9 @@ public final class NodeCalls {
         return b.toString();
     }
 
+    /** {@code s} cut at {@value #MESSAGE_LIMIT} characters: node bodies quoted in messages may be longer. */
     static String cut(String s) {
-        return s.length() <= MESSAGE_LIMIT ? s : s.substring(0, MESSAGE_LIMIT) + "…";
+        return Text.cut(s, MESSAGE_LIMIT);
     }
 
     private static Optional<String> string(JsonValue.JsonObject o, String name) {

@@ -39,6 +39,29 @@ public final class CapabilityPipeline {
         return Optional.empty();
     }
 
+    /**
+     * Runs every check in order for one capability judged against several requests of one session (same key, same
+     * time): the coverage check, the only one that reads the requested resource and ability, runs once per request;
+     * every other check runs once, with the first request. The first failure, with the failing check's name.
+     *
+     * @param sessions at least one
+     */
+    public Optional<NamedFailure> runForRequests(CapabilityState capability, List<SessionState> sessions) {
+        if (sessions.isEmpty()) {
+            throw new IllegalArgumentException("at least one request is needed");
+        }
+        for (CapabilityCheck check : checks) {
+            List<SessionState> targets = check instanceof RecapCoverageCheck ? sessions : sessions.subList(0, 1);
+            for (SessionState session : targets) {
+                Optional<CheckFailure> failure = check.check(capability, session);
+                if (failure.isPresent()) {
+                    return Optional.of(new NamedFailure(check.name(), failure.get()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A failure and the name of the check that raised it. */
     public record NamedFailure(String check, CheckFailure failure) {
     }
