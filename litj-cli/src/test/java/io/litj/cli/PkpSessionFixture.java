@@ -3,9 +3,9 @@ package io.litj.cli;
 import io.litj.client.AuthMethod;
 import io.litj.client.JdkHttpNodeTransport;
 import io.litj.client.LitClient;
-import io.litj.client.NodeResponse;
 import io.litj.client.NodeTransport;
 import io.litj.client.PkpSessionRequest;
+import io.litj.client.RawHttpResponse;
 import io.litj.node.actions.IpfsCid;
 import io.litj.node.devnet.Devnet;
 import io.litj.node.registry.Pkp;
@@ -165,14 +165,14 @@ public final class PkpSessionFixture {
         }
 
         @Override
-        public CompletableFuture<NodeResponse> post(URI url, String jsonBody, Map<String, String> headers,
+        public CompletableFuture<RawHttpResponse> post(URI url, String jsonBody, Map<String, String> headers,
                                                     Duration timeout) {
             byPath.computeIfAbsent(url.getPath(), p -> new AtomicInteger()).incrementAndGet();
             return delegate.post(url, jsonBody, headers, timeout);
         }
 
         @Override
-        public CompletableFuture<NodeResponse> get(URI url, Map<String, String> headers, Duration timeout) {
+        public CompletableFuture<RawHttpResponse> get(URI url, Map<String, String> headers, Duration timeout) {
             byPath.computeIfAbsent(url.getPath(), p -> new AtomicInteger()).incrementAndGet();
             return delegate.get(url, headers, timeout);
         }

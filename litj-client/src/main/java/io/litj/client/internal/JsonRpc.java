@@ -2,8 +2,8 @@ package io.litj.client.internal;
 
 import io.litj.client.LitClientException;
 import io.litj.client.NodeFailure;
-import io.litj.client.NodeResponse;
 import io.litj.client.NodeTransport;
+import io.litj.client.RawHttpResponse;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.json.JsJson;
@@ -54,7 +54,7 @@ public final class JsonRpc {
         String body = JsJson.stringify(JsonValue.object().put("jsonrpc", "2.0")
                 .put("id", new JsonValue.JsonNumber(ids.incrementAndGet())).put("method", method)
                 .put("params", new JsonValue.JsonArray(params)).build());
-        NodeResponse response;
+        RawHttpResponse response;
         try {
             response = transport.post(url, body, Map.of("Content-Type", "application/json",
                     "Accept", "application/json"), timeout).get(timeout.plusSeconds(2).toMillis(),
