@@ -166,7 +166,7 @@ public final class PkpSessionFixture {
 
         @Override
         public CompletableFuture<RawHttpResponse> post(URI url, String jsonBody, Map<String, String> headers,
-                                                    Duration timeout) {
+                                                       Duration timeout) {
             byPath.computeIfAbsent(url.getPath(), p -> new AtomicInteger()).incrementAndGet();
             return delegate.post(url, jsonBody, headers, timeout);
         }

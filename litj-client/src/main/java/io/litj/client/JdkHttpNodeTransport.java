@@ -53,7 +53,7 @@ public final class JdkHttpNodeTransport implements NodeTransport, AutoCloseable 
 
     @Override
     public CompletableFuture<RawHttpResponse> post(URI url, String jsonBody, Map<String, String> headers,
-                                                Duration timeout) {
+                                                   Duration timeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
         return send(b, headers);

@@ -40,7 +40,7 @@ public final class RecordingNodeTransport implements NodeTransport {
 
     @Override
     public CompletableFuture<RawHttpResponse> post(URI url, String jsonBody, Map<String, String> headers,
-                                                Duration timeout) {
+                                                   Duration timeout) {
         return answer(new Call("POST", url, jsonBody, Map.copyOf(headers)));
     }
 
