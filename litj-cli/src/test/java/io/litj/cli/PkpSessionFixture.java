@@ -145,9 +145,13 @@ public final class PkpSessionFixture {
         return grants.get(0);
     }
 
-    /** True if {@code grant} is the network key's BLS signature over its SIWE (checked here, not by the client). */
-    public static boolean verifiesUnder(BlsPublicKey networkKey, AuthSig grant) {
-        return Bls.verify(networkKey, BlsSessionMessage.of(grant.signedMessage()), BlsSignature.parseWire(grant.sig()));
+    /**
+     * Passes if {@code grant} is the network key's BLS signature over its SIWE (checked here, not by the client).
+     *
+     * @throws io.litj.threshold.ThresholdException {@code InvalidSignature} if it is not
+     */
+    public static void verifyUnder(BlsPublicKey networkKey, AuthSig grant) {
+        Bls.verify(networkKey, BlsSessionMessage.of(grant.signedMessage()), BlsSignature.parseWire(grant.sig()));
     }
 
     /**
