@@ -5,6 +5,7 @@ import io.litj.node.registry.Block;
 import io.litj.node.registry.Registry;
 import io.litj.protocol.IsoTime;
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.Text;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,7 @@ final class BlockNonce {
      */
     Block recent(String nonce, String what) {
         Block block = registry.block(nonce).orElseThrow(() -> new LitNodeException(LitErrorCode.NodeInvalidBlockhash,
-                what + " Nonce " + cut(nonce) + " is not the hash of a block of this network"));
+                what + " Nonce " + Text.cut(nonce) + " is not the hash of a block of this network"));
         Instant now = clock.instant();
         if (block.timestamp().isBefore(now.minus(MAX_AGE))) {
             throw new LitNodeException(LitErrorCode.NodeInvalidBlockhash, what + " Nonce names block "
@@ -43,9 +44,5 @@ final class BlockNonce {
                     + " days before now " + IsoTime.format(now));
         }
         return block;
-    }
-
-    static String cut(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
     }
 }

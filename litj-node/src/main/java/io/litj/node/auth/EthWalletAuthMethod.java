@@ -3,6 +3,7 @@ package io.litj.node.auth;
 import io.litj.node.LitNodeException;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.AuthSigType;
 import io.litj.protocol.crypto.Eip191;
@@ -89,7 +90,7 @@ final class EthWalletAuthMethod {
                     + " but is signed by " + recovered);
         }
         if (siwe.uri().startsWith("lit:session") || siwe.uri().startsWith("lit:capability:delegation")) {
-            throw new LitNodeException(LitErrorCode.NodeInvalidAuthSig, where + " SIWE URI " + cut(siwe.uri())
+            throw new LitNodeException(LitErrorCode.NodeInvalidAuthSig, where + " SIWE URI " + Text.cut(siwe.uri())
                     + " is a session grant or capacity delegation, not a wallet login");
         }
         Instant now = clock.instant();
@@ -112,7 +113,7 @@ final class EthWalletAuthMethod {
         }
         if (authSig.type() != AuthSigType.WALLET_SIG) {
             throw new LitNodeException(LitErrorCode.NodeInvalidAuthSig, where + " accessToken is a "
-                    + authSig.type() + " (derivedVia " + cut(authSig.derivedVia()) + "); EthWallet needs a wallet "
+                    + authSig.type() + " (derivedVia " + Text.cut(authSig.derivedVia()) + "); EthWallet needs a wallet "
                     + "signature (derivedVia " + AuthSig.WALLET_DERIVED_VIA + ")");
         }
         return authSig;
@@ -120,9 +121,5 @@ final class EthWalletAuthMethod {
 
     private static LitNodeException fail(LitErrorCode code, String message, Throwable cause) {
         return new LitNodeException(code, message, List.of(), cause);
-    }
-
-    private static String cut(String s) {
-        return BlockNonce.cut(s);
     }
 }

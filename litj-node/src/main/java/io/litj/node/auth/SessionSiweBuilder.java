@@ -4,6 +4,7 @@ import io.litj.node.LitNodeException;
 import io.litj.node.registry.Block;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.recap.Recap;
@@ -67,12 +68,12 @@ final class SessionSiweBuilder {
         String expected = recap.statement();
         if (!request.statement().map(s -> s.endsWith(expected)).orElse(false)) {
             throw new LitNodeException(LitErrorCode.NodeSIWECapabilityInvalid, "siweMessage statement must end with "
-                    + "its ReCap's statement '" + cut(expected) + "'");
+                    + "its ReCap's statement '" + Text.cut(expected) + "'");
         }
         for (String key : recap.attenuations().keySet()) {
             if (key.contains(RESOLVED_PREFIX)) {
                 throw new LitNodeException(LitErrorCode.NodeInvalidAuthContextResource, "siweMessage ReCap grants "
-                        + cut(key) + ": only the nodes may grant " + RESOLVED_PREFIX + " resources");
+                        + Text.cut(key) + ": only the nodes may grant " + RESOLVED_PREFIX + " resources");
             }
         }
         return recap;
@@ -107,9 +108,5 @@ final class SessionSiweBuilder {
     /** RFC 3339 UTC with whole seconds, as Datil nodes write the block time: {@code 2024-06-02T19:46:47Z}. */
     static String wholeSeconds(Instant time) {
         return WHOLE_SECONDS.format(time.truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    private static String cut(String s) {
-        return BlockNonce.cut(s);
     }
 }
