@@ -36,8 +36,9 @@ public class LitNodeException extends RuntimeException {
 
     /**
      * This failure as the refusal of the named check of a pipeline (such as {@code sign_session_key}'s): the same
-     * class (where it matters to callers), code and message, with {@code "<check>: <message>"} as the first line of
-     * {@code details}, as a refused session sig names its check. This exception becomes the cause.
+     * code and message, with {@code "<check>: <message>"} as the first line of {@code details}, as a refused session
+     * sig names its check; this exception becomes the cause. Subclasses that carry more (an
+     * {@link io.litj.node.actions.ActionException}'s logs) override it to keep their class and data.
      */
     public LitNodeException refusedBy(String check) {
         return new LitNodeException(code, getMessage(), detailsNaming(check), this);
