@@ -121,12 +121,17 @@ final class InspectCommand implements Callable<Integer> {
         }
     }
 
+    /** Offline there is no network key: every network signature counts as unverified (nodes check them). */
+    private static void offline(byte[] message, byte[] signature) {
+        throw new LitProtocolException(LitErrorCode.InvalidSignature, "no network key offline");
+    }
+
     private static boolean judge(PrintWriter out, SessionSig sig, SessionSigPayload p,
                                  ResourceAbilityRequest request, Instant now) {
         String node = p.nodeAddress().startsWith("http") ? URI.create(p.nodeAddress()).getAuthority()
                 : p.nodeAddress();
         SessionSigValidator validator = SessionSigValidator.builder(node)
-                .clock(Clock.fixed(now, ZoneOffset.UTC)).blsVerifier((m, s) -> false).build();
+                .clock(Clock.fixed(now, ZoneOffset.UTC)).blsVerifier(InspectCommand::offline).build();
         ValidationResult result;
         try {
             result = validator.validate(sig.toAuthSig(), request.resource(), request.ability());

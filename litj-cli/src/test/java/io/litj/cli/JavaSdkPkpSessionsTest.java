@@ -5,6 +5,7 @@ import static io.litj.cli.PkpSessionFixture.FALSE_ACTION;
 import static io.litj.cli.PkpSessionFixture.REPORT_PARAMS;
 import static io.litj.cli.PkpSessionFixture.SIGN_SESSION_KEY_PATH;
 import static io.litj.cli.PkpSessionFixture.TRUE_ACTION;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -191,7 +192,7 @@ class JavaSdkPkpSessionsTest {
         assertEquals(EthAddress.fromPublicKey(Hex.decode(pkp.publicKey(), "pkp")).toChecksumString(),
                 grant.address());
         assertTrue(grant.signedMessage().contains("lit-resolvedauthcontext://*"), grant::signedMessage);
-        assertTrue(PkpSessionFixture.verifiesUnder(devnet.networkPublicKey().orElseThrow(), grant),
+        assertDoesNotThrow(() -> PkpSessionFixture.verifyUnder(devnet.networkPublicKey().orElseThrow(), grant),
                 "the combined signature does not verify under the devnet's network key");
     }
 

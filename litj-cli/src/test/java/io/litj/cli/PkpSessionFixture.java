@@ -3,9 +3,9 @@ package io.litj.cli;
 import io.litj.client.AuthMethod;
 import io.litj.client.JdkHttpNodeTransport;
 import io.litj.client.LitClient;
-import io.litj.client.NodeResponse;
 import io.litj.client.NodeTransport;
 import io.litj.client.PkpSessionRequest;
+import io.litj.client.RawHttpResponse;
 import io.litj.client.SessionTerms;
 import io.litj.node.actions.IpfsCid;
 import io.litj.devnet.Devnet;
@@ -146,9 +146,13 @@ public final class PkpSessionFixture {
         return grants.get(0);
     }
 
-    /** True if {@code grant} is the network key's BLS signature over its SIWE (checked here, not by the client). */
-    public static boolean verifiesUnder(BlsPublicKey networkKey, AuthSig grant) {
-        return Bls.verify(networkKey, BlsSessionMessage.of(grant.signedMessage()), BlsSignature.parseWire(grant.sig()));
+    /**
+     * Passes if {@code grant} is the network key's BLS signature over its SIWE (checked here, not by the client).
+     *
+     * @throws io.litj.threshold.ThresholdException {@code InvalidSignature} if it is not
+     */
+    public static void verifyUnder(BlsPublicKey networkKey, AuthSig grant) {
+        Bls.verify(networkKey, BlsSessionMessage.of(grant.signedMessage()), BlsSignature.parseWire(grant.sig()));
     }
 
     /**
@@ -166,14 +170,14 @@ public final class PkpSessionFixture {
         }
 
         @Override
-        public CompletableFuture<NodeResponse> post(URI url, String jsonBody, Map<String, String> headers,
-                                                    Duration timeout) {
+        public CompletableFuture<RawHttpResponse> post(URI url, String jsonBody, Map<String, String> headers,
+                                                       Duration timeout) {
             byPath.computeIfAbsent(url.getPath(), p -> new AtomicInteger()).incrementAndGet();
             return delegate.post(url, jsonBody, headers, timeout);
         }
 
         @Override
-        public CompletableFuture<NodeResponse> get(URI url, Map<String, String> headers, Duration timeout) {
+        public CompletableFuture<RawHttpResponse> get(URI url, Map<String, String> headers, Duration timeout) {
             byPath.computeIfAbsent(url.getPath(), p -> new AtomicInteger()).incrementAndGet();
             return delegate.get(url, headers, timeout);
         }

@@ -52,22 +52,22 @@ public final class JdkHttpNodeTransport implements NodeTransport, AutoCloseable 
     }
 
     @Override
-    public CompletableFuture<NodeResponse> post(URI url, String jsonBody, Map<String, String> headers,
-                                                Duration timeout) {
+    public CompletableFuture<RawHttpResponse> post(URI url, String jsonBody, Map<String, String> headers,
+                                                   Duration timeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
         return send(b, headers);
     }
 
     @Override
-    public CompletableFuture<NodeResponse> get(URI url, Map<String, String> headers, Duration timeout) {
+    public CompletableFuture<RawHttpResponse> get(URI url, Map<String, String> headers, Duration timeout) {
         return send(HttpRequest.newBuilder(url).timeout(timeout).GET(), headers);
     }
 
-    private CompletableFuture<NodeResponse> send(HttpRequest.Builder b, Map<String, String> headers) {
+    private CompletableFuture<RawHttpResponse> send(HttpRequest.Builder b, Map<String, String> headers) {
         headers.forEach(b::header);
         return client.sendAsync(b.build(), info -> new LimitedBody(MAX_BODY_BYTES))
-                .thenApply(r -> new NodeResponse(r.statusCode(),
+                .thenApply(r -> new RawHttpResponse(r.statusCode(),
                         r.headers().firstValue("content-type").orElse(""), r.body()));
     }
 

@@ -76,7 +76,7 @@ final class LatestBlockhash {
     }
 
     private String fetch(URI url) {
-        NodeResponse response;
+        RawHttpResponse response;
         try {
             response = transport.get(url, Map.of("Accept", "application/json"), timeout)
                     .get(timeout.plusSeconds(2).toMillis(), TimeUnit.MILLISECONDS);

@@ -1,5 +1,7 @@
 package io.litj.client;
 
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.AuthSigReuse;
 import io.litj.protocol.auth.BlsCapabilityVerifier;
@@ -57,6 +59,11 @@ record NetworkGrantor(PkpSessionRequest request, ClientConfig cfg, ConnectionSta
     private static BlsCapabilityVerifier combined(AuthSig grant) {
         byte[] message = BlsSessionMessage.of(grant.signedMessage());
         byte[] signature = BlsSignature.parseWire(grant.sig()).toBytes().toByteArray();
-        return (m, s) -> Arrays.equals(m, message) && Arrays.equals(s, signature);
+        return (m, s) -> {
+            if (!Arrays.equals(m, message) || !Arrays.equals(s, signature)) {
+                throw new LitProtocolException(LitErrorCode.InvalidSignature,
+                        "not the signature the combiner just verified for this grant");
+            }
+        };
     }
 }

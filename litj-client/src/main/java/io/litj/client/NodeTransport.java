@@ -15,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface NodeTransport {
     /** {@code POST url} with a JSON body and the given headers. */
-    CompletableFuture<NodeResponse> post(URI url, String jsonBody, Map<String, String> headers, Duration timeout);
+    CompletableFuture<RawHttpResponse> post(URI url, String jsonBody, Map<String, String> headers, Duration timeout);
 
     /** {@code GET url} with the given headers. */
-    CompletableFuture<NodeResponse> get(URI url, Map<String, String> headers, Duration timeout);
+    CompletableFuture<RawHttpResponse> get(URI url, Map<String, String> headers, Duration timeout);
 }

@@ -63,9 +63,9 @@ class JdkHttpNodeTransportTest {
 
     @Test
     void post_sendsBodyAndHeaders_andReturnsStatusTypeAndBody() throws Exception {
-        NodeResponse r = transport.post(url("/echo"), "{\"a\":1}", Map.of("X-Lit-SDK-Type", "Java"),
+        RawHttpResponse r = transport.post(url("/echo"), "{\"a\":1}", Map.of("X-Lit-SDK-Type", "Java"),
                 Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
-        assertEquals(new NodeResponse(201, "application/json", "{\"ok\":true}"), r);
+        assertEquals(new RawHttpResponse(201, "application/json", "{\"ok\":true}"), r);
         assertEquals("Java", seenHeader.get());
         assertEquals("{\"a\":1}", seenBody.get());
     }

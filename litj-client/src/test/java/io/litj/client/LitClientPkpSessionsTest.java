@@ -175,8 +175,8 @@ class LitClientPkpSessionsTest {
     @Test
     void getPkpSessionSigs_networkWithoutAKey_isInitError() {
         RecordingNodeTransport noKey = new RecordingNodeTransport(call -> {
-            NodeResponse r = network.answer(call);
-            return new NodeResponse(r.status(), r.contentType(), r.body().replace(network.publicKey().toHex(), "ERR"));
+            RawHttpResponse r = network.answer(call);
+            return new RawHttpResponse(r.status(), r.contentType(), r.body().replace(network.publicKey().toHex(), "ERR"));
         });
         client = LitClient.builder().nodeUrls(NODES).blockHashUrl(BLOCKS).clock(clock).transport(noKey).build();
         client.connect();

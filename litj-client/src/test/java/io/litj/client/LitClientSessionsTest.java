@@ -65,10 +65,10 @@ class LitClientSessionsTest {
             if (blockServiceDown) {
                 throw new IllegalStateException("block service down");
             }
-            return new NodeResponse(200, "application/json", "{\"blockhash\":\"" + block.get()
+            return new RawHttpResponse(200, "application/json", "{\"blockhash\":\"" + block.get()
                     + "\",\"timestamp\":1735689600}");
         }
-        return new NodeResponse(200, "application/json", "{\"serverPublicKey\":\"\",\"subnetPublicKey\":\"ERR\","
+        return new RawHttpResponse(200, "application/json", "{\"serverPublicKey\":\"\",\"subnetPublicKey\":\"ERR\","
                 + "\"networkPublicKey\":\"ERR\",\"networkPublicKeySet\":\"ERR\",\"hdRootPubkeys\":[],"
                 + "\"latestBlockhash\":\"" + block.get() + "\",\"epoch\":3}");
     });

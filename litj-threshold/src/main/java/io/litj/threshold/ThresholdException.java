@@ -13,11 +13,12 @@ import java.util.Objects;
  *       outside the prime-order subgroup, the identity where it is not allowed, a wrong length, a malformed share
  *       object). The input came from outside; drop it and, if it came from a peer, blame that peer.</li>
  *   <li>{@code InvalidArgument}: a call that breaks its own contract (threshold outside {@code 1..n}, duplicate
- *       share indices, mixed groups, a DKG message out of phase). Usually a bug in the caller or a misbehaving
- *       peer.</li>
+ *       share indices, mixed groups, a DKG message out of phase), or a share that does not match its Feldman
+ *       commitments ({@code FeldmanCommitments.verify}). Usually a bug in the caller or a misbehaving peer.</li>
  *   <li>{@code NoValidShares}: shares were well-formed but no {@code t} of them combine into something that
  *       verifies, or too few DKG dealers qualified.</li>
- *   <li>{@code InvalidSignature}: a signature was checked with {@code Bls.requireValid} and does not verify.</li>
+ *   <li>{@code InvalidSignature}: a signature or signature share was checked with {@code Bls.verify} or
+ *       {@code Bls.verifyShare} and does not verify.</li>
  * </ul>
  * Messages name the input and say expected and actual values; they never contain secrets.
  */

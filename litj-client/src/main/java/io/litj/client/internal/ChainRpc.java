@@ -2,8 +2,8 @@ package io.litj.client.internal;
 
 import io.litj.client.LitClientException;
 import io.litj.client.NodeFailure;
-import io.litj.client.NodeResponse;
 import io.litj.client.NodeTransport;
+import io.litj.client.RawHttpResponse;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.Text;
@@ -58,7 +58,7 @@ public final class ChainRpc {
      */
     public JsonValue call(String method, List<JsonValue> params) {
         String body = JsJson.stringify(JsonRpcRequest.of(ids.incrementAndGet(), method, params).toJson());
-        NodeResponse response;
+        RawHttpResponse response;
         try {
             response = transport.post(url, body, Map.of("Content-Type", "application/json",
                     "Accept", "application/json"), timeout).get(timeout.plusSeconds(2).toMillis(),

@@ -1,8 +1,8 @@
 package io.litj.client.internal;
 
 import io.litj.client.NodeFailure;
-import io.litj.client.NodeResponse;
 import io.litj.client.NodeTransport;
+import io.litj.client.RawHttpResponse;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.Text;
@@ -89,9 +89,9 @@ public final class NodeCalls {
     public static List<Outcome> postAll(NodeTransport transport, List<String> nodeUrls, String path,
                                         Function<String, String> bodyFor, String requestId, Duration timeout) {
         Map<String, String> headers = headers(requestId);
-        List<CompletableFuture<NodeResponse>> futures = new ArrayList<>(nodeUrls.size());
+        List<CompletableFuture<RawHttpResponse>> futures = new ArrayList<>(nodeUrls.size());
         for (String url : nodeUrls) {
-            CompletableFuture<NodeResponse> f;
+            CompletableFuture<RawHttpResponse> f;
             try {
                 f = transport.post(Urls.endpoint(url, path), bodyFor.apply(url), headers, timeout);
             } catch (RuntimeException e) {
@@ -107,11 +107,11 @@ public final class NodeCalls {
         return out;
     }
 
-    private static Outcome await(String url, CompletableFuture<NodeResponse> future, long deadline,
+    private static Outcome await(String url, CompletableFuture<RawHttpResponse> future, long deadline,
                                  Duration timeout) {
         try {
             long left = Math.max(0, deadline - System.nanoTime());
-            NodeResponse response = future.get(left, TimeUnit.NANOSECONDS);
+            RawHttpResponse response = future.get(left, TimeUnit.NANOSECONDS);
             return fromResponse(url, response);
         } catch (TimeoutException e) {
             future.cancel(true);
@@ -128,7 +128,7 @@ public final class NodeCalls {
     }
 
     /** A 2xx JSON object answer, or the failure the response describes. */
-    public static Outcome fromResponse(String url, NodeResponse response) {
+    public static Outcome fromResponse(String url, RawHttpResponse response) {
         if (!response.successful()) {
             return Outcome.failed(errorBody(url, response));
         }
@@ -145,7 +145,7 @@ public final class NodeCalls {
      * Reads a node error body {@code {errorKind, errorCode, status, message, correlationId, details}}; a body that
      * is not JSON becomes the message (cut).
      */
-    public static NodeFailure errorBody(String url, NodeResponse response) {
+    public static NodeFailure errorBody(String url, RawHttpResponse response) {
         JsonValue.JsonObject body;
         try {
             body = JsonReader.parseObject(response.body(), LitErrorCode.NodeError, "error body");

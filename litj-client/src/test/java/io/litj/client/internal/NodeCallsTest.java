@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.client.NodeFailure;
-import io.litj.client.NodeResponse;
+import io.litj.client.RawHttpResponse;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.security.SecureRandom;
@@ -33,7 +33,7 @@ class NodeCallsTest {
 
     @Test
     void errorBody_litNodeErrorBody_isReadFieldByField() {
-        NodeFailure f = NodeCalls.errorBody(URL, new NodeResponse(401, "application/json",
+        NodeFailure f = NodeCalls.errorBody(URL, new RawHttpResponse(401, "application/json",
                 "{\"errorKind\":\"Validation\",\"errorCode\":\"NodeNotAuthorized\",\"status\":401,"
                         + "\"message\":\"not allowed\",\"correlationId\":\"lit_abc\",\"details\":[\"cap 0: x\",7]}"));
         assertEquals(401, f.httpStatus());
@@ -44,14 +44,14 @@ class NodeCallsTest {
 
     @Test
     void errorBody_notJson_keepsTheTextCut() {
-        NodeFailure f = NodeCalls.errorBody(URL, new NodeResponse(502, "text/plain", "x".repeat(1000)));
+        NodeFailure f = NodeCalls.errorBody(URL, new RawHttpResponse(502, "text/plain", "x".repeat(1000)));
         assertEquals(Optional.empty(), f.errorCode());
         assertTrue(f.message().length() < 400);
     }
 
     @Test
     void fromResponse_successButNotJson_isAFailure() {
-        NodeCalls.Outcome o = NodeCalls.fromResponse(URL, new NodeResponse(200, "text/plain", "hello"));
+        NodeCalls.Outcome o = NodeCalls.fromResponse(URL, new RawHttpResponse(200, "text/plain", "hello"));
         assertTrue(o.failure().isPresent());
         assertTrue(o.failure().get().message().contains("not with a JSON object"), o.failure().get().message());
     }

@@ -18,8 +18,8 @@ public final class CountingBlsVerifier implements BlsCapabilityVerifier {
     }
 
     @Override
-    public boolean verify(byte[] message, byte[] signature) {
+    public void verify(byte[] message, byte[] signature) {
         count.incrementAndGet();
-        return delegate.verify(message, signature);
+        delegate.verify(message, signature);
     }
 }

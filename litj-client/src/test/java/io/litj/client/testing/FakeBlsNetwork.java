@@ -1,6 +1,6 @@
 package io.litj.client.testing;
 
-import io.litj.client.NodeResponse;
+import io.litj.client.RawHttpResponse;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.auth.BlsSessionMessage;
 import io.litj.protocol.crypto.Hex;
@@ -62,7 +62,7 @@ public final class FakeBlsNetwork {
     }
 
     /** The answer to {@code call}. */
-    public NodeResponse answer(RecordingNodeTransport.Call call) {
+    public RawHttpResponse answer(RecordingNodeTransport.Call call) {
         if (call.path().endsWith("/get_most_recent_valid_block")) {
             return json("{\"blockhash\":\"" + BLOCKHASH + "\",\"timestamp\":1735689600}");
         }
@@ -74,7 +74,7 @@ public final class FakeBlsNetwork {
                 + "\"hdRootPubkeys\":[],\"latestBlockhash\":\"" + BLOCKHASH + "\",\"epoch\":3}");
     }
 
-    private NodeResponse signSessionKey(RecordingNodeTransport.Call call) {
+    private RawHttpResponse signSessionKey(RecordingNodeTransport.Call call) {
         String node = call.url().getScheme() + "://" + call.url().getAuthority();
         BlsSecretKeyShare share = signing.shares().get(nodeUrls.indexOf(node));
         JsonValue.JsonObject body = JsonReader.parseObject(call.body(), LitErrorCode.NodeParserError, "body");
@@ -98,7 +98,7 @@ public final class FakeBlsNetwork {
         return new Key(BlsSecretKey.of(secret).publicKey(), List.copyOf(shares));
     }
 
-    private static NodeResponse json(String body) {
-        return new NodeResponse(200, "application/json", body);
+    private static RawHttpResponse json(String body) {
+        return new RawHttpResponse(200, "application/json", body);
     }
 }

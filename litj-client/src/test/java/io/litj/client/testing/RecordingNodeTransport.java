@@ -1,7 +1,7 @@
 package io.litj.client.testing;
 
-import io.litj.client.NodeResponse;
 import io.litj.client.NodeTransport;
+import io.litj.client.RawHttpResponse;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -20,9 +20,9 @@ public final class RecordingNodeTransport implements NodeTransport {
     }
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private final Function<Call, NodeResponse> responder;
+    private final Function<Call, RawHttpResponse> responder;
 
-    public RecordingNodeTransport(Function<Call, NodeResponse> responder) {
+    public RecordingNodeTransport(Function<Call, RawHttpResponse> responder) {
         this.responder = responder;
     }
 
@@ -39,17 +39,17 @@ public final class RecordingNodeTransport implements NodeTransport {
     }
 
     @Override
-    public CompletableFuture<NodeResponse> post(URI url, String jsonBody, Map<String, String> headers,
-                                                Duration timeout) {
+    public CompletableFuture<RawHttpResponse> post(URI url, String jsonBody, Map<String, String> headers,
+                                                   Duration timeout) {
         return answer(new Call("POST", url, jsonBody, Map.copyOf(headers)));
     }
 
     @Override
-    public CompletableFuture<NodeResponse> get(URI url, Map<String, String> headers, Duration timeout) {
+    public CompletableFuture<RawHttpResponse> get(URI url, Map<String, String> headers, Duration timeout) {
         return answer(new Call("GET", url, "", Map.copyOf(headers)));
     }
 
-    private CompletableFuture<NodeResponse> answer(Call call) {
+    private CompletableFuture<RawHttpResponse> answer(Call call) {
         calls.add(call);
         try {
             return CompletableFuture.completedFuture(responder.apply(call));

@@ -23,8 +23,18 @@ public final class ActionException extends LitNodeException {
     private final String logs;
 
     public ActionException(LitErrorCode code, String message, String logs) {
-        super(code, message, List.of(), null);
+        this(code, message, logs, List.of(), null);
+    }
+
+    private ActionException(LitErrorCode code, String message, String logs, List<String> details, Throwable cause) {
+        super(code, message, details, cause);
         this.logs = Objects.requireNonNull(logs, "logs");
+    }
+
+    /** The same failure, logs kept, refused by {@code check} (see {@link LitNodeException#refusedBy}). */
+    @Override
+    public ActionException refusedBy(String check) {
+        return new ActionException(code(), getMessage(), logs, detailsNaming(check), this);
     }
 
     /** Console output captured before the failure; {@code ""} when the action never ran. */

@@ -43,9 +43,4 @@ final class BlockNonce {
         }
         return block;
     }
-
-    /** {@link Text#cut}, kept only for {@code SessionKeyAuthorizer} until that file moves to it; add no callers. */
-    static String cut(String s) {
-        return Text.cut(s);
-    }
 }

@@ -8,11 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Whether a PKP lets a proven party have a session signed for it ({@code lit-node-behaviour.md} §3.3, the litj
- * subset): some permission of the PKP must match a verified auth method or authorizing Lit Action of the request
+ * §3.1 step 8: the PKP lets a proven party have a session signed for it ({@code lit-node-behaviour.md} §3.3, the
+ * litj subset): some permission of the PKP must match a verified auth method or authorizing Lit Action of the request
  * and carry scope 2 (personal sign) or 1 (sign anything, which covers 2):
  * <ul>
  *   <li>EthWallet contexts match type 1 permissions by address (compared without case);</li>
@@ -22,11 +23,18 @@ import java.util.TreeSet;
  * {@code NodeAuthSigScopeTooLimited}. (Datil also accepts the PKP's NFT owner and other auth method types; a litj
  * registry records neither.)
  */
-final class PkpPermissionCheck {
+final class PkpPermissionCheck implements SessionKeyCheck {
     /** The scope a session signature needs. */
     static final int REQUIRED_SCOPE = PkpPermission.SCOPE_PERSONAL_SIGN;
 
-    private PkpPermissionCheck() {
+    @Override
+    public void check(SessionKeyState state) {
+        require(state.pkp(), state.context());
+    }
+
+    @Override
+    public Set<LitErrorCode> codes() {
+        return Set.of(LitErrorCode.NodePKPNotAuthorized, LitErrorCode.NodeAuthSigScopeTooLimited);
     }
 
     /**

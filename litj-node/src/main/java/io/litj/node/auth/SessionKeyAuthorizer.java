@@ -2,59 +2,44 @@ package io.litj.node.auth;
 
 import io.litj.node.LitNodeException;
 import io.litj.node.actions.ActionRuntime;
-import io.litj.node.registry.Block;
-import io.litj.node.registry.Pkp;
 import io.litj.node.registry.Registry;
-import io.litj.protocol.LitErrorCode;
-import io.litj.protocol.LitProtocolException;
-import io.litj.protocol.auth.SessionTimeRules;
 import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.crypto.Hex;
-import io.litj.protocol.recap.Recap;
-import io.litj.protocol.siwe.SiweMessage;
-import io.litj.protocol.siwe.SiweParser;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
- * Decides whether the network may sign a session for a PKP, and what it signs: the checks of
- * {@code POST /web/sign_session_key/v1} ({@code lit-node-behaviour.md} §3.1, with the safer choices of §10). They
- * run in this order; the first failure refuses the request with its code:
+ * Decides whether the network may sign a session for a PKP, and what it signs: {@code POST
+ * /web/sign_session_key/v1} ({@code lit-node-behaviour.md} §3.1, with the safer choices of §10) as a fixed list of
+ * named checks. They run in this order; the first failure refuses the request with its code:
  * <ol>
- *   <li>session key: {@code lit:session:} + 64 hex ({@code NodeBadInput}; litj: the network signs SIWEs for
- *   session keys only, never e.g. a {@code lit:capability:delegation});</li>
- *   <li>Lit Action source: code and IPFS id together, or an IPFS id alone (this network has no IPFS gateway to
- *   fetch code by id), are {@code NodeInvalidIPFSID};</li>
- *   <li>parse the SIWE ({@code NodeSIWEMessageError}); its statement must not mention
- *   {@code lit-resolvedauthcontext} ({@code NodeInvalidAuthContextResource}) — step 1;</li>
- *   <li>verify every auth method ({@link AuthMethods}) — step 2;</li>
- *   <li>find the PKP ({@link PkpLookup}) — step 3;</li>
- *   <li>SIWE URI = {@code sessionKey} exactly ({@code NodeSIWEMessageError}); the SIWE time rules
- *   ({@link SessionTimeRules#checkSiwe}); the nonce names a recent block ({@link BlockNonce},
- *   {@code NodeInvalidBlockhash}) — steps 4 and 6;</li>
- *   <li>the user capabilities: the last resource's ReCap ({@link SessionSiweBuilder#userCapabilities},
- *   {@code NodeSIWECapabilityInvalid} / {@code NodeInvalidAuthContextResource}) — read before any Lit Action
- *   runs, so a malformed request costs no execution;</li>
- *   <li>the optional Lit Action decides ({@link LitActionAuth}) — step 5;</li>
- *   <li>the PKP permits what was proven, with scope 2 or 1 ({@link PkpPermissionCheck}) — step 8;</li>
- *   <li>build the SIWE to sign ({@link SessionSiweBuilder}) — step 7.</li>
+ *   <li>{@code SessionKeyFormatCheck} — {@code sessionKey} is {@code lit:session:} + 64 hex</li>
+ *   <li>{@code ActionSourceCheck} — a Lit Action comes as code, not by IPFS id</li>
+ *   <li>{@code RequestSiweParseCheck} — the SIWE template parses, no {@code lit-resolvedauthcontext} (step 1)</li>
+ *   <li>{@code AuthMethodsCheck} — every auth method verifies (step 2)</li>
+ *   <li>{@code PkpLookupCheck} — the PKP is found (step 3)</li>
+ *   <li>{@code RequestSiweUriCheck} — SIWE URI = {@code sessionKey} (step 4)</li>
+ *   <li>{@code RequestSiweTimeCheck} — the SIWE time rules of {@code SessionTimeRules} (step 4)</li>
+ *   <li>{@code RequestSiweNonceCheck} — the nonce names a recent block (step 6)</li>
+ *   <li>{@code RequestRecapCheck} — the user's ReCap; before any Lit Action runs, so a malformed request costs no
+ *   execution</li>
+ *   <li>{@code LitActionCheck} — the optional Lit Action answers {@code true} (step 5)</li>
+ *   <li>{@code PkpPermissionCheck} — the PKP permits what was proven, with scope 2 or 1 (step 8)</li>
  * </ol>
- * Signing (step 9) is the caller's: this class holds no key.
+ * Then the SIWE to sign is built ({@link SessionSiweBuilder}, step 7). Signing (step 9) is the caller's: this class
+ * holds no key. Each check is one package-private class declaring its codes; {@code docs/pkp-sessions.md} lists
+ * them with their rules.
+ *
+ * <p>A refusal is a {@link LitNodeException} with the failing check's code and message whose first {@code details}
+ * line is {@code "<check>: <message>"} (see {@link LitNodeException#refusedBy}); a failing Lit Action stays an
+ * {@link io.litj.node.actions.ActionException} with its logs.
  *
  * <p>Immutable and thread-safe; time comes from the injected clock. Security: access tokens and action responses
  * never appear in errors or logs.
  */
 public final class SessionKeyAuthorizer {
-    private static final Pattern SESSION_KEY = Pattern.compile("lit:session:[0-9a-fA-F]{64}");
-    private static final String RESOLVED_PREFIX = "lit-resolvedauthcontext";
-
-    private final AuthMethods authMethods;
-    private final PkpLookup pkps;
-    private final BlockNonce nonces;
-    private final LitActionAuth litActions;
-    private final Clock clock;
+    private final List<SessionKeyCheck> checks;
 
     /**
      * @param registry the network's PKPs and blocks
@@ -62,84 +47,47 @@ public final class SessionKeyAuthorizer {
      * @param clock the node clock
      */
     public SessionKeyAuthorizer(Registry registry, ActionRuntime runtime, Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.nonces = new BlockNonce(registry, clock);
-        this.authMethods = new AuthMethods(new EthWalletAuthMethod(nonces, clock));
-        this.pkps = new PkpLookup(registry);
-        this.litActions = new LitActionAuth(runtime);
+        Objects.requireNonNull(clock, "clock");
+        BlockNonce nonces = new BlockNonce(registry, clock);
+        this.checks = List.of(
+                new SessionKeyFormatCheck(),
+                new ActionSourceCheck(),
+                new RequestSiweParseCheck(),
+                new AuthMethodsCheck(new EthWalletAuthMethod(nonces, clock)),
+                new PkpLookupCheck(registry),
+                new RequestSiweUriCheck(),
+                new RequestSiweTimeCheck(clock),
+                new RequestSiweNonceCheck(nonces),
+                new RequestRecapCheck(),
+                new LitActionCheck(runtime),
+                new PkpPermissionCheck());
     }
 
     /**
-     * Runs the checks listed in the class comment.
+     * Runs the checks listed in the class comment, then builds the SIWE to sign.
      *
      * @return the SIWE to sign, its PKP and auth context
-     * @throws LitNodeException with the code of the first failed check; a failing Lit Action throws
-     *     {@link io.litj.node.actions.ActionException} with its logs
+     * @throws LitNodeException with the code of the first failed check and its name in {@code details}; a failing
+     *     Lit Action throws {@link io.litj.node.actions.ActionException} with its logs
      */
     public SessionKeyGrant authorize(SessionKeyRequest request) {
         Objects.requireNonNull(request, "request");
-        requireSessionKey(request.sessionKey());
-        requireOneActionSource(request);
-        SiweMessage siwe = parseSiwe(request.siweMessage());
-        List<AuthMethodContext> methods = authMethods.verify(request.authMethods());
-        Pkp pkp = pkps.find(request.pkpPublicKey(), siwe, methods);
-        Block block = checkSiwe(siwe, request.sessionKey());
-        Recap user = SessionSiweBuilder.userCapabilities(siwe);
-        ResolvedAuthContext context = runLitAction(request, ResolvedAuthContext.of(methods));
-        PkpPermissionCheck.require(pkp, context);
-        EthAddress pkpAddress = EthAddress.fromPublicKey(Hex.decode(pkp.publicKey(), "PKP public key"));
-        String toSign = SessionSiweBuilder.build(siwe, user, pkpAddress, block, context.toJson());
-        return new SessionKeyGrant(pkp, toSign, context);
+        SessionKeyState state = new SessionKeyState(request);
+        for (SessionKeyCheck check : checks) {
+            try {
+                check.check(state);
+            } catch (LitNodeException e) {
+                throw e.refusedBy(check.name());
+            }
+        }
+        EthAddress pkpAddress = EthAddress.fromPublicKey(Hex.decode(state.pkp().publicKey(), "PKP public key"));
+        String toSign = SessionSiweBuilder.build(state.siwe(), state.userRecap(), pkpAddress, state.block(),
+                state.context().toJson());
+        return new SessionKeyGrant(state.pkp(), toSign, state.context());
     }
 
-    private static void requireSessionKey(String sessionKey) {
-        if (!SESSION_KEY.matcher(sessionKey).matches()) {
-            throw new LitNodeException(LitErrorCode.NodeBadInput, "sessionKey must be lit:session:<64 hex> but is '"
-                    + BlockNonce.cut(sessionKey) + "'");
-        }
-    }
-
-    private static SiweMessage parseSiwe(String text) {
-        SiweMessage siwe;
-        try {
-            siwe = SiweParser.parse(text);
-        } catch (LitProtocolException e) {
-            throw new LitNodeException(e.code(), "siweMessage: " + e.getMessage(), List.of(), e);
-        }
-        if (siwe.statement().filter(s -> s.contains(RESOLVED_PREFIX)).isPresent()) {
-            throw new LitNodeException(LitErrorCode.NodeInvalidAuthContextResource, "siweMessage statement mentions "
-                    + RESOLVED_PREFIX + ": only the nodes may grant it");
-        }
-        return siwe;
-    }
-
-    private Block checkSiwe(SiweMessage siwe, String sessionKey) {
-        if (!siwe.uri().equals(sessionKey)) {
-            throw new LitNodeException(LitErrorCode.NodeSIWEMessageError, "siweMessage URI must be the sessionKey "
-                    + sessionKey + " but is " + BlockNonce.cut(siwe.uri()));
-        }
-        SessionTimeRules.checkSiwe("siweMessage", siwe, clock.instant()).ifPresent(broken -> {
-            throw new LitNodeException(broken.code(), broken.message());
-        });
-        return nonces.recent(siwe.nonce(), "siweMessage");
-    }
-
-    private static void requireOneActionSource(SessionKeyRequest request) {
-        if (request.litActionCode().isPresent() && request.litActionIpfsId().isPresent()) {
-            throw new LitNodeException(LitErrorCode.NodeInvalidIPFSID,
-                    "send either code or litActionIpfsId, not both");
-        }
-        if (request.litActionIpfsId().isPresent()) {
-            throw new LitNodeException(LitErrorCode.NodeInvalidIPFSID, "litActionIpfsId "
-                    + BlockNonce.cut(request.litActionIpfsId().get()) + " cannot be fetched: this network has no IPFS "
-                    + "gateway; send the action as code (base64)");
-        }
-    }
-
-    private ResolvedAuthContext runLitAction(SessionKeyRequest request, ResolvedAuthContext context) {
-        if (request.litActionCode().isEmpty()) {
-            return context;
-        }
-        return litActions.authorize(request.litActionCode().get(), request.jsParams(), context, request.headers());
+    /** The checks, in the order they run. */
+    List<SessionKeyCheck> checks() {
+        return checks;
     }
 }

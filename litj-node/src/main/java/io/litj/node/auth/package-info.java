@@ -6,7 +6,8 @@
  *   configured with this node's own address;</li>
  *   <li>{@link io.litj.node.auth.SessionKeyAuthorizer}: {@code sign_session_key} decides whether the network may
  *   sign a session for a PKP (auth methods, Lit Action, PKP permissions, SIWE rules) and builds the SIWE it signs
- *   ({@code lit-node-behaviour.md} §3). Its checks are package-private classes, one rule each.</li>
+ *   ({@code lit-node-behaviour.md} §3). Its steps are a fixed list of named checks, package-private
+ *   {@code *Check} classes declaring their codes; a refusal names its check ({@code docs/pkp-sessions.md}).</li>
  * </ul>
  * Nothing here holds key material or signs; nothing returns null (absent values are {@link java.util.Optional},
  * lists are empty).

@@ -54,12 +54,10 @@ public final class PkpKeyShare {
             throw new LitNodeException(LitErrorCode.InvalidArgument, "a PKP key cannot be the identity");
         }
         try {
-            if (!commitments.verify(share)) {
-                throw new LitNodeException(LitErrorCode.InvalidArgument, "PKP key share " + share.index()
-                        + " does not match the commitments of key " + commitments.publicKey().toBytes().hex());
-            }
+            commitments.verify(share);
         } catch (ThresholdException e) {
-            throw new LitNodeException(LitErrorCode.InvalidArgument, "PKP key data is invalid: " + e.getMessage(),
+            throw new LitNodeException(LitErrorCode.InvalidArgument, "PKP key share " + share.index()
+                    + " does not match the commitments of key " + commitments.publicKey().toBytes().hex(),
                     java.util.List.of(), e);
         }
         byte[] uncompressed = uncompressed(commitments.publicKey().toBytes());

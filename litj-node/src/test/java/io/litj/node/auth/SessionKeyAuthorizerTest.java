@@ -1,17 +1,18 @@
 package io.litj.node.auth;
 
-import static io.litj.node.auth.SessionKeyFixture.STRANGER;
 import static io.litj.node.auth.SessionKeyFixture.WALLET;
 import static io.litj.node.auth.SessionKeyFixture.hex0x;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.node.LitNodeException;
+import io.litj.node.actions.ActionException;
 import io.litj.node.actions.ActionRuntime;
 import io.litj.node.actions.IpfsCid;
 import io.litj.protocol.LitErrorCode;
-import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonValue;
@@ -21,21 +22,34 @@ import io.litj.protocol.siwe.SiweMessage;
 import io.litj.protocol.siwe.SiweParser;
 import io.litj.protocol.siwe.SiweRenderer;
 import io.litj.protocol.testing.TestSessions;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SessionKeyAuthorizer}: what the network signs for a valid request, and one refusal per check and code
- * ({@code lit-node-behaviour.md} §3.1–3.3), against a real registry and Lit Action runtime.
+ * {@link SessionKeyAuthorizer}: what the network signs for a valid request, the order of its checks (pinned to the
+ * table in {@code docs/pkp-sessions.md}), and a refusal per check and code ({@code lit-node-behaviour.md}
+ * §3.1–3.3) naming that check, against a real registry and Lit Action runtime. The auth-method refusals are in
+ * {@link AuthMethodsCheckTest}.
  */
 class SessionKeyAuthorizerTest {
+    private static final Pattern DOC_ROW = Pattern.compile("^\\| \\d+ \\| `(\\w+)` \\|.*\\|([^|]*)\\|$");
+    private static final Pattern DOC_CODE = Pattern.compile("`(Node\\w+)`");
+
     private static SessionKeyFixture net;
     private static ActionRuntime runtime;
     private static SessionKeyAuthorizer authorizer;
@@ -56,6 +70,27 @@ class SessionKeyAuthorizerTest {
     @AfterEach
     void resetClock() {
         net.clock.set(SessionKeyFixture.NOW);
+    }
+
+    @Test
+    void checks_runInTheOrderAndWithTheCodesOfTheTableInPkpSessionsMd() throws IOException {
+        List<String> names = new ArrayList<>();
+        List<Set<LitErrorCode>> codes = new ArrayList<>();
+        for (String line : Files.readAllLines(pkpSessionsDoc())) {
+            Matcher row = DOC_ROW.matcher(line);
+            if (row.matches()) {
+                names.add(row.group(1));
+                Set<LitErrorCode> rowCodes = new TreeSet<>();
+                DOC_CODE.matcher(row.group(2)).results().forEach(m -> rowCodes.add(LitErrorCode.valueOf(m.group(1))));
+                codes.add(rowCodes);
+            }
+        }
+
+        assertEquals(List.of("SessionKeyFormatCheck", "ActionSourceCheck", "RequestSiweParseCheck", "AuthMethodsCheck",
+                "PkpLookupCheck", "RequestSiweUriCheck", "RequestSiweTimeCheck", "RequestSiweNonceCheck",
+                "RequestRecapCheck", "LitActionCheck", "PkpPermissionCheck"), names);
+        assertEquals(names, authorizer.checks().stream().map(SessionKeyCheck::name).toList());
+        assertEquals(codes, authorizer.checks().stream().map(SessionKeyCheck::codes).toList());
     }
 
     @Test
@@ -122,161 +157,67 @@ class SessionKeyAuthorizerTest {
     }
 
     @Test
-    void authorize_litActionAnsweringFalse_refusedWithNodeLitActionsSessionSigAuthenticationFailed() {
-        String code = "LitActions.setResponse({response: 'false'});";
+    void authorize_walletNotPermittedOnThePkp_refusedWithNodePKPNotAuthorizedNamingTheCheckFirstInDetails() {
+        LitNodeException e = refused(LitErrorCode.NodePKPNotAuthorized, "PkpPermissionCheck", net.walletRequest(
+                net.walletToken(), Optional.of(hex0x(net.strangerPkpKey)),
+                net.sessionSiwe(net.strangerPkpKey).render()));
 
-        LitNodeException e = refused(LitErrorCode.NodeLitActionsSessionSigAuthenticationFailed,
-                net.actionRequest(code));
-
-        assertEquals("Lit Action " + IpfsCid.v0(code.getBytes(StandardCharsets.UTF_8)) + " did not authorize the "
-                + "session: its response must be \"true\" but is another value of 5 characters", e.getMessage());
-    }
-
-    @Test
-    void authorize_litActionAnsweringUntrue_refusedWithNodeLitActionsSessionSigAuthenticationFailed() {
-        refused(LitErrorCode.NodeLitActionsSessionSigAuthenticationFailed,
-                net.actionRequest("LitActions.setResponse({response: 'untrue'});"));
-    }
-
-    @Test
-    void authorize_litActionThatThrows_refusedWithNodeJsExecutionError() {
-        refused(LitErrorCode.NodeJsExecutionError, net.actionRequest("throw new Error('no');"));
-    }
-
-    @Test
-    void authorize_trueActionWhoseCidIsNotPermitted_refusedWithNodePKPNotAuthorized() {
-        refused(LitErrorCode.NodePKPNotAuthorized, net.actionRequest("LitActions.setResponse({response: 'true'});"));
-    }
-
-    @Test
-    void authorize_codeAndIpfsIdOrIpfsIdAlone_refusedWithNodeInvalidIPFSID() {
-        SessionKeyRequest action = net.actionRequest(SessionKeyFixture.TRUE_ACTION);
-        refused(LitErrorCode.NodeInvalidIPFSID, withAction(action, action.litActionCode(),
-                Optional.of(SessionKeyFixture.TRUE_ACTION_CID)));
-        refused(LitErrorCode.NodeInvalidIPFSID, withAction(action, Optional.empty(),
-                Optional.of(SessionKeyFixture.TRUE_ACTION_CID)));
-    }
-
-    @Test
-    void authorize_walletNotPermittedOnThePkp_refusedWithNodePKPNotAuthorized() {
-        refused(LitErrorCode.NodePKPNotAuthorized, net.walletRequest(net.walletToken(),
-                Optional.of(hex0x(net.strangerPkpKey)), net.sessionSiwe(net.strangerPkpKey).render()));
-    }
-
-    @Test
-    void authorize_walletPermittedWithoutScope_refusedWithNodeAuthSigScopeTooLimited() {
-        refused(LitErrorCode.NodeAuthSigScopeTooLimited, net.walletRequest(net.walletToken(),
-                Optional.of(hex0x(net.scopelessPkpKey)), net.sessionSiwe(net.scopelessPkpKey).render()));
+        assertEquals(List.of("PkpPermissionCheck: " + e.getMessage()), e.details());
+        LitNodeException cause = assertInstanceOf(LitNodeException.class, e.getCause());
+        assertEquals(e.getMessage(), cause.getMessage());
+        assertEquals(List.of(), cause.details());
     }
 
     @Test
     void authorize_sessionKeyNotALitSessionUri_refusedWithNodeBadInput() {
         SessionKeyRequest r = net.walletRequest(net.walletToken(), Optional.of(hex0x(net.pkpKey)),
                 net.sessionSiwe().uri("lit:capability:delegation").render());
-        refused(LitErrorCode.NodeBadInput, new SessionKeyRequest("lit:capability:delegation", r.authMethods(),
-                r.pkpPublicKey(), r.siweMessage(), r.litActionCode(), r.litActionIpfsId(), r.jsParams(), Map.of()));
+        LitNodeException e = refused(LitErrorCode.NodeBadInput, "SessionKeyFormatCheck", new SessionKeyRequest(
+                "lit:capability:delegation", r.authMethods(), r.pkpPublicKey(), r.siweMessage(), r.litActionCode(),
+                r.litActionIpfsId(), r.jsParams(), Map.of()));
+        assertEquals("sessionKey must be lit:session:<64 hex> but is 'lit:capability:delegation'", e.getMessage());
+    }
+
+    @Test
+    void authorize_codeAndIpfsIdOrIpfsIdAlone_refusedWithNodeInvalidIPFSID() {
+        SessionKeyRequest action = net.actionRequest(SessionKeyFixture.TRUE_ACTION);
+        refused(LitErrorCode.NodeInvalidIPFSID, "ActionSourceCheck", withAction(action, action.litActionCode(),
+                Optional.of(SessionKeyFixture.TRUE_ACTION_CID)));
+        refused(LitErrorCode.NodeInvalidIPFSID, "ActionSourceCheck", withAction(action, Optional.empty(),
+                Optional.of(SessionKeyFixture.TRUE_ACTION_CID)));
     }
 
     @Test
     void authorize_siweNotParseable_refusedWithNodeSIWEMessageError() {
         String lowercaseAddress = net.sessionSiwe().render().replace(net.pkp.ethAddress(),
                 net.pkp.ethAddress().toLowerCase());
-        refused(LitErrorCode.NodeSIWEMessageError, wallet(lowercaseAddress));
-        refused(LitErrorCode.NodeSIWEMessageError, wallet("hello"));
+        refused(LitErrorCode.NodeSIWEMessageError, "RequestSiweParseCheck", wallet(lowercaseAddress));
+        refused(LitErrorCode.NodeSIWEMessageError, "RequestSiweParseCheck", wallet("hello"));
     }
 
     @Test
     void authorize_statementMentioningResolvedAuthContext_refusedWithNodeInvalidAuthContextResource() {
-        refused(LitErrorCode.NodeInvalidAuthContextResource,
+        refused(LitErrorCode.NodeInvalidAuthContextResource, "RequestSiweParseCheck",
                 wallet(net.sessionSiwe().statement("Give me lit-resolvedauthcontext://* please").render()));
     }
 
     @Test
-    void authorize_unsupportedAuthMethodType_refusedWithNodeAuthSigNotSupported() {
-        SessionKeyRequest r = wallet(net.sessionSiwe().render());
-        LitNodeException e = refused(LitErrorCode.NodeAuthSigNotSupported, new SessionKeyRequest(r.sessionKey(),
-                List.of(new SessionKeyRequest.AuthMethod(6, "google-jwt")), r.pkpPublicKey(), r.siweMessage(),
-                r.litActionCode(), r.litActionIpfsId(), r.jsParams(), Map.of()));
-        assertTrue(e.getMessage().startsWith("authMethods[0] has authMethodType 6, which this network does not"),
-                e.getMessage());
-    }
-
-    @Test
-    void authorize_walletTokenNotAnAuthSig_refusedWithNodeInvalidAuthSig() {
-        refused(LitErrorCode.NodeInvalidAuthSig, withToken("not json"));
-        AuthSig good = AuthSig.parse(net.walletToken(), LitErrorCode.NodeBadInput);
-        refused(LitErrorCode.NodeInvalidAuthSig, withToken(net.walletToken().replace("}", ",\"extra\":\"x\"}")));
-        refused(LitErrorCode.NodeInvalidAuthSig, withToken(AuthSig.of(good.sig(), AuthSig.SESSION_DERIVED_VIA,
-                good.signedMessage(), good.address(), Optional.of(AuthSig.SESSION_ALGO)).toJsonString()));
-    }
-
-    @Test
-    void authorize_walletTokenUnsigned_refusedWithNodeSIWESigConversionError() {
-        AuthSig good = AuthSig.parse(net.walletToken(), LitErrorCode.NodeBadInput);
-        refused(LitErrorCode.NodeSIWESigConversionError, withToken(AuthSig.of("0x", good.derivedVia(),
-                good.signedMessage(), good.address(), Optional.empty()).toJsonString()));
-    }
-
-    @Test
-    void authorize_walletTokenSignedByAnotherKey_refusedWithNodeInvalidAuthSig() {
-        String login = net.walletLogin().render();
-        String forged = AuthSig.of(STRANGER.signPersonalMessage(login).toHex(), AuthSig.WALLET_DERIVED_VIA, login,
-                WALLET.address().toChecksumString(), Optional.empty()).toJsonString();
-        LitNodeException e = refused(LitErrorCode.NodeInvalidAuthSig, withToken(forged));
-        assertEquals("authMethods[0] signature recovers to " + STRANGER.address() + " but its address is "
-                + WALLET.address(), e.getMessage());
-
-        String honestAboutSigner = AuthSig.of(STRANGER.signPersonalMessage(login).toHex(), AuthSig.WALLET_DERIVED_VIA,
-                login, STRANGER.address().toLowerHex(), Optional.empty()).toJsonString();
-        refused(LitErrorCode.NodeInvalidAuthSig, withToken(honestAboutSigner));
-    }
-
-    @Test
-    void authorize_walletLoginExpired_refusedWithNodeExpWrongOrTooLarge() {
-        String token = SessionKeyFixture.accessToken(WALLET, net.walletLogin()
-                .issuedAt(net.clock.instant().minus(Duration.ofHours(2)))
-                .expiration(net.clock.instant().minusSeconds(61)).build());
-        refused(LitErrorCode.NodeExpWrongOrTooLarge, withToken(token));
-    }
-
-    @Test
-    void authorize_walletLoginThatIsASessionGrant_refusedWithNodeInvalidAuthSig() {
-        String token = SessionKeyFixture.accessToken(WALLET, net.walletLogin()
-                .uri(SessionKeyFixture.SESSION_KEY.uri()).build());
-        refused(LitErrorCode.NodeInvalidAuthSig, withToken(token));
-    }
-
-    @Test
-    void authorize_walletLoginNonceNotABlock_refusedWithNodeInvalidBlockhash() {
-        String token = SessionKeyFixture.accessToken(WALLET, net.walletLogin().build().toBuilder()
-                .nonce("0x" + "42".repeat(32)).build());
-        refused(LitErrorCode.NodeInvalidBlockhash, withToken(token));
-    }
-
-    @Test
-    void authorize_walletLoginNotBeforeInTheFuture_refusedWithNodeSIWEMessageError() {
-        String token = SessionKeyFixture.accessToken(WALLET, net.walletLogin().build().toBuilder()
-                .notBefore("2026-03-01T12:05:00Z").build());
-        refused(LitErrorCode.NodeSIWEMessageError, withToken(token));
-    }
-
-    @Test
     void authorize_pkpPublicKeyNotTheSiweAddress_refusedWithNodeSIWEMessageError() {
-        refused(LitErrorCode.NodeSIWEMessageError, net.walletRequest(net.walletToken(),
+        refused(LitErrorCode.NodeSIWEMessageError, "PkpLookupCheck", net.walletRequest(net.walletToken(),
                 Optional.of(hex0x(net.strangerPkpKey)), net.sessionSiwe().render()));
     }
 
     @Test
     void authorize_pkpPublicKeyMalformed_refusedWithNodeBadInput() {
-        refused(LitErrorCode.NodeBadInput, net.walletRequest(net.walletToken(), Optional.of("0x04abc"),
-                net.sessionSiwe().render()));
-        refused(LitErrorCode.NodeBadInput, net.walletRequest(net.walletToken(),
+        refused(LitErrorCode.NodeBadInput, "PkpLookupCheck", net.walletRequest(net.walletToken(),
+                Optional.of("0x04abc"), net.sessionSiwe().render()));
+        refused(LitErrorCode.NodeBadInput, "PkpLookupCheck", net.walletRequest(net.walletToken(),
                 Optional.of(hex0x(net.pkpKey).replace("0x04", "0x02")), net.sessionSiwe().render()));
     }
 
     @Test
     void authorize_unknownPkp_refusedWithNodePKPTokenIdNotFound() {
-        refused(LitErrorCode.NodePKPTokenIdNotFound, net.walletRequest(net.walletToken(),
+        refused(LitErrorCode.NodePKPTokenIdNotFound, "PkpLookupCheck", net.walletRequest(net.walletToken(),
                 Optional.of(hex0x(net.unknownPkpKey)), net.sessionSiwe(net.unknownPkpKey).render()));
     }
 
@@ -285,61 +226,133 @@ class SessionKeyAuthorizerTest {
         PrivateKeyEthSigner nobody = PrivateKeyEthSigner.fromHex("0x" + "11".repeat(32));
         String token = SessionKeyFixture.accessToken(nobody, net.walletLogin().build().toBuilder()
                 .address(nobody.address().toChecksumString()).build());
-        refused(LitErrorCode.NodePKPTokenIdNotFound, net.walletRequest(token, Optional.empty(),
+        refused(LitErrorCode.NodePKPTokenIdNotFound, "PkpLookupCheck", net.walletRequest(token, Optional.empty(),
                 net.sessionSiwe().render()));
         SessionKeyRequest action = net.actionRequest(SessionKeyFixture.TRUE_ACTION);
-        refused(LitErrorCode.NodePKPTokenIdNotFound, new SessionKeyRequest(action.sessionKey(), List.of(),
-                Optional.empty(), action.siweMessage(), action.litActionCode(), Optional.empty(), action.jsParams(),
-                Map.of()));
+        refused(LitErrorCode.NodePKPTokenIdNotFound, "PkpLookupCheck", new SessionKeyRequest(action.sessionKey(),
+                List.of(), Optional.empty(), action.siweMessage(), action.litActionCode(), Optional.empty(),
+                action.jsParams(), Map.of()));
     }
 
     @Test
     void authorize_siweUriNotTheSessionKey_refusedWithNodeSIWEMessageError() {
-        refused(LitErrorCode.NodeSIWEMessageError, wallet(net.sessionSiwe()
+        refused(LitErrorCode.NodeSIWEMessageError, "RequestSiweUriCheck", wallet(net.sessionSiwe()
                 .uri(TestSessions.OTHER_SESSION_KEY.uri()).render()));
     }
 
     @Test
     void authorize_siweWithoutExpiration_refusedWithNodeUndefinedSiweExpiration() {
-        refused(LitErrorCode.NodeUndefinedSiweExpiration, wallet(SiweRenderer.render(net.sessionSiwe().build()
-                .toBuilder().expirationTime((String) null).build())));
+        refused(LitErrorCode.NodeUndefinedSiweExpiration, "RequestSiweTimeCheck", wallet(SiweRenderer.render(
+                net.sessionSiwe().build().toBuilder().expirationTime((String) null).build())));
     }
 
     @Test
     void authorize_siweLivingLongerThan30Days_refusedWithNodeSIWEMessageError() {
-        refused(LitErrorCode.NodeSIWEMessageError, wallet(net.sessionSiwe()
+        refused(LitErrorCode.NodeSIWEMessageError, "RequestSiweTimeCheck", wallet(net.sessionSiwe()
                 .expiration(net.clock.instant().plus(Duration.ofDays(31))).render()));
     }
 
     @Test
     void authorize_siweIssuedInTheFuture_refusedWithNodeIatOutsideGracePeriod() {
-        refused(LitErrorCode.NodeIatOutsideGracePeriod, wallet(net.sessionSiwe()
+        refused(LitErrorCode.NodeIatOutsideGracePeriod, "RequestSiweTimeCheck", wallet(net.sessionSiwe()
                 .issuedAt(net.clock.instant().plusSeconds(61)).render()));
     }
 
     @Test
+    void authorize_siweExpiredMoreThan60sAgo_refusedWithNodeExpWrongOrTooLarge() {
+        refused(LitErrorCode.NodeExpWrongOrTooLarge, "RequestSiweTimeCheck", wallet(net.sessionSiwe()
+                .issuedAt(net.clock.instant().minus(Duration.ofHours(2)))
+                .expiration(net.clock.instant().minusSeconds(61)).render()));
+    }
+
+    @Test
     void authorize_siweNonceNotARecentBlock_refusedWithNodeInvalidBlockhash() {
-        refused(LitErrorCode.NodeInvalidBlockhash, wallet(siweWithNonce("0x" + "99".repeat(32))));
-        refused(LitErrorCode.NodeInvalidBlockhash, wallet(siweWithNonce(net.oldBlock.hash())));
+        refused(LitErrorCode.NodeInvalidBlockhash, "RequestSiweNonceCheck",
+                wallet(siweWithNonce("0x" + "99".repeat(32))));
+        refused(LitErrorCode.NodeInvalidBlockhash, "RequestSiweNonceCheck", wallet(siweWithNonce(net.oldBlock.hash())));
     }
 
     @Test
     void authorize_siweWithoutRecap_refusedWithNodeSIWECapabilityInvalid() {
-        refused(LitErrorCode.NodeSIWECapabilityInvalid, wallet(net.sessionSiwe().resources(List.of()).render()));
+        refused(LitErrorCode.NodeSIWECapabilityInvalid, "RequestRecapCheck",
+                wallet(net.sessionSiwe().resources(List.of()).render()));
     }
 
-    private static LitNodeException refused(LitErrorCode code, SessionKeyRequest request) {
-        LitNodeException e = assertThrows(LitNodeException.class, () -> authorizer.authorize(request));
-        assertEquals(code, e.code(), e::getMessage);
-        return e;
+    @Test
+    void requestRecapCheck_recapGrantingResolvedAuthContext_refusedWithNodeInvalidAuthContextResource() {
+        Recap sneaky = Recap.empty().withAttenuation("lit-resolvedauthcontext://*", "Auth", "Auth",
+                JsonValue.JsonObject.empty());
+        SiweMessage siwe = net.sessionSiwe().build().toBuilder().statement("Hi " + sneaky.statement())
+                .resources(List.of(sneaky.toUrn())).build();
+        // through the authorizer the statement, which must end with the ReCap's, already mentions the resource
+        refused(LitErrorCode.NodeInvalidAuthContextResource, "RequestSiweParseCheck",
+                wallet(SiweRenderer.render(siwe)));
+        SessionKeyState state = new SessionKeyState(wallet(SiweRenderer.render(siwe)));
+        state.siwe = siwe;
+        RequestRecapCheck check = new RequestRecapCheck();
+
+        LitNodeException e = assertThrows(LitNodeException.class, () -> check.check(state));
+
+        assertEquals(LitErrorCode.NodeInvalidAuthContextResource, e.code());
+        assertTrue(check.codes().contains(e.code()));
+    }
+
+    @Test
+    void authorize_litActionAnsweringFalse_refusedWithNodeLitActionsSessionSigAuthenticationFailed() {
+        String code = "LitActions.setResponse({response: 'false'});";
+
+        LitNodeException e = refused(LitErrorCode.NodeLitActionsSessionSigAuthenticationFailed, "LitActionCheck",
+                net.actionRequest(code));
+
+        assertEquals("Lit Action " + IpfsCid.v0(code.getBytes(StandardCharsets.UTF_8)) + " did not authorize the "
+                + "session: its response must be \"true\" but is another value of 5 characters", e.getMessage());
+    }
+
+    @Test
+    void authorize_litActionAnsweringUntrue_refusedWithNodeLitActionsSessionSigAuthenticationFailed() {
+        refused(LitErrorCode.NodeLitActionsSessionSigAuthenticationFailed, "LitActionCheck",
+                net.actionRequest("LitActions.setResponse({response: 'untrue'});"));
+    }
+
+    @Test
+    void authorize_litActionThatThrows_refusedWithNodeJsExecutionErrorAsAnActionExceptionWithItsLogs() {
+        LitNodeException e = refused(LitErrorCode.NodeJsExecutionError, "LitActionCheck",
+                net.actionRequest("console.log('before'); throw new Error('no');"));
+
+        ActionException action = assertInstanceOf(ActionException.class, e);
+        assertTrue(action.logs().contains("before"), action::logs);
+        assertSame(ActionException.class, e.getCause().getClass());
+    }
+
+    @Test
+    void authorize_trueActionWhoseCidIsNotPermitted_refusedWithNodePKPNotAuthorized() {
+        refused(LitErrorCode.NodePKPNotAuthorized, "PkpPermissionCheck",
+                net.actionRequest("LitActions.setResponse({response: 'true'});"));
+    }
+
+    @Test
+    void authorize_walletPermittedWithoutScope_refusedWithNodeAuthSigScopeTooLimited() {
+        refused(LitErrorCode.NodeAuthSigScopeTooLimited, "PkpPermissionCheck", net.walletRequest(net.walletToken(),
+                Optional.of(hex0x(net.scopelessPkpKey)), net.sessionSiwe(net.scopelessPkpKey).render()));
+    }
+
+    private static LitNodeException refused(LitErrorCode code, String check, SessionKeyRequest request) {
+        return SessionKeyFixture.assertRefused(authorizer, code, check, request);
+    }
+
+    /** {@code docs/pkp-sessions.md}, found above the working directory (the module folder under Maven). */
+    private static Path pkpSessionsDoc() {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path doc = d.resolve("docs").resolve("pkp-sessions.md");
+            if (Files.isRegularFile(doc)) {
+                return doc;
+            }
+        }
+        throw new AssertionError("no docs/pkp-sessions.md above " + Path.of("").toAbsolutePath());
     }
 
     private static SessionKeyRequest wallet(String siwe) {
         return net.walletRequest(net.walletToken(), Optional.of(hex0x(net.pkpKey)), siwe);
-    }
-
-    private static SessionKeyRequest withToken(String token) {
-        return net.walletRequest(token, Optional.of(hex0x(net.pkpKey)), net.sessionSiwe().render());
     }
 
     private static String siweWithNonce(String nonce) {

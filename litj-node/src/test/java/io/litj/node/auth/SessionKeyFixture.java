@@ -1,5 +1,10 @@
 package io.litj.node.auth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.litj.node.LitNodeException;
 import io.litj.node.actions.ActionLimits;
 import io.litj.node.actions.ActionRuntime;
 import io.litj.node.actions.IpfsCid;
@@ -8,6 +13,7 @@ import io.litj.node.registry.Pkp;
 import io.litj.node.registry.PkpPermission;
 import io.litj.node.registry.TestRegistries;
 import io.litj.node.testing.InMemoryRegistry;
+import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.testing.MutableClock;
 import io.litj.protocol.auth.AuthSigs;
 import io.litj.protocol.auth.LitSiweBuilder;
@@ -155,6 +161,22 @@ public final class SessionKeyFixture implements AutoCloseable {
         return new SessionKeyRequest(SESSION_KEY.uri(), List.of(), Optional.of(hex0x(pkpKey)),
                 sessionSiwe().render(), Optional.of(code), Optional.empty(),
                 JsonValue.object().put("magic", new JsonValue.JsonNumber(42)).build(), Map.of());
+    }
+
+    /**
+     * Asserts that {@code authorizer} refuses {@code request} in the check named {@code check} with {@code code}: the
+     * exception's code, the first {@code details} line {@code "<check>: <message>"}, and that the check declares the
+     * code.
+     */
+    static LitNodeException assertRefused(SessionKeyAuthorizer authorizer, LitErrorCode code, String check,
+                                          SessionKeyRequest request) {
+        LitNodeException e = assertThrows(LitNodeException.class, () -> authorizer.authorize(request));
+        assertEquals(code, e.code(), e::getMessage);
+        assertEquals(check + ": " + e.getMessage(), e.details().getFirst(), e::getMessage);
+        SessionKeyCheck named = authorizer.checks().stream().filter(c -> c.name().equals(check)).findFirst()
+                .orElseThrow(() -> new AssertionError("no check named " + check));
+        assertTrue(named.codes().contains(code), () -> check + " does not declare " + code + " " + named.codes());
+        return e;
     }
 
     @Override

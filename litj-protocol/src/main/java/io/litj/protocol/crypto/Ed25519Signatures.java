@@ -1,11 +1,16 @@
 package io.litj.protocol.crypto;
 
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Strict Ed25519 verification (RFC 8032 over Bouncy Castle), with the same acceptance rules as ed25519-dalek's
  * {@code verify_strict} that Lit nodes use: canonical {@code S < L}, and neither the public key nor {@code R} may
  * be a point of small order.
+ *
+ * <p>Security: {@link #verifyStrict} returns nothing and throws on every refusal (Tink style, style rule R8), so a
+ * forgotten result cannot let a bad signature through.
  */
 public final class Ed25519Signatures {
     /** Encodings (y with the sign bit masked) of the points of order 1, 2, 4 and 8, canonical and not. */
@@ -22,15 +27,33 @@ public final class Ed25519Signatures {
     private Ed25519Signatures() {
     }
 
-    /** True if {@code signature} (64 bytes) by {@code publicKey} (32 bytes) over {@code message} is valid. */
-    public static boolean verifyStrict(byte[] publicKey, byte[] message, byte[] signature) {
+    /**
+     * Passes if {@code signature} (64 bytes) by {@code publicKey} (32 bytes) over {@code message} is valid under the
+     * strict rules above; throws otherwise.
+     *
+     * @throws LitProtocolException {@code InvalidSignature} if the key or signature has the wrong length, the key
+     *     or {@code R} is a point of small order, or the signature does not verify (non-canonical {@code S}
+     *     included); the message says which
+     */
+    public static void verifyStrict(byte[] publicKey, byte[] message, byte[] signature) {
         if (publicKey.length != Ed25519.PUBLIC_KEY_SIZE || signature.length != Ed25519.SIGNATURE_SIZE) {
-            return false;
+            throw invalid("Ed25519 public key and signature must be " + Ed25519.PUBLIC_KEY_SIZE + " and "
+                    + Ed25519.SIGNATURE_SIZE + " bytes but are " + publicKey.length + " and " + signature.length);
         }
-        if (isSmallOrder(publicKey, 0) || isSmallOrder(signature, 0)) {
-            return false;
+        if (isSmallOrder(publicKey, 0)) {
+            throw invalid("Ed25519 public key " + Hex.encode(publicKey) + " is a point of small order");
         }
-        return Ed25519.verify(signature, 0, publicKey, 0, message, 0, message.length);
+        if (isSmallOrder(signature, 0)) {
+            throw invalid("Ed25519 signature R is a point of small order");
+        }
+        if (!Ed25519.verify(signature, 0, publicKey, 0, message, 0, message.length)) {
+            throw invalid("Ed25519 signature over " + message.length + " bytes does not verify under "
+                    + Hex.encode(publicKey));
+        }
+    }
+
+    private static LitProtocolException invalid(String message) {
+        return new LitProtocolException(LitErrorCode.InvalidSignature, message);
     }
 
     /** True if the 32-byte point encoding at {@code offset} is one of small order. */

@@ -13,6 +13,7 @@ import io.litj.protocol.resource.LitAbility;
 import io.litj.protocol.resource.LitResource;
 import io.litj.protocol.resource.ResourceAbilityRequest;
 import io.litj.protocol.siwe.SiweMessage;
+import io.litj.protocol.testing.FakeBlsVerifiers;
 import io.litj.protocol.testing.TestSessions;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,10 +50,12 @@ class AuthSigReuseTest {
         private final AtomicInteger calls = new AtomicInteger();
 
         @Override
-        public boolean verify(byte[] message, byte[] signature) {
+        public void verify(byte[] message, byte[] signature) {
             calls.incrementAndGet();
-            return Arrays.equals(message, BlsSessionMessage.of(networkGrant().signedMessage()))
-                    && Arrays.equals(signature, NETWORK_SIG);
+            if (!Arrays.equals(message, BlsSessionMessage.of(networkGrant().signedMessage()))
+                    || !Arrays.equals(signature, NETWORK_SIG)) {
+                throw new LitProtocolException(LitErrorCode.InvalidSignature, "not the test network's signature");
+            }
         }
     }
 
@@ -114,7 +117,7 @@ class AuthSigReuseTest {
     void withBlsVerifier_anotherVerifier_doesNotTrustWhatTheFirstAccepted() {
         AuthSigReuse trusting = REUSE.withBlsVerifier(new Network());
         assertTrue(trusting.check(networkGrant(), TestSessions.SESSION_KEY, TestSessions.actionAndPkp()).reusable());
-        AuthSigReuse.Decision d = trusting.withBlsVerifier((message, signature) -> false)
+        AuthSigReuse.Decision d = trusting.withBlsVerifier(FakeBlsVerifiers.REFUSING)
                 .check(networkGrant(), TestSessions.SESSION_KEY, TestSessions.actionAndPkp());
         assertFalse(d.reusable());
         assertEquals("CapabilitySignatureCheck", d.check());

@@ -23,6 +23,7 @@ import io.litj.protocol.resource.LitResource;
 import io.litj.protocol.resource.ResourceAbilityRequest;
 import io.litj.protocol.siwe.SiweMessage;
 import io.litj.protocol.siwe.SiweRenderer;
+import io.litj.protocol.testing.FakeBlsVerifiers;
 import io.litj.protocol.testing.TestSessions;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -218,10 +219,7 @@ class CapabilityChecksTest {
         AuthSig cap = blsCapability(popJson(new byte[96]));
         AtomicReference<byte[]> seen = new AtomicReference<>();
         SessionSigValidator v = SessionSigValidator.builder(TestSessions.NODE_ADDRESS).clock(TestSessions.CLOCK)
-                .blsVerifier((m, s) -> {
-                    seen.set(m);
-                    return true;
-                }).build();
+                .blsVerifier((m, s) -> seen.set(m)).build();
         AuthContext ctx = assertInstanceOf(AuthContext.class,
                 validateAction(v, TestSessions.sessionSig(List.of(cap))));
         assertEquals(PKP, ctx.caller());
@@ -234,7 +232,7 @@ class CapabilityChecksTest {
     @Test
     void bls_signatureRejectedByTheNetworkKey_failsWithSiweMessageError() {
         SessionSigValidator v = SessionSigValidator.builder(TestSessions.NODE_ADDRESS).clock(TestSessions.CLOCK)
-                .blsVerifier((m, s) -> false).build();
+                .blsVerifier(FakeBlsVerifiers.REFUSING).build();
         assertCapabilityDenied(validateAction(v, TestSessions.sessionSig(List.of(blsCapability(popJson(new byte[96]))))),
                 LitErrorCode.NodeSIWEMessageError, "CapabilitySignatureCheck");
     }
@@ -242,7 +240,7 @@ class CapabilityChecksTest {
     @Test
     void bls_sigNotProofOfPossessionJson_failsWithSiweSigConversionError() {
         SessionSigValidator v = SessionSigValidator.builder(TestSessions.NODE_ADDRESS).clock(TestSessions.CLOCK)
-                .blsVerifier((m, s) -> true).build();
+                .blsVerifier(FakeBlsVerifiers.ACCEPTING).build();
         assertCapabilityDenied(validateAction(v, TestSessions.sessionSig(List.of(blsCapability("{\"Basic\":\"00\"}")))),
                 LitErrorCode.NodeSIWESigConversionError, "CapabilitySignatureCheck");
     }
@@ -251,6 +249,17 @@ class CapabilityChecksTest {
     void bls_noNetworkKeyConfigured_throwsBlsRootKeyNotFound() {
         AuthSig sig = TestSessions.sessionSig(List.of(blsCapability(popJson(new byte[96]))));
         LitProtocolException e = assertThrows(LitProtocolException.class, () -> validateAction(validator(), sig));
+        assertEquals(LitErrorCode.NodeBLSRootKeyNotFound, e.code());
+    }
+
+    @Test
+    void bls_verifierWithoutANetworkKey_throwsItsBlsRootKeyNotFoundInsteadOfDenying() {
+        SessionSigValidator v = SessionSigValidator.builder(TestSessions.NODE_ADDRESS).clock(TestSessions.CLOCK)
+                .blsVerifier((m, s) -> {
+                    throw new LitProtocolException(LitErrorCode.NodeBLSRootKeyNotFound, "no key yet");
+                }).build();
+        AuthSig sig = TestSessions.sessionSig(List.of(blsCapability(popJson(new byte[96]))));
+        LitProtocolException e = assertThrows(LitProtocolException.class, () -> validateAction(v, sig));
         assertEquals(LitErrorCode.NodeBLSRootKeyNotFound, e.code());
     }
 

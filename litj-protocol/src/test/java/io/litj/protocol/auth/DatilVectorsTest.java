@@ -10,6 +10,7 @@ import io.litj.protocol.crypto.EthSignature;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.resource.LitAbility;
 import io.litj.protocol.resource.LitResource;
+import io.litj.protocol.testing.FakeBlsVerifiers;
 import io.litj.protocol.testing.Vectors;
 import java.net.URI;
 import java.time.Clock;
@@ -33,7 +34,7 @@ class DatilVectorsTest {
     private static SessionSigValidator validatorFor(String nodeUrl, Clock clock) {
         URI uri = URI.create(nodeUrl);
         return SessionSigValidator.builder(uri.getHost() + ":" + uri.getPort()).clock(clock)
-                .blsVerifier((m, s) -> false).build();
+                .blsVerifier(FakeBlsVerifiers.REFUSING).build();
     }
 
     @Test

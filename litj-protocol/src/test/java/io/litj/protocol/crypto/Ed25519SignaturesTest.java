@@ -1,10 +1,14 @@
 package io.litj.protocol.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.auth.SessionKeyPair;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -39,40 +43,41 @@ class Ed25519SignaturesTest {
     }
 
     @Test
-    void verifyStrict_rfc8032Test1_accepts() {
-        assertTrue(Ed25519Signatures.verifyStrict(PUBLIC_KEY, new byte[0], SIGNATURE));
+    void verifyStrict_rfc8032Test1_doesNotThrow() {
+        assertDoesNotThrow(() -> Ed25519Signatures.verifyStrict(PUBLIC_KEY, new byte[0], SIGNATURE));
     }
 
     @Test
-    void verifyStrict_sessionKeyRoundTrip_accepts() {
+    void verifyStrict_sessionKeyRoundTrip_doesNotThrow() {
         SessionKeyPair pair = SessionKeyPair.fromSeed(Hex.decode("07".repeat(32), "seed"));
         byte[] message = "{\"sessionKey\":\"x\"}".getBytes(StandardCharsets.UTF_8);
-        assertTrue(Ed25519Signatures.verifyStrict(pair.publicKey().toByteArray(), message, pair.sign(message)));
+        assertDoesNotThrow(() -> Ed25519Signatures.verifyStrict(pair.publicKey().toByteArray(), message,
+                pair.sign(message)));
     }
 
     @Test
-    void verifyStrict_flippedSignatureBit_rejects() {
+    void verifyStrict_flippedSignatureBit_throwsInvalidSignature() {
         byte[] bad = SIGNATURE.clone();
         bad[10] ^= 0x01;
-        assertFalse(Ed25519Signatures.verifyStrict(PUBLIC_KEY, new byte[0], bad));
+        refused(PUBLIC_KEY, new byte[0], bad);
     }
 
     @Test
-    void verifyStrict_otherMessage_rejects() {
-        assertFalse(Ed25519Signatures.verifyStrict(PUBLIC_KEY, new byte[] {0x72}, SIGNATURE));
+    void verifyStrict_otherMessage_throwsInvalidSignature() {
+        refused(PUBLIC_KEY, new byte[] {0x72}, SIGNATURE);
     }
 
     @Test
-    void verifyStrict_nonCanonicalS_rejects() {
+    void verifyStrict_nonCanonicalS_throwsInvalidSignature() {
         // S + L verifies under a lax verifier (same scalar mod L) but is not canonical
         byte[] bad = SIGNATURE.clone();
         byte[] s = littleEndian(fromLittleEndian(Arrays.copyOfRange(SIGNATURE, 32, 64)).add(L));
         System.arraycopy(s, 0, bad, 32, 32);
-        assertFalse(Ed25519Signatures.verifyStrict(PUBLIC_KEY, new byte[0], bad));
+        refused(PUBLIC_KEY, new byte[0], bad);
     }
 
     @Test
-    void verifyStrict_allZeroPublicKeyWithForgedSignature_rejects() {
+    void verifyStrict_allZeroPublicKeyWithForgedSignature_throwsInvalidSignature() {
         // A = 00…00 is a point of order 4. With R = B and S = 1, [S]B = R + [k]A holds whenever k ≡ 0 (mod 4),
         // so pick a message for which k = SHA-512(R‖A‖M) mod L is a multiple of 4: a lax verifier accepts it.
         byte[] zeroKey = new byte[32];
@@ -80,35 +85,49 @@ class Ed25519SignaturesTest {
         System.arraycopy(BASE_POINT, 0, forged, 0, 32);
         forged[32] = 1;
         byte[] message = messageWithKMultipleOf4(zeroKey);
-        assertFalse(Ed25519Signatures.verifyStrict(zeroKey, message, forged));
+        refused(zeroKey, message, forged);
     }
 
     @Test
-    void verifyStrict_identityPublicKeyWithForgedSignature_rejects() {
+    void verifyStrict_identityPublicKeyWithForgedSignature_throwsInvalidSignature() {
         // A = identity: [1]B = B + [k]·identity for every message
         byte[] identity = new byte[32];
         identity[0] = 1;
         byte[] forged = new byte[64];
         System.arraycopy(BASE_POINT, 0, forged, 0, 32);
         forged[32] = 1;
-        assertFalse(Ed25519Signatures.verifyStrict(identity, "anything".getBytes(StandardCharsets.UTF_8), forged));
+        refused(identity, "anything".getBytes(StandardCharsets.UTF_8), forged);
     }
 
     @Test
-    void verifyStrict_smallOrderR_rejects() {
+    void verifyStrict_smallOrderR_throwsInvalidSignature() {
         byte[] bad = SIGNATURE.clone();
         Arrays.fill(bad, 0, 32, (byte) 0);
         bad[0] = 1;
-        assertFalse(Ed25519Signatures.verifyStrict(PUBLIC_KEY, new byte[0], bad));
+        refused(PUBLIC_KEY, new byte[0], bad);
     }
 
     @Test
-    void verifyStrict_wrongLengths_rejectWithoutThrowing() {
-        assertFalse(Ed25519Signatures.verifyStrict(Arrays.copyOf(PUBLIC_KEY, 31), new byte[0], SIGNATURE));
-        assertFalse(Ed25519Signatures.verifyStrict(Arrays.copyOf(PUBLIC_KEY, 33), new byte[0], SIGNATURE));
-        assertFalse(Ed25519Signatures.verifyStrict(PUBLIC_KEY, new byte[0], Arrays.copyOf(SIGNATURE, 63)));
-        assertFalse(Ed25519Signatures.verifyStrict(PUBLIC_KEY, new byte[0], Arrays.copyOf(SIGNATURE, 65)));
-        assertFalse(Ed25519Signatures.verifyStrict(new byte[0], new byte[0], new byte[0]));
+    void verifyStrict_wrongLengths_throwInvalidSignature() {
+        refused(Arrays.copyOf(PUBLIC_KEY, 31), new byte[0], SIGNATURE);
+        refused(Arrays.copyOf(PUBLIC_KEY, 33), new byte[0], SIGNATURE);
+        refused(PUBLIC_KEY, new byte[0], Arrays.copyOf(SIGNATURE, 63));
+        refused(PUBLIC_KEY, new byte[0], Arrays.copyOf(SIGNATURE, 65));
+        refused(new byte[0], new byte[0], new byte[0]);
+    }
+
+    @Test
+    void verifyStrict_otherMessage_saysWhatDidNotVerify() {
+        LitProtocolException e = refused(PUBLIC_KEY, new byte[] {0x72}, SIGNATURE);
+        assertEquals("Ed25519 signature over 1 bytes does not verify under " + Hex.encode(PUBLIC_KEY), e.getMessage());
+    }
+
+    @Test
+    void verifyStrict_smallOrderKey_saysSo() {
+        byte[] identity = new byte[32];
+        identity[0] = 1;
+        LitProtocolException e = refused(identity, new byte[0], SIGNATURE);
+        assertEquals("Ed25519 public key " + Hex.encode(identity) + " is a point of small order", e.getMessage());
     }
 
     @ParameterizedTest
@@ -138,6 +157,13 @@ class Ed25519SignaturesTest {
         withPrefix[8] = 1;
         Arrays.fill(withPrefix, 9, 40, (byte) 0);
         assertTrue(Ed25519Signatures.isSmallOrder(withPrefix, 8));
+    }
+
+    private static LitProtocolException refused(byte[] publicKey, byte[] message, byte[] signature) {
+        LitProtocolException e = assertThrows(LitProtocolException.class,
+                () -> Ed25519Signatures.verifyStrict(publicKey, message, signature));
+        assertEquals(LitErrorCode.InvalidSignature, e.code(), e::getMessage);
+        return e;
     }
 
     private static byte[] messageWithKMultipleOf4(byte[] publicKey) {

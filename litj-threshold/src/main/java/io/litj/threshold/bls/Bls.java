@@ -2,6 +2,7 @@ package io.litj.threshold.bls;
 
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import io.litj.protocol.auth.BlsCapabilityVerifier;
 import io.litj.threshold.ThresholdException;
 import io.litj.threshold.internal.Blst;
@@ -33,11 +34,42 @@ public final class Bls {
     }
 
     /**
-     * True if {@code signature} is {@code publicKey}'s signature over {@code message}; false otherwise. Never
-     * throws for a wrong signature.
+     * Passes if {@code signature} is {@code publicKey}'s signature over {@code message}; throws otherwise (Tink
+     * style, style rule R8: there is no boolean to forget).
+     *
+     * @throws ThresholdException {@code InvalidSignature} if the signature does not verify
      */
-    public static boolean verify(BlsPublicKey publicKey, byte[] message, BlsSignature signature) {
+    public static void verify(BlsPublicKey publicKey, byte[] message, BlsSignature signature) {
         Objects.requireNonNull(publicKey, "publicKey");
+        if (!verifies(publicKey, message, signature)) {
+            throw new ThresholdException(LitErrorCode.InvalidSignature, "BLS signature over " + message.length
+                    + " bytes does not verify under " + Text.cut(publicKey.toHex()));
+        }
+    }
+
+    /**
+     * Passes if {@code share} is the partial signature over {@code message} of the key share {@code publicKeyShare}
+     * ({@code e(pk_i, H(m)) == e(G1, sig_i)}) and both carry the same identifier; throws otherwise.
+     *
+     * @throws ThresholdException {@code InvalidSignature} if the identifiers differ or the partial signature does
+     *     not verify under the key share
+     */
+    public static void verifyShare(BlsPublicKeyShare publicKeyShare, byte[] message, BlsSignatureShare share) {
+        Objects.requireNonNull(publicKeyShare, "publicKeyShare");
+        Objects.requireNonNull(share, "share");
+        if (publicKeyShare.identifier() != share.identifier()) {
+            throw new ThresholdException(LitErrorCode.InvalidSignature, "BLS signature share " + share.identifier()
+                    + " cannot verify under the key share of identifier " + publicKeyShare.identifier());
+        }
+        if (!verifies(publicKeyShare.publicKey(), message, share.partial())) {
+            throw new ThresholdException(LitErrorCode.InvalidSignature, "BLS signature share " + share.identifier()
+                    + " over " + message.length + " bytes does not verify under its key share "
+                    + Text.cut(publicKeyShare.publicKey().toHex()));
+        }
+    }
+
+    /** The pairing check itself; private so that callers outside get only the throwing form. */
+    private static boolean verifies(BlsPublicKey publicKey, byte[] message, BlsSignature signature) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(signature, "signature");
         return signature.point().core_verify(publicKey.point(), true, message, SIGNATURE_DST)
@@ -45,31 +77,10 @@ public final class Bls {
     }
 
     /**
-     * Like {@link #verify} but throws instead of returning false: for code paths where a forgotten boolean would
-     * be a hole.
-     *
-     * @throws ThresholdException {@code InvalidSignature} if the signature does not verify
-     */
-    public static void requireValid(BlsPublicKey publicKey, byte[] message, BlsSignature signature) {
-        if (!verify(publicKey, message, signature)) {
-            throw new ThresholdException(LitErrorCode.InvalidSignature,
-                    "BLS signature does not verify under " + publicKey.toHex());
-        }
-    }
-
-    /**
-     * True if {@code share} is the partial signature over {@code message} of the key share {@code publicKeyShare}
-     * ({@code e(pk_i, H(m)) == e(G1, sig_i)}) and both carry the same identifier.
-     */
-    public static boolean verifyShare(BlsPublicKeyShare publicKeyShare, byte[] message, BlsSignatureShare share) {
-        return publicKeyShare.identifier() == share.identifier()
-                && verify(publicKeyShare.publicKey(), message, share.partial());
-    }
-
-    /**
      * The network-signature check that {@code litj-protocol}'s session-sig validator plugs in, for a fixed root
-     * key. It never throws on bad input: a signature that is not 96 bytes, not a valid compressed G2 point, not in
-     * the subgroup or the identity verifies as false.
+     * key. Every refused signature (wrong, not 96 bytes, not a valid compressed G2 point, not in the subgroup, the
+     * identity) throws {@code LitProtocolException} with {@code InvalidSignature}, as
+     * {@link BlsCapabilityVerifier#verify} documents.
      */
     public static BlsCapabilityVerifier capabilityVerifier(BlsPublicKey rootKey) {
         Objects.requireNonNull(rootKey, "rootKey");
@@ -78,7 +89,7 @@ public final class Bls {
 
     /**
      * The network-signature check for a root key that may change (epochs) or not exist yet (before the first
-     * DKG). Bad signatures verify as false, as in {@link #capabilityVerifier(BlsPublicKey)}.
+     * DKG). Bad signatures are refused as in {@link #capabilityVerifier(BlsPublicKey)}.
      *
      * <p>When {@code currentRootKey} is empty the verifier throws {@code LitProtocolException}
      * ({@code NodeBLSRootKeyNotFound}), the exception {@link BlsCapabilityVerifier} documents, so that the
@@ -89,20 +100,20 @@ public final class Bls {
         return (message, signature) -> {
             BlsPublicKey key = currentRootKey.get().orElseThrow(() -> new LitProtocolException(
                     LitErrorCode.NodeBLSRootKeyNotFound, "no BLS root key is available to verify the network signature"));
-            return verifyEncoded(key, message, signature);
+            verifyEncoded(key, message, signature);
         };
     }
 
-    private static boolean verifyEncoded(BlsPublicKey key, byte[] message, byte[] signature) {
+    private static void verifyEncoded(BlsPublicKey key, byte[] message, byte[] signature) {
         if (message == null || signature == null) {
-            return false;
+            throw new LitProtocolException(LitErrorCode.InvalidSignature, "no " + (message == null ? "message"
+                    : "signature") + " to verify");
         }
-        BlsSignature parsed;
         try {
-            parsed = BlsSignature.fromBytes(signature);
+            verify(key, message, BlsSignature.fromBytes(signature));
         } catch (ThresholdException e) {
-            return false;
+            throw new LitProtocolException(LitErrorCode.InvalidSignature, "network signature refused: "
+                    + e.getMessage(), e);
         }
-        return verify(key, message, parsed);
     }
 }

@@ -86,7 +86,7 @@ public final class BlsCombiner {
             Set<Integer> rejected = new TreeSet<>();
             for (BlsSignatureShare s : candidates) {
                 BlsPublicKeyShare key = keys.get(s.identifier());
-                if (key != null && Bls.verifyShare(key, message, s)) {
+                if (key != null && shareVerifies(key, message, s)) {
                     valid.add(s);
                 } else {
                     rejected.add(s.identifier());
@@ -122,15 +122,26 @@ public final class BlsCombiner {
         return BlsSignature.fromPoint(acc.to_affine(), "combined signature of shares " + identifiers(shares));
     }
 
+    /** The combination of {@code shares} if it verifies under {@code key}; empty if not (or if it is the identity). */
     private static Optional<BlsSignature> combineVerified(List<BlsSignatureShare> shares, BlsPublicKey key,
             byte[] message) {
-        BlsSignature s;
         try {
-            s = combine(shares);
+            BlsSignature s = combine(shares);
+            Bls.verify(key, message, s);
+            return Optional.of(s);
         } catch (ThresholdException e) {
             return Optional.empty();
         }
-        return Bls.verify(key, message, s) ? Optional.of(s) : Optional.empty();
+    }
+
+    /** Whether one share verifies under its key share: a share that does not is dropped, not an error. */
+    private static boolean shareVerifies(BlsPublicKeyShare key, byte[] message, BlsSignatureShare share) {
+        try {
+            Bls.verifyShare(key, message, share);
+            return true;
+        } catch (ThresholdException e) {
+            return false;
+        }
     }
 
     private static BlsSignature searchSubsets(List<BlsSignatureShare> candidates, int t, BlsPublicKey key,

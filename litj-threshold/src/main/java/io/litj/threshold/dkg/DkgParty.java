@@ -214,7 +214,7 @@ public final class DkgParty {
                 continue;
             }
             Share share = received.get(j);
-            if (share == null || !c.verify(share)) {
+            if (share == null || !matches(c, share)) {
                 DkgComplaint complaint = new DkgComplaint(self, j);
                 complaints.add(complaint);
                 out.add(complaint);
@@ -273,7 +273,7 @@ public final class DkgParty {
             sum = sum == null ? share : sum.add(share);
             combined = combined == null ? commitments.get(j) : combined.add(commitments.get(j));
         }
-        if (!combined.verify(sum)) {
+        if (!matches(combined, sum)) {
             throw new LitBugException("party " + self + "'s summed share does not match the summed commitments");
         }
         phase = Phase.FINISHED;
@@ -303,11 +303,24 @@ public final class DkgParty {
             if (revealed == null) {
                 return "did not answer the complaint of party " + a;
             }
-            if (!c.verify(revealed)) {
+            if (!matches(c, revealed)) {
                 return "revealed a share for party " + a + " that does not match its commitments";
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code share} matches the dealer's commitments: a share that does not is a dealer's fault to record
+     * (a complaint, a disqualification), not an error of this party.
+     */
+    private static boolean matches(FeldmanCommitments commitments, Share share) {
+        try {
+            commitments.verify(share);
+            return true;
+        } catch (ThresholdException e) {
+            return false;
+        }
     }
 
     private Share shareFrom(int dealer) {

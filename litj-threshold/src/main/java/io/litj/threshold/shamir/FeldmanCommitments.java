@@ -1,6 +1,7 @@
 package io.litj.threshold.shamir;
 
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.Text;
 import io.litj.threshold.ThresholdException;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -72,11 +73,23 @@ public record FeldmanCommitments(List<GroupElement> coefficients) {
     }
 
     /**
-     * True if {@code share} is the evaluation of the committed polynomial at its index: same group and
-     * {@code value · G == publicShare(index)}. False (never an exception) for a share of another group.
+     * Passes if {@code share} is the evaluation of the committed polynomial at its index: same group and
+     * {@code value · G == publicShare(index)}; throws otherwise (Tink style, style rule R8: there is no boolean to
+     * forget).
+     *
+     * @throws ThresholdException {@code InvalidArgument} for a share of another group, or one that does not match
+     *     the commitments
      */
-    public boolean verify(Share share) {
-        return share.group() == group() && share.publicValue().equals(publicShare(share.index()));
+    public void verify(Share share) {
+        Objects.requireNonNull(share, "share");
+        if (share.group() != group()) {
+            throw new ThresholdException(LitErrorCode.InvalidArgument, "share " + share.index() + " is of "
+                    + share.group() + " but the commitments are of " + group());
+        }
+        if (!share.publicValue().equals(publicShare(share.index()))) {
+            throw new ThresholdException(LitErrorCode.InvalidArgument, "share " + share.index()
+                    + " does not match the commitments of key " + Text.cut(publicKey().toBytes().hex()));
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.litj.threshold.bls;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,6 +17,7 @@ import io.litj.threshold.testing.SeededRandom;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** Keys, signing and verification in the POP ciphersuite. */
 class BlsTest {
@@ -23,26 +25,24 @@ class BlsTest {
     private static final BlsSecretKey KEY = BlsSecretKey.random(new SeededRandom(7));
 
     @Test
-    void sign_thenVerify_isTrue() {
+    void verify_signatureOfTheKey_doesNotThrow() {
         BlsSignature sig = KEY.sign(MESSAGE);
-        assertTrue(Bls.verify(KEY.publicKey(), MESSAGE, sig));
-        Bls.requireValid(KEY.publicKey(), MESSAGE, sig);
+        assertDoesNotThrow(() -> Bls.verify(KEY.publicKey(), MESSAGE, sig));
     }
 
     @Test
-    void verify_otherMessageOrKey_isFalse() {
+    void verify_otherMessageOrKey_throwsInvalidSignature() {
         BlsSignature sig = KEY.sign(MESSAGE);
-        assertFalse(Bls.verify(KEY.publicKey(), "other".getBytes(StandardCharsets.UTF_8), sig));
-        assertFalse(Bls.verify(BlsSecretKey.random(new SeededRandom(8)).publicKey(), MESSAGE, sig));
+        refused(() -> Bls.verify(KEY.publicKey(), "other".getBytes(StandardCharsets.UTF_8), sig));
+        refused(() -> Bls.verify(BlsSecretKey.random(new SeededRandom(8)).publicKey(), MESSAGE, sig));
     }
 
     @Test
-    void requireValid_wrongSignature_throwsInvalidSignature() {
+    void verify_wrongSignature_saysWhatDidNotVerify() {
         BlsSignature sig = KEY.sign("other".getBytes(StandardCharsets.UTF_8));
-        ThresholdException e = assertThrows(ThresholdException.class,
-                () -> Bls.requireValid(KEY.publicKey(), MESSAGE, sig));
-        assertEquals(LitErrorCode.InvalidSignature, e.code());
-        assertEquals("BLS signature does not verify under " + KEY.publicKey().toHex(), e.getMessage());
+        ThresholdException e = refused(() -> Bls.verify(KEY.publicKey(), MESSAGE, sig));
+        assertEquals("BLS signature over 16 bytes does not verify under " + KEY.publicKey().toHex().substring(0, 64)
+                + "…", e.getMessage());
     }
 
     @Test
@@ -101,16 +101,22 @@ class BlsTest {
     }
 
     @Test
-    void capabilityVerifier_validSignature_isTrue_andGarbage_isFalse() {
+    void capabilityVerifier_validSignature_doesNotThrow() {
+        BlsCapabilityVerifier v = Bls.capabilityVerifier(KEY.publicKey());
+        assertDoesNotThrow(() -> v.verify(MESSAGE, KEY.sign(MESSAGE).toBytes().toByteArray()));
+    }
+
+    @Test
+    void capabilityVerifier_wrongOrGarbageSignature_throwsInvalidSignature() {
         BlsCapabilityVerifier v = Bls.capabilityVerifier(KEY.publicKey());
         byte[] sig = KEY.sign(MESSAGE).toBytes().toByteArray();
-        assertTrue(v.verify(MESSAGE, sig));
-        assertFalse(v.verify(MESSAGE, new byte[96]));
-        assertFalse(v.verify(MESSAGE, new byte[5]));
-        assertFalse(v.verify(MESSAGE, null));
         byte[] flipped = sig.clone();
         flipped[50] ^= 1;
-        assertFalse(v.verify(MESSAGE, flipped));
+        for (byte[] bad : new byte[][] {new byte[96], new byte[5], null, flipped,
+                KEY.sign("other".getBytes(StandardCharsets.UTF_8)).toBytes().toByteArray()}) {
+            LitProtocolException e = assertThrows(LitProtocolException.class, () -> v.verify(MESSAGE, bad));
+            assertEquals(LitErrorCode.InvalidSignature, e.code(), e::getMessage);
+        }
     }
 
     @Test
@@ -119,19 +125,27 @@ class BlsTest {
         LitProtocolException e = assertThrows(LitProtocolException.class,
                 () -> v.verify(MESSAGE, KEY.sign(MESSAGE).toBytes().toByteArray()));
         assertEquals(LitErrorCode.NodeBLSRootKeyNotFound, e.code());
-        assertTrue(Bls.capabilityVerifier(() -> Optional.of(KEY.publicKey()))
+        assertDoesNotThrow(() -> Bls.capabilityVerifier(() -> Optional.of(KEY.publicKey()))
                 .verify(MESSAGE, KEY.sign(MESSAGE).toBytes().toByteArray()));
     }
 
     @Test
-    void keyShare_signAndVerifyShare() {
+    void verifyShare_shareOfTheKeyShare_doesNotThrow() {
         BlsSecretKeyShare share = BlsSecretKeyShare.fromBytes(3, KEY.exportSecret());
         BlsSignatureShare s = share.sign(MESSAGE);
         assertEquals(3, s.identifier());
-        assertTrue(Bls.verifyShare(share.publicKeyShare(), MESSAGE, s));
-        assertFalse(Bls.verifyShare(new BlsPublicKeyShare(4, share.publicKeyShare().publicKey()), MESSAGE, s));
-        assertFalse(Bls.verifyShare(share.publicKeyShare(), "x".getBytes(StandardCharsets.UTF_8), s));
         assertEquals(KEY.sign(MESSAGE), s.partial());
+        assertDoesNotThrow(() -> Bls.verifyShare(share.publicKeyShare(), MESSAGE, s));
+    }
+
+    @Test
+    void verifyShare_otherIdentifierOrMessage_throwsInvalidSignature() {
+        BlsSecretKeyShare share = BlsSecretKeyShare.fromBytes(3, KEY.exportSecret());
+        BlsSignatureShare s = share.sign(MESSAGE);
+        ThresholdException e = refused(() -> Bls.verifyShare(new BlsPublicKeyShare(4,
+                share.publicKeyShare().publicKey()), MESSAGE, s));
+        assertEquals("BLS signature share 3 cannot verify under the key share of identifier 4", e.getMessage());
+        refused(() -> Bls.verifyShare(share.publicKeyShare(), "x".getBytes(StandardCharsets.UTF_8), s));
     }
 
     @Test
@@ -162,5 +176,11 @@ class BlsTest {
     void randomKeys_differ() {
         assertNotEquals(BlsSecretKey.random(new SeededRandom(1)).publicKey(),
                 BlsSecretKey.random(new SeededRandom(2)).publicKey());
+    }
+
+    private static ThresholdException refused(Executable verification) {
+        ThresholdException e = assertThrows(ThresholdException.class, verification);
+        assertEquals(LitErrorCode.InvalidSignature, e.code(), e::getMessage);
+        return e;
     }
 }

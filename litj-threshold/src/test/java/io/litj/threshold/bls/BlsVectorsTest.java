@@ -4,15 +4,19 @@ import io.litj.protocol.Text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.auth.BlsSessionMessage;
 import io.litj.protocol.crypto.Eip191;
 import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.testing.Vectors;
+import io.litj.threshold.ThresholdException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import supranational.blst.BLST_ERROR;
 
@@ -94,19 +98,29 @@ class BlsVectorsTest {
             expectEqual(problems, "combineAndVerify of " + ids, expected.toHex(),
                     BlsCombiner.combineAndVerify(subset, t, key, message).toHex());
         }
-        if (!Bls.verify(key, message, expected)) {
-            problems.add("combined signature does not verify with the POP DST");
-        }
+        refusal(() -> Bls.verify(key, message, expected)).ifPresent(code ->
+                problems.add("combined signature does not verify with the POP DST: " + code));
         if (expected.point().core_verify(key.point(), true, message, NUL_DST) == BLST_ERROR.BLST_SUCCESS) {
             problems.add("combined signature verifies with the NUL DST");
         }
         byte[] other = message.clone();
         other[other.length - 1] ^= 1;
-        if (Bls.verify(key, other, expected)) {
-            problems.add("combined signature verifies over a changed message");
+        if (!refusal(() -> Bls.verify(key, other, expected)).equals(Optional.of(LitErrorCode.InvalidSignature))) {
+            problems.add("combined signature over a changed message is not refused with InvalidSignature");
         }
-        if (!Bls.capabilityVerifier(key).verify(message, expected.toBytes().toByteArray())) {
-            problems.add("capability verifier refuses the combined signature");
+        refusal(() -> Bls.capabilityVerifier(key).verify(message, expected.toBytes().toByteArray())).ifPresent(code ->
+                problems.add("capability verifier refuses the combined signature: " + code));
+    }
+
+    /** The code a verification throws, or empty when it passes. */
+    private static Optional<LitErrorCode> refusal(Runnable verification) {
+        try {
+            verification.run();
+            return Optional.empty();
+        } catch (ThresholdException e) {
+            return Optional.of(e.code());
+        } catch (LitProtocolException e) {
+            return Optional.of(e.code());
         }
     }
 

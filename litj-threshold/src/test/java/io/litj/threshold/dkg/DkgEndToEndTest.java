@@ -1,10 +1,13 @@
 package io.litj.threshold.dkg;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.litj.protocol.LitErrorCode;
+import io.litj.threshold.ThresholdException;
 import io.litj.threshold.bls.BlsCombiner;
 import io.litj.threshold.bls.BlsPublicKey;
 import io.litj.threshold.bls.BlsPublicKeyShare;
@@ -151,13 +154,14 @@ class DkgEndToEndTest {
             BlsSignatureShare s = key.sign(message);
             BlsPublicKeyShare published = new BlsPublicKeyShare(i, BlsPublicKey.of(any.publicShare(i)));
             assertEquals(key.publicKeyShare(), published);
-            assertTrue(Bls.verifyShare(published, message, s));
+            assertDoesNotThrow(() -> Bls.verifyShare(published, message, s));
             shares.add(s);
             publicShares.add(published);
         }
         BlsSignature sig = BlsCombiner.combineAndVerify(shares, signers.size(), groupKey, message, publicShares);
-        assertTrue(Bls.verify(groupKey, message, sig));
-        assertFalse(Bls.verify(groupKey, "other".getBytes(StandardCharsets.UTF_8), sig));
+        assertDoesNotThrow(() -> Bls.verify(groupKey, message, sig));
+        assertEquals(LitErrorCode.InvalidSignature, assertThrows(ThresholdException.class,
+                () -> Bls.verify(groupKey, "other".getBytes(StandardCharsets.UTF_8), sig)).code());
     }
 
     private static void assertConsistent(Outcome out, List<Integer> parties, DkgConfig config) {
@@ -175,7 +179,8 @@ class DkgEndToEndTest {
             assertEquals(first.qualified(), r.qualified());
             assertEquals(config, r.config());
             assertEquals(r.id(), r.secretShare().index());
-            assertTrue(first.verificationCommitments().verify(r.secretShare()), "share of party " + r.id());
+            assertDoesNotThrow(() -> first.verificationCommitments().verify(r.secretShare()), "share of party "
+                    + r.id());
             assertEquals(r.secretShare().publicValue(), first.publicShare(r.id()));
         }
         List<Share> shares = results.values().stream().map(DkgResult::secretShare).toList();

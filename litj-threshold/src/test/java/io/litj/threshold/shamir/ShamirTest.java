@@ -1,5 +1,6 @@
 package io.litj.threshold.shamir;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -79,20 +80,35 @@ class ShamirTest {
         FeldmanCommitments c = p.commitments();
         assertEquals(3, c.threshold());
         for (Share s : p.shares(5)) {
-            assertTrue(c.verify(s));
+            assertDoesNotThrow(() -> c.verify(s));
             assertEquals(s.publicValue(), c.publicShare(s.index()));
             Share changed = Share.of(s.index(), SecretScalar.from(g, g.field().add(s.value().value(), BigInteger.ONE)));
-            assertFalse(c.verify(changed));
-            assertFalse(c.verify(Share.of(s.index() + 1, s.value())));
+            assertFeldmanRefused(c, changed);
+            assertFeldmanRefused(c, Share.of(s.index() + 1, s.value()));
         }
         assertEquals(Shamir.reconstruct(p.shares(3)).publicKey(), c.publicKey());
     }
 
     @Test
-    void feldman_shareOfOtherGroup_isFalse() {
+    void feldman_shareOfOtherGroup_throwsInvalidArgument() {
         FeldmanCommitments c = Polynomial.random(Group.SECP256K1, 2, new SeededRandom(9)).commitments();
         Share other = Polynomial.random(Group.BLS12_381_G1, 2, new SeededRandom(9)).evaluate(1);
-        assertFalse(c.verify(other));
+        ThresholdException e = assertFeldmanRefused(c, other);
+        assertEquals("share 1 is of BLS12_381_G1 but the commitments are of SECP256K1", e.getMessage());
+    }
+
+    @Test
+    void feldman_changedShare_saysWhichShareDoesNotMatch() {
+        Polynomial p = Polynomial.random(Group.SECP256K1, 2, new SeededRandom(9));
+        ThresholdException e = assertFeldmanRefused(p.commitments(), Share.of(2, p.evaluate(1).value()));
+        assertEquals("share 2 does not match the commitments of key "
+                + p.commitments().publicKey().toBytes().hex().substring(0, 64) + "…", e.getMessage());
+    }
+
+    private static ThresholdException assertFeldmanRefused(FeldmanCommitments c, Share share) {
+        ThresholdException e = assertThrows(ThresholdException.class, () -> c.verify(share));
+        assertEquals(LitErrorCode.InvalidArgument, e.code(), e::getMessage);
+        return e;
     }
 
     @ParameterizedTest
@@ -102,7 +118,8 @@ class ShamirTest {
         Polynomial q = Polynomial.random(g, 2, new SeededRandom(11));
         FeldmanCommitments sum = p.commitments().add(q.commitments());
         for (int i = 1; i <= 3; i++) {
-            assertTrue(sum.verify(p.evaluate(i).add(q.evaluate(i))));
+            Share s = p.evaluate(i).add(q.evaluate(i));
+            assertDoesNotThrow(() -> sum.verify(s));
         }
         assertEquals(LitErrorCode.InvalidArgument, assertThrows(ThresholdException.class,
                 () -> p.commitments().add(Polynomial.random(g, 3, new SeededRandom(12)).commitments())).code());

@@ -4,6 +4,7 @@ import io.litj.node.LitNodeException;
 import io.litj.node.registry.NodeEntry;
 import io.litj.node.registry.Registry;
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.crypto.Ed25519Signatures;
 import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.json.JsonValue;
@@ -68,7 +69,9 @@ final class EnvelopeVerifier {
                     "node " + e.from() + " is not another node of this network");
         }
         byte[] key = Hex.decode(sender.identityKey(), "identityKey");
-        if (!Ed25519Signatures.verifyStrict(key, e.signedBytes(), e.sig().toByteArray())) {
+        try {
+            Ed25519Signatures.verifyStrict(key, e.signedBytes(), e.sig().toByteArray());
+        } catch (LitProtocolException x) {
             throw refuse("SignatureCheck", LitErrorCode.NodeNotAuthorized, "signature does not verify under node "
                     + e.from() + "'s identity key " + sender.identityKey());
         }

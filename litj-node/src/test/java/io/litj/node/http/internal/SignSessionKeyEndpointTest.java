@@ -172,7 +172,8 @@ class SignSessionKeyEndpointTest {
         JsonValue.JsonObject body = with(walletBody(), "code", new JsonValue.JsonString(Base64.getEncoder()
                 .encodeToString("LitActions.setResponse({response: 'false'});".getBytes(StandardCharsets.UTF_8))));
 
-        refused(LitErrorCode.NodeLitActionsSessionSigAuthenticationFailed, 0, body);
+        LitNodeException e = refused(LitErrorCode.NodeLitActionsSessionSigAuthenticationFailed, 0, body);
+        assertEquals(List.of("LitActionCheck: " + e.getMessage()), e.details());
     }
 
     @Test
@@ -181,7 +182,8 @@ class SignSessionKeyEndpointTest {
                 new JsonValue.JsonString(hex0x(net.strangerPkpKey))), "siweMessage",
                 new JsonValue.JsonString(net.sessionSiwe(net.strangerPkpKey).render()));
 
-        refused(LitErrorCode.NodePKPNotAuthorized, 2, body);
+        LitNodeException e = refused(LitErrorCode.NodePKPNotAuthorized, 2, body);
+        assertEquals(List.of("PkpPermissionCheck: " + e.getMessage()), e.details());
     }
 
     @Test

@@ -103,7 +103,12 @@ public final class CapabilitySignatureCheck implements CapabilityCheck {
                 LitErrorCode.NodeBLSRootKeyNotFound, "no network BLS key is configured to verify lit.bls capabilities"));
         byte[] message = BlsSessionMessage.of(cap.signedMessage());
         if (cache.get(message, cap.sig()).isEmpty()) {
-            if (!verifier.verify(message, signature)) {
+            try {
+                verifier.verify(message, signature);
+            } catch (LitProtocolException e) {
+                if (e.code() != LitErrorCode.InvalidSignature) {
+                    throw e; // e.g. NodeBLSRootKeyNotFound: the validator cannot run, which is no denial
+                }
                 return CheckFailure.fail(LitErrorCode.NodeSIWEMessageError,
                         "network BLS signature does not verify under the network key");
             }

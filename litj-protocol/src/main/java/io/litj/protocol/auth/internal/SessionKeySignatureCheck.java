@@ -29,7 +29,9 @@ public final class SessionKeySignatureCheck implements SessionCheck {
             return CheckFailure.fail(LitErrorCode.NodeAuthSigSignatureConversionError, e.getMessage());
         }
         byte[] message = state.sessionSig().signedMessage().getBytes(StandardCharsets.UTF_8);
-        if (!Ed25519Signatures.verifyStrict(publicKey, message, signature)) {
+        try {
+            Ed25519Signatures.verifyStrict(publicKey, message, signature);
+        } catch (LitProtocolException e) {
             return CheckFailure.fail(LitErrorCode.NodeInvalidAuthSigSessionKeySignature,
                     "the session key's Ed25519 signature over signedMessage is not valid");
         }

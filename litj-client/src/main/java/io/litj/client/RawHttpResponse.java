@@ -3,13 +3,14 @@ package io.litj.client;
 import java.util.Objects;
 
 /**
- * One HTTP answer from a node or an RPC endpoint: status, {@code Content-Type} ({@code ""} if none) and body text.
+ * One raw HTTP answer of a node or an RPC endpoint, as a {@link NodeTransport} returns it: status,
+ * {@code Content-Type} ({@code ""} if none) and body text, not yet parsed or checked (also for non-2xx statuses).
  *
  * <p>Immutable. {@link #toString()} shows status, content type and body size only (a body may hold signature
  * shares or action output).
  */
-public record NodeResponse(int status, String contentType, String body) {
-    public NodeResponse {
+public record RawHttpResponse(int status, String contentType, String body) {
+    public RawHttpResponse {
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(body, "body");
     }
@@ -21,6 +22,7 @@ public record NodeResponse(int status, String contentType, String body) {
 
     @Override
     public String toString() {
-        return "NodeResponse[status=" + status + " contentType=" + contentType + " body=" + body.length() + " chars]";
+        return "RawHttpResponse[status=" + status + " contentType=" + contentType + " body=" + body.length()
+                + " chars]";
     }
 }

@@ -7,11 +7,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The Lit Action authorization rule: exactly {@code true} (or the JSON string {@code "true"}), nothing else. */
-class LitActionAuthTest {
+class LitActionCheckTest {
     @Test
     void isTrue_trueAndJsonStringTrueWithSurroundingWhitespace_accepted() {
         for (String yes : List.of("true", " true\n", "\"true\"", "\t\"true\" ")) {
-            assertTrue(LitActionAuth.isTrue(yes), yes);
+            assertTrue(LitActionCheck.isTrue(yes), yes);
         }
     }
 
@@ -20,7 +20,7 @@ class LitActionAuthTest {
         // Datil's substring rule would accept all of these (lit-node-behaviour.md §10 item 13)
         for (String no : List.of("", "false", "untrue", "True", "TRUE", "true true", "{\"ok\":true}", "[true]",
                 "(true, {\"MO\":\"FO\"})", "\"(true)\"", "1")) {
-            assertFalse(LitActionAuth.isTrue(no), no);
+            assertFalse(LitActionCheck.isTrue(no), no);
         }
     }
 }

@@ -12,30 +12,37 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Which PKP a {@code sign_session_key} request is about ({@code lit-node-behaviour.md} §3.1 step 3):
+ * §3.1 step 3: the PKP the request is about, which the registry must hold:
  * <ul>
  *   <li>with {@code pkpPublicKey}: the 65-byte uncompressed key ({@code NodeBadInput} if it is not one), whose
  *   Ethereum address must be the SIWE address ({@code NodeSIWEMessageError}); its token id is
  *   {@code keccak256(key)}, computed here, never taken from the client (§10 item 14);</li>
  *   <li>without: the oldest PKP that permits the first auth method (EthWallet: its address).</li>
  * </ul>
- * A PKP the registry does not hold, or no PKP found, is {@code NodePKPTokenIdNotFound}.
+ * A PKP the registry does not hold, or no PKP found, is {@code NodePKPTokenIdNotFound}. Records the PKP.
  */
-final class PkpLookup {
+final class PkpLookupCheck implements SessionKeyCheck {
     private final Registry registry;
 
-    PkpLookup(Registry registry) {
+    PkpLookupCheck(Registry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 
-    /**
-     * The PKP of the request.
-     *
-     * @throws LitNodeException with the codes listed in the class comment
-     */
-    Pkp find(Optional<String> pkpPublicKey, SiweMessage siwe, List<AuthMethodContext> methods) {
+    @Override
+    public void check(SessionKeyState state) {
+        state.pkp = find(state.request().pkpPublicKey(), state.siwe(), state.context().authMethodContexts());
+    }
+
+    @Override
+    public Set<LitErrorCode> codes() {
+        return Set.of(LitErrorCode.NodeBadInput, LitErrorCode.NodeSIWEMessageError,
+                LitErrorCode.NodePKPTokenIdNotFound);
+    }
+
+    private Pkp find(Optional<String> pkpPublicKey, SiweMessage siwe, List<AuthMethodContext> methods) {
         if (pkpPublicKey.isPresent()) {
             byte[] key = parseKey(pkpPublicKey.get());
             EthAddress address = EthAddress.fromPublicKey(key);

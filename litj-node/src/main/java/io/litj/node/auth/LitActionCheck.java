@@ -11,11 +11,13 @@ import io.litj.protocol.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Custom authorization by a Lit Action in {@code sign_session_key} ({@code lit-node-behaviour.md} §3.1 step 5,
- * §3.4, §13): the action runs with the request's {@code jsParams} as globals and the auth context so far as
- * {@code Lit.Auth}, and decides by the response it sets with {@code LitActions.setResponse}.
+ * §3.1 step 5: custom authorization by a Lit Action ({@code lit-node-behaviour.md} §3.4, §13), when the request
+ * carries one: the action runs with the request's {@code jsParams} as globals and the auth context so far as
+ * {@code Lit.Auth}, and decides by the response it sets with {@code LitActions.setResponse}. Without an action the
+ * check passes and the context stays as the auth methods left it.
  *
  * <p>The rule (litj, stricter than the reference, §10 item 13): the request is authorized only if the response,
  * with surrounding whitespace removed, is exactly {@code true} or the JSON string {@code "true"} (what
@@ -26,13 +28,33 @@ import java.util.Objects;
  *
  * <p>On success the action's CID (CIDv0 of the code, computed here) joins {@code actionIpfsIds} and the whole
  * response, as set, becomes {@code customAuthResource}. A failing action (JS error, timeout, limits) ends the
- * request with the runtime's code and logs. Thread-safe.
+ * request with the runtime's code and logs ({@link ActionException}). Thread-safe.
  */
-final class LitActionAuth {
+final class LitActionCheck implements SessionKeyCheck {
     private final ActionRuntime runtime;
 
-    LitActionAuth(ActionRuntime runtime) {
+    LitActionCheck(ActionRuntime runtime) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
+    }
+
+    @Override
+    public void check(SessionKeyState state) {
+        SessionKeyRequest request = state.request();
+        if (request.litActionCode().isPresent()) {
+            state.context = authorize(request.litActionCode().get(), request.jsParams(), state.context(),
+                    request.headers());
+        }
+    }
+
+    /**
+     * {@code NodeLitActionsSessionSigAuthenticationFailed}, then the codes of a failing action (see
+     * {@link ActionException}).
+     */
+    @Override
+    public Set<LitErrorCode> codes() {
+        return Set.of(LitErrorCode.NodeLitActionsSessionSigAuthenticationFailed, LitErrorCode.NodeJsExecutionError,
+                LitErrorCode.NodeJsTimeoutError, LitErrorCode.NodeJsMemoryLimitError, LitErrorCode.NodeBadInput,
+                LitErrorCode.NodeConcurrencyOverload, LitErrorCode.NodeSystemFault);
     }
 
     /**
@@ -43,8 +65,8 @@ final class LitActionAuth {
      *     {@code true}
      * @throws ActionException if the action fails to run
      */
-    ResolvedAuthContext authorize(String code, JsonValue.JsonObject jsParams, ResolvedAuthContext context,
-                                  Map<String, String> headers) {
+    private ResolvedAuthContext authorize(String code, JsonValue.JsonObject jsParams, ResolvedAuthContext context,
+                                          Map<String, String> headers) {
         String cid = IpfsCid.v0(code.getBytes(StandardCharsets.UTF_8));
         ActionResult result = runtime.run(new ActionRequest(code, jsParams, context.forAction(cid), headers));
         if (!isTrue(result.response())) {

@@ -1,0 +1,31 @@
+package io.litj.node.auth;
+
+import io.litj.node.LitNodeException;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.Text;
+import java.util.Set;
+
+/**
+ * A Lit Action that authorizes the request comes as code alone: code and an IPFS id together, or an IPFS id alone
+ * (this network has no IPFS gateway to fetch code by id), are {@code NodeInvalidIPFSID}.
+ */
+final class ActionSourceCheck implements SessionKeyCheck {
+    @Override
+    public void check(SessionKeyState state) {
+        SessionKeyRequest request = state.request();
+        if (request.litActionCode().isPresent() && request.litActionIpfsId().isPresent()) {
+            throw new LitNodeException(LitErrorCode.NodeInvalidIPFSID,
+                    "send either code or litActionIpfsId, not both");
+        }
+        if (request.litActionIpfsId().isPresent()) {
+            throw new LitNodeException(LitErrorCode.NodeInvalidIPFSID, "litActionIpfsId "
+                    + Text.cut(request.litActionIpfsId().get()) + " cannot be fetched: this network has no IPFS "
+                    + "gateway; send the action as code (base64)");
+        }
+    }
+
+    @Override
+    public Set<LitErrorCode> codes() {
+        return Set.of(LitErrorCode.NodeInvalidIPFSID);
+    }
+}
