@@ -7,6 +7,7 @@ import io.litj.protocol.auth.internal.CapabilityPipeline;
 import io.litj.protocol.auth.internal.CapabilityState;
 import io.litj.protocol.auth.internal.CheckFailure;
 import io.litj.protocol.auth.internal.NodeAddressCheck;
+import io.litj.protocol.auth.internal.PayloadLimitsCheck;
 import io.litj.protocol.auth.internal.PayloadParseCheck;
 import io.litj.protocol.auth.internal.ResourceRequestedCheck;
 import io.litj.protocol.auth.internal.SessionCheck;
@@ -32,6 +33,8 @@ import java.util.Optional;
  * named checks. The outer checks run in this order; the first failure denies:
  * <ol>
  *   <li>{@code SessionSigKindCheck} — derivedVia/algo of a session sig (§2.1)</li>
+ *   <li>{@code PayloadLimitsCheck} — at most 8 capabilities and 16 resourceAbilityRequests, no repeats, counted on
+ *   the raw text before any signature work (litj)</li>
  *   <li>{@code SessionKeySignatureCheck} — strict Ed25519 over the exact signed bytes (§2.2 step 1)</li>
  *   <li>{@code PayloadParseCheck} — the payload JSON (step 2)</li>
  *   <li>{@code SessionKeyBindingCheck} — payload sessionKey = signing key (litj)</li>
@@ -58,6 +61,7 @@ public final class SessionSigValidator {
         this.clock = b.clock;
         this.sessionChecks = List.of(
                 new SessionSigKindCheck(),
+                new PayloadLimitsCheck(),
                 new SessionKeySignatureCheck(),
                 new PayloadParseCheck(),
                 new SessionKeyBindingCheck(),
