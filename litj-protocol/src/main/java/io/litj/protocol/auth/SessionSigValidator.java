@@ -174,7 +174,10 @@ public final class SessionSigValidator {
             return this;
         }
 
-        /** How many verified capability signatures to remember (default 4096; 0 disables; at most 1,000,000). */
+        /**
+         * How many capability signatures to remember, verified ones and failed ones each (default 4096; 0 disables;
+         * at most 1,000,000).
+         */
         public Builder signatureCacheSize(int size) {
             if (size < 0 || size > 1_000_000) {
                 throw new LitProtocolException(LitErrorCode.InvalidArgument,

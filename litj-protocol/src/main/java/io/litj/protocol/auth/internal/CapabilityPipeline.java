@@ -20,7 +20,7 @@ public final class CapabilityPipeline {
                 new RecapDecodeCheck(),
                 new RecapStatementCheck(),
                 new RecapCoverageCheck(),
-                new CapabilitySignatureCheck(bls, cache));
+                new CapabilitySignatureCheck(bls.map(v -> new FailureCachingBlsVerifier(v, cache)), cache));
     }
 
     /** The names of the checks, in order. */
