@@ -44,10 +44,10 @@ import java.util.Optional;
  *   <li>{@code CapabilitiesPresentCheck} — at least one capability (step 6)</li>
  * </ol>
  * Then each capability in order, until one passes all of: {@code CapabilityKindCheck}, {@code SiweParseCheck},
- * {@code SiweTimeCheck}, {@code SiweUriCheck}, {@code RecapDecodeCheck}, {@code RecapStatementCheck},
- * {@code RecapCoverageCheck}, {@code CapabilitySignatureCheck} (§2.3–2.4; the signature is checked last because it
- * is the costly check — the verdict does not depend on the order). If none passes: {@code NodeResourceIdNotFound}
- * with one {@link CapabilityFailure} per capability.
+ * {@code SiweTimeCheck}, {@code SiweWindowCheck}, {@code SiweUriCheck}, {@code RecapDecodeCheck},
+ * {@code RecapStatementCheck}, {@code RecapCoverageCheck}, {@code CapabilitySignatureCheck} (§2.3–2.4; the
+ * signature is checked last because it is the costly check — the verdict does not depend on the order). If none
+ * passes: {@code NodeResourceIdNotFound} with one {@link CapabilityFailure} per capability.
  *
  * <p>Immutable and thread-safe. Time comes from the injected clock; the grace (60 s) and lifetime cap (30 days)
  * are fixed. Security: the caller identity in {@link AuthContext} is the proven address, never an unsigned field.

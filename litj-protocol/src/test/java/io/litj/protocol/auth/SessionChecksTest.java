@@ -232,9 +232,9 @@ class SessionChecksTest {
         assertEquals(List.of("SessionSigKindCheck", "PayloadLimitsCheck", "SessionKeySignatureCheck",
                 "PayloadParseCheck", "SessionKeyBindingCheck", "ResourceRequestedCheck", "SessionTimeCheck",
                 "NodeAddressCheck", "CapabilitiesPresentCheck"), v.sessionCheckNames());
-        assertEquals(List.of("CapabilityKindCheck", "SiweParseCheck", "SiweTimeCheck", "SiweUriCheck",
-                "RecapDecodeCheck", "RecapStatementCheck", "RecapCoverageCheck", "CapabilitySignatureCheck"),
-                v.capabilityCheckNames());
+        assertEquals(List.of("CapabilityKindCheck", "SiweParseCheck", "SiweTimeCheck", "SiweWindowCheck",
+                "SiweUriCheck", "RecapDecodeCheck", "RecapStatementCheck", "RecapCoverageCheck",
+                "CapabilitySignatureCheck"), v.capabilityCheckNames());
     }
 
     @Test

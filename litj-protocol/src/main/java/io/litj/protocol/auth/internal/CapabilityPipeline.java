@@ -16,6 +16,7 @@ public final class CapabilityPipeline {
                 new CapabilityKindCheck(),
                 new SiweParseCheck(),
                 new SiweTimeCheck(),
+                new SiweWindowCheck(),
                 new SiweUriCheck(),
                 new RecapDecodeCheck(),
                 new RecapStatementCheck(),
