@@ -92,10 +92,10 @@ public final class SessionSigValidator {
     }
 
     /**
-     * Validates {@code sessionSig} for a request that needs {@code ability} on {@code resource}.
-     *
-     * @throws LitProtocolException {@code NodeBLSRootKeyNotFound} if a {@code lit.bls} capability must be checked
-     *         and no {@link BlsCapabilityVerifier} was configured
+     * Validates {@code sessionSig} for a request that needs {@code ability} on {@code resource}. Bad input is never
+     * thrown but denied; a {@code lit.bls} capability that cannot be checked for want of a network key (no
+     * {@link BlsCapabilityVerifier}, or one without a root key yet) is refused with {@code NodeBLSRootKeyNotFound}
+     * in its {@link CapabilityFailure}, and the other capabilities are still tried.
      */
     public ValidationResult validate(AuthSig sessionSig, LitResource resource, LitAbility ability) {
         Objects.requireNonNull(sessionSig, "sessionSig");
