@@ -17,7 +17,9 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Strict JSON parsing into {@link JsonValue}: RFC 8259 syntax only, duplicate keys rejected, nesting depth and
- * size bounded, exactly one value per text. Errors carry the caller's error code and name the field.
+ * size bounded, exactly one value per text, member names without unpaired surrogates. Errors carry the caller's
+ * error code and name the field; no other exception escapes, whatever the text (fuzzed by
+ * {@code JsonReaderFuzzTest}).
  */
 public final class JsonReader {
     /** Deepest nesting accepted; Lit payloads nest about 8 levels. */
@@ -129,12 +131,28 @@ public final class JsonReader {
         return new ArrayScan(size, items);
     }
 
+    private static boolean hasUnpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static JsonValue read(JsonParser parser, JsonToken token, LitErrorCode code, String field) {
         return switch (token) {
             case START_OBJECT -> {
                 LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
                     String name = parser.currentName();
+                    if (hasUnpairedSurrogate(name)) {
+                        // Jackson refuses the escaped form; refusing the raw one too keeps what is read writable
+                        throw new LitProtocolException(code, field + " has a member name with an unpaired surrogate");
+                    }
                     members.put(name, read(parser, parser.nextToken(), code, field));
                 }
                 yield new JsonValue.JsonObject(members);

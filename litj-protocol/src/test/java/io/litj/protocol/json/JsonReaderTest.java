@@ -147,6 +147,17 @@ class JsonReaderTest {
     }
 
     @Test
+    void parse_unpairedSurrogateInMemberName_throwsCallersCodeRawAsEscaped() {
+        for (String text : List.of("{\"a\uD800\":1}", "{\"a\\uD800\":1}")) {
+            LitProtocolException e = assertThrows(LitProtocolException.class,
+                    () -> JsonReader.parse(text, LitErrorCode.NodeBadInput, "body"), text);
+            assertEquals(LitErrorCode.NodeBadInput, e.code());
+        }
+        assertEquals(1, JsonReader.parseObject("{\"a\uD83D\uDE00\":1}", LitErrorCode.NodeBadInput, "body")
+                .members().size());
+    }
+
+    @Test
     void parse_null_throwsMissing() {
         LitProtocolException e = assertThrows(LitProtocolException.class,
                 () -> JsonReader.parse(null, LitErrorCode.NodeParserError, "body"));
