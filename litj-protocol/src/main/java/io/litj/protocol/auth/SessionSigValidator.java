@@ -7,6 +7,7 @@ import io.litj.protocol.auth.internal.CapabilityPipeline;
 import io.litj.protocol.auth.internal.CapabilityState;
 import io.litj.protocol.auth.internal.CheckFailure;
 import io.litj.protocol.auth.internal.NodeAddressCheck;
+import io.litj.protocol.auth.internal.PayloadLimitsCheck;
 import io.litj.protocol.auth.internal.PayloadParseCheck;
 import io.litj.protocol.auth.internal.ResourceRequestedCheck;
 import io.litj.protocol.auth.internal.SessionCheck;
@@ -32,6 +33,8 @@ import java.util.Optional;
  * named checks. The outer checks run in this order; the first failure denies:
  * <ol>
  *   <li>{@code SessionSigKindCheck} — derivedVia/algo of a session sig (§2.1)</li>
+ *   <li>{@code PayloadLimitsCheck} — at most 8 capabilities and 16 resourceAbilityRequests, no repeats, counted on
+ *   the raw text before any signature work (litj)</li>
  *   <li>{@code SessionKeySignatureCheck} — strict Ed25519 over the exact signed bytes (§2.2 step 1)</li>
  *   <li>{@code PayloadParseCheck} — the payload JSON (step 2)</li>
  *   <li>{@code SessionKeyBindingCheck} — payload sessionKey = signing key (litj)</li>
@@ -41,10 +44,10 @@ import java.util.Optional;
  *   <li>{@code CapabilitiesPresentCheck} — at least one capability (step 6)</li>
  * </ol>
  * Then each capability in order, until one passes all of: {@code CapabilityKindCheck}, {@code SiweParseCheck},
- * {@code SiweTimeCheck}, {@code SiweUriCheck}, {@code RecapDecodeCheck}, {@code RecapStatementCheck},
- * {@code RecapCoverageCheck}, {@code CapabilitySignatureCheck} (§2.3–2.4; the signature is checked last because it
- * is the costly check — the verdict does not depend on the order). If none passes: {@code NodeResourceIdNotFound}
- * with one {@link CapabilityFailure} per capability.
+ * {@code SiweTimeCheck}, {@code SiweWindowCheck}, {@code SiweUriCheck}, {@code RecapDecodeCheck},
+ * {@code RecapStatementCheck}, {@code RecapCoverageCheck}, {@code CapabilitySignatureCheck} (§2.3–2.4; the
+ * signature is checked last because it is the costly check — the verdict does not depend on the order). If none
+ * passes: {@code NodeResourceIdNotFound} with one {@link CapabilityFailure} per capability.
  *
  * <p>Immutable and thread-safe. Time comes from the injected clock; the skew and lifetime cap are fixed
  * ({@link SessionTimeRules}). Security: the caller identity in {@link AuthContext} is the proven address, never an
@@ -59,6 +62,7 @@ public final class SessionSigValidator {
         this.clock = b.clock;
         this.sessionChecks = List.of(
                 new SessionSigKindCheck(),
+                new PayloadLimitsCheck(),
                 new SessionKeySignatureCheck(),
                 new PayloadParseCheck(),
                 new SessionKeyBindingCheck(),
@@ -89,10 +93,10 @@ public final class SessionSigValidator {
     }
 
     /**
-     * Validates {@code sessionSig} for a request that needs {@code ability} on {@code resource}.
-     *
-     * @throws LitProtocolException {@code NodeBLSRootKeyNotFound} if a {@code lit.bls} capability must be checked
-     *         and no {@link BlsCapabilityVerifier} was configured
+     * Validates {@code sessionSig} for a request that needs {@code ability} on {@code resource}. Bad input is never
+     * thrown but denied; a {@code lit.bls} capability that cannot be checked for want of a network key (no
+     * {@link BlsCapabilityVerifier}, or one without a root key yet) is refused with {@code NodeBLSRootKeyNotFound}
+     * in its {@link CapabilityFailure}, and the other capabilities are still tried.
      */
     public ValidationResult validate(AuthSig sessionSig, LitResource resource, LitAbility ability) {
         Objects.requireNonNull(sessionSig, "sessionSig");
@@ -171,7 +175,10 @@ public final class SessionSigValidator {
             return this;
         }
 
-        /** How many verified capability signatures to remember (default 4096; 0 disables; at most 1,000,000). */
+        /**
+         * How many capability signatures to remember, verified ones and failed ones each (default 4096; 0 disables;
+         * at most 1,000,000).
+         */
         public Builder signatureCacheSize(int size) {
             if (size < 0 || size > 1_000_000) {
                 throw new LitProtocolException(LitErrorCode.InvalidArgument,

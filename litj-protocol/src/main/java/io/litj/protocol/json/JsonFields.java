@@ -2,6 +2,7 @@ package io.litj.protocol.json;
 
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +26,7 @@ public final class JsonFields {
     public JsonFields onlyKnown(Set<String> allowed) {
         for (String name : object.members().keySet()) {
             if (!allowed.contains(name)) {
-                throw fail("has an unknown field '" + name + "'");
+                throw fail("has an unknown field '" + Text.cut(name) + "'");
             }
         }
         return this;

@@ -5,6 +5,8 @@ import io.litj.protocol.LitProtocolException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -15,7 +17,9 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Strict JSON parsing into {@link JsonValue}: RFC 8259 syntax only, duplicate keys rejected, nesting depth and
- * size bounded, exactly one value per text. Errors carry the caller's error code and name the field.
+ * size bounded, exactly one value per text, member names without unpaired surrogates. Errors carry the caller's
+ * error code and name the field; no other exception escapes, whatever the text (fuzzed by
+ * {@code JsonReaderFuzzTest}).
  */
 public final class JsonReader {
     /** Deepest nesting accepted; Lit payloads nest about 8 levels. */
@@ -63,12 +67,92 @@ public final class JsonReader {
         throw new LitProtocolException(code, field + " must be a JSON object");
     }
 
+    /**
+     * A top-level array member seen by {@link #scanArrays}: its number of items, and the items themselves as long as
+     * that number is within the member's limit (else {@code items} holds only the first {@code limit}).
+     */
+    public record ArrayScan(int size, List<JsonValue> items) {
+        public ArrayScan {
+            items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * Looks at the JSON object {@code text} without building it, so that a caller can bound its work before a full
+     * parse: each top-level member named in {@code limits} whose value is an array is counted, and its items are
+     * built only up to that member's limit; every other value is skipped unbuilt. The syntax rules and limits of
+     * {@link #parse} apply. Never throws for any text.
+     *
+     * @return the arrays found, by name; empty if {@code text} is not exactly one well-formed JSON object (for
+     *     {@link #parse} to explain)
+     */
+    public static Optional<Map<String, ArrayScan>> scanArrays(String text, Map<String, Integer> limits) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            Map<String, ArrayScan> found = new LinkedHashMap<>();
+            for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (t == null || value == null) {
+                    return Optional.empty();
+                }
+                Integer limit = limits.get(name);
+                if (limit != null && value == JsonToken.START_ARRAY) {
+                    found.put(name, scanArray(parser, limit));
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return parser.nextToken() == null ? Optional.of(found) : Optional.empty();
+        } catch (JacksonException | LitProtocolException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ArrayScan scanArray(JsonParser parser, int limit) {
+        int size = 0;
+        List<JsonValue> items = new ArrayList<>();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+            if (t == null) {
+                throw new LitProtocolException(LitErrorCode.NodeParserError, "array is not closed");
+            }
+            size++;
+            if (size <= limit) {
+                items.add(read(parser, t, LitErrorCode.NodeParserError, "array item"));
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return new ArrayScan(size, items);
+    }
+
+    private static boolean hasUnpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static JsonValue read(JsonParser parser, JsonToken token, LitErrorCode code, String field) {
         return switch (token) {
             case START_OBJECT -> {
                 LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
                     String name = parser.currentName();
+                    if (hasUnpairedSurrogate(name)) {
+                        // Jackson refuses the escaped form; refusing the raw one too keeps what is read writable
+                        throw new LitProtocolException(code, field + " has a member name with an unpaired surrogate");
+                    }
                     members.put(name, read(parser, parser.nextToken(), code, field));
                 }
                 yield new JsonValue.JsonObject(members);

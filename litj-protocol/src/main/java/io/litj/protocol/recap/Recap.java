@@ -2,6 +2,7 @@ package io.litj.protocol.recap;
 
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import io.litj.protocol.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,7 +59,7 @@ public record Recap(Map<String, Map<String, List<JsonValue.JsonObject>>> attenua
     private static void checkAbility(String key) {
         if (key == null || !isValidAbility(key)) {
             throw new LitProtocolException(LitErrorCode.NodeSIWECapabilityInvalid,
-                    "ReCap ability '" + key + "' is not of the form Namespace/Name");
+                    "ReCap ability '" + Text.cut(key) + "' is not of the form Namespace/Name");
         }
     }
 

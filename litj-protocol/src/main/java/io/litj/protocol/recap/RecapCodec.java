@@ -2,6 +2,7 @@ package io.litj.protocol.recap;
 
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import io.litj.protocol.crypto.Base64Url;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
@@ -78,7 +79,7 @@ public final class RecapCodec {
         }
         for (String key : root.members().keySet()) {
             if (!key.equals("att") && !key.equals("prf")) {
-                throw fail("ReCap has an unknown field '" + key + "'");
+                throw fail("ReCap has an unknown field '" + Text.cut(key) + "'");
             }
         }
         return new Recap(attenuations(root.get("att").orElseThrow(() -> fail("ReCap has no 'att'"))),
@@ -92,12 +93,12 @@ public final class RecapCodec {
         Map<String, Map<String, List<JsonValue.JsonObject>>> out = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> r : attObject.members().entrySet()) {
             if (!(r.getValue() instanceof JsonValue.JsonObject abilities)) {
-                throw fail("ReCap attenuation for '" + r.getKey() + "' must be an object");
+                throw fail("ReCap attenuation for '" + Text.cut(r.getKey()) + "' must be an object");
             }
             Map<String, List<JsonValue.JsonObject>> abs = new LinkedHashMap<>();
             for (Map.Entry<String, JsonValue> a : abilities.members().entrySet()) {
                 if (!Recap.isValidAbility(a.getKey())) {
-                    throw fail("ReCap ability string '" + a.getKey() + "' is invalid");
+                    throw fail("ReCap ability string '" + Text.cut(a.getKey()) + "' is invalid");
                 }
                 abs.put(a.getKey(), restrictions(a.getKey(), a.getValue()));
             }
@@ -108,12 +109,12 @@ public final class RecapCodec {
 
     private static List<JsonValue.JsonObject> restrictions(String ability, JsonValue value) {
         if (!(value instanceof JsonValue.JsonArray array)) {
-            throw fail("ReCap nota-bene list for '" + ability + "' must be an array");
+            throw fail("ReCap nota-bene list for '" + Text.cut(ability) + "' must be an array");
         }
         List<JsonValue.JsonObject> out = new ArrayList<>();
         for (JsonValue item : array.items()) {
             if (!(item instanceof JsonValue.JsonObject o)) {
-                throw fail("ReCap nota-bene list for '" + ability + "' must hold objects");
+                throw fail("ReCap nota-bene list for '" + Text.cut(ability) + "' must hold objects");
             }
             out.add(o);
         }

@@ -2,6 +2,7 @@ package io.litj.protocol.resource;
 
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import io.litj.protocol.json.JsonFields;
 import io.litj.protocol.json.JsonValue;
 import java.util.Objects;
@@ -53,10 +54,10 @@ public record ResourceAbilityRequest(LitResource resource, LitAbility ability, O
         JsonFields r = new JsonFields(f.object("resource"), code, where + ".resource");
         String prefixText = r.string("resourcePrefix");
         LitResourcePrefix prefix = LitResourcePrefix.of(prefixText)
-                .orElseThrow(() -> r.fail("has an unknown resourcePrefix '" + prefixText + "'"));
+                .orElseThrow(() -> r.fail("has an unknown resourcePrefix '" + Text.cut(prefixText) + "'"));
         String abilityText = f.string("ability");
         LitAbility ability = LitAbility.of(abilityText)
-                .orElseThrow(() -> f.fail("has an unknown ability '" + abilityText + "'"));
+                .orElseThrow(() -> f.fail("has an unknown ability '" + Text.cut(abilityText) + "'"));
         Optional<JsonValue.JsonObject> data = f.has("data") ? Optional.of(f.object("data")) : Optional.empty();
         try {
             return new ResourceAbilityRequest(new LitResource(prefix, r.string("resource")), ability, data);

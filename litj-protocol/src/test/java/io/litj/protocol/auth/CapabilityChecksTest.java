@@ -6,7 +6,6 @@ import static io.litj.protocol.auth.ValidatorAssertions.validator;
 import static io.litj.protocol.testing.TestSessions.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.protocol.LitErrorCode;
@@ -246,21 +245,35 @@ class CapabilityChecksTest {
     }
 
     @Test
-    void bls_noNetworkKeyConfigured_throwsBlsRootKeyNotFound() {
+    void bls_noNetworkKeyConfigured_deniedWithBlsRootKeyNotFound() {
         AuthSig sig = TestSessions.sessionSig(List.of(blsCapability(popJson(new byte[96]))));
-        LitProtocolException e = assertThrows(LitProtocolException.class, () -> validateAction(validator(), sig));
-        assertEquals(LitErrorCode.NodeBLSRootKeyNotFound, e.code());
+        AuthDenied denied = assertCapabilityDenied(validateAction(validator(), sig),
+                LitErrorCode.NodeBLSRootKeyNotFound, "CapabilitySignatureCheck");
+        assertEquals("capabilities[0] CapabilitySignatureCheck NodeBLSRootKeyNotFound: no network BLS key is "
+                + "configured to verify lit.bls capabilities", denied.details().get(1));
     }
 
     @Test
-    void bls_verifierWithoutANetworkKey_throwsItsBlsRootKeyNotFoundInsteadOfDenying() {
+    void bls_verifierWithoutRootKeyYet_deniesThatCapabilityAndTriesTheNext() {
         SessionSigValidator v = SessionSigValidator.builder(TestSessions.NODE_ADDRESS).clock(TestSessions.CLOCK)
                 .blsVerifier((m, s) -> {
-                    throw new LitProtocolException(LitErrorCode.NodeBLSRootKeyNotFound, "no key yet");
+                    throw new LitProtocolException(LitErrorCode.NodeBLSRootKeyNotFound, "no BLS root key yet");
                 }).build();
-        AuthSig sig = TestSessions.sessionSig(List.of(blsCapability(popJson(new byte[96]))));
-        LitProtocolException e = assertThrows(LitProtocolException.class, () -> validateAction(v, sig));
-        assertEquals(LitErrorCode.NodeBLSRootKeyNotFound, e.code());
+        AuthSig sig = TestSessions.sessionSig(List.of(blsCapability(popJson(new byte[96])),
+                TestSessions.walletGrant()));
+        AuthContext ctx = assertInstanceOf(AuthContext.class, validateAction(v, sig));
+        assertEquals(1, ctx.capabilityIndex());
+        assertEquals(TestSessions.WALLET.address(), ctx.caller());
+    }
+
+    @Test
+    void bls_verifierWithoutRootKeyYet_onlyCapability_deniedWithBlsRootKeyNotFound() {
+        SessionSigValidator v = SessionSigValidator.builder(TestSessions.NODE_ADDRESS).clock(TestSessions.CLOCK)
+                .blsVerifier((m, s) -> {
+                    throw new LitProtocolException(LitErrorCode.NodeBLSRootKeyNotFound, "no BLS root key yet");
+                }).build();
+        assertCapabilityDenied(validateAction(v, TestSessions.sessionSig(List.of(blsCapability(popJson(new byte[96]))))),
+                LitErrorCode.NodeBLSRootKeyNotFound, "CapabilitySignatureCheck");
     }
 
     @Test

@@ -40,6 +40,13 @@ class JsSdkInteropCasesTest {
     private static final int MIN_CASES = 20;
     private static final String SDK_VERSION = "7.4.0";
     private static final LitErrorCode CODE = LitErrorCode.NodeParserError;
+    /**
+     * Cases the JS SDK makes but a litj node refuses on purpose, by case id: the SDK passes the caller's requests
+     * through unchanged, and issue 8 refuses a session sig that repeats one ({@code PayloadLimitsCheck},
+     * {@code NodeBadInput}). A listed case that is accepted fails the run.
+     */
+    private static final Map<String, String> KNOWN_DEVIATIONS = Map.of("duplicate-request",
+            "repeats lit-pkp://* pkp-signing; refused by PayloadLimitsCheck (issue 8)");
 
     /** The generator's output, made once for the class by the first test that needs it (see {@link RunOnce}). */
     private static final RunOnce<JsonValue.JsonObject> DOCUMENT = new RunOnce<>(() ->
@@ -100,6 +107,15 @@ class JsSdkInteropCasesTest {
                         .clock(clock).build();
                 AuthSig js = AuthSig.fromJson(node.getValue(), CODE, "session sig");
                 JsonValue.JsonObject att = walletAttenuations(object(object(c, "output"), "walletAuthSig"));
+                if (KNOWN_DEVIATIONS.containsKey(id)) {
+                    ResourceAbilityRequest r = requests.get(0);
+                    checked++;
+                    if (!(validator.validate(js, r.resource(), r.ability()) instanceof AuthDenied d
+                            && d.code() == LitErrorCode.NodeBadInput && d.check().equals("PayloadLimitsCheck"))) {
+                        failures.add(id + " " + url + ": not refused as listed: " + KNOWN_DEVIATIONS.get(id));
+                    }
+                    continue;
+                }
                 for (ResourceAbilityRequest r : requests) {
                     checked++;
                     ValidationResult result = validator.validate(js, r.resource(), r.ability());

@@ -203,12 +203,12 @@ class SessionChecksTest {
     @Test
     void validator_listsItsChecksInTheDocumentedOrder() {
         SessionSigValidator v = validator();
-        assertEquals(List.of("SessionSigKindCheck", "SessionKeySignatureCheck", "PayloadParseCheck",
-                "SessionKeyBindingCheck", "ResourceRequestedCheck", "SessionTimeCheck", "NodeAddressCheck",
-                "CapabilitiesPresentCheck"), v.sessionCheckNames());
-        assertEquals(List.of("CapabilityKindCheck", "SiweParseCheck", "SiweTimeCheck", "SiweUriCheck",
-                "RecapDecodeCheck", "RecapStatementCheck", "RecapCoverageCheck", "CapabilitySignatureCheck"),
-                v.capabilityCheckNames());
+        assertEquals(List.of("SessionSigKindCheck", "PayloadLimitsCheck", "SessionKeySignatureCheck",
+                "PayloadParseCheck", "SessionKeyBindingCheck", "ResourceRequestedCheck", "SessionTimeCheck",
+                "NodeAddressCheck", "CapabilitiesPresentCheck"), v.sessionCheckNames());
+        assertEquals(List.of("CapabilityKindCheck", "SiweParseCheck", "SiweTimeCheck", "SiweWindowCheck",
+                "SiweUriCheck", "RecapDecodeCheck", "RecapStatementCheck", "RecapCoverageCheck",
+                "CapabilitySignatureCheck"), v.capabilityCheckNames());
     }
 
     @Test

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -145,6 +147,17 @@ class JsonReaderTest {
     }
 
     @Test
+    void parse_unpairedSurrogateInMemberName_throwsCallersCodeRawAsEscaped() {
+        for (String text : List.of("{\"a\uD800\":1}", "{\"a\\uD800\":1}")) {
+            LitProtocolException e = assertThrows(LitProtocolException.class,
+                    () -> JsonReader.parse(text, LitErrorCode.NodeBadInput, "body"), text);
+            assertEquals(LitErrorCode.NodeBadInput, e.code());
+        }
+        assertEquals(1, JsonReader.parseObject("{\"a\uD83D\uDE00\":1}", LitErrorCode.NodeBadInput, "body")
+                .members().size());
+    }
+
+    @Test
     void parse_null_throwsMissing() {
         LitProtocolException e = assertThrows(LitProtocolException.class,
                 () -> JsonReader.parse(null, LitErrorCode.NodeParserError, "body"));
@@ -157,5 +170,49 @@ class JsonReaderTest {
                 () -> JsonReader.parseObject("[]", LitErrorCode.NodeBadInput, "body"));
         assertEquals(LitErrorCode.NodeBadInput, e.code());
         assertEquals("body must be a JSON object", e.getMessage());
+    }
+
+    // ---- scanArrays: counting before building ----
+
+    private static final Map<String, Integer> LIMITS = Map.of("caps", 2, "reqs", 3);
+
+    @Test
+    void scanArrays_namedArrays_countedAndBuiltUpToTheirLimit() {
+        Map<String, JsonReader.ArrayScan> scan = JsonReader.scanArrays(
+                "{\"reqs\":[1],\"other\":[1,2,3,4,5],\"caps\":[{\"a\":1},[2],\"3\",4]}", LIMITS).orElseThrow();
+
+        assertEquals(List.of("reqs", "caps"), List.copyOf(scan.keySet()));
+        assertEquals(1, scan.get("reqs").size());
+        assertEquals(4, scan.get("caps").size());
+        assertEquals(List.of(JsonReader.parse("{\"a\":1}", LitErrorCode.NodeParserError, "x"),
+                JsonReader.parse("[2]", LitErrorCode.NodeParserError, "x")), scan.get("caps").items());
+    }
+
+    @Test
+    void scanArrays_hugeArray_countedExactlyButOnlyTheLimitBuilt() {
+        String text = "{\"caps\":[" + "{\"sig\":\"x\"},".repeat(19_999) + "{\"sig\":\"x\"}]}";
+
+        JsonReader.ArrayScan caps = JsonReader.scanArrays(text, LIMITS).orElseThrow().get("caps");
+
+        assertEquals(20_000, caps.size());
+        assertEquals(2, caps.items().size());
+    }
+
+    @Test
+    void scanArrays_namedMemberNotAnArray_isLeftOut() {
+        assertEquals(Optional.of(Map.of()), JsonReader.scanArrays("{\"caps\":\"many\",\"reqs\":{}}", LIMITS));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "[]", "{\"caps\":[1,2", "{\"caps\":[1],\"caps\":[2]}", "{} {}", "{\"a\":01}",
+        "{\"caps\":[1e999]}", "not json"})
+    void scanArrays_notExactlyOneWellFormedObject_isEmpty(String text) {
+        assertEquals(Optional.empty(), JsonReader.scanArrays(text, LIMITS));
+    }
+
+    @Test
+    void scanArrays_tooDeepInASkippedMember_isEmptyNotAStackOverflow() {
+        String text = "{\"other\":" + "[".repeat(100_000) + "]".repeat(100_000) + ",\"caps\":[]}";
+        assertEquals(Optional.empty(), JsonReader.scanArrays(text, LIMITS));
     }
 }

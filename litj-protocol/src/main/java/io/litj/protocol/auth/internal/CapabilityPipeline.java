@@ -1,5 +1,7 @@
 package io.litj.protocol.auth.internal;
 
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.auth.BlsCapabilityVerifier;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +9,10 @@ import java.util.Optional;
 /**
  * The per-capability checks in their fixed order (see {@code SessionSigValidator}), shared by the node's validator
  * and the client's re-use decision so that both judge a capability by the same rules.
+ *
+ * <p>A check that cannot verify its capability because there is no network key (no {@link BlsCapabilityVerifier},
+ * or one that has no root key yet: {@code NodeBLSRootKeyNotFound}) refuses that capability with that code; the
+ * other capabilities are still tried, and no exception leaves the pipeline for it.
  */
 public final class CapabilityPipeline {
     private final List<CapabilityCheck> checks;
@@ -16,11 +22,12 @@ public final class CapabilityPipeline {
                 new CapabilityKindCheck(),
                 new SiweParseCheck(),
                 new SiweTimeCheck(),
+                new SiweWindowCheck(),
                 new SiweUriCheck(),
                 new RecapDecodeCheck(),
                 new RecapStatementCheck(),
                 new RecapCoverageCheck(),
-                new CapabilitySignatureCheck(bls, cache));
+                new CapabilitySignatureCheck(bls.map(v -> new FailureCachingBlsVerifier(v, cache)), cache));
     }
 
     /** The names of the checks, in order. */
@@ -31,7 +38,7 @@ public final class CapabilityPipeline {
     /** Runs every check in order; the first failure, with the failing check's name. */
     public Optional<NamedFailure> run(CapabilityState capability, SessionState session) {
         for (CapabilityCheck check : checks) {
-            Optional<CheckFailure> failure = check.check(capability, session);
+            Optional<CheckFailure> failure = runOne(check, capability, session);
             if (failure.isPresent()) {
                 return Optional.of(new NamedFailure(check.name(), failure.get()));
             }
@@ -53,13 +60,25 @@ public final class CapabilityPipeline {
         for (CapabilityCheck check : checks) {
             List<SessionState> targets = check instanceof RecapCoverageCheck ? sessions : sessions.subList(0, 1);
             for (SessionState session : targets) {
-                Optional<CheckFailure> failure = check.check(capability, session);
+                Optional<CheckFailure> failure = runOne(check, capability, session);
                 if (failure.isPresent()) {
                     return Optional.of(new NamedFailure(check.name(), failure.get()));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<CheckFailure> runOne(CapabilityCheck check, CapabilityState capability,
+                                                 SessionState session) {
+        try {
+            return check.check(capability, session);
+        } catch (LitProtocolException e) {
+            if (e.code() != LitErrorCode.NodeBLSRootKeyNotFound) {
+                throw e;
+            }
+            return CheckFailure.fail(e.code(), e.getMessage());
+        }
     }
 
     /** A failure and the name of the check that raised it. */

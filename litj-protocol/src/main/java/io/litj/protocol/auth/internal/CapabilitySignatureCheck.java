@@ -26,7 +26,8 @@ import java.util.Optional;
  *   and verifies over {@link BlsSessionMessage} under the network key ({@code NodeSIWEMessageError}); without a
  *   verifier the validator cannot run ({@code NodeBLSRootKeyNotFound} is thrown).</li>
  * </ul>
- * The proven address is the SIWE address. Verified signatures are remembered in a {@link SignatureCache}.
+ * The proven address is the SIWE address. Outcomes are remembered in a {@link SignatureCache}: verified signatures,
+ * recovered signers and unrecoverable wallet signatures here, failed network ones by {@link FailureCachingBlsVerifier}.
  */
 public final class CapabilitySignatureCheck implements CapabilityCheck {
     private final Optional<BlsCapabilityVerifier> bls;
@@ -67,12 +68,17 @@ public final class CapabilitySignatureCheck implements CapabilityCheck {
         byte[] digest = Eip191.hash(cap.signedMessage());
         Optional<Object> cached = cache.get(digest, cap.sig());
         EthAddress recovered;
+        Optional<String> failedBefore = cache.failure(digest, cap.sig());
+        if (failedBefore.isPresent()) {
+            return CheckFailure.fail(LitErrorCode.NodeSIWEMessageError, failedBefore.get());
+        }
         if (cached.isPresent()) {
             recovered = (EthAddress) cached.get();
         } else {
             try {
                 recovered = Eip191.recoverFromHash(digest, signature);
             } catch (LitProtocolException e) {
+                cache.putFailure(digest, cap.sig(), e.getMessage());
                 return CheckFailure.fail(LitErrorCode.NodeSIWEMessageError, e.getMessage());
             }
             cache.put(digest, cap.sig(), recovered);

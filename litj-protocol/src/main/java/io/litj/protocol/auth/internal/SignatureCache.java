@@ -6,26 +6,35 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Remembers capability signatures that verified, so that the same wallet or network AuthSig, sent with every
- * request of a session, is verified once. Keyed by the exact message digest and signature text; only successes are
- * stored (a pure function's result, so a hit is as good as a check). Bounded, least recently used evicted;
- * thread-safe. Capacity 0 disables it.
+ * Remembers the outcome of capability signature checks, so that the same wallet or network AuthSig, sent with
+ * every request of a session, is verified once — and so that a bad one, sent again and again, costs one recovery
+ * or pairing, not one per request. Keyed by the exact signed bytes (or their digest) and the signature text; each
+ * outcome is a pure function of its key, so a hit is as good as a check.
+ *
+ * <p>Successes and failures are kept apart, each bounded to {@code capacity} entries with the least recently used
+ * evicted, so a flood of distinct bad signatures cannot evict the good ones. Thread-safe. Capacity 0 disables both.
  */
 public final class SignatureCache {
     private final int capacity;
     private final LinkedHashMap<Key, Object> entries;
+    private final LinkedHashMap<Key, String> failures;
 
     public SignatureCache(int capacity) {
         if (capacity < 0) {
             throw new IllegalArgumentException("capacity must be >= 0");
         }
         this.capacity = capacity;
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+        this.entries = lru(capacity);
+        this.failures = lru(capacity);
+    }
+
+    private static <V> LinkedHashMap<Key, V> lru(int capacity) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Object> eldest) {
-                return size() > SignatureCache.this.capacity;
+            protected boolean removeEldestEntry(Map.Entry<Key, V> eldest) {
+                return size() > capacity;
             }
         };
     }
@@ -39,6 +48,18 @@ public final class SignatureCache {
     public synchronized void put(byte[] digest, String signature, Object proven) {
         if (capacity > 0) {
             entries.put(new Key(digest, signature), proven);
+        }
+    }
+
+    /** Why this digest and signature failed to verify before, if they did. */
+    public synchronized Optional<String> failure(byte[] digest, String signature) {
+        return capacity == 0 ? Optional.empty() : Optional.ofNullable(failures.get(new Key(digest, signature)));
+    }
+
+    /** Records a signature that did not verify, and why (a public message, no secrets). */
+    public synchronized void putFailure(byte[] digest, String signature, String reason) {
+        if (capacity > 0) {
+            failures.put(new Key(digest, signature), reason);
         }
     }
 
