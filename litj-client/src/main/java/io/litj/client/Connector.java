@@ -6,6 +6,7 @@ import io.litj.client.internal.NodeCalls;
 import io.litj.client.internal.Urls;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.Text;
 import io.litj.protocol.chain.StakingContract;
 import io.litj.protocol.chain.StakingValidator;
 import io.litj.protocol.json.JsJson;
@@ -131,7 +132,7 @@ final class Connector {
                 + agreeing.stream().map(Answer::url).toList() + " sent one in its handshake"));
         if (!BLOCKHASH.matcher(blockhash).matches()) {
             throw new LitClientException(LitErrorCode.InvalidEthBlockhash, "latestBlockhash '"
-                    + cut(blockhash) + "' from the handshake is not 0x followed by hex digits");
+                    + Text.cut(blockhash) + "' from the handshake is not 0x followed by hex digits");
         }
         long epoch = d.epoch().isPresent() ? d.epoch().getAsLong()
                 : Majority.mostCommon(agreeing.stream().filter(a -> a.epoch().isPresent())
@@ -192,9 +193,5 @@ final class Connector {
             return "(none)";
         }
         return key.length() <= 12 ? key : key.substring(0, 6) + "…" + key.substring(key.length() - 4);
-    }
-
-    private static String cut(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64) + "…";
     }
 }

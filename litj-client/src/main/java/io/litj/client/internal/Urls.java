@@ -74,11 +74,6 @@ public final class Urls {
         return URI.create(rpcUrl.getScheme() + "://" + rpcUrl.getRawAuthority() + "/get_most_recent_valid_block");
     }
 
-    /** {@link Text#cut}, kept only for {@code StakingAbi} and {@code JsonRpc} until they move; add no callers. */
-    static String cut(String s) {
-        return Text.cut(s);
-    }
-
     private static LitClientException invalid(String message) {
         return new LitClientException(LitErrorCode.InvalidArgument, message);
     }
