@@ -13,6 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemorySessionStore implements SessionStore {
     private final Map<SessionStoreKey, StoredSession> entries = new ConcurrentHashMap<>();
 
+    /** An empty store. */
+    public InMemorySessionStore() {
+    }
+
     @Override
     public Optional<StoredSession> load(SessionStoreKey key) {
         return Optional.ofNullable(entries.get(key));

@@ -17,4 +17,9 @@ class ApiSurfaceTest {
     void publicSignatures_neverMentionInternalTypes() {
         assertEquals(List.of(), ApiSurface.internalLeaks(ThresholdException.class));
     }
+
+    @Test
+    void moduleDescriptor_exportsExactlyThePackagesOfTheListedTypes() {
+        assertEquals(List.of(), ApiSurface.exportProblems(ThresholdException.class));
+    }
 }

@@ -1,0 +1,14 @@
+/**
+ * litj-cli: the {@code litj} command line. An application: exports nothing, and opens its commands only to picocli,
+ * which reads their annotations and fields reflectively.
+ */
+module io.litj.cli {
+    requires info.picocli;
+    requires io.litj.client;
+    requires io.litj.devnet;
+    requires io.litj.node;
+    requires java.logging;
+    requires java.net.http;
+
+    opens io.litj.cli to info.picocli;
+}
