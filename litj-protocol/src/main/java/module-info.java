@@ -16,6 +16,7 @@ module io.litj.protocol {
 
     exports io.litj.protocol;
     exports io.litj.protocol.auth;
+    exports io.litj.protocol.chain;
     exports io.litj.protocol.crypto;
     exports io.litj.protocol.json;
     exports io.litj.protocol.recap;
