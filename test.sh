@@ -3,6 +3,10 @@
 # Set-up is automatic: it picks a JDK >= 21 and installs the pinned npm packages of interop/ when node is present.
 set -euo pipefail
 cd "$(dirname "$0")"
+if ! scripts/type-name-clashes.sh; then
+  echo "test.sh: main types above share a simple name across modules; rename one" >&2
+  exit 1
+fi
 JAVA_HOME=$(scripts/find-jdk.sh)
 export JAVA_HOME
 jmajor=$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
