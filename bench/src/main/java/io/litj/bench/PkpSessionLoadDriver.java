@@ -35,7 +35,8 @@ import java.util.Set;
  * so each one makes a new session key and runs a full {@code sign_session_key} round (every node verifies the
  * EthWallet login, checks the PKP's permissions, rebuilds the SIWE and BLS-signs it; the client combines the shares
  * and verifies the result under the network key) before issuing the per-node session sigs. Calls run one at a time.
- * The wallet login (the EthWallet auth method) is made once and re-used, as an application would within its hour.
+ * Each call gets a new wallet login (the EthWallet auth method), signed before the call's clock starts: a node
+ * accepts a login for one session key only ({@code docs/pkp-sessions.md}, "Logins that cannot be replayed").
  * Usage: {@code PkpSessionLoadDriver [requests=500] [warmup=100]}.
  */
 public final class PkpSessionLoadDriver {
@@ -67,19 +68,15 @@ public final class PkpSessionLoadDriver {
             Pkp pkp = devnet.mintPkp(List.of(new PkpPermission(PkpPermission.ETH_WALLET,
                     wallet.address().toLowerHex(), Set.of(PkpPermission.SCOPE_PERSONAL_SIGN))));
             client.connect();
-            AuthSig login = AuthSigs.generate(wallet, LitSiweBuilder.create(wallet.address(), client.latestBlockhash())
-                    .clock(clock).expiration(clock.instant().plus(Duration.ofHours(1))).build());
-            PkpSessionRequest request = PkpSessionRequest.builder().pkpPublicKey("0x" + pkp.publicKey())
-                    .authMethods(List.of(AuthMethod.ethWallet(login))).terms(SessionTerms.of(RESOURCES)).build();
-
             Set<String> sessionKeys = new HashSet<>();
             for (int i = 0; i < warmup; i++) {
                 store.clearAll();
-                client.getPkpSessionSigs(request);
+                client.getPkpSessionSigs(request(client, wallet, pkp, clock));
             }
             long[] latencies = new long[requests];
             for (int i = 0; i < requests; i++) {
                 store.clearAll();
+                PkpSessionRequest request = request(client, wallet, pkp, clock);
                 long t0 = System.nanoTime();
                 SessionSigs sigs = client.getPkpSessionSigs(request);
                 latencies[i] = System.nanoTime() - t0;
@@ -99,6 +96,14 @@ public final class PkpSessionLoadDriver {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** A request proven by a new login of {@code wallet} (its Issued At in milliseconds, so each login differs). */
+    private static PkpSessionRequest request(LitClient client, PrivateKeyEthSigner wallet, Pkp pkp, Clock clock) {
+        AuthSig login = AuthSigs.generate(wallet, LitSiweBuilder.create(wallet.address(), client.latestBlockhash())
+                .clock(clock).expiration(clock.instant().plus(Duration.ofHours(1))).build());
+        return PkpSessionRequest.builder().pkpPublicKey("0x" + pkp.publicKey())
+                .authMethods(List.of(AuthMethod.ethWallet(login))).terms(SessionTerms.of(RESOURCES)).build();
     }
 
     private static double ms(long[] sorted, double q) {

@@ -11,11 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.cli.PkpSessionFixture.CountingTransport;
+import io.litj.client.AuthMethod;
 import io.litj.client.ExecuteJsRequest;
 import io.litj.client.ExecuteJsResult;
 import io.litj.client.LitClient;
 import io.litj.client.LitClientException;
 import io.litj.client.PkpSessionRequest;
+import io.litj.client.SessionTerms;
 import io.litj.devnet.Devnet;
 import io.litj.devnet.DevnetConfig;
 import io.litj.node.registry.Pkp;
@@ -144,6 +146,23 @@ class JavaSdkPkpSessionsTest {
             assertEquals(first.byNodeUrl().values().iterator().next().address(),
                     second.byNodeUrl().values().iterator().next().address(), "same session key");
             runAuthReport(client, second);
+        }
+    }
+
+    @Test
+    void getPkpSessionSigs_oneLoginForASecondSessionKey_isRefusedByTheNodesWithNodeInvalidAuthSig() {
+        try (CountingTransport transport = new CountingTransport();
+             LitClient client = PkpSessionFixture.connect(devnet, transport, CLOCK)) {
+            AuthMethod login = PkpSessionFixture.walletLogin(client, PkpSessionFixture.WALLET, CLOCK);
+            PkpSessionRequest.Builder request = PkpSessionRequest.builder()
+                    .pkpPublicKey(PkpSessionFixture.publicKey0x(pkp)).authMethods(List.of(login));
+            client.getPkpSessionSigs(request.terms(SessionTerms.of(PkpSessionFixture.RESOURCES)).build());
+
+            // other resources: another stored session, so a new session key, proven by the same login
+            LitClientException e = assertThrows(LitClientException.class, () -> client.getPkpSessionSigs(
+                    request.terms(SessionTerms.of(PkpSessionFixture.RESOURCES.get(0))).build()));
+
+            assertEquals(LitErrorCode.NodeInvalidAuthSig.wireName(), e.nodeErrorCode().orElseThrow(), e::getMessage);
         }
     }
 

@@ -7,6 +7,7 @@ import io.litj.node.actions.ActionException;
 import io.litj.node.actions.ActionLimits;
 import io.litj.node.actions.ActionRuntime;
 import io.litj.node.auth.AuthGate;
+import io.litj.node.auth.LoginLimits;
 import io.litj.node.http.internal.ExecuteEndpoint;
 import io.litj.node.http.internal.HandshakeEndpoint;
 import io.litj.node.http.internal.HttpBridge;
@@ -73,7 +74,7 @@ public final class LitNode implements AutoCloseable {
             HandshakeEndpoint handshake = new HandshakeEndpoint(registry, entry,
                     () -> keys.rootPublicKey().map(BlsPublicKey::toHex));
             SignSessionKeyEndpoint signSessionKey = new SignSessionKeyEndpoint(entry, registry, keys, runtime,
-                    b.clock);
+                    b.clock, b.loginLimits);
             this.peer = new PeerService(entry, identity, registry, keys, b.random, b.clock, b.config);
             ownPeer = peer;
             ExecuteEndpoint execute = new ExecuteEndpoint(gate, runtime, new MemoryActionStore(64L * 1024 * 1024));
@@ -161,6 +162,7 @@ public final class LitNode implements AutoCloseable {
         private SecureRandom random = new SecureRandom();
         private ActionRuntime runtime;
         private Registry registry;
+        private LoginLimits loginLimits = LoginLimits.defaults();
 
         private Builder(NodeConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -173,6 +175,12 @@ public final class LitNode implements AutoCloseable {
 
         public Builder random(SecureRandom random) {
             this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** How recent {@code sign_session_key}'s wallet logins must be and how many this node remembers. */
+        public Builder loginLimits(LoginLimits limits) {
+            this.loginLimits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

@@ -25,6 +25,8 @@ import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
+import io.litj.protocol.siwe.SiweMessage;
+import io.litj.protocol.siwe.SiweParser;
 import io.litj.protocol.testing.InteropRuns;
 import io.litj.protocol.testing.NodeJs;
 import io.litj.protocol.testing.RunOnce;
@@ -34,6 +36,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -109,6 +113,12 @@ class JsSdkPkpSessionsTest {
             assertEquals(List.of(new JsonValue.JsonNumber(1)), array(body, "authMethodTypes"));
             assertEquals(JsonValue.JsonNull.INSTANCE, member(body, "code"));
         }
+        // the SDK asks for 24 hours; the grant ends with the one-hour login signed just before the request
+        SiweMessage asked = SiweParser.parse(string(sent.get(0), "siweMessage"));
+        Instant granted = SiweParser.parse(AuthSig.fromJson(member(sigs, "grant"), PARSE_CODE, "grant")
+                .signedMessage()).expirationInstant().orElseThrow();
+        assertTrue(granted.isBefore(asked.expirationInstant().orElseThrow()), asked::toString);
+        assertFalse(granted.isAfter(asked.issuedAtInstant().plus(Duration.ofHours(1))), granted::toString);
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.Set;
  * Only EthWallet (type 1, {@link EthWalletAuthMethod}) is supported on litj networks; Lit Actions authorize through
  * the request's {@code code} instead. Every other type is refused with {@code NodeAuthSigNotSupported}, naming the
  * type: those methods need outside services (OAuth providers, WebAuthn keys on chain) that a litj devnet does not
- * have. Records the verified methods as the auth context so far.
+ * have. Records the verified methods as the auth context so far, and the EthWallet logins for
+ * {@code LoginReplayCheck}.
  */
 final class AuthMethodsCheck implements SessionKeyCheck {
     private final EthWalletAuthMethod ethWallet;
@@ -23,7 +24,9 @@ final class AuthMethodsCheck implements SessionKeyCheck {
 
     @Override
     public void check(SessionKeyState state) {
-        state.context = ResolvedAuthContext.of(verify(state.request().authMethods()));
+        List<EthWalletLogin> logins = verify(state.request().authMethods());
+        state.logins = logins;
+        state.context = ResolvedAuthContext.of(logins.stream().map(EthWalletLogin::context).toList());
     }
 
     /** {@code NodeAuthSigNotSupported}, then the codes of {@link EthWalletAuthMethod}. */
@@ -35,8 +38,8 @@ final class AuthMethodsCheck implements SessionKeyCheck {
                 LitErrorCode.NodeExpWrongOrTooLarge, LitErrorCode.NodeInvalidBlockhash);
     }
 
-    private List<AuthMethodContext> verify(List<SessionKeyRequest.AuthMethod> methods) {
-        List<AuthMethodContext> out = new ArrayList<>();
+    private List<EthWalletLogin> verify(List<SessionKeyRequest.AuthMethod> methods) {
+        List<EthWalletLogin> out = new ArrayList<>();
         for (int i = 0; i < methods.size(); i++) {
             SessionKeyRequest.AuthMethod m = methods.get(i);
             String where = "authMethods[" + i + "]";

@@ -13,6 +13,7 @@ import io.litj.protocol.crypto.EthSignature;
 import io.litj.protocol.siwe.SiweMessage;
 import io.litj.protocol.siwe.SiweParser;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -34,22 +35,28 @@ import java.util.Objects;
  *   {@code NodeUndefinedSiweExpiration}, {@code NodeExpWrongOrTooLarge}, {@code NodeSIWEMessageError}), and
  *   {@code Not Before}, when present, is at most the skew after now ({@link SessionTimeRules#checkNotBefore},
  *   {@code NodeSIWEMessageError}; litj: the reference ignores Not Before here);</li>
+ *   <li>Issued At is at most the node's login age limit before now ({@link SessionTimeRules#checkLoginAge},
+ *   {@code NodeIatOutsideGracePeriod}; litj: 10 minutes unless {@link LoginLimits} say otherwise);</li>
  *   <li>its nonce is a recent block hash ({@link BlockNonce}, {@code NodeInvalidBlockhash}; litj: bounds replay of
  *   a login to 30 days of blocks).</li>
  * </ol>
- * The context is {@code {userId: <EIP-55 address>, appId: "lit", authMethodType: 1}}, valid until the SIWE expires.
+ * The context is {@code {userId: <EIP-55 address>, appId: "lit", authMethodType: 1}}, valid until the SIWE expires;
+ * the result also identifies the login for {@link LoginLedger} ({@link EthWalletLogin}).
  *
  * <p>Security: the token is a bearer credential while its SIWE is valid; it is never logged or echoed in errors.
+ * The age limit and the ledger make it usable for one session key, for minutes.
  */
 final class EthWalletAuthMethod {
     static final String APP_ID = "lit";
 
     private final BlockNonce nonces;
     private final Clock clock;
+    private final Duration maxLoginAge;
 
-    EthWalletAuthMethod(BlockNonce nonces, Clock clock) {
+    EthWalletAuthMethod(BlockNonce nonces, Clock clock, Duration maxLoginAge) {
         this.nonces = Objects.requireNonNull(nonces, "nonces");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxLoginAge = Objects.requireNonNull(maxLoginAge, "maxLoginAge");
     }
 
     /**
@@ -58,7 +65,7 @@ final class EthWalletAuthMethod {
      * @param where names the auth method in errors, e.g. {@code "authMethods[0]"}
      * @throws LitNodeException with the codes listed in the class comment
      */
-    AuthMethodContext verify(String accessToken, String where) {
+    EthWalletLogin verify(String accessToken, String where) {
         AuthSig authSig = parse(accessToken, where);
         EthSignature signature;
         try {
@@ -99,12 +106,16 @@ final class EthWalletAuthMethod {
         Instant now = clock.instant();
         SessionTimeRules.checkSiwe(where + " SIWE", siwe, now)
                 .or(() -> SessionTimeRules.checkNotBefore(where + " SIWE", siwe, now))
+                .or(() -> SessionTimeRules.checkLoginAge(where + " SIWE", siwe.issuedAtInstant(), now, maxLoginAge))
                 .ifPresent(broken -> {
                     throw new LitNodeException(broken.code(), broken.message());
                 });
         nonces.recent(siwe.nonce(), where + " SIWE");
-        return new AuthMethodContext(AuthMethodContext.ETH_WALLET, recovered.toChecksumString(), APP_ID,
-                siwe.expirationInstant().orElseThrow());
+        Instant expiration = siwe.expirationInstant().orElseThrow();
+        AuthMethodContext context = new AuthMethodContext(AuthMethodContext.ETH_WALLET, recovered.toChecksumString(),
+                APP_ID, expiration);
+        return new EthWalletLogin(where, context, siwe.nonce(), EthWalletLogin.idOf(recovered, signature,
+                siwe.nonce()), SessionTimeRules.loginAcceptedUntil(siwe.issuedAtInstant(), expiration, maxLoginAge));
     }
 
     private static AuthSig parse(String accessToken, String where) {

@@ -5,10 +5,8 @@ import io.litj.node.actions.ActionException;
 import io.litj.node.actions.ActionRequest;
 import io.litj.node.actions.ActionResult;
 import io.litj.node.actions.ActionRuntime;
-import io.litj.node.actions.IpfsCid;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.json.JsonValue;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -26,23 +24,32 @@ import java.util.Set;
  * {@code NodeLitActionsSessionSigAuthenticationFailed}. The JS SDK's examples and Lit's own tests answer
  * {@code "true"}, which both rules accept.
  *
- * <p>On success the action's CID (CIDv0 of the code, computed here) joins {@code actionIpfsIds} and the whole
- * response, as set, becomes {@code customAuthResource}. A failing action (JS error, timeout, limits) ends the
- * request with the runtime's code and logs ({@link ActionException}). Thread-safe.
+ * <p>On success the action's CID (CIDv0 of the code, computed by {@code ActionSourceCheck}) joins
+ * {@code actionIpfsIds} and the whole response, as set, becomes {@code customAuthResource}. A failing action (JS
+ * error, timeout, limits) ends the request with the runtime's code and logs ({@link ActionException}). It runs last,
+ * after {@code PkpPermissionCheck} has found that the PKP permits an auth method or this CID, so an action the PKP
+ * does not permit costs no execution. Thread-safe.
  */
 final class LitActionCheck implements SessionKeyCheck {
-    private final ActionRuntime runtime;
+    private final Runner runner;
 
-    LitActionCheck(ActionRuntime runtime) {
-        this.runtime = Objects.requireNonNull(runtime, "runtime");
+    LitActionCheck(Runner runner) {
+        this.runner = Objects.requireNonNull(runner, "runner");
+    }
+
+    /** Runs one Lit Action: {@link ActionRuntime#run} on a node. */
+    @FunctionalInterface
+    interface Runner {
+        /** @throws ActionException if the action fails to run */
+        ActionResult run(ActionRequest request);
     }
 
     @Override
     public void check(SessionKeyState state) {
         SessionKeyRequest request = state.request();
         if (request.litActionCode().isPresent()) {
-            state.context = authorize(request.litActionCode().get(), request.jsParams(), state.context(),
-                    request.headers());
+            state.context = authorize(request.litActionCode().get(), state.actionCid().orElseThrow(),
+                    request.jsParams(), state.context(), request.headers());
         }
     }
 
@@ -65,10 +72,9 @@ final class LitActionCheck implements SessionKeyCheck {
      *     {@code true}
      * @throws ActionException if the action fails to run
      */
-    private ResolvedAuthContext authorize(String code, JsonValue.JsonObject jsParams, ResolvedAuthContext context,
-                                          Map<String, String> headers) {
-        String cid = IpfsCid.v0(code.getBytes(StandardCharsets.UTF_8));
-        ActionResult result = runtime.run(new ActionRequest(code, jsParams, context.forAction(cid), headers));
+    private ResolvedAuthContext authorize(String code, String cid, JsonValue.JsonObject jsParams,
+                                          ResolvedAuthContext context, Map<String, String> headers) {
+        ActionResult result = runner.run(new ActionRequest(code, jsParams, context.forAction(cid), headers));
         if (!isTrue(result.response())) {
             throw new LitNodeException(LitErrorCode.NodeLitActionsSessionSigAuthenticationFailed, "Lit Action " + cid
                     + " did not authorize the session: its response must be \"true\" but is "

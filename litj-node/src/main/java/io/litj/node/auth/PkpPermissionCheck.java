@@ -13,8 +13,8 @@ import java.util.TreeSet;
 
 /**
  * §3.1 step 8: the PKP lets a proven party have a session signed for it ({@code lit-node-behaviour.md} §3.3, the
- * litj subset): some permission of the PKP must match a verified auth method or authorizing Lit Action of the request
- * and carry scope 2 (personal sign) or 1 (sign anything, which covers 2):
+ * litj subset): some permission of the PKP must match a verified auth method or the Lit Action of the request and
+ * carry scope 2 (personal sign) or 1 (sign anything, which covers 2):
  * <ul>
  *   <li>EthWallet contexts match type 1 permissions by address (compared without case);</li>
  *   <li>action CIDs in {@code actionIpfsIds} match type 2 permissions by CID (exactly).</li>
@@ -22,6 +22,12 @@ import java.util.TreeSet;
  * No permission matches: {@code NodePKPNotAuthorized}. Some match but none has the scope:
  * {@code NodeAuthSigScopeTooLimited}. (Datil also accepts the PKP's NFT owner and other auth method types; a litj
  * registry records neither.)
+ *
+ * <p>litj (issue 8): the check runs <em>before</em> the Lit Action, counting the action's CID as if it had answered
+ * {@code true}; {@code LitActionCheck} then runs it only for a request that its answer could authorize. Datil runs
+ * the action first (step 5), so anyone can have any code run there with {@code authMethods: []}. Both orders
+ * authorize the same requests: the action's CID is proven only when the action answers {@code true}, and
+ * {@code LitActionCheck} refuses every other answer.
  */
 final class PkpPermissionCheck implements SessionKeyCheck {
     /** The scope a session signature needs. */
@@ -29,7 +35,8 @@ final class PkpPermissionCheck implements SessionKeyCheck {
 
     @Override
     public void check(SessionKeyState state) {
-        require(state.pkp(), state.context());
+        ResolvedAuthContext context = state.context();
+        require(state.pkp(), context.authMethodContexts(), state.actionCid().map(List::of).orElse(List.of()));
     }
 
     @Override
@@ -43,10 +50,19 @@ final class PkpPermissionCheck implements SessionKeyCheck {
      * @throws LitNodeException {@code NodePKPNotAuthorized} or {@code NodeAuthSigScopeTooLimited}
      */
     static void require(Pkp pkp, ResolvedAuthContext context) {
+        require(pkp, context.authMethodContexts(), context.actionIpfsIds());
+    }
+
+    /**
+     * Passes if one of {@code methods} or {@code actionCids} is permitted on {@code pkp} with the required scope.
+     *
+     * @throws LitNodeException {@code NodePKPNotAuthorized} or {@code NodeAuthSigScopeTooLimited}
+     */
+    static void require(Pkp pkp, List<AuthMethodContext> methods, List<String> actionCids) {
         Objects.requireNonNull(pkp, "pkp");
         List<PkpPermission> matched = new ArrayList<>();
         for (PkpPermission p : pkp.permissions()) {
-            if (matches(p, context)) {
+            if (matches(p, methods, actionCids)) {
                 if (p.allows(REQUIRED_SCOPE)) {
                     return;
                 }
@@ -55,7 +71,7 @@ final class PkpPermissionCheck implements SessionKeyCheck {
         }
         if (matched.isEmpty()) {
             throw new LitNodeException(LitErrorCode.NodePKPNotAuthorized, "PKP " + pkp.ethAddress()
-                    + " permits none of " + proven(context));
+                    + " permits none of " + proven(methods, actionCids));
         }
         TreeSet<String> found = new TreeSet<>();
         matched.forEach(p -> found.add("type " + p.authMethodType() + " " + p.id() + " with scopes " + p.scopes()));
@@ -64,22 +80,22 @@ final class PkpPermissionCheck implements SessionKeyCheck {
                 + PkpPermission.SCOPE_SIGN_ANYTHING + " (sign anything)");
     }
 
-    private static boolean matches(PkpPermission p, ResolvedAuthContext context) {
+    private static boolean matches(PkpPermission p, List<AuthMethodContext> methods, List<String> actionCids) {
         if (p.authMethodType() == PkpPermission.ETH_WALLET) {
-            return context.authMethodContexts().stream()
+            return methods.stream()
                     .filter(c -> c.authMethodType() == AuthMethodContext.ETH_WALLET)
                     .anyMatch(c -> c.userId().toLowerCase(Locale.ROOT).equals(p.id().toLowerCase(Locale.ROOT)));
         }
         if (p.authMethodType() == PkpPermission.LIT_ACTION) {
-            return context.actionIpfsIds().contains(p.id());
+            return actionCids.contains(p.id());
         }
         return false;
     }
 
-    private static String proven(ResolvedAuthContext context) {
+    private static String proven(List<AuthMethodContext> methods, List<String> actionCids) {
         TreeSet<String> out = new TreeSet<>();
-        context.authMethodContexts().forEach(c -> out.add("type " + c.authMethodType() + " " + c.userId()));
-        context.actionIpfsIds().forEach(cid -> out.add("type 2 " + cid));
+        methods.forEach(c -> out.add("type " + c.authMethodType() + " " + c.userId()));
+        actionCids.forEach(cid -> out.add("type 2 " + cid));
         return out.isEmpty() ? "[] (the request proved nothing: no auth method and no Lit Action)" : out.toString();
     }
 }

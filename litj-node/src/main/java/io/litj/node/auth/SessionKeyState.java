@@ -5,6 +5,8 @@ import io.litj.node.registry.Pkp;
 import io.litj.protocol.LitBugException;
 import io.litj.protocol.recap.Recap;
 import io.litj.protocol.siwe.SiweMessage;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What the {@code sign_session_key} checks know about one request, filled in as they pass. Confined to one
@@ -12,8 +14,10 @@ import io.litj.protocol.siwe.SiweMessage;
  */
 final class SessionKeyState {
     private final SessionKeyRequest request;
+    Optional<String> actionCid;
     SiweMessage siwe;
     ResolvedAuthContext context;
+    List<EthWalletLogin> logins;
     Pkp pkp;
     Block block;
     Recap userRecap;
@@ -26,6 +30,11 @@ final class SessionKeyState {
         return request;
     }
 
+    /** The CID of the request's Lit Action (computed from its code), if any, once {@code ActionSourceCheck} passed. */
+    Optional<String> actionCid() {
+        return recorded(actionCid, "actionCid");
+    }
+
     /** The request's SIWE template, once {@code RequestSiweParseCheck} passed. */
     SiweMessage siwe() {
         return recorded(siwe, "siwe");
@@ -34,6 +43,11 @@ final class SessionKeyState {
     /** What the request proved so far: its auth methods, then the authorizing Lit Action. */
     ResolvedAuthContext context() {
         return recorded(context, "context");
+    }
+
+    /** The request's verified EthWallet logins, in request order, once {@code AuthMethodsCheck} passed. */
+    List<EthWalletLogin> logins() {
+        return recorded(logins, "logins");
     }
 
     /** The PKP, once {@code PkpLookupCheck} passed. */

@@ -2,6 +2,7 @@ package io.litj.node.auth;
 
 import io.litj.node.LitNodeException;
 import io.litj.node.registry.Block;
+import io.litj.protocol.LitBugException;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.Text;
@@ -16,12 +17,14 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The SIWE the network signs for a session ({@code lit-node-behaviour.md} §3.1 step 7): the client's SIWE template
  * rewritten so that it names the PKP, is dated by a block, and carries the resolved auth context. Every node must
  * produce the same bytes from the same request, or the client cannot combine the shares; so the result depends only
- * on the request SIWE, the PKP, the nonce's block and the auth context, never on the node or its clock.
+ * on the request SIWE, the PKP, the nonce's block, the auth context and the logins' expirations, never on the node
+ * or its clock.
  *
  * <p>The rewrite, byte-compatible with Datil (vectors V2 and V3 of §9.2):
  * <ul>
@@ -34,7 +37,10 @@ import java.util.List;
  *   new one follows, which is why Datil SIWEs repeat "I further authorize …";</li>
  *   <li>address: the PKP's EIP-55 address; nonce: the block hash (lowercase); Issued At: the block time in UTC,
  *   whole seconds ({@code 2024-06-02T19:46:47Z}); resources: the merged URN alone;</li>
- *   <li>copied unchanged: scheme, domain, URI, version, chain id, Expiration Time, Not Before, Request ID.</li>
+ *   <li>Expiration Time: the request's, unchanged, unless a login the grant rests on expires earlier (litj, issue
+ *   8: a grant never outlives its login); then the earliest login expiration, written as JavaScript's
+ *   {@code toISOString} writes it (milliseconds, cut, never later than the login's);</li>
+ *   <li>copied unchanged: scheme, domain, URI, version, chain id, Not Before, Request ID.</li>
  * </ul>
  */
 final class SessionSiweBuilder {
@@ -87,22 +93,25 @@ final class SessionSiweBuilder {
      * @param pkp the PKP's address
      * @param block the block the request's nonce names
      * @param authContext the {@code auth_context} object ({@link ResolvedAuthContext#toJson()})
+     * @param loginsExpire when the earliest login of the request expires; empty without logins
      * @return the message text, ready to sign
      */
     static String build(SiweMessage request, Recap user, EthAddress pkp, Block block,
-                        JsonValue.JsonObject authContext) {
+                        JsonValue.JsonObject authContext, Optional<Instant> loginsExpire) {
         Recap node = Recap.empty().withAttenuation(LitResource.resolvedAuthContext().key(), "Auth", "Auth",
                 JsonValue.object().put("auth_context", authContext).build());
         Recap merged = node.merge(user);
         String statement = request.statement().map(s -> s + " ").orElse("") + merged.statement();
-        SiweMessage signed = request.toBuilder()
-                .address(pkp.toChecksumString())
+        SiweMessage.Builder signed = request.toBuilder();
+        Instant requested = request.expirationInstant().orElseThrow(() -> new LitBugException(
+                "a session SIWE without Expiration Time passed RequestSiweTimeCheck"));
+        loginsExpire.filter(end -> end.isBefore(requested)).ifPresent(signed::expirationTime);
+        signed.address(pkp.toChecksumString())
                 .nonce(block.hash())
                 .issuedAt(wholeSeconds(block.timestamp()))
                 .statement(statement)
-                .resources(List.of(merged.toUrn()))
-                .build();
-        return SiweRenderer.render(signed);
+                .resources(List.of(merged.toUrn()));
+        return SiweRenderer.render(signed.build());
     }
 
     /** RFC 3339 UTC with whole seconds, as Datil nodes write the block time: {@code 2024-06-02T19:46:47Z}. */

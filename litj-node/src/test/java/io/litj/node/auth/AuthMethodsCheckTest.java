@@ -123,6 +123,43 @@ class AuthMethodsCheckTest {
     }
 
     @Test
+    void authorize_walletLoginIssuedMoreThan10MinutesAgo_refusedWithNodeIatOutsideGracePeriod() {
+        String token = SessionKeyFixture.accessToken(WALLET, net.walletLogin()
+                .issuedAt(net.clock.instant().minus(Duration.ofMinutes(10)).minusSeconds(1)).build());
+
+        LitNodeException e = refused(LitErrorCode.NodeIatOutsideGracePeriod, withToken(token));
+
+        assertEquals("authMethods[0] SIWE issuedAt 2026-03-01T11:49:59.000Z is more than 600 s before now "
+                + "2026-03-01T12:00:00.000Z: a login must be recent", e.getMessage());
+    }
+
+    @Test
+    void authorize_walletLoginIssuedExactly10MinutesAgoOrLater_accepted() {
+        for (long age : new long[] {600, 599, 0}) {
+            String token = SessionKeyFixture.accessToken(WALLET, net.walletLogin()
+                    .issuedAt(net.clock.instant().minusSeconds(age)).build());
+
+            SessionKeyGrant grant = authorizer.authorize(withToken(token));
+
+            assertEquals(1, grant.authContext().authMethodContexts().size());
+        }
+    }
+
+    @Test
+    void authorize_nodeWithAFiveMinuteLoginAge_acceptsALoginExactlyThatOld_andRefusesOneSecondOlder() {
+        SessionKeyAuthorizer strict = new SessionKeyAuthorizer(net.registry, runtime, net.clock,
+                LoginLimits.defaults().withMaxLoginAge(Duration.ofMinutes(5)));
+        String fiveMinutes = SessionKeyFixture.accessToken(WALLET, net.walletLogin()
+                .issuedAt(net.clock.instant().minusSeconds(300)).build());
+        String older = SessionKeyFixture.accessToken(WALLET, net.walletLogin()
+                .issuedAt(net.clock.instant().minusSeconds(301)).build());
+
+        strict.authorize(withToken(fiveMinutes));
+        SessionKeyFixture.assertRefused(strict, LitErrorCode.NodeIatOutsideGracePeriod, "AuthMethodsCheck",
+                withToken(older));
+    }
+
+    @Test
     void authorize_walletLoginWithoutExpiration_refusedWithNodeUndefinedSiweExpiration() {
         String token = SessionKeyFixture.accessToken(WALLET, net.walletLogin().build().toBuilder()
                 .expirationTime((String) null).build());

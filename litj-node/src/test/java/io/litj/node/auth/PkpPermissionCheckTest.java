@@ -1,18 +1,30 @@
 package io.litj.node.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.litj.node.LitNodeException;
+import io.litj.node.actions.ActionException;
+import io.litj.node.actions.ActionRuntime;
+import io.litj.node.actions.IpfsCid;
 import io.litj.node.registry.Pkp;
 import io.litj.node.registry.PkpPermission;
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.json.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** {@link PkpPermissionCheck}: a matching permission with scope 2 or 1, else the two refusal codes. */
+/**
+ * {@link PkpPermissionCheck}: a matching permission with scope 2 or 1, else the two refusal codes; and, inside
+ * {@link SessionKeyAuthorizer}, that it runs before the Lit Action, so an action the PKP does not permit never runs.
+ */
 class PkpPermissionCheckTest {
     private static final String WALLET = SessionKeyFixture.WALLET.address().toChecksumString();
     private static final String CID = SessionKeyFixture.TRUE_ACTION_CID;
@@ -61,6 +73,50 @@ class PkpPermissionCheckTest {
 
         assertEquals(LitErrorCode.NodePKPNotAuthorized, assertThrows(LitNodeException.class,
                 () -> PkpPermissionCheck.require(any, ResolvedAuthContext.of(List.of()))).code());
+    }
+
+    @Test
+    void authorize_unpermittedActionWithoutAuthMethods_refusedWithNodePKPNotAuthorizedBeforeTheActionRuns() {
+        // had it run, this action would end the request with NodeJsExecutionError and its log
+        String code = "console.log('the action ran'); throw new Error('ran');";
+        try (SessionKeyFixture net = SessionKeyFixture.create(); ActionRuntime runtime = SessionKeyFixture.runtime()) {
+            SessionKeyAuthorizer authorizer = new SessionKeyAuthorizer(net.registry, runtime, net.clock);
+
+            LitNodeException e = SessionKeyFixture.assertRefused(authorizer, LitErrorCode.NodePKPNotAuthorized,
+                    "PkpPermissionCheck", net.actionRequest(code));
+
+            assertFalse(e instanceof ActionException, e::getMessage);
+            assertEquals("PKP " + net.pkp.ethAddress() + " permits none of [type 2 "
+                    + IpfsCid.v0(code.getBytes(StandardCharsets.UTF_8)) + "]", e.getMessage());
+        }
+    }
+
+    @Test
+    void authorize_actionThePkpDoesNotPermit_runsNothing_whileAPermittedActionOrWalletLetsItRunOnce() {
+        try (SessionKeyFixture net = SessionKeyFixture.create(); ActionRuntime runtime = SessionKeyFixture.runtime()) {
+            AtomicInteger runs = new AtomicInteger();
+            SessionKeyAuthorizer counting = new SessionKeyAuthorizer(net.registry, request -> {
+                runs.incrementAndGet();
+                return runtime.run(request);
+            }, net.clock, LoginLimits.defaults());
+            String stranger = "LitActions.setResponse({response: 'true'});";
+            SessionKeyRequest scopeless = net.walletRequest(net.walletToken(),
+                    Optional.of(SessionKeyFixture.hex0x(net.scopelessPkpKey)),
+                    net.sessionSiwe(net.scopelessPkpKey).render());
+
+            SessionKeyFixture.assertRefused(counting, LitErrorCode.NodePKPNotAuthorized, "PkpPermissionCheck",
+                    net.actionRequest(stranger));
+            SessionKeyFixture.assertRefused(counting, LitErrorCode.NodeAuthSigScopeTooLimited, "PkpPermissionCheck",
+                    new SessionKeyRequest(scopeless.sessionKey(), scopeless.authMethods(), scopeless.pkpPublicKey(),
+                            scopeless.siweMessage(), Optional.of(stranger), Optional.empty(),
+                            JsonValue.JsonObject.empty(), Map.of()));
+            assertEquals(0, runs.get(), "an action ran for a request the PKP does not permit");
+
+            counting.authorize(net.actionRequest(SessionKeyFixture.TRUE_ACTION));
+            assertEquals(1, runs.get());
+            counting.authorize(net.walletAndActionRequest(stranger));
+            assertEquals(2, runs.get());
+        }
     }
 
     private static ResolvedAuthContext wallet() {

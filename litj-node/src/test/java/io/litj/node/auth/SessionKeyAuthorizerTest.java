@@ -86,9 +86,10 @@ class SessionKeyAuthorizerTest {
             }
         }
 
-        assertEquals(List.of("SessionKeyFormatCheck", "ActionSourceCheck", "RequestSiweParseCheck", "AuthMethodsCheck",
-                "PkpLookupCheck", "RequestSiweUriCheck", "RequestSiweTimeCheck", "RequestSiweNonceCheck",
-                "RequestRecapCheck", "LitActionCheck", "PkpPermissionCheck"), names);
+        assertEquals(List.of("SessionKeyFormatCheck", "AuthMethodsLimitCheck", "ActionSourceCheck",
+                "RequestSiweParseCheck", "AuthMethodsCheck", "PkpLookupCheck", "RequestSiweUriCheck",
+                "RequestSiweTimeCheck", "RequestSiweNonceCheck", "RequestRecapCheck", "PkpPermissionCheck",
+                "LoginReplayCheck", "LitActionCheck"), names);
         assertEquals(names, authorizer.checks().stream().map(SessionKeyCheck::name).toList());
         assertEquals(codes, authorizer.checks().stream().map(SessionKeyCheck::codes).toList());
     }
@@ -302,7 +303,7 @@ class SessionKeyAuthorizerTest {
         String code = "LitActions.setResponse({response: 'false'});";
 
         LitNodeException e = refused(LitErrorCode.NodeLitActionsSessionSigAuthenticationFailed, "LitActionCheck",
-                net.actionRequest(code));
+                net.walletAndActionRequest(code));
 
         assertEquals("Lit Action " + IpfsCid.v0(code.getBytes(StandardCharsets.UTF_8)) + " did not authorize the "
                 + "session: its response must be \"true\" but is another value of 5 characters", e.getMessage());
@@ -311,13 +312,13 @@ class SessionKeyAuthorizerTest {
     @Test
     void authorize_litActionAnsweringUntrue_refusedWithNodeLitActionsSessionSigAuthenticationFailed() {
         refused(LitErrorCode.NodeLitActionsSessionSigAuthenticationFailed, "LitActionCheck",
-                net.actionRequest("LitActions.setResponse({response: 'untrue'});"));
+                net.walletAndActionRequest("LitActions.setResponse({response: 'untrue'});"));
     }
 
     @Test
     void authorize_litActionThatThrows_refusedWithNodeJsExecutionErrorAsAnActionExceptionWithItsLogs() {
         LitNodeException e = refused(LitErrorCode.NodeJsExecutionError, "LitActionCheck",
-                net.actionRequest("console.log('before'); throw new Error('no');"));
+                net.walletAndActionRequest("console.log('before'); throw new Error('no');"));
 
         ActionException action = assertInstanceOf(ActionException.class, e);
         assertTrue(action.logs().contains("before"), action::logs);
@@ -328,6 +329,31 @@ class SessionKeyAuthorizerTest {
     void authorize_trueActionWhoseCidIsNotPermitted_refusedWithNodePKPNotAuthorized() {
         refused(LitErrorCode.NodePKPNotAuthorized, "PkpPermissionCheck",
                 net.actionRequest("LitActions.setResponse({response: 'true'});"));
+    }
+
+    @Test
+    void authorize_loginExpiringBeforeTheRequestedSession_grantExpiresWithTheLogin() {
+        String login = SessionKeyFixture.accessToken(WALLET, net.walletLogin()
+                .expiration(net.clock.instant().plusSeconds(60)).build());
+        String template = net.sessionSiwe().expiration(net.clock.instant().plus(Duration.ofDays(30))).render();
+
+        SessionKeyGrant grant = authorizer.authorize(net.walletRequest(login, Optional.of(hex0x(net.pkpKey)),
+                template));
+
+        assertEquals(Optional.of("2026-03-01T12:01:00.000Z"), SiweParser.parse(grant.siweMessage()).expirationTime());
+    }
+
+    @Test
+    void authorize_twoLogins_grantExpiresWithTheEarlierLogin() {
+        String hour = SessionKeyFixture.accessToken(WALLET, net.walletLogin()
+                .expiration(net.clock.instant().plus(Duration.ofHours(1))).build());
+        String minutes = SessionKeyFixture.accessToken(WALLET, net.walletLogin().issuedAt(net.clock.instant()
+                .minusSeconds(1)).expiration(net.clock.instant().plus(Duration.ofMinutes(5))).build());
+
+        SessionKeyGrant grant = authorizer.authorize(net.walletRequest(SessionKeyFixture.SESSION_KEY,
+                List.of(hour, minutes)));
+
+        assertEquals(Optional.of("2026-03-01T12:05:00.000Z"), SiweParser.parse(grant.siweMessage()).expirationTime());
     }
 
     @Test

@@ -156,11 +156,32 @@ public final class SessionKeyFixture implements AutoCloseable {
                 Map.of());
     }
 
+    /**
+     * A request of the session key {@code key} for {@link #pkp}, proven by the EthWallet access {@code tokens} in
+     * order, with no Lit Action; its SIWE template names {@code key}.
+     */
+    public SessionKeyRequest walletRequest(SessionKeyPair key, List<String> tokens) {
+        return new SessionKeyRequest(key.uri(), tokens.stream().map(t -> new SessionKeyRequest.AuthMethod(1, t))
+                .toList(), Optional.of(hex0x(pkpKey)), sessionSiwe().uri(key.uri()).render(), Optional.empty(),
+                Optional.empty(), JsonValue.JsonObject.empty(), Map.of());
+    }
+
     /** A request proven by the Lit Action {@code code} alone, with {@code jsParams {magic: 42}}. */
     public SessionKeyRequest actionRequest(String code) {
         return new SessionKeyRequest(SESSION_KEY.uri(), List.of(), Optional.of(hex0x(pkpKey)),
                 sessionSiwe().render(), Optional.of(code), Optional.empty(),
                 JsonValue.object().put("magic", new JsonValue.JsonNumber(42)).build(), Map.of());
+    }
+
+    /**
+     * A request proven by the wallet, which {@link #pkp} permits, and carrying the Lit Action {@code code}: the action
+     * runs (its CID need not be permitted) and its answer decides.
+     */
+    public SessionKeyRequest walletAndActionRequest(String code) {
+        SessionKeyRequest action = actionRequest(code);
+        return new SessionKeyRequest(action.sessionKey(), List.of(new SessionKeyRequest.AuthMethod(1, walletToken())),
+                action.pkpPublicKey(), action.siweMessage(), action.litActionCode(), Optional.empty(),
+                action.jsParams(), Map.of());
     }
 
     /**

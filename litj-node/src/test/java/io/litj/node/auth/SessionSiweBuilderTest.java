@@ -22,9 +22,11 @@ import io.litj.protocol.siwe.SiweMessage;
 import io.litj.protocol.siwe.SiweParser;
 import io.litj.protocol.testing.TestSessions;
 import io.litj.protocol.testing.Vectors;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,6 +80,30 @@ class SessionSiweBuilderTest {
         String rebuilt = rebuild(request, node.nonce(), node.issuedAtInstant(), authContext);
 
         assertEquals(expected, rebuilt);
+    }
+
+    @Test
+    void build_loginExpiringFirst_capsTheExpirationAtItInMillisecondsElseKeepsTheRequestsText() {
+        SiweMessage request = template().expiration(TestSessions.NOW.plus(Duration.ofDays(30))).build()
+                .toBuilder().expirationTime("2025-01-31T00:00:00Z").build();
+        Recap user = SessionSiweBuilder.userCapabilities(request);
+        Block block = new Block(1, TestSessions.NONCE, TestSessions.NOW);
+        Instant requested = request.expirationInstant().orElseThrow();
+
+        assertEquals(Optional.of("2025-01-01T00:01:00.123Z"), expirationOf(SessionSiweBuilder.build(request, user,
+                request.ethAddress(), block, JsonValue.JsonObject.empty(),
+                Optional.of(Instant.parse("2025-01-01T00:01:00.123999Z")))));
+        assertEquals(Optional.of("2025-01-30T23:59:59.999Z"), expirationOf(SessionSiweBuilder.build(request, user,
+                request.ethAddress(), block, JsonValue.JsonObject.empty(), Optional.of(requested.minusMillis(1)))));
+        for (Optional<Instant> notEarlier : List.of(Optional.<Instant>empty(), Optional.of(requested),
+                Optional.of(requested.plusSeconds(1)))) {
+            assertEquals(Optional.of("2025-01-31T00:00:00Z"), expirationOf(SessionSiweBuilder.build(request, user,
+                    request.ethAddress(), block, JsonValue.JsonObject.empty(), notEarlier)));
+        }
+    }
+
+    private static Optional<String> expirationOf(String siwe) {
+        return SiweParser.parse(siwe).expirationTime();
     }
 
     @Test
@@ -140,7 +166,7 @@ class SessionSiweBuilderTest {
         SiweMessage clientSiwe = request.build();
         Recap user = SessionSiweBuilder.userCapabilities(clientSiwe);
         return SessionSiweBuilder.build(clientSiwe, user, clientSiwe.ethAddress(), new Block(1, blockHash, blockTime),
-                authContext);
+                authContext, Optional.empty());
     }
 
     /** What the JS SDK's signSessionKey puts into its SIWE (js-sdk-v7-wire-format.md §5.2). */

@@ -23,7 +23,9 @@ import java.util.Optional;
  * A capability SIWE inside a session sig follows siwe-rs instead, without grace ({@link #checkCapability}). The
  * request rule ({@link #checkRequestedExpiration}) is what a client applies before signing: after now and at most
  * 30 days from now, else {@code InvalidArgument}. The re-use rules ({@link #withinMargin},
- * {@link #checkReuseMargin}) decide when a client signs again.
+ * {@link #checkReuseMargin}) decide when a client signs again. The login rules ({@link #checkLoginAge},
+ * {@link #loginAcceptedUntil}, {@link #checkMaxLoginAge}) say how recent a wallet login must be for a node's
+ * {@code sign_session_key} and how long the node must remember it.
  *
  * <p>Stateless; time is always passed in (read from an injected {@link java.time.Clock} by the caller).
  *
@@ -50,6 +52,12 @@ public final class SessionTimeRules {
     public static final Duration DEFAULT_REUSE_MARGIN = Duration.ofMinutes(5);
     /** The largest re-use margin a caller may ask for. */
     public static final Duration MAX_REUSE_MARGIN = Duration.ofDays(7);
+    /** How old a wallet login's Issued At may be when a node acts on it, unless the node is configured otherwise. */
+    public static final Duration DEFAULT_MAX_LOGIN_AGE = Duration.ofMinutes(10);
+    /** The smallest login age a node may be configured with: two skews, so that a login can cross the network. */
+    public static final Duration MIN_MAX_LOGIN_AGE = SKEW.multipliedBy(2);
+    /** The largest login age a node may be configured with: it bounds how long a node must remember a login. */
+    public static final Duration MAX_MAX_LOGIN_AGE = Duration.ofHours(1);
 
     private SessionTimeRules() {
     }
@@ -160,6 +168,49 @@ public final class SessionTimeRules {
     /** True when a SIWE nonce's block, made at {@code blockTime}, is over {@value #MAX_NONCE_AGE_DAYS} days old. */
     public static boolean nonceTooOld(Instant blockTime, Instant now) {
         return blockTime.isBefore(now.minus(Duration.ofDays(MAX_NONCE_AGE_DAYS)));
+    }
+
+    /**
+     * litj's freshness rule for a wallet login a node acts on ({@code sign_session_key}'s EthWallet auth method; the
+     * reference has none, {@code lit-node-behaviour.md} §10 item 7): {@code issuedAt >= now - maxAge}, else
+     * {@code NodeIatOutsideGracePeriod}. The other side, {@code issuedAt <= now + 60 s}, is rule 1 of
+     * {@link #checkSiwe}.
+     *
+     * @param subject names the login in errors, e.g. {@code "authMethods[0] SIWE"}
+     * @param maxAge the node's limit, within {@link #checkMaxLoginAge}'s bounds
+     */
+    public static Optional<Violation> checkLoginAge(String subject, Instant issuedAt, Instant now, Duration maxAge) {
+        if (issuedAt.isBefore(now.minus(maxAge))) {
+            return violation(LitErrorCode.NodeIatOutsideGracePeriod, subject + " issuedAt "
+                    + IsoTime.format(issuedAt) + " is more than " + maxAge.toSeconds() + " s before now "
+                    + IsoTime.format(now) + ": a login must be recent");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The last instant at which a node can accept a wallet login issued at {@code issuedAt} that expires at
+     * {@code expiration}: the earlier of {@code issuedAt + maxAge} ({@link #checkLoginAge}) and
+     * {@code expiration + 60 s} (rule 3). A node that remembers the login until then, inclusive, sees every replay
+     * of it; after it, the time rules refuse the login anyway.
+     */
+    public static Instant loginAcceptedUntil(Instant issuedAt, Instant expiration, Duration maxAge) {
+        Instant tooOld = issuedAt.plus(maxAge);
+        Instant expired = expiration.plus(SKEW);
+        return tooOld.isBefore(expired) ? tooOld : expired;
+    }
+
+    /**
+     * Checks a node's login age limit: in {@code [}{@link #MIN_MAX_LOGIN_AGE}{@code , }{@link #MAX_MAX_LOGIN_AGE}
+     * {@code ]}, else {@code InvalidArgument}.
+     */
+    public static Optional<Violation> checkMaxLoginAge(Duration maxAge) {
+        if (maxAge.compareTo(MIN_MAX_LOGIN_AGE) < 0 || maxAge.compareTo(MAX_MAX_LOGIN_AGE) > 0) {
+            return violation(LitErrorCode.InvalidArgument, "the login age limit must be in ["
+                    + MIN_MAX_LOGIN_AGE.toSeconds() + " s, " + MAX_MAX_LOGIN_AGE.toSeconds() + " s], got "
+                    + maxAge.toSeconds() + " s");
+        }
+        return Optional.empty();
     }
 
     /** Checks a re-use margin: in {@code [0, 7 days]}, else {@code InvalidArgument}. */

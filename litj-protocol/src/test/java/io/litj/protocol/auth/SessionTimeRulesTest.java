@@ -24,6 +24,7 @@ class SessionTimeRulesTest {
     private static final Instant T = Instant.parse("2026-03-01T12:00:00Z");
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration DAYS_30 = Duration.ofDays(30);
+    private static final Duration TEN_MINUTES = Duration.ofMinutes(10);
     private static final String PASS = "pass";
 
     /** A rule under test, turning a row into {@link #PASS}, a node error code name, or the name of a true predicate. */
@@ -36,7 +37,12 @@ class SessionTimeRulesTest {
         HAS_EXPIRED(r -> SessionTimeRules.hasExpired(r.expiration, r.now) ? "expired" : PASS),
         MARGIN(r -> SessionTimeRules.withinMargin(r.expiration, r.now, SessionTimeRules.DEFAULT_REUSE_MARGIN)
                 ? "withinMargin" : PASS),
-        NONCE_AGE(r -> SessionTimeRules.nonceTooOld(r.issuedAt, r.now) ? "nonceTooOld" : PASS);
+        NONCE_AGE(r -> SessionTimeRules.nonceTooOld(r.issuedAt, r.now) ? "nonceTooOld" : PASS),
+        LOGIN_AGE(r -> code(SessionTimeRules.checkLoginAge("login", r.issuedAt, r.now,
+                SessionTimeRules.DEFAULT_MAX_LOGIN_AGE))),
+        /** The instant a login stops being remembered: the expected column is "remembered" or "forgotten". */
+        LOGIN_REMEMBERED(r -> r.now.isAfter(SessionTimeRules.loginAcceptedUntil(r.issuedAt, r.expiration,
+                SessionTimeRules.DEFAULT_MAX_LOGIN_AGE)) ? "forgotten" : "remembered");
 
         private final Function<Row, String> apply;
 
@@ -151,7 +157,51 @@ class SessionTimeRulesTest {
                 // a SIWE nonce's block (issuedAt column = block time) is at most 30 days old
                 row("block 30d-1s old", Rule.NONCE_AGE, T.minus(DAYS_30).plusSeconds(1), null, T, PASS),
                 row("block 30d old", Rule.NONCE_AGE, T.minus(DAYS_30), null, T, PASS),
-                row("block 30d+1s old", Rule.NONCE_AGE, T.minus(DAYS_30).minusSeconds(1), null, T, "nonceTooOld"));
+                row("block 30d+1s old", Rule.NONCE_AGE, T.minus(DAYS_30).minusSeconds(1), null, T, "nonceTooOld"),
+                // a wallet login a node acts on: issuedAt >= now - 10 minutes
+                row("login 10m-1s old", Rule.LOGIN_AGE, T.minus(TEN_MINUTES).plusSeconds(1), inAnHour, T, PASS),
+                row("login 10m old", Rule.LOGIN_AGE, T.minus(TEN_MINUTES), inAnHour, T, PASS),
+                row("login 10m+1s old", Rule.LOGIN_AGE, T.minus(TEN_MINUTES).minusSeconds(1), inAnHour, T,
+                        LitErrorCode.NodeIatOutsideGracePeriod),
+                row("login issued now+60s", Rule.LOGIN_AGE, T.plusSeconds(60), inAnHour, T, PASS),
+                // a node remembers a login while the rules above could accept it: until issuedAt + 10 minutes…
+                row("long login, issuedAt+10m-1s", Rule.LOGIN_REMEMBERED, T, inAnHour,
+                        T.plus(TEN_MINUTES).minusSeconds(1), "remembered"),
+                row("long login, issuedAt+10m", Rule.LOGIN_REMEMBERED, T, inAnHour, T.plus(TEN_MINUTES), "remembered"),
+                row("long login, issuedAt+10m+1s", Rule.LOGIN_REMEMBERED, T, inAnHour,
+                        T.plus(TEN_MINUTES).plusSeconds(1), "forgotten"),
+                // …or until 60 s after it expires, whichever comes first
+                row("short login, expiration+59s", Rule.LOGIN_REMEMBERED, T, T.plus(Duration.ofMinutes(2)),
+                        T.plus(Duration.ofMinutes(3)).minusSeconds(1), "remembered"),
+                row("short login, expiration+60s", Rule.LOGIN_REMEMBERED, T, T.plus(Duration.ofMinutes(2)),
+                        T.plus(Duration.ofMinutes(3)), "remembered"),
+                row("short login, expiration+61s", Rule.LOGIN_REMEMBERED, T, T.plus(Duration.ofMinutes(2)),
+                        T.plus(Duration.ofMinutes(3)).plusSeconds(1), "forgotten"));
+    }
+
+    static Stream<Object[]> loginAges() {
+        return Stream.of(new Object[] {Duration.ofSeconds(119), LitErrorCode.InvalidArgument.name()},
+                new Object[] {Duration.ofSeconds(120), PASS},
+                new Object[] {Duration.ofSeconds(121), PASS},
+                new Object[] {Duration.ofSeconds(3599), PASS},
+                new Object[] {Duration.ofSeconds(3600), PASS},
+                new Object[] {Duration.ofSeconds(3601), LitErrorCode.InvalidArgument.name()});
+    }
+
+    @ParameterizedTest(name = "login age {0} -> {1}")
+    @MethodSource("loginAges")
+    void checkMaxLoginAge_fromTwoMinutesToAnHour_passes_andOutsideIsInvalidArgument(Duration age, String expected) {
+        assertEquals(expected, Rule.code(SessionTimeRules.checkMaxLoginAge(age)));
+    }
+
+    @Test
+    void checkLoginAge_tooOld_saysTheSubjectTheLimitAndTheValue() {
+        assertEquals("authMethods[0] SIWE issuedAt 2026-03-01T11:54:59.000Z is more than 300 s before now "
+                        + "2026-03-01T12:00:00.000Z: a login must be recent",
+                message(SessionTimeRules.checkLoginAge("authMethods[0] SIWE", T.minusSeconds(301), T,
+                        Duration.ofMinutes(5))));
+        assertEquals("the login age limit must be in [120 s, 3600 s], got 3601 s",
+                message(SessionTimeRules.checkMaxLoginAge(Duration.ofSeconds(3601))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,6 +2,7 @@ package io.litj.node.http.internal;
 
 import io.litj.node.LitNodeException;
 import io.litj.node.actions.ActionRuntime;
+import io.litj.node.auth.LoginLimits;
 import io.litj.node.auth.SessionKeyAuthorizer;
 import io.litj.node.auth.SessionKeyGrant;
 import io.litj.node.auth.SessionKeyRequest;
@@ -48,10 +49,10 @@ public final class SignSessionKeyEndpoint implements Endpoint {
     private final SessionKeyAuthorizer authorizer;
 
     public SignSessionKeyEndpoint(NodeEntry self, Registry registry, NetworkKeyShares keys, ActionRuntime runtime,
-                                  Clock clock) {
+                                  Clock clock, LoginLimits loginLimits) {
         this.self = Objects.requireNonNull(self, "self");
         this.keys = Objects.requireNonNull(keys, "keys");
-        this.authorizer = new SessionKeyAuthorizer(registry, runtime, clock);
+        this.authorizer = new SessionKeyAuthorizer(registry, runtime, clock, loginLimits);
     }
 
     @Override

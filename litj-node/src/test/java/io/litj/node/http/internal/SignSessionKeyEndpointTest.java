@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.node.LitNodeException;
 import io.litj.node.actions.ActionRuntime;
+import io.litj.node.auth.LoginLimits;
 import io.litj.node.auth.SessionKeyFixture;
 import io.litj.node.registry.NetworkInfo;
 import io.litj.node.registry.NodeEntry;
@@ -75,7 +76,7 @@ class SignSessionKeyEndpointTest {
         nodes = new ArrayList<>();
         for (NodeEntry entry : net.registry.nodes()) {
             nodes.add(new SignSessionKeyEndpoint(entry, net.registry, TestKeyShares.of(root.publicKey(),
-                    shares.get(entry.index())), runtime, net.clock));
+                    shares.get(entry.index())), runtime, net.clock, LoginLimits.defaults()));
         }
     }
 
@@ -231,7 +232,7 @@ class SignSessionKeyEndpointTest {
     void handle_nodeWithoutRootKeyShare_refusedWithNodeBLSRootKeyNotFound() {
         NodeEntry entry = net.registry.nodes().get(0);
         SignSessionKeyEndpoint beforeDkg = new SignSessionKeyEndpoint(entry, net.registry, TestKeyShares.none(),
-                runtime, net.clock);
+                runtime, net.clock, LoginLimits.defaults());
 
         LitNodeException e = assertThrows(LitNodeException.class, () -> beforeDkg.handle(request(walletBody())));
 
@@ -244,7 +245,7 @@ class SignSessionKeyEndpointTest {
         BlsSecretKeyShare second = BlsSecretKeyShare.fromBytes(2, new byte[] {
                 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5});
         SignSessionKeyEndpoint mixedUp = new SignSessionKeyEndpoint(entry, net.registry,
-                TestKeyShares.of(root.publicKey(), second), runtime, net.clock);
+                TestKeyShares.of(root.publicKey(), second), runtime, net.clock, LoginLimits.defaults());
 
         assertEquals(LitErrorCode.NodeSystemFault, assertThrows(LitNodeException.class,
                 () -> mixedUp.handle(request(walletBody()))).code());
