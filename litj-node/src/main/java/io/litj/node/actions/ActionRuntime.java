@@ -161,7 +161,9 @@ public final class ActionRuntime implements AutoCloseable {
         try {
             future = threads.submit(() -> runGuarded(execution));
         } catch (RejectedExecutionException e) {
-            throw new LitNodeException(LitErrorCode.NodeSystemFault, "the Lit Action runtime is closed");
+            // closed between admission and start: the same answer as an action cancelled by the shutdown
+            throw new ActionException(LitErrorCode.NodeSystemFault,
+                    "Lit Action cancelled: the action runtime is shutting down", "");
         }
         return await(execution, future, timeout);
     }
