@@ -6,6 +6,7 @@ import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.http1.Http1ConnectionListener;
 import io.litj.protocol.Text;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>How: Helidon serves each HTTP/1 connection on one virtual thread and reads a request on it. The
  * {@link #receiveListener()} arms a deadline for that thread when a request's first line has been read;
- * {@link HttpBridge} calls {@link #arrived()} once it has read the body (or knows there is none to read), which
- * disarms it. If the deadline passes first, a timer thread interrupts the connection's thread, which closes its
+ * {@link BodyReader} calls {@link #arrived()} once it has read the body (or knows there is none to read), which
+ * disarms it, and {@link HttpBridge#directHandler()} calls {@link #forget()} for a request Helidon refuses itself. If the deadline passes first, a timer thread interrupts the connection's thread, which closes its
  * socket (a blocking read of an interruptible channel ends by closing it) and ends the connection. Helidon 4.5's own
  * {@code readTimeout} socket option is not applied to the connections it accepts, hence this class. The time before a
  * first line is the idle timeout's business (Helidon closes a connection that is idle while waiting for one).
@@ -53,7 +54,7 @@ final class ReadDeadlines implements AutoCloseable {
         return new Http1ConnectionListener() {
             @Override
             public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
-                arm(prologue.method().text() + " " + Text.cut(prologue.uriPath().path()));
+                arm(prologue.method().text() + " " + Text.cut(prologue.uriPath().rawPath()));
             }
         };
     }
@@ -61,8 +62,12 @@ final class ReadDeadlines implements AutoCloseable {
     private void arm(String request) {
         forget();
         Deadline d = new Deadline(Thread.currentThread(), request);
-        current.set(d);
-        d.future = timer.schedule(d::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            d.future = timer.schedule(d::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            current.set(d);
+        } catch (RejectedExecutionException e) {
+            // closed: the listener is stopping and ends this connection anyway
+        }
     }
 
     /**
@@ -78,12 +83,6 @@ final class ReadDeadlines implements AutoCloseable {
                 throw new CloseConnectionException(d.request + " did not arrive within " + timeout.toMillis() + " ms");
             }
         }
-    }
-
-    /** True if the current thread's request is past its deadline (its connection is being closed). */
-    boolean expired() {
-        Deadline d = current.get();
-        return d != null && d.state.get() == EXPIRED;
     }
 
     /** Disarms the current thread's deadline, if any, whatever its state (a request Helidon refused itself). */
