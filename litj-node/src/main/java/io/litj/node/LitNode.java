@@ -1,8 +1,5 @@
 package io.litj.node;
 
-import io.helidon.http.DirectHandler;
-import io.helidon.webserver.WebServer;
-import io.helidon.webserver.http.DirectHandlers;
 import io.litj.node.actions.ActionException;
 import io.litj.node.actions.ActionLimits;
 import io.litj.node.actions.ActionRuntime;
@@ -12,6 +9,7 @@ import io.litj.node.http.internal.ExecuteEndpoint;
 import io.litj.node.http.internal.HandshakeEndpoint;
 import io.litj.node.http.internal.HttpBridge;
 import io.litj.node.http.internal.MemoryActionStore;
+import io.litj.node.http.internal.NodeListener;
 import io.litj.node.http.internal.NodeResponse;
 import io.litj.node.http.internal.SignSessionKeyEndpoint;
 import io.litj.node.keys.KeyShareStore;
@@ -46,7 +44,7 @@ public final class LitNode implements AutoCloseable {
     private final Registry registry;
     private final ActionRuntime runtime;
     private final boolean ownsRuntime;
-    private final WebServer server;
+    private final NodeListener server;
     private final PeerService peer;
 
     private LitNode(Builder b) {
@@ -70,7 +68,7 @@ public final class LitNode implements AutoCloseable {
             SessionSigValidator validator = SessionSigValidator.builder(entry.address()).clock(b.clock)
                     .blsVerifier(Bls.capabilityVerifier(keys::rootPublicKey)).build();
             AuthGate gate = new AuthGate(validator);
-            HttpBridge http = new HttpBridge(b.config.maxBodyBytes(), LitNode::extraErrorFields);
+            HttpBridge http = new HttpBridge(b.config, LitNode::extraErrorFields);
             HandshakeEndpoint handshake = new HandshakeEndpoint(registry, entry,
                     () -> keys.rootPublicKey().map(BlsPublicKey::toHex));
             SignSessionKeyEndpoint signSessionKey = new SignSessionKeyEndpoint(entry, registry, keys, runtime,
@@ -78,27 +76,19 @@ public final class LitNode implements AutoCloseable {
             this.peer = new PeerService(entry, identity, registry, keys, b.random, b.clock, b.config);
             ownPeer = peer;
             ExecuteEndpoint execute = new ExecuteEndpoint(gate, runtime, new MemoryActionStore(64L * 1024 * 1024));
-            this.server = WebServer.builder()
-                    .host(entry.host())
-                    .port(entry.port())
-                    .maxPayloadSize(b.config.maxBodyBytes() + 1)
-                    .directHandlers(DirectHandlers.builder().addHandler(DirectHandler.EventType.BAD_REQUEST,
-                            http.directHandler()).build())
-                    .routing(r -> {
-                        r.post("/web/handshake", http.json("handshake", handshake))
-                                .post("/web/handshake/", http.json("handshake", handshake))
-                                .post("/web/execute/v1", http.json("execute", execute))
-                                .post("/web/execute", http.json("execute", execute))
-                                .post("/web/sign_session_key/v1", http.json("sign_session_key", signSessionKey))
-                                .get("/litj/health", http.noBody("health", req -> NodeResponse.ok(JsonValue.object()
-                                        .put("status", "ok").put("node", entry.address()).build())));
-                        peer.register(r, http);
-                        r.any(http.notFound());
-                    })
-                    .build()
-                    .start();
+            this.server = NodeListener.start(entry.host(), entry.port(), b.config, http, r -> {
+                r.post("/web/handshake", http.json("handshake", handshake))
+                        .post("/web/handshake/", http.json("handshake", handshake))
+                        .post("/web/execute/v1", http.json("execute", b.config.maxBodyBytes(), execute))
+                        .post("/web/execute", http.json("execute", b.config.maxBodyBytes(), execute))
+                        .post("/web/sign_session_key/v1", http.json("sign_session_key", signSessionKey))
+                        .get("/litj/health", http.noBody("health", req -> NodeResponse.ok(JsonValue.object()
+                                .put("status", "ok").put("node", entry.address()).build())));
+                peer.register(r, http);
+                r.any(http.notFound());
+            });
             if (!server.isRunning()) {
-                server.stop();
+                server.close();
                 throw new LitNodeException(LitErrorCode.InvalidArgument, "node " + entry.index()
                         + " cannot listen on " + entry.address() + " (port " + entry.port() + " in use?)");
             }
@@ -145,7 +135,7 @@ public final class LitNode implements AutoCloseable {
     @Override
     public void close() {
         try {
-            server.stop();
+            server.close();
             peer.close();
         } finally {
             if (ownsRuntime) {

@@ -12,24 +12,32 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * How to run one node: which registry it belongs to, its index there (which gives its host and port), its data
- * folder (keys), and its request-body limit. Read from and written to a small JSON file for
+ * folder (keys), its largest request body and its other HTTP limits. Read from and written to a small JSON file for
  * {@code litj node --config <file>}:
- * {@code {"registry":"…/registry.sqlite","index":0,"dataDir":"…/node-0","maxBodyBytes":25165824}}.
+ * {@code {"registry":"…/registry.sqlite","index":0,"dataDir":"…/node-0","maxBodyBytes":25165824}}, plus the optional
+ * members of {@link HttpLimits}.
  *
  * @param registryFile the registry file whoever starts the node opens and gives it ({@link LitNode.Builder#registry});
  *     the node itself only looks next to it for the network's admin token
+ * @param maxBodyBytes the body limit of {@code /web/execute} (sized for Lit Action code) and the most any route reads:
+ *     every other route reads at most the smaller of this and its own limit in {@link HttpLimits}
+ * @param http         connection, request and timeout limits of the node's listener
  */
-public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBodyBytes) {
+public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBodyBytes, HttpLimits http) {
     /** Default body limit: enough for a 16 MiB Lit Action in base64. */
     public static final long DEFAULT_MAX_BODY_BYTES = 24L * 1024 * 1024;
-    private static final Set<String> FIELDS = Set.of("registry", "index", "dataDir", "maxBodyBytes");
+    private static final Set<String> FIELDS = Stream.concat(Stream.of("registry", "index", "dataDir", "maxBodyBytes"),
+            HttpLimits.FIELDS.stream()).collect(Collectors.toUnmodifiableSet());
 
     public NodeConfig {
         Objects.requireNonNull(registryFile, "registryFile");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(http, "http");
         if (index < 0) {
             throw new LitNodeException(LitErrorCode.InvalidArgument, "node index must be >= 0 but is " + index);
         }
@@ -37,6 +45,11 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
             throw new LitNodeException(LitErrorCode.InvalidArgument,
                     "maxBodyBytes must be in [1 KiB, 256 MiB] but is " + maxBodyBytes);
         }
+    }
+
+    /** A config with the default {@link HttpLimits}. */
+    public NodeConfig(Path registryFile, int index, Path dataDir, long maxBodyBytes) {
+        this(registryFile, index, dataDir, maxBodyBytes, HttpLimits.defaults());
     }
 
     public static NodeConfig of(Path registryFile, int index, Path dataDir) {
@@ -70,16 +83,17 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
             throw f.fail("field 'index' is too large");
         }
         return new NodeConfig(base.resolve(f.string("registry")), (int) index, base.resolve(f.string("dataDir")),
-                maxBody);
+                maxBody, HttpLimits.read(f));
     }
 
     /** The JSON text of this config (absolute paths). */
     public String toJson() {
-        return JsJson.stringify(JsonValue.object()
+        JsonValue.ObjectBuilder b = JsonValue.object()
                 .put("registry", registryFile.toAbsolutePath().toString())
                 .put("index", new JsonValue.JsonNumber(index))
                 .put("dataDir", dataDir.toAbsolutePath().toString())
-                .put("maxBodyBytes", new JsonValue.JsonNumber(maxBodyBytes))
-                .build());
+                .put("maxBodyBytes", new JsonValue.JsonNumber(maxBodyBytes));
+        http.write(b);
+        return JsJson.stringify(b.build());
     }
 }

@@ -2,21 +2,22 @@ package io.litj.node.http.internal;
 
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.RequestException;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.http1.Http1ConnectionListener;
+import io.litj.node.HttpLimits;
 import io.litj.node.LitNodeException;
+import io.litj.node.NodeConfig;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.Text;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -31,48 +32,71 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adapts {@link Endpoint}s to Helidon: reads the body within the size limit, parses JSON strictly, takes the
- * correlation id from {@code X-Correlation-Id} or {@code X-Request-Id} (or makes one), and turns every failure into
- * the node error body in one place. Logs carry route, correlation id, status and code — never bodies.
+ * Adapts {@link Endpoint}s to Helidon: reads the body within its route's size limit and its request's read deadline
+ * ({@link BodyReader}), parses JSON strictly, takes the correlation id from {@code X-Correlation-Id} or
+ * {@code X-Request-Id} (or makes one), and turns every failure into the node error body in one place, including what
+ * Helidon refuses before routing ({@link #directHandler()}). Logs carry route, correlation id, status and code —
+ * never bodies. A body that is refused or that its route does not read is never drained: the answer closes the
+ * connection, as it does when the client asked for {@code Connection: close} (Helidon 4.5 would otherwise wait for
+ * the client to close). {@link #close()} stops the read deadlines' timer.
  */
-public final class HttpBridge {
+public final class HttpBridge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpBridge.class);
     private static final int MAX_CORRELATION_ID = 128;
 
-    private final long maxBodyBytes;
+    private final ReadDeadlines deadlines;
+    private final BodyReader bodies;
     private final Function<LitNodeException, JsonValue.JsonObject> extraErrorFields;
     private final SecureRandom random = new SecureRandom();
 
     /**
+     * @param config           the node's {@code maxBodyBytes} (the most any route reads) and read timeout
      * @param extraErrorFields adds fields to an error body for some failures (e.g. a Lit Action's {@code logs});
      *        returns the body unchanged otherwise
      */
-    public HttpBridge(long maxBodyBytes, Function<LitNodeException, JsonValue.JsonObject> extraErrorFields) {
-        this.maxBodyBytes = maxBodyBytes;
+    public HttpBridge(NodeConfig config, Function<LitNodeException, JsonValue.JsonObject> extraErrorFields) {
+        this.deadlines = new ReadDeadlines(config.http().readTimeout());
+        this.bodies = new BodyReader(config.maxBodyBytes(), deadlines);
         this.extraErrorFields = extraErrorFields;
     }
 
-    /** A Helidon handler for a JSON POST endpoint. */
+    /** A Helidon handler for a JSON POST endpoint of the Lit API: body limit {@link HttpLimits#API_BODY_BYTES}. */
     public Handler json(String route, Endpoint endpoint) {
-        return (req, res) -> serve(route, req, res, endpoint, true);
+        return json(route, HttpLimits.API_BODY_BYTES, endpoint);
+    }
+
+    /** A Helidon handler for a JSON POST endpoint whose body limit is {@code maxBodyBytes}. */
+    public Handler json(String route, long maxBodyBytes, Endpoint endpoint) {
+        return (req, res) -> serve(route, req, res, endpoint, maxBodyBytes);
     }
 
     /** A Helidon handler for an endpoint without a request body (GET). */
     public Handler noBody(String route, Endpoint endpoint) {
-        return (req, res) -> serve(route, req, res, endpoint, false);
+        return (req, res) -> serve(route, req, res, endpoint, -1);
     }
 
-    private void serve(String route, ServerRequest req, ServerResponse res, Endpoint endpoint, boolean hasBody) {
+    private void serve(String route, ServerRequest req, ServerResponse res, Endpoint endpoint, long maxBodyBytes) {
         long start = System.nanoTime();
         Map<String, String> headers = headers(req);
         String correlationId = correlationId(headers);
         NodeResponse response;
         String code = "-";
+        boolean close = req.headers().containsToken(HeaderValues.CONNECTION_CLOSE);
         try {
-            JsonValue.JsonObject body = hasBody ? readJson(req) : JsonValue.JsonObject.empty();
+            JsonValue.JsonObject body = JsonValue.JsonObject.empty();
+            if (maxBodyBytes >= 0) {
+                body = parseJson(bodies.read(req, maxBodyBytes));
+            } else {
+                bodies.skip();
+                close |= req.content().hasEntity();
+            }
             response = endpoint.handle(new NodeRequest(body, headers, correlationId));
+        } catch (CloseConnectionException e) {
+            LOG.info("{} {} -> connection closed: {}", route, correlationId, e.getMessage());
+            throw e;
         } catch (LitNodeException e) {
             code = e.code().wireName();
+            close |= e.code() == LitErrorCode.NodePayloadTooLarge;
             response = new NodeResponse(e.code().httpStatus(), errorBody(e, correlationId));
         } catch (RuntimeException e) {
             code = LitErrorCode.NodeSystemFault.wireName();
@@ -80,9 +104,9 @@ public final class HttpBridge {
             response = new NodeResponse(500, ErrorBody.of(LitErrorCode.NodeSystemFault,
                     "internal error; see the node log for correlation id " + correlationId, correlationId, List.of()));
         }
-        send(res, response, correlationId);
         LOG.info("{} {} -> {} {} in {} ms", route, correlationId, response.status(), code,
                 (System.nanoTime() - start) / 1_000_000);
+        send(res, response, correlationId, close);
     }
 
     private JsonValue.JsonObject errorBody(LitNodeException e, String correlationId) {
@@ -97,18 +121,19 @@ public final class HttpBridge {
         return b.build();
     }
 
-    /** Answers a request that matched no route. */
+    /** Answers a request that matched no route (without reading its body, if any). */
     public Handler notFound() {
         return (req, res) -> {
+            bodies.skip();
             String correlationId = correlationId(headers(req));
             send(res, new NodeResponse(404, ErrorBody.of(LitErrorCode.NodeRouteNotFound, "no route for "
                     + req.prologue().method().text() + " " + Text.cut(req.path().path()), correlationId, List.of())),
-                    correlationId);
+                    correlationId, req.content().hasEntity()
+                            || req.headers().containsToken(HeaderValues.CONNECTION_CLOSE));
         };
     }
 
-    private JsonValue.JsonObject readJson(ServerRequest req) {
-        byte[] raw = readLimited(req);
+    private static JsonValue.JsonObject parseJson(byte[] raw) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -123,44 +148,30 @@ public final class HttpBridge {
         }
     }
 
-    private byte[] readLimited(ServerRequest req) {
-        req.headers().contentLength().ifPresent(length -> {
-            if (length > maxBodyBytes) {
-                throw tooLarge(length);
-            }
-        });
-        try (InputStream in = req.content().inputStream()) {
-            byte[] raw = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            if (raw.length > maxBodyBytes) {
-                throw tooLarge(raw.length);
-            }
-            return raw;
-        } catch (RequestException e) {
-            if (e.status().code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code()) {
-                throw tooLarge(maxBodyBytes + 1);
-            }
-            throw new LitNodeException(LitErrorCode.NodeBadInput, "request body could not be read");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
-     * Answers what Helidon refuses before routing (a declared body larger than its payload limit) with the same
-     * JSON error body as every other refusal; other events get Helidon's default answer.
+     * Answers what Helidon refuses before routing with the same JSON error body as every other refusal: a declared
+     * body larger than the most any route reads ({@code NodePayloadTooLarge}) and a request over the listener's
+     * {@code maxConcurrentRequests} ({@code NodeConcurrencyOverload}, 429 instead of Helidon's 503); other events get
+     * Helidon's default answer. Each such request's read deadline is dropped: Helidon closes its connection.
      */
     public DirectHandler directHandler() {
         return (request, event, status, headers, message) -> {
-            if (status.code() != Status.REQUEST_ENTITY_TOO_LARGE_413.code()) {
+            deadlines.forget();
+            LitNodeException e;
+            if (status.code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code()) {
+                e = bodies.tooLargeForAnyRoute(request.method(), request.path(),
+                        request.headers().contentLength().orElse(-1));
+            } else if (status.code() == Status.SERVICE_UNAVAILABLE_503.code()) {
+                e = new LitNodeException(LitErrorCode.NodeConcurrencyOverload,
+                        "too many requests in progress on this node; try again later");
+            } else {
                 return DirectHandler.defaultHandler().handle(request, event, status, headers, message);
             }
             Map<String, String> h = new HashMap<>();
             request.headers().forEach(x -> h.put(x.name().toLowerCase(Locale.ROOT), x.get()));
             String correlationId = correlationId(h);
-            long length = request.headers().contentLength().orElse(maxBodyBytes + 1);
-            LitNodeException e = tooLarge(length);
             return DirectHandler.TransportResponse.builder()
-                    .status(Status.REQUEST_ENTITY_TOO_LARGE_413)
+                    .status(Status.create(e.code().httpStatus()))
                     .header(HeaderNames.CONTENT_TYPE, "application/json")
                     .header(HeaderNames.create("X-Correlation-Id"), correlationId)
                     .keepAlive(false)
@@ -169,16 +180,26 @@ public final class HttpBridge {
         };
     }
 
-    private LitNodeException tooLarge(long length) {
-        return new LitNodeException(LitErrorCode.NodePayloadTooLarge,
-                "request body is larger than the limit of " + maxBodyBytes + " bytes (" + length + "+)");
+    /** The listener hook that starts each request's read deadline ({@link NodeListener} installs it). */
+    Http1ConnectionListener receiveListener() {
+        return deadlines.receiveListener();
     }
 
-    private static void send(ServerResponse res, NodeResponse response, String correlationId) {
+    /**
+     * Sends the answer; with {@code close}, says {@code Connection: close} and then ends the connection (Helidon 4.5
+     * would otherwise keep reading it, and take an unread body for the next request).
+     */
+    private static void send(ServerResponse res, NodeResponse response, String correlationId, boolean close) {
         res.status(response.status());
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
         res.header("X-Correlation-Id", correlationId);
+        if (close) {
+            res.header(HeaderValues.CONNECTION_CLOSE);
+        }
         res.send(JsJson.stringify(response.body()).getBytes(StandardCharsets.UTF_8));
+        if (close) {
+            throw new CloseConnectionException("the request body was not read");
+        }
     }
 
     private static Map<String, String> headers(ServerRequest req) {
@@ -194,5 +215,11 @@ public final class HttpBridge {
             return given;
         }
         return "litj_" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+    }
+
+    /** Stops the read deadlines' timer. */
+    @Override
+    public void close() {
+        deadlines.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.litj.node.peer.internal;
 
 import io.helidon.webserver.http.HttpRouting;
+import io.litj.node.HttpLimits;
 import io.litj.node.LitNodeException;
 import io.litj.node.NodeConfig;
 import io.litj.node.http.internal.Endpoint;
@@ -53,11 +54,12 @@ public final class PeerService implements AutoCloseable {
         this.admin = new AdminApi(AdminToken.fileFor(config.registryFile()), sessions);
     }
 
-    /** Adds the peer and admin routes. */
+    /** Adds the peer and admin routes, with their body limits ({@link HttpLimits}). */
     public void register(HttpRouting.Builder routing, HttpBridge http) {
-        routing.post(PEER_DKG, http.json("peer-dkg", peerDkg()))
-                .post("/litj/admin/v1/dkg", http.json("admin-dkg", admin.start()))
-                .post("/litj/admin/v1/dkg/status", http.json("admin-dkg-status", admin.status()))
+        routing.post(PEER_DKG, http.json("peer-dkg", HttpLimits.PEER_BODY_BYTES, peerDkg()))
+                .post("/litj/admin/v1/dkg", http.json("admin-dkg", HttpLimits.ADMIN_BODY_BYTES, admin.start()))
+                .post("/litj/admin/v1/dkg/status", http.json("admin-dkg-status", HttpLimits.ADMIN_BODY_BYTES,
+                        admin.status()))
                 .get("/litj/admin/v1/dkg/status", http.noBody("admin-dkg-status", admin.list()));
     }
 

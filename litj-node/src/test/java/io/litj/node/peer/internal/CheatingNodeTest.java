@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.helidon.webserver.WebServer;
 import io.litj.node.NodeConfig;
 import io.litj.node.http.internal.HttpBridge;
+import io.litj.node.http.internal.NodeListener;
 import io.litj.node.keys.KeyShareStore;
 import io.litj.node.keys.NodeIdentity;
 import io.litj.node.keys.PkpKeyShare;
@@ -41,7 +41,7 @@ class CheatingNodeTest {
 
     private static NodeNetwork net;
     private static PeerService cheater;
-    private static WebServer cheaterServer;
+    private static NodeListener cheaterServer;
     private static volatile Set<Integer> victims = Set.of();
 
     @BeforeAll
@@ -53,20 +53,18 @@ class CheatingNodeTest {
         cheater = new PeerService(entry, NodeIdentity.loadOrCreate(net.nodeDir(CHEATER), new SecureRandom()),
                 net.registry(), KeyShareStore.open(net.nodeDir(CHEATER)), new SecureRandom(), Clock.systemUTC(),
                 nodeConfig, (recipient, honest) -> victims.contains(recipient) ? plusOne(honest) : honest);
-        HttpBridge http = new HttpBridge(nodeConfig.maxBodyBytes(), e -> JsonValue.JsonObject.empty());
-        cheaterServer = WebServer.builder().host(entry.host()).port(entry.port())
-                .routing(r -> {
-                    cheater.register(r, http);
-                    r.any(http.notFound());
-                })
-                .build().start();
+        HttpBridge http = new HttpBridge(nodeConfig, e -> JsonValue.JsonObject.empty());
+        cheaterServer = NodeListener.start(entry.host(), entry.port(), nodeConfig, http, r -> {
+            cheater.register(r, http);
+            r.any(http.notFound());
+        });
     }
 
     @AfterAll
     static void stop() {
         try {
             if (cheaterServer != null) {
-                cheaterServer.stop();
+                cheaterServer.close();
             }
             if (cheater != null) {
                 cheater.close();
