@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -55,9 +56,10 @@ final class ActionExecution {
     private volatile long deadlineNanos = Long.MAX_VALUE;
 
     private final Duration timeout;
+    private final Executor canceller;
 
     ActionExecution(Engine engine, Source prelude, ResourceLimits resourceLimits, ActionLimits limits,
-            Duration timeout, Watchdog watchdog, ActionRequest request, String paramsJson) {
+            Duration timeout, Watchdog watchdog, ActionRequest request, String paramsJson, Executor canceller) {
         this.engine = engine;
         this.prelude = prelude;
         this.resourceLimits = resourceLimits;
@@ -67,6 +69,7 @@ final class ActionExecution {
         this.request = request;
         this.paramsJson = paramsJson;
         this.logs = new LogSink(limits.maxLogBytes());
+        this.canceller = canceller;
     }
 
     /** Runs the action on the current thread; throws {@link ActionException} when it fails. */
@@ -122,7 +125,7 @@ final class ActionExecution {
         if (cancelled.compareAndSet(null, reason)) {
             Context ctx = context;
             if (ctx != null) {
-                closeQuietly(ctx, true);
+                canceller.execute(() -> closeQuietly(ctx, true));
             }
         }
     }

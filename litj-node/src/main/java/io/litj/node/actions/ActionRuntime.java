@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class ActionRuntime implements AutoCloseable {
     static final int STACK_MIB = 16;
     private static final Logger LOG = LoggerFactory.getLogger(ActionRuntime.class);
-    private static final long GRACE_MILLIS = 5_000;
+    private static final Duration GRACE = Duration.ofSeconds(5);
     private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(60);
 
     private final ActionLimits limits;
@@ -55,6 +56,8 @@ public final class ActionRuntime implements AutoCloseable {
     private final ExecutorService threads;
     private final Semaphore slots;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final long graceMillis;
+    private final Executor canceller;
 
     /**
      * Creates the engine and runs one trivial action to warm it up (about a second in interpreter mode).
@@ -67,7 +70,17 @@ public final class ActionRuntime implements AutoCloseable {
 
     /** With an explicit heap ceiling for the memory guard (tests). */
     ActionRuntime(ActionLimits limits, long heapCeilingBytes) {
+        this(limits, heapCeilingBytes, GRACE, Runnable::run);
+    }
+
+    /**
+     * With explicit test seams: how long a caller waits for a cancelled action's thread before answering, and the
+     * executor that closes a cancelled action's context.
+     */
+    ActionRuntime(ActionLimits limits, long heapCeilingBytes, Duration grace, Executor canceller) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.graceMillis = grace.toMillis();
+        this.canceller = Objects.requireNonNull(canceller, "canceller");
         this.engine = Engine.newBuilder("js")
                 .sandbox(SandboxPolicy.CONSTRAINED)
                 .out(OutputStream.nullOutputStream())
@@ -156,7 +169,7 @@ public final class ActionRuntime implements AutoCloseable {
 
     private ActionResult execute(ActionRequest request, String paramsJson, Duration timeout) {
         ActionExecution execution = new ActionExecution(engine, prelude, resourceLimits, limits, timeout, watchdog,
-                request, paramsJson);
+                request, paramsJson, canceller);
         Future<ActionResult> future;
         try {
             future = threads.submit(() -> runGuarded(execution));
@@ -179,7 +192,7 @@ public final class ActionRuntime implements AutoCloseable {
     private ActionResult await(ActionExecution execution, Future<ActionResult> future, Duration timeout) {
         boolean interrupted = false;
         try {
-            long waitMillis = timeout.toMillis() + GRACE_MILLIS;
+            long waitMillis = timeout.toMillis() + graceMillis;
             while (true) {
                 try {
                     return future.get(waitMillis, TimeUnit.MILLISECONDS);
@@ -187,13 +200,13 @@ public final class ActionRuntime implements AutoCloseable {
                     // the caller gave up: stop the action, then wait (bounded) for its thread to let go
                     interrupted = true;
                     execution.cancel(CancelReason.CALLER_GONE);
-                    waitMillis = GRACE_MILLIS;
+                    waitMillis = graceMillis;
                 } catch (TimeoutException e) {
                     execution.cancel(CancelReason.TIMEOUT);
                     try {
-                        return future.get(GRACE_MILLIS, TimeUnit.MILLISECONDS);
+                        return future.get(graceMillis, TimeUnit.MILLISECONDS);
                     } catch (TimeoutException stuck) {
-                        LOG.error("a Lit Action thread did not stop {} ms after its cancellation", GRACE_MILLIS);
+                        LOG.error("a Lit Action thread did not stop {} ms after its cancellation", graceMillis);
                         throw ActionErrors.cancelled(CancelReason.TIMEOUT, limits, execution.logsSoFar());
                     }
                 }
@@ -253,7 +266,7 @@ public final class ActionRuntime implements AutoCloseable {
         watchdog.cancelAll(CancelReason.SHUTDOWN);
         threads.shutdown();
         try {
-            if (!threads.awaitTermination(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (!threads.awaitTermination(graceMillis, TimeUnit.MILLISECONDS)) {
                 LOG.warn("Lit Action threads still running at close");
             }
         } catch (InterruptedException e) {
