@@ -61,9 +61,10 @@ public final class LitNode implements AutoCloseable {
                         + " holds identity " + identity.identityPublicKey() + " but the registry lists node "
                         + entry.index() + " as " + entry.identityKey());
             }
-            this.ownsRuntime = b.runtime == null;
-            this.runtime = ownsRuntime ? new ActionRuntime(ActionLimits.defaults()) : b.runtime;
-            ownRuntime = ownsRuntime ? runtime : null;
+            // issue 8: every node has its own action slots, also on a runtime shared with other in-process nodes
+            this.runtime = b.runtime == null ? new ActionRuntime(ActionLimits.defaults()) : b.runtime.withOwnSlots();
+            this.ownsRuntime = true;
+            ownRuntime = runtime;
             KeyShareStore keys = KeyShareStore.open(b.config.dataDir());
             SessionSigValidator validator = SessionSigValidator.builder(entry.address()).clock(b.clock)
                     .blsVerifier(Bls.capabilityVerifier(keys::rootPublicKey)).build();
@@ -174,7 +175,10 @@ public final class LitNode implements AutoCloseable {
             return this;
         }
 
-        /** A Lit Action runtime shared with other in-process nodes (the caller closes it). */
+        /**
+         * A Lit Action runtime whose engine is shared with other in-process nodes (the caller closes it); this node
+         * runs its actions in slots of its own ({@link ActionRuntime#withOwnSlots()}).
+         */
         public Builder actionRuntime(ActionRuntime runtime) {
             this.runtime = Objects.requireNonNull(runtime, "runtime");
             return this;

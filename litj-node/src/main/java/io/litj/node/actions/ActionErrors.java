@@ -2,7 +2,6 @@ package io.litj.node.actions;
 
 import io.litj.node.actions.Watchdog.CancelReason;
 import io.litj.protocol.LitErrorCode;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.graalvm.polyglot.PolyglotException;
@@ -13,33 +12,56 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a failed execution into an {@link ActionException} with Lit's JS error codes and a message for the caller:
- * the JS error text and, where known, its line and column in the action source; never a Java stack trace. Must be
- * called while the context is still open (reading a thrown value needs it). Stateless.
+ * the JS error text and, where known, its line and column in the action source; never a Java stack trace.
+ *
+ * <p>Error text (a thrown value, an error's name and message, a rejection reason, a syntax error) longer than its
+ * budget ({@link ActionLimits#maxErrorTextBytes()}, UTF-8) is cut on a character boundary and followed by
+ * {@link #truncationMarker}. The prelude already cuts what an action throws inside the context, so no more than
+ * the budget in characters ever crosses into Java; the cut here makes it exact in bytes, and bounds the texts
+ * GraalJS itself writes. Must be called while the context is still open (reading a report needs it). Stateless.
  */
 final class ActionErrors {
     /** The name the action source carries in stack traces and locations. */
     static final String SOURCE_NAME = "lit-action.js";
 
     private static final Logger LOG = LoggerFactory.getLogger(ActionErrors.class);
-    /** How GraalJS reports an unhandled rejection whose reason is not an Error. */
-    private static final String REJECTION_PREFIX = "Error: Unhandled promise rejection: ";
     private static final Pattern SYNTAX_PREFIX = Pattern.compile("^(SyntaxError: )?\\S+:\\d+:\\d+ (.*)$");
 
     private ActionErrors() {
     }
 
+    /** What follows error text cut to {@code budgetBytes}. */
+    static String truncationMarker(int budgetBytes) {
+        return "… [error text truncated to " + budgetBytes + " bytes]";
+    }
+
     /**
-     * Maps a failure of the action's JavaScript.
+     * Maps what the action threw, or the first unhandled rejection, as the prelude reported it: {@code "Uncaught "},
+     * then {@code "(in promise) "} for a rejection whose reason is not an Error, the text (cut and marked if over
+     * the budget), and the location of an Error in the action source.
+     */
+    static ActionException uncaught(Value report, ActionLimits limits, String logs) {
+        boolean error = report.getMember("error").asBoolean();
+        boolean promise = report.getMember("promise").asBoolean();
+        String text = report.getMember("text").asString();
+        boolean cut = report.getMember("cut").asBoolean();
+        int line = report.getMember("line").asInt();
+        int column = report.getMember("column").asInt();
+        String where = line > 0 ? " (line " + line + ", column " + column + ")" : "";
+        return new ActionException(LitErrorCode.NodeJsExecutionError, "Uncaught " + (promise && !error
+                ? "(in promise) " : "") + withinBudget(text, cut, limits) + where, logs);
+    }
+
+    /**
+     * Maps a failure that GraalJS raised outside the action's own throws: cancellation, limits, syntax errors,
+     * engine faults, and errors of the prelude's setup (such as params that cannot become globals).
      *
      * @param e what GraalJS threw
      * @param reason why the watchdog or caller cancelled the execution, or null
-     * @param limits the runtime's limits, for the messages
+     * @param limits the runtime's limits, for the messages and the error text budget
      * @param logs console output so far
-     * @param describe renders a thrown value inside the still-open context, or returns null for an Error (whose
-     *     GraalJS message is used)
      */
-    static ActionException fromPolyglot(PolyglotException e, CancelReason reason, ActionLimits limits, String logs,
-            Function<Value, String> describe) {
+    static ActionException fromPolyglot(PolyglotException e, CancelReason reason, ActionLimits limits, String logs) {
         if (reason != null) {
             return cancelled(reason, limits, logs);
         }
@@ -55,7 +77,7 @@ final class ActionErrors {
             return new ActionException(LitErrorCode.NodeJsTimeoutError, "Lit Action was cancelled", logs);
         }
         if (e.isSyntaxError() && !e.isGuestException()) {
-            return syntaxError(e, logs);
+            return syntaxError(e, limits, logs);
         }
         if (e.isHostException() || e.isInternalError() || !e.isGuestException()) {
             LOG.warn("Lit Action failed inside the JS engine ({}host, {}internal)", e.isHostException() ? "" : "not ",
@@ -64,10 +86,11 @@ final class ActionErrors {
                     "Lit Action failed: internal error in the JavaScript engine", logs);
         }
         if (e.isSyntaxError()) {
-            return syntaxError(e, logs);
+            return syntaxError(e, limits, logs);
         }
-        return new ActionException(LitErrorCode.NodeJsExecutionError,
-                "Uncaught " + thrownText(e, describe) + where(e), logs);
+        String message = e.getMessage();
+        return new ActionException(LitErrorCode.NodeJsExecutionError, "Uncaught " + withinBudget(
+                message == null || message.isEmpty() ? "Error" : message, false, limits) + where(e), logs);
     }
 
     /** Maps a cancellation from outside, whatever exception it surfaced as. */
@@ -96,7 +119,7 @@ final class ActionErrors {
                 "Lit Action failed: internal error in the JavaScript engine", logs);
     }
 
-    private static ActionException syntaxError(PolyglotException e, String logs) {
+    private static ActionException syntaxError(PolyglotException e, ActionLimits limits, String logs) {
         String text = firstLine(e.getMessage());
         Matcher m = SYNTAX_PREFIX.matcher(text);
         if (m.matches()) {
@@ -106,25 +129,15 @@ final class ActionErrors {
         }
         SourceSection at = e.getSourceLocation();
         String location = inActionSource(at) ? lineAndColumn(at) : where(e);
-        return new ActionException(LitErrorCode.NodeJsExecutionError, text + location, logs);
+        return new ActionException(LitErrorCode.NodeJsExecutionError, withinBudget(text, false, limits) + location,
+                logs);
     }
 
-    private static String thrownText(PolyglotException e, Function<Value, String> describe) {
-        try {
-            Value thrown = e.getGuestObject();
-            String described = thrown == null ? null : describe.apply(thrown);
-            if (described != null) {
-                return described;
-            }
-        } catch (RuntimeException ignored) {
-            // the context is unusable, or describing ran user code (a getter, a proxy trap) that failed: fall back
-        }
-        String message = e.getMessage();
-        if (message == null || message.isEmpty()) {
-            return "Error";
-        }
-        return message.startsWith(REJECTION_PREFIX) ? "(in promise) " + message.substring(REJECTION_PREFIX.length())
-                : message;
+    /** {@code text} cut to the budget, followed by the marker when it was cut here or before ({@code cut}). */
+    private static String withinBudget(String text, boolean cut, ActionLimits limits) {
+        int budget = limits.maxErrorTextBytes();
+        String kept = Utf8.prefix(text, budget);
+        return cut || kept.length() < text.length() ? kept + truncationMarker(budget) : text;
     }
 
     /** {@code " (line L, column C)"} of the innermost frame in the action source, or "" if none is known. */

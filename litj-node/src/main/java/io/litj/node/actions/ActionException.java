@@ -13,9 +13,11 @@ import java.util.Objects;
  * {@link LitErrorCode#NodeJsMemoryLimitError} (heap exhausted or the heap guard stopped it),
  * {@link LitErrorCode#NodeJsExecutionError} (uncaught JS error, syntax error, unhandled rejection, response too
  * long, unusable params), {@link LitErrorCode#NodeBadInput} (code or params over their size limit, refused before
- * running), {@link LitErrorCode#NodeConcurrencyOverload} (too many executions at once).
+ * running), {@link LitErrorCode#NodeConcurrencyOverload} (HTTP 429: every slot of the node taken, or the caller
+ * already holds its share).
  *
- * <p>The message is meant for the caller: the JS error text with its line, never a Java stack trace.
+ * <p>The message is meant for the caller: the JS error text with its line, never a Java stack trace; the text is
+ * cut to the error text budget ({@link ActionLimits#maxErrorTextBytes()}) and marked when longer.
  */
 public final class ActionException extends LitNodeException {
     private static final long serialVersionUID = 1L;

@@ -4,9 +4,9 @@ import io.litj.node.actions.Watchdog.CancelReason;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonValue;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -18,8 +18,10 @@ import org.graalvm.polyglot.Value;
 
 /**
  * One run of one action in a fresh {@link Context} on the calling (action) thread: build the sandboxed context,
- * run the prelude, run the action (GraalJS drains the microtask queue before {@code eval} returns, so awaited
- * promises settle), read the response, close the context. The watchdog may cancel it from another thread.
+ * run the prelude, parse the action, let the prelude run it (so that what it throws is reported, and cut to the
+ * response budget, inside the context; GraalJS drains the microtask queue before the call returns, so awaited
+ * promises settle and unhandled rejections are reported), read the response, close the context. The watchdog may
+ * cancel it from another thread.
  */
 final class ActionExecution {
     /**
@@ -27,14 +29,15 @@ final class ActionExecution {
      * {@code js.global-arguments}, {@code js.performance} and {@code js.string-length-limit} are experimental). No
      * host, IO, thread, native, environment or polyglot access is granted (the builder default, enforced by
      * {@link SandboxPolicy#CONSTRAINED}), so {@code Java}, {@code Polyglot} and {@code Packages} do not exist; these
-     * options make an unhandled promise rejection fail the action, remove {@code load} and {@code Graal}, leave
-     * {@code console} to the prelude (which also deletes {@code print}, {@code printErr} and {@code arguments}) and
-     * add {@code TextEncoder}/{@code TextDecoder}, which Deno has.
+     * options hand unhandled promise rejections to the prelude's handler (set through the {@code Graal} builtin,
+     * which the prelude deletes before the action runs), remove {@code load}, leave {@code console} to the prelude
+     * (which also deletes {@code print}, {@code printErr} and {@code arguments}) and add
+     * {@code TextEncoder}/{@code TextDecoder}, which Deno has.
      */
     static final Map<String, String> CONTEXT_OPTIONS = Map.of(
-            "js.unhandled-rejections", "throw",
+            "js.unhandled-rejections", "handler",
             "js.load", "false",
-            "js.graal-builtin", "false",
+            "js.graal-builtin", "true",
             "js.console", "false",
             "js.print", "true",
             "js.text-encoding", "true");
@@ -43,21 +46,21 @@ final class ActionExecution {
     private final Source prelude;
     private final ResourceLimits resourceLimits;
     private final ActionLimits limits;
+    private final Duration timeout;
     private final Watchdog watchdog;
     private final ActionRequest request;
     private final String paramsJson;
+    private final Executor canceller;
     private final LogSink logs;
     private final AtomicReference<CancelReason> cancelled = new AtomicReference<>();
     private volatile Context context;
     private volatile long threadId;
     private volatile long startAllocatedBytes = -1;
-    private volatile long startCollectionCount = Long.MAX_VALUE;
     private volatile long deadlineNanos = Long.MAX_VALUE;
 
-    private final Duration timeout;
-
+    /** @param canceller runs the blocking close of the context when the execution is cancelled */
     ActionExecution(Engine engine, Source prelude, ResourceLimits resourceLimits, ActionLimits limits,
-            Duration timeout, Watchdog watchdog, ActionRequest request, String paramsJson) {
+            Duration timeout, Watchdog watchdog, ActionRequest request, String paramsJson, Executor canceller) {
         this.engine = engine;
         this.prelude = prelude;
         this.resourceLimits = resourceLimits;
@@ -66,6 +69,7 @@ final class ActionExecution {
         this.watchdog = watchdog;
         this.request = request;
         this.paramsJson = paramsJson;
+        this.canceller = canceller;
         this.logs = new LogSink(limits.maxLogBytes());
     }
 
@@ -73,7 +77,6 @@ final class ActionExecution {
     ActionResult run() {
         threadId = Thread.currentThread().threadId();
         startAllocatedBytes = watchdog.currentThreadAllocatedBytes();
-        startCollectionCount = watchdog.collectionCount();
         Context.Builder builder = Context.newBuilder("js")
                 .engine(engine)
                 .sandbox(SandboxPolicy.CONSTRAINED)
@@ -85,22 +88,28 @@ final class ActionExecution {
         context = ctx;
         deadlineNanos = System.nanoTime() + timeout.toNanos();
         watchdog.register(this);
-        Value[] control = new Value[1];
         try {
             if (cancelled.get() != null) {
                 ctx.close(true);
             }
-            Value setup = ctx.eval(prelude);
-            control[0] = setup.execute(paramsJson, JsJson.stringify(request.authContext()),
-                    JsJson.stringify(headersObject()), limits.maxResponseBytes());
-            ctx.eval(Source.newBuilder("js", request.code(), ActionErrors.SOURCE_NAME).cached(false).buildLiteral());
-            Value response = control[0].getMember("response").execute();
+            Value control = ctx.eval(prelude).execute(paramsJson, JsJson.stringify(request.authContext()),
+                    JsJson.stringify(headersObject()), limits.maxResponseBytes(), limits.maxLogBytes(),
+                    limits.maxErrorTextBytes());
+            Value script = ctx.parse(Source.newBuilder("js", request.code(), ActionErrors.SOURCE_NAME)
+                    .cached(false).buildLiteral());
+            Value failure = control.getMember("run").execute(script);
+            if (failure.isNull()) {
+                failure = control.getMember("failure").execute();
+            }
+            if (!failure.isNull()) {
+                throw ActionErrors.uncaught(failure, limits, logs.text());
+            }
+            Value response = control.getMember("response").execute();
             String text = response.isNull() ? "" : response.asString();
             checkResponseSize(text);
             return new ActionResult(text, logs.text(), true);
         } catch (PolyglotException e) {
-            throw ActionErrors.fromPolyglot(e, cancelled.get(), limits, logs.text(),
-                    thrown -> describe(control[0], thrown));
+            throw ActionErrors.fromPolyglot(e, cancelled.get(), limits, logs.text());
         } catch (IllegalStateException e) {
             // the context was closed under us (cancelled before or while it ran)
             CancelReason reason = cancelled.get();
@@ -109,22 +118,40 @@ final class ActionExecution {
             }
             throw ActionErrors.cancelled(reason, limits, logs.text());
         } finally {
-            watchdog.unregister(this);
+            // closed first: the heap guard counts a registered, cancelled execution's memory as being freed
             closeQuietly(ctx);
+            watchdog.unregister(this);
         }
     }
 
     /**
      * Cancels the execution (first reason wins): closes the context with {@code cancelIfExecuting}, which makes the
-     * running {@code eval} throw on the action thread.
+     * running code throw on the action thread. That close waits for the action thread to unwind, so it runs on the
+     * canceller and this method returns at once.
      */
     void cancel(CancelReason reason) {
         if (cancelled.compareAndSet(null, reason)) {
             Context ctx = context;
             if (ctx != null) {
-                closeQuietly(ctx, true);
+                Runnable close = () -> closeQuietly(ctx, true);
+                try {
+                    canceller.execute(close);
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    close.run(); // no thread to hand it to (closing, or the heap is short): close it here
+                }
             }
         }
+    }
+
+    /** Whether the execution was cancelled (it may still be unwinding). */
+    boolean isCancelled() {
+        return cancelled.get() != null;
+    }
+
+    /** Why the execution was cancelled, or {@code otherwise} if it was not. */
+    CancelReason cancelReason(CancelReason otherwise) {
+        CancelReason reason = cancelled.get();
+        return reason == null ? otherwise : reason;
     }
 
     /** Console output captured so far (for a caller that gave up waiting). */
@@ -140,21 +167,8 @@ final class ActionExecution {
         return startAllocatedBytes;
     }
 
-    long startCollectionCount() {
-        return startCollectionCount;
-    }
-
     long deadlineNanos() {
         return deadlineNanos;
-    }
-
-    /** The prelude's rendering of a thrown value; null for an Error, or when the prelude never ran. */
-    private static String describe(Value control, Value thrown) {
-        if (control == null) {
-            return null;
-        }
-        Value text = control.getMember("describe").execute(thrown);
-        return text.isNull() ? null : text.asString();
     }
 
     private JsonValue.JsonObject headersObject() {
@@ -165,8 +179,7 @@ final class ActionExecution {
     }
 
     private void checkResponseSize(String text) {
-        if (text.length() > limits.maxResponseBytes() / 3
-                && text.getBytes(StandardCharsets.UTF_8).length > limits.maxResponseBytes()) {
+        if (text.length() > limits.maxResponseBytes() / 3 && Utf8.length(text) > limits.maxResponseBytes()) {
             throw new ActionException(io.litj.protocol.LitErrorCode.NodeJsExecutionError,
                     "Response is too long. Max length is " + limits.maxResponseBytes() + " bytes", logs.text());
         }

@@ -4,56 +4,49 @@ import io.litj.node.LitNodeException;
 import io.litj.node.actions.Watchdog.CancelReason;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.json.JsJson;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.graalvm.polyglot.Engine;
-import org.graalvm.polyglot.ResourceLimits;
 import org.graalvm.polyglot.SandboxPolicy;
-import org.graalvm.polyglot.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs Lit Actions ({@code lit-node-behaviour.md} §1.8, §13) in GraalJS, each in a fresh sandboxed context of one
- * shared, warmed-up engine.
+ * Runs the Lit Actions of one node ({@code lit-node-behaviour.md} §1.8, §13) in GraalJS, each in a fresh sandboxed
+ * context of a shared, warmed-up engine, within the node's own execution slots.
  *
  * <p>Each execution gets a new {@code Context} under {@link SandboxPolicy#CONSTRAINED} with no host, IO, thread,
  * native, environment or polyglot access, the statement limit of its {@link ActionLimits}, and the globals of
- * {@link ActionRequest}. It runs on its own platform thread with a {@value #STACK_MIB} MiB stack (deep recursion
- * ends as a JS {@code RangeError}, about 11,000 frames in the interpreter), while the caller waits. A watchdog
- * thread cancels it at the timeout and, when the heap surviving a garbage collection passes 80 % of the maximum,
- * cancels the execution that allocated most. A loop, a recursion, an allocation attempt, a throw or a syntax error
- * ends that execution with an {@link ActionException}; the runtime keeps working.
+ * {@link ActionRequest}. It runs on its own platform thread with a 16 MiB stack (deep recursion ends as a JS
+ * {@code RangeError}, about 11,000 frames in the interpreter), while the caller waits. A watchdog cancels it at the
+ * timeout, and a heap guard cancels the heaviest allocators when the heap is short (see {@link Watchdog}). A loop, a
+ * recursion, an allocation attempt, a throw or a syntax error ends that execution with an {@link ActionException};
+ * the runtime keeps working. Error text is cut to the response budget inside the context.
  *
- * <p>Thread-safe: call {@link #run} from many threads (virtual threads welcome) at once, up to
- * {@link ActionLimits#maxConcurrent()}. {@link #close()} cancels running executions and releases the engine.
+ * <p>Slots: a runtime admits {@link ActionLimits#maxConcurrent()} executions at once, at most
+ * {@link ActionLimits#maxConcurrentPerCaller()} of them for one {@link ActionRequest#caller()}; a slot is given back
+ * only when its execution's thread has stopped, even if the caller was answered earlier (a timeout whose thread
+ * needed longer to unwind). In-process nodes share one engine but not their slots: the first runtime owns the engine
+ * and {@link #withOwnSlots()} gives each further node a runtime of its own on that engine.
+ *
+ * <p>Thread-safe: call {@link #run} from many threads (virtual threads welcome) at once. {@link #close()} cancels
+ * this runtime's executions; the owner's close also stops the engine and every runtime on it.
  *
  * <p>Security: logs record sizes, durations and outcomes only, never code, params, responses or console output.
  * GraalJS Community enforces no per-context heap limit (see {@link ActionLimits}).
  */
 public final class ActionRuntime implements AutoCloseable {
-    static final int STACK_MIB = 16;
     private static final Logger LOG = LoggerFactory.getLogger(ActionRuntime.class);
-    private static final long GRACE_MILLIS = 5_000;
     private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(60);
 
     private final ActionLimits limits;
-    private final Engine engine;
-    private final Source prelude;
-    private final ResourceLimits resourceLimits;
-    private final Watchdog watchdog;
-    private final ExecutorService threads;
-    private final Semaphore slots;
+    private final ActionEngine engine;
+    private final boolean ownsEngine;
+    private final ActionSlots slots;
+    private final Set<ActionExecution> running = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -67,36 +60,51 @@ public final class ActionRuntime implements AutoCloseable {
 
     /** With an explicit heap ceiling for the memory guard (tests). */
     ActionRuntime(ActionLimits limits, long heapCeilingBytes) {
+        this(limits, heapCeilingBytes, ActionEngine.GRACE, null);
+    }
+
+    /**
+     * With explicit test seams: how long a caller waits for a cancelled action's thread before answering, and the
+     * executor that closes a cancelled action's context (null: the engine's own canceller threads).
+     */
+    ActionRuntime(ActionLimits limits, long heapCeilingBytes, Duration grace, Executor canceller) {
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.engine = Engine.newBuilder("js")
-                .sandbox(SandboxPolicy.CONSTRAINED)
-                .out(OutputStream.nullOutputStream())
-                .err(OutputStream.nullOutputStream())
-                .option("engine.WarnInterpreterOnly", "false")
-                .build();
-        this.prelude = Source.newBuilder("js", PreludeScript.SOURCE + "(" + InspectScript.SOURCE + ")",
-                "litj-prelude.js").cached(true).internal(true).buildLiteral();
-        this.resourceLimits = ResourceLimits.newBuilder().statementLimit(limits.maxStatements(), null).build();
-        this.watchdog = new Watchdog(heapCeilingBytes);
-        this.threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("litj-action-", 0)
-                .daemon(true).stackSize((long) STACK_MIB << 20).factory());
-        this.slots = new Semaphore(limits.maxConcurrent());
+        this.engine = new ActionEngine(limits.maxStatements(), heapCeilingBytes, grace, canceller);
+        this.ownsEngine = true;
+        this.slots = new ActionSlots(limits);
         long start = System.nanoTime();
         try {
             // the first context is slow (class loading, parsing the prelude): give it a generous deadline
-            execute(ActionRequest.of("LitActions.setResponse({response: 'ok'});"), "{}",
-                    WARM_UP_TIMEOUT.compareTo(limits.timeout()) > 0 ? WARM_UP_TIMEOUT : limits.timeout());
+            Duration timeout = WARM_UP_TIMEOUT.compareTo(limits.timeout()) > 0 ? WARM_UP_TIMEOUT : limits.timeout();
+            ActionExecution warmUp = engine.newExecution(limits, timeout,
+                    ActionRequest.of("LitActions.setResponse({response: 'ok'});"), "{}");
+            engine.execute(warmUp, limits, timeout, () -> { });
         } catch (RuntimeException e) {
-            close();
+            engine.close();
             throw e;
         }
-        LOG.info("Lit Action runtime ready ({}, warm-up {} ms)", engine.getImplementationName(),
+        LOG.info("Lit Action runtime ready ({}, warm-up {} ms)", engine.implementationName(),
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Executions running now (at most {@link ActionLimits#maxConcurrent()}). */
+    private ActionRuntime(ActionRuntime shared) {
+        this.limits = shared.limits;
+        this.engine = shared.engine;
+        this.ownsEngine = false;
+        this.slots = new ActionSlots(limits);
+    }
+
+    /**
+     * A runtime for another in-process node: the same engine, threads, watchdog and limits, but slots (and fairness
+     * counts) of its own. Closing it cancels only its own executions; closing this runtime stops both.
+     */
+    public ActionRuntime withOwnSlots() {
+        return new ActionRuntime(this);
+    }
+
+    /** Slots taken now: executions whose threads have not stopped yet. */
     int activeExecutions() {
-        return limits.maxConcurrent() - slots.availablePermits();
+        return slots.used();
     }
 
     /** The limits every execution runs under. */
@@ -109,9 +117,9 @@ public final class ActionRuntime implements AutoCloseable {
      *
      * @return the response set by {@code LitActions.setResponse} ({@code ""} if none) and the console output
      * @throws ActionException {@code NodeBadInput} (code or params too large, refused before running),
-     *     {@code NodeConcurrencyOverload} (too many running), {@code NodeJsTimeoutError} (timeout or statement
-     *     limit), {@code NodeJsMemoryLimitError}, {@code NodeJsExecutionError} (uncaught error, syntax error,
-     *     unhandled rejection, response too long, params that cannot become globals)
+     *     {@code NodeConcurrencyOverload} (every slot taken, or the caller holds its share), {@code NodeJsTimeoutError}
+     *     (timeout or statement limit), {@code NodeJsMemoryLimitError}, {@code NodeJsExecutionError} (uncaught
+     *     error, syntax error, unhandled rejection, response too long, params that cannot become globals)
      * @throws LitNodeException {@code NodeSystemFault} once the runtime is closed
      */
     public ActionResult run(ActionRequest request) {
@@ -120,24 +128,29 @@ public final class ActionRuntime implements AutoCloseable {
             throw new LitNodeException(LitErrorCode.NodeSystemFault, "the Lit Action runtime is closed");
         }
         long start = System.nanoTime();
-        int codeBytes = utf8Length(request.code());
+        int codeBytes = Utf8.length(request.code());
         if (codeBytes > limits.maxCodeBytes()) {
             throw new ActionException(LitErrorCode.NodeBadInput, "Lit Action code is " + codeBytes
                     + " bytes; the limit is " + limits.maxCodeBytes() + " bytes", "");
         }
         String paramsJson = JsJson.stringify(request.jsParams());
-        int paramsBytes = utf8Length(paramsJson);
+        int paramsBytes = Utf8.length(paramsJson);
         if (paramsBytes > limits.maxParamsBytes()) {
             throw new ActionException(LitErrorCode.NodeBadInput, "jsParams are " + paramsBytes
                     + " bytes as JSON; the limit is " + limits.maxParamsBytes() + " bytes", "");
         }
-        if (!slots.tryAcquire()) {
-            throw new ActionException(LitErrorCode.NodeConcurrencyOverload, "too many Lit Actions running (limit "
-                    + limits.maxConcurrent() + ")", "");
+        ActionSlots.Slot slot = slots.acquire(request.caller());
+        ActionExecution execution = engine.newExecution(limits, limits.timeout(), request, paramsJson);
+        running.add(execution);
+        if (closed.get()) {
+            execution.cancel(CancelReason.SHUTDOWN);
         }
         String outcome = "failed";
         try {
-            ActionResult result = execute(request, paramsJson, limits.timeout());
+            ActionResult result = engine.execute(execution, limits, limits.timeout(), () -> {
+                running.remove(execution);
+                slot.release();
+            });
             outcome = "ok";
             LOG.debug("Lit Action ok: code {} B, params {} B, response {} chars, logs {} chars, {} ms", codeBytes,
                     paramsBytes, result.response().length(), result.logs().length(), millisSince(start));
@@ -146,7 +159,6 @@ public final class ActionRuntime implements AutoCloseable {
             outcome = e.code().name();
             throw e;
         } finally {
-            slots.release();
             if (!"ok".equals(outcome)) {
                 LOG.debug("Lit Action {}: code {} B, params {} B, {} ms", outcome, codeBytes, paramsBytes,
                         millisSince(start));
@@ -154,118 +166,24 @@ public final class ActionRuntime implements AutoCloseable {
         }
     }
 
-    private ActionResult execute(ActionRequest request, String paramsJson, Duration timeout) {
-        ActionExecution execution = new ActionExecution(engine, prelude, resourceLimits, limits, timeout, watchdog,
-                request, paramsJson);
-        Future<ActionResult> future;
-        try {
-            future = threads.submit(() -> runGuarded(execution));
-        } catch (RejectedExecutionException e) {
-            // closed between admission and start: the same answer as an action cancelled by the shutdown
-            throw new ActionException(LitErrorCode.NodeSystemFault,
-                    "Lit Action cancelled: the action runtime is shutting down", "");
-        }
-        return await(execution, future, timeout);
-    }
-
-    private static ActionResult runGuarded(ActionExecution execution) {
-        try {
-            return execution.run();
-        } catch (ActionException e) {
-            throw e;
-        } catch (RuntimeException | Error e) {
-            throw ActionErrors.fromJvmError(e, safeLogs(execution));
-        }
-    }
-
-    private ActionResult await(ActionExecution execution, Future<ActionResult> future, Duration timeout) {
-        boolean interrupted = false;
-        try {
-            long waitMillis = timeout.toMillis() + GRACE_MILLIS;
-            while (true) {
-                try {
-                    return future.get(waitMillis, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    // the caller gave up: stop the action, then wait (bounded) for its thread to let go
-                    interrupted = true;
-                    execution.cancel(CancelReason.CALLER_GONE);
-                    waitMillis = GRACE_MILLIS;
-                } catch (TimeoutException e) {
-                    execution.cancel(CancelReason.TIMEOUT);
-                    try {
-                        return future.get(GRACE_MILLIS, TimeUnit.MILLISECONDS);
-                    } catch (TimeoutException stuck) {
-                        LOG.error("a Lit Action thread did not stop {} ms after its cancellation", GRACE_MILLIS);
-                        throw ActionErrors.cancelled(CancelReason.TIMEOUT, limits, execution.logsSoFar());
-                    }
-                }
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ActionException a) {
-                throw a;
-            }
-            throw ActionErrors.fromJvmError(e.getCause(), execution.logsSoFar());
-        } catch (InterruptedException e) {
-            interrupted = true;
-            throw ActionErrors.cancelled(CancelReason.CALLER_GONE, limits, execution.logsSoFar());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static String safeLogs(ActionExecution execution) {
-        try {
-            return execution.logsSoFar();
-        } catch (RuntimeException | Error e) {
-            return "";
-        }
-    }
-
-    private static int utf8Length(String s) {
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
-                    && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return (int) Math.min(Integer.MAX_VALUE, n);
-    }
-
     private static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
-    /** Cancels running executions, stops the watchdog and closes the engine. Idempotent. */
+    /**
+     * Refuses new runs and cancels this runtime's running executions; the owner of the engine also stops the engine
+     * (and with it every runtime made by {@link #withOwnSlots()}). Idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        watchdog.cancelAll(CancelReason.SHUTDOWN);
-        threads.shutdown();
-        try {
-            if (!threads.awaitTermination(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
-                LOG.warn("Lit Action threads still running at close");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (ActionExecution execution : running) {
+            execution.cancel(CancelReason.SHUTDOWN);
         }
-        watchdog.close();
-        try {
-            engine.close(true);
-        } catch (RuntimeException e) {
-            LOG.warn("closing the JS engine failed: {}", e.getClass().getName());
+        if (ownsEngine) {
+            engine.close();
         }
     }
 }

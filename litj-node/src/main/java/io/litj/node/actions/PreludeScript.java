@@ -3,19 +3,29 @@ package io.litj.node.actions;
 /**
  * JavaScript that sets up the Lit Action globals ({@code lit-node-behaviour.md} §13). The source evaluates to a
  * function taking the {@link InspectScript} formatter and returning {@code setup(paramsJson, authJson, headersJson,
- * maxResponseBytes)}, which
+ * maxResponseBytes, maxLogBytes, maxErrorTextBytes)}, which
  * <ul>
  *   <li>assigns every {@code jsParams} member to {@code globalThis} (like {@code Object.assign}) and sets the global
  *       {@code jsParams} to the whole object;</li>
  *   <li>replaces {@code console} ({@code log/info/debug/warn/error/trace/dir/assert}, with {@code %s %d %i %f %o %O
  *       %c} substitution) by one writing each call as a line through the captured {@code print}, which is then
- *       deleted, as is {@code printErr};</li>
+ *       deleted, as is {@code printErr}; text past the log budget is not handed to {@code print} at all (the
+ *       {@link LogSink} cuts and marks the log);</li>
  *   <li>defines read-only, non-configurable {@code LitActions} (frozen: {@code setResponse} plus stubs that throw
  *       "LitActions.NAME is not available on this node yet"), {@code LitAuth} (deep-frozen), {@code LitHeaders}
  *       (frozen) and {@code Lit = {Actions, Auth, Headers}} (frozen);</li>
- *   <li>returns a frozen control object: {@code response()} (the last response set, or null) and
- *       {@code describe(value)} (how a thrown non-Error value prints).</li>
+ *   <li>returns a frozen control object: {@code run(script)} runs the parsed action and returns null, or the report
+ *       of what it threw; {@code failure()} the report of the first unhandled rejection, or null; and
+ *       {@code response()} (the last response set, or null).</li>
  * </ul>
+ *
+ * <p>A report ({@code {text, cut, line, column, error, promise}}) is made inside the context, so a huge thrown
+ * value never crosses into Java whole: {@code text} is {@code "Name: message"} for an {@code Error} (each part and
+ * the whole cut to {@code maxErrorTextBytes} characters) or the rendering of any other value, cut the same way;
+ * {@code cut} says whether it was; {@code line} and {@code column} are the innermost frame of the action source in
+ * an uncut error's stack (0 when unknown: values that are not errors carry no stack). Unhandled rejections reach
+ * the prelude through the {@code Graal} builtin's rejection handler, captured and deleted before any action code
+ * runs. The builtins these reports use are captured first too.
  *
  * <p>{@code setResponse({response})} keeps a string as is and JSON-stringifies anything else (a litj convenience;
  * Lit requires a string); a response over the budget throws "Response is too long. Max length is N bytes" inside
@@ -27,9 +37,21 @@ final class PreludeScript {
               'use strict';
               const g = globalThis;
               const print = g.print;
+              const onUnhandledRejection = g.Graal.setUnhandledPromiseRejectionHandler;
               delete g.print;
               delete g.printErr;
               delete g.arguments;
+              delete g.Graal;
+              const apply = Reflect.apply;
+              const sliceText = String.prototype.slice;
+              const toText = String;
+              const ErrorType = Error;
+              const isInstance = Function.prototype[Symbol.hasInstance];
+              const execPattern = RegExp.prototype.exec;
+              // a stack frame in the action source (ActionErrors.SOURCE_NAME), as GraalJS prints it
+              const FRAME = /\\n\\s*at (?:[^\\n]*?\\()?lit-action\\.js:(\\d+):(\\d+)\\)?/;
+              const STACK_TAIL = 65536;
+              const slice = (s, from, to) => apply(sliceText, s, [from, to]);
               const encoder = new TextEncoder();
               const parse = JSON.parse;
               const stringify = JSON.stringify;
@@ -78,6 +100,46 @@ final class PreludeScript {
                 return { text: out, used: next };
               }
 
+              /** [line, column] of the innermost action-source frame of an error's stack, or null. */
+              function location(e) {
+                let stack = e.stack;
+                if (typeof stack !== 'string') return null;
+                if (stack.length > STACK_TAIL) stack = slice(stack, stack.length - STACK_TAIL);
+                const m = apply(execPattern, FRAME, [stack]);
+                return m === null ? null : [+m[1], +m[2]];
+              }
+
+              /** What a thrown value or rejection reason reports to Java, its text cut to budget characters. */
+              function reporter(budget) {
+                const cut = (s) => (s.length > budget ? slice(s, 0, budget) : s);
+                const errorText = (e) => {
+                  const rawName = e.name;
+                  const rawMessage = e.message;
+                  const name = rawName === undefined ? 'Error' : cut(toText(rawName));
+                  const message = rawMessage === undefined ? '' : cut(toText(rawMessage));
+                  return name === '' ? message : message === '' ? name : name + ': ' + message;
+                };
+                return (thrown, promise) => {
+                  let error = false;
+                  let text;
+                  try {
+                    error = apply(isInstance, ErrorType, [thrown]);
+                    text = error ? errorText(thrown) : show(thrown);
+                    if (typeof text !== 'string') text = toText(text);
+                  } catch (ignored) {
+                    text = error ? 'Error' : 'a thrown value that cannot be shown';
+                  }
+                  const long = text.length > budget;
+                  let at = null;
+                  if (long) {
+                    text = slice(text, 0, budget);
+                  } else if (error) {
+                    try { at = location(thrown); } catch (ignored) { at = null; }
+                  }
+                  return freeze({ text, cut: long, line: at ? at[0] : 0, column: at ? at[1] : 0, error, promise });
+                };
+              }
+
               /** console.log(...args) as one line of text (without the trailing newline). */
               function formatArgs(args) {
                 let out = '';
@@ -103,22 +165,34 @@ final class PreludeScript {
               const constant = (name, value) =>
                 Object.defineProperty(g, name, { value, writable: false, enumerable: false, configurable: false });
 
-              return (paramsJson, authJson, headersJson, maxResponseBytes) => {
+              return (paramsJson, authJson, headersJson, maxResponseBytes, maxLogBytes, maxErrorTextBytes) => {
                 const params = parse(paramsJson);
                 const auth = deepFreeze(parse(authJson));
                 const headers = freeze(parse(headersJson));
+                const report = reporter(maxErrorTextBytes);
                 let response = null;
+                let failure = null;
+                let logged = 0;
+                onUnhandledRejection((reason) => { if (failure === null) failure = report(reason, true); });
 
                 Object.assign(g, params);
                 g.jsParams = params;
 
-                const log = (...args) => { print(formatArgs(args)); };
+                // characters handed to print so far; once past the budget the sink has cut the log, so stop there
+                const emit = (line) => {
+                  if (logged > maxLogBytes) return;
+                  const room = maxLogBytes - logged + 1;
+                  const text = line.length > room ? slice(line, 0, room) : line;
+                  logged += text.length + 1;
+                  print(text);
+                };
+                const log = (...args) => { emit(formatArgs(args)); };
                 g.console = {
                   log, info: log, debug: log, warn: log, error: log,
-                  trace: (...args) => { print(formatArgs(['Trace' + (args.length ? ':' : ''), ...args])); },
-                  dir: (v) => { print(inspect(v)); },
+                  trace: (...args) => { emit(formatArgs(['Trace' + (args.length ? ':' : ''), ...args])); },
+                  dir: (v) => { emit(inspect(v)); },
                   assert: (ok, ...args) => {
-                    if (!ok) print(formatArgs(['Assertion failed' + (args.length ? ':' : ''), ...args]));
+                    if (!ok) emit(formatArgs(['Assertion failed' + (args.length ? ':' : ''), ...args]));
                   },
                 };
 
@@ -152,8 +226,11 @@ final class PreludeScript {
                 constant('Lit', freeze({ Actions: actions, Auth: auth, Headers: headers }));
 
                 return freeze({
+                  run: (script) => {
+                    try { script(); return null; } catch (thrown) { return report(thrown, false); }
+                  },
+                  failure: () => failure,
                   response: () => response,
-                  describe: (thrown) => (thrown instanceof Error ? null : show(thrown)),
                 });
               };
             })

@@ -5,7 +5,8 @@
  * <p>{@link io.litj.node.actions.ActionRuntime} runs an {@link io.litj.node.actions.ActionRequest} in a fresh
  * GraalJS context of one shared engine, sandboxed ({@code SandboxPolicy.CONSTRAINED}: no host, IO, thread, native,
  * environment or polyglot access) and bounded by {@link io.litj.node.actions.ActionLimits} (timeout, statement
- * limit, code/params/response/log sizes, concurrency) plus a heap guard; it returns an
+ * limit, code/params/response/log sizes, error text cut to the response budget, execution slots per node with a
+ * per-caller share) plus a heap guard; it returns an
  * {@link io.litj.node.actions.ActionResult} or throws an {@link io.litj.node.actions.ActionException} carrying Lit's
  * JS error code and the logs so far. Inside, an action sees its {@code jsParams} as globals and as {@code jsParams},
  * {@code LitActions}/{@code Lit.Actions} ({@code setResponse}; the signing, permission and network calls are stubs

@@ -74,13 +74,23 @@ final class LitActionCheck implements SessionKeyCheck {
      */
     private ResolvedAuthContext authorize(String code, String cid, JsonValue.JsonObject jsParams,
                                           ResolvedAuthContext context, Map<String, String> headers) {
-        ActionResult result = runner.run(new ActionRequest(code, jsParams, context.forAction(cid), headers));
+        ActionResult result = runner.run(new ActionRequest(code, jsParams, context.forAction(cid), headers,
+                caller(context)));
         if (!isTrue(result.response())) {
             throw new LitNodeException(LitErrorCode.NodeLitActionsSessionSigAuthenticationFailed, "Lit Action " + cid
                     + " did not authorize the session: its response must be \"true\" but is "
                     + describe(result.response()));
         }
         return context.withLitAction(cid, result.response());
+    }
+
+    /**
+     * Who runs the action, for the slot fairness rule: the identity of the first verified auth method (for
+     * EthWallet the wallet address, as {@code /web/execute} counts it), or the anonymous caller when none was given.
+     */
+    static String caller(ResolvedAuthContext context) {
+        return context.authMethodContexts().isEmpty() ? ActionRequest.ANONYMOUS
+                : context.authMethodContexts().getFirst().userId();
     }
 
     /** The authorization rule: {@code true} or {@code "true"}, surrounding whitespace ignored. */

@@ -17,6 +17,19 @@ class ActionLimitsTest {
         assertEquals(102_400, d.maxResponseBytes());
         assertEquals(102_400, d.maxLogBytes());
         assertEquals(64, d.maxConcurrent());
+        assertEquals(25, d.callerSharePercent());
+        assertEquals(16, d.maxConcurrentPerCaller());
+    }
+
+    @Test
+    void maxConcurrentPerCaller_roundsDownButIsAtLeastOne() {
+        ActionLimits d = ActionLimits.defaults();
+        assertEquals(1, d.withMaxConcurrent(1).maxConcurrentPerCaller());
+        assertEquals(1, d.withMaxConcurrent(7).maxConcurrentPerCaller());
+        assertEquals(2, d.withMaxConcurrent(8).maxConcurrentPerCaller());
+        assertEquals(64, d.withCallerSharePercent(100).maxConcurrentPerCaller());
+        assertEquals(1, d.withCallerSharePercent(1).maxConcurrentPerCaller());
+        assertEquals(1023, d.withMaxConcurrent(4093).maxConcurrentPerCaller());
     }
 
     @Test
@@ -24,7 +37,8 @@ class ActionLimitsTest {
         ActionLimits d = ActionLimits.defaults();
         ActionLimits changed = d.withTimeout(Duration.ofMillis(300)).withMaxLogBytes(0);
         assertEquals(new ActionLimits(Duration.ofMillis(300), d.maxStatements(), d.maxCodeBytes(),
-                d.maxParamsBytes(), d.maxResponseBytes(), 0, d.maxConcurrent()), changed);
+                d.maxParamsBytes(), d.maxResponseBytes(), 0, d.maxConcurrent(), d.callerSharePercent()), changed);
+        assertEquals(50, d.withCallerSharePercent(50).callerSharePercent());
         assertEquals(7, d.withMaxConcurrent(7).maxConcurrent());
         assertEquals(Long.MAX_VALUE, d.withMaxStatements(Long.MAX_VALUE).maxStatements());
         assertEquals(10, d.withMaxCodeBytes(10).maxCodeBytes());
@@ -60,5 +74,9 @@ class ActionLimitsTest {
         assertThrows(IllegalArgumentException.class, () -> d.withMaxConcurrent(0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.withMaxConcurrent(4097));
         assertEquals("maxConcurrent must be between 1 and 4096, got 4097", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> d.withCallerSharePercent(0));
+        IllegalArgumentException share = assertThrows(IllegalArgumentException.class,
+                () -> d.withCallerSharePercent(101));
+        assertEquals("callerSharePercent must be between 1 and 100, got 101", share.getMessage());
     }
 }

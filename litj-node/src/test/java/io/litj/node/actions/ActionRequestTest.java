@@ -15,7 +15,8 @@ class ActionRequestTest {
         ActionRequest r = new ActionRequest("const secret = 'hunter2';", SharedRuntime.json("{\"key\":\"s3cr3t\"}"),
                 JsonValue.JsonObject.empty(), Map.of("authorization", "Bearer tok3n"));
         String text = r.toString();
-        assertEquals("ActionRequest[code=25 chars, jsParams=1 members, authContext=0 members, headers=1]", text);
+        assertEquals("ActionRequest[code=25 chars, jsParams=1 members, authContext=0 members, headers=1, "
+                + "caller=anonymous]", text);
         for (String secret : new String[] {"hunter2", "s3cr3t", "tok3n"}) {
             assertFalse(text.contains(secret), secret);
         }
@@ -38,5 +39,16 @@ class ActionRequestTest {
         assertThrows(NullPointerException.class, () -> new ActionRequest("1", empty, null, Map.of()));
         assertThrows(NullPointerException.class, () -> new ActionRequest("1", empty, empty, null));
         assertThrows(NullPointerException.class, () -> new ActionResult(null, "", true));
+        assertThrows(NullPointerException.class, () -> new ActionRequest("1", empty, empty, Map.of(), null));
+    }
+
+    @Test
+    void caller_anonymousUnlessGiven_blankRefused() {
+        ActionRequest r = ActionRequest.of("1");
+        assertEquals(ActionRequest.ANONYMOUS, r.caller());
+        assertEquals("0xAbc", r.withCaller("0xAbc").caller());
+        assertEquals(r.code(), r.withCaller("0xAbc").code());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.withCaller(" "));
+        assertEquals("caller must not be blank", e.getMessage());
     }
 }

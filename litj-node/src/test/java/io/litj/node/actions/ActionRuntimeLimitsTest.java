@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.litj.node.testing.Await;
 import io.litj.protocol.LitErrorCode;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -16,28 +17,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every way an action can end badly, each followed by a normal action on the same runtime. */
+/**
+ * Every way an action can end badly, each followed by a normal action on the same runtime (or, on the runtime whose
+ * short timeout a normal action could also hit on a loaded machine, by its slot being free again).
+ */
 class ActionRuntimeLimitsTest {
     private static final String HEALTHY = "LitActions.setResponse({response: 'ok'});";
 
-    /** Small budgets; only the wall clock (400 ms) stops a loop. */
+    /** Small budgets and one slot, with the default 30 s timeout. */
     private static ActionRuntime tight;
+    /** Only the wall clock (400 ms) stops a loop; runs nothing but endless code. */
+    private static ActionRuntime stopwatch;
 
     @BeforeAll
     static void start() {
         tight = new ActionRuntime(ActionLimits.defaults()
-                .withTimeout(Duration.ofMillis(400))
-                .withMaxStatements(Long.MAX_VALUE)
                 .withMaxCodeBytes(4096)
                 .withMaxParamsBytes(64)
                 .withMaxResponseBytes(16)
                 .withMaxLogBytes(32)
                 .withMaxConcurrent(1));
+        stopwatch = new ActionRuntime(ActionLimits.defaults()
+                .withTimeout(Duration.ofMillis(400))
+                .withMaxStatements(Long.MAX_VALUE));
     }
 
     @AfterAll
     static void stop() {
         tight.close();
+        stopwatch.close();
     }
 
     private static void assertHealthy(ActionRuntime runtime) {
@@ -51,15 +59,12 @@ class ActionRuntimeLimitsTest {
     }
 
     @Test
-    void run_infiniteLoop_stoppedByStatementLimitQuickly() {
-        long start = System.nanoTime();
+    void run_infiniteLoop_stoppedByStatementLimit() {
         ActionException e = assertThrows(ActionException.class,
                 () -> SharedRuntime.get().run(ActionRequest.of("console.log('spinning'); while (true) {}")));
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(LitErrorCode.NodeJsTimeoutError, e.code());
         assertEquals("Lit Action exceeded its limit of 50000000 JavaScript statements", e.getMessage());
         assertEquals("spinning\n", e.logs());
-        assertTrue(millis < 15_000, "took " + millis + " ms, far below the 30 s timeout expected");
         assertHealthy(SharedRuntime.get());
     }
 
@@ -71,12 +76,13 @@ class ActionRuntimeLimitsTest {
         "huge builtin call     | const a = []; a.length = 2 ** 32 - 1; a.fill(1);"})
     void run_busyCodeWithUnlimitedStatements_stoppedByWallClock(String name, String code) {
         long start = System.nanoTime();
-        ActionException e = assertThrows(ActionException.class, () -> tight.run(ActionRequest.of(code)));
+        ActionException e = assertThrows(ActionException.class, () -> stopwatch.run(ActionRequest.of(code)));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(LitErrorCode.NodeJsTimeoutError, e.code());
         assertEquals("Lit Action timed out after 400 ms", e.getMessage());
-        assertTrue(millis >= 390 && millis < 5_000, "took " + millis + " ms");
-        assertHealthy(tight);
+        // never early (the deadline starts after the context is built); how late depends on the machine's load
+        assertTrue(millis >= 400, "took " + millis + " ms");
+        Await.until(() -> stopwatch.activeExecutions() == 0, "the timed-out action's slot to be free again");
     }
 
     @Test
@@ -94,9 +100,10 @@ class ActionRuntimeLimitsTest {
     }
 
     @Test
-    void run_thrownNonError_failsWithRenderedValue() {
+    void run_thrownNonError_failsWithRenderedValueWithoutLocation() {
+        // only an Error carries a stack; a thrown value is reported inside the context, where its site is unknown
         ActionException e = failsOn(SharedRuntime.get(), "throw {reason: 'nope', code: 7};");
-        assertEquals("Uncaught { reason: \"nope\", code: 7 } (line 1, column 1)", e.getMessage());
+        assertEquals("Uncaught { reason: \"nope\", code: 7 }", e.getMessage());
     }
 
     @Test
@@ -143,7 +150,7 @@ class ActionRuntimeLimitsTest {
     void run_responseOverBudgetInBytes_failsWithLitMessage() {
         ActionException e = failsOn(tight, "LitActions.setResponse({response: 'éééééééé!'});");
         assertEquals(LitErrorCode.NodeJsExecutionError, e.code());
-        assertEquals("Uncaught Error: Response is too long. Max length is 16 bytes (line 1, column 1)",
+        assertEquals("Uncaught Error: Response is too long. Max length is 16 bytes (line 1, column 12)",
                 e.getMessage());
     }
 
@@ -192,18 +199,19 @@ class ActionRuntimeLimitsTest {
 
     @Test
     void run_moreThanMaxConcurrent_refusedWithOverload() throws Exception {
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<?> busy = pool.submit(() -> assertThrows(ActionException.class,
-                    () -> tight.run(ActionRequest.of("while (true) {}"))));
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (tight.activeExecutions() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            ActionException e = assertThrows(ActionException.class, () -> tight.run(ActionRequest.of(HEALTHY)));
+        // an endless action holds the only slot until the runtime is closed: nothing here depends on timing
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+             ActionRuntime one = new ActionRuntime(ActionLimits.defaults().withMaxStatements(Long.MAX_VALUE)
+                     .withMaxConcurrent(1))) {
+            Future<ActionException> busy = pool.submit(() -> assertThrows(ActionException.class,
+                    () -> one.run(ActionRequest.of("while (true) {}"))));
+            Await.until(() -> one.activeExecutions() == 1, "the endless action to take the slot");
+            ActionException e = assertThrows(ActionException.class,
+                    () -> one.run(ActionRequest.of(HEALTHY).withCaller("someone else")));
             assertEquals(LitErrorCode.NodeConcurrencyOverload, e.code());
             assertEquals("too many Lit Actions running (limit 1)", e.getMessage());
-            busy.get();
+            one.close();
+            assertEquals(LitErrorCode.NodeSystemFault, busy.get().code());
         }
-        assertHealthy(tight);
     }
 }

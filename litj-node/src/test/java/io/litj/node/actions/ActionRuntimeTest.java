@@ -63,7 +63,7 @@ class ActionRuntimeTest {
         ActionException e = fails("LitActions.setResponse('text')", "{}");
         assertEquals(LitErrorCode.NodeJsExecutionError, e.code());
         assertEquals("Uncaught TypeError: LitActions.setResponse expects an object like {response: \"text\"}"
-                + " (line 1, column 1)", e.getMessage());
+                + " (line 1, column 12)", e.getMessage());
     }
 
     @Test
@@ -178,7 +178,7 @@ class ActionRuntimeTest {
                 })();
                 """, "{\"toSign\":[1,2,3]}");
         assertEquals(LitErrorCode.NodeJsExecutionError, e.code());
-        assertEquals("Uncaught Error: LitActions.signEcdsa is not available on this node yet (line 2, column 21)",
+        assertEquals("Uncaught Error: LitActions.signEcdsa is not available on this node yet (line 2, column 32)",
                 e.getMessage());
     }
 

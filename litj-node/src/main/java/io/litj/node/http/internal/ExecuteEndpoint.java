@@ -57,8 +57,9 @@ public final class ExecuteEndpoint implements Endpoint {
                             + "or pin it first"));
         }
         JsonValue.JsonObject jsParams = RequestBodies.jsParams(body);
+        // the slot fairness rule counts by the proven caller: the address that signed the session's capability
         ActionResult result = runtime.run(new ActionRequest(source, jsParams, litAuth(auth, cid),
-                Map.of("x-correlation-id", request.correlationId())));
+                Map.of("x-correlation-id", request.correlationId()), auth.caller().toChecksumString()));
         return NodeResponse.ok(JsonValue.object()
                 .put("success", new JsonValue.JsonBoolean(result.success()))
                 .put("signedData", JsonValue.JsonObject.empty())
