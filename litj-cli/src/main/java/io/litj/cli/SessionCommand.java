@@ -38,7 +38,7 @@ final class SessionCommand {
         @Override
         public Integer call() {
             List<ResourceAbilityRequest> requests = ResourceSpecs.parse(resources);
-            try (LitClient client = wallet.connect()) {
+            try (LitClient client = wallet.connect(spec.commandLine().getErr())) {
                 SessionTerms.Builder terms = SessionTerms.builder().resourceAbilityRequests(requests);
                 if (expiration != null) {
                     terms.expiration(IsoTime.parse(expiration, io.litj.protocol.LitErrorCode.InvalidArgument,
