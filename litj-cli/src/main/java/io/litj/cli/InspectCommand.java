@@ -56,7 +56,12 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SessionSigs sigs = read(file);
-        Instant now = at == null ? Instant.now() : IsoTime.parse(at, LitErrorCode.InvalidArgument, "--at");
+        Instant now;
+        try {
+            now = at == null ? Instant.now() : IsoTime.parse(at, LitErrorCode.InvalidArgument, "--at");
+        } catch (LitProtocolException e) {
+            throw CliException.usage(e.getMessage() + "; write an ISO time such as 2030-01-01T00:00:00Z");
+        }
         ResourceAbilityRequest request = resource == null ? null : ResourceSpecs.parse(resource);
         List<SigReport> reports = new ArrayList<>();
         sigs.byNodeUrl().forEach((node, sig) -> reports.add(SigReport.of(node, sig, now, request)));
