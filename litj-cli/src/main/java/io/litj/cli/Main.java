@@ -48,6 +48,9 @@ public final class Main {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
         err.println("error: " + e.getMessage());
+        if (e.getMessage().startsWith("Missing required subcommand")) {
+            cmd.usage(err);
+        }
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("see `" + cmd.getCommandSpec().qualifiedName() + " --help`");
         err.flush();

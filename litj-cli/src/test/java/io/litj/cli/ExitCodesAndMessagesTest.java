@@ -57,6 +57,14 @@ class ExitCodesAndMessagesTest {
     }
 
     @Test
+    void exit2_noSubcommand_listsTheCommands() {
+        LitjRun r = litj("devnet");
+        assertEquals(2, r.code(), r.both());
+        assertTrue(r.err().startsWith("error: Missing required subcommand"), r.err());
+        assertTrue(r.err().contains("  up      Start N nodes"), r.err());
+    }
+
+    @Test
     void exit2_malformedParams_showsLineColumnAndWhatWasExpected() throws IOException {
         LitjRun r = litj("exec", "--rpc-url", closedUrl(), "--code", action().toString(), "--params",
                 "{\"a\": 1,\n name: 2}");
