@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every litj test (unit, vectors, property tests and the interop tests against the real JS SDK).
+# Runs every litj test (unit, vectors, property tests and the interop tests against the real JS SDK), then the
+# scripted newcomer run (scripts/newcomer.sh).
 # Set-up is automatic: it picks a JDK >= 21 and installs the pinned npm packages of interop/ when node is present.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,4 +16,9 @@ export PATH="$JAVA_HOME/bin:$PATH"
 if [ -f interop/package.json ] && command -v npm >/dev/null 2>&1; then
   (cd interop && if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then npm ci --no-audit --no-fund --loglevel=error; fi)
 fi
-exec mvn -B -ntp install "$@"
+mvn -B -ntp install "$@"
+# the scripted newcomer: every README command and common mistakes through ./litj, exit codes and messages checked
+# (LITJ_SKIP_NEWCOMER=1 skips it)
+if [ -z "${LITJ_SKIP_NEWCOMER:-}" ]; then
+  scripts/newcomer.sh
+fi

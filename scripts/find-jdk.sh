@@ -2,8 +2,15 @@
 # Prints the home of a JDK >= 21: $JAVA_HOME if it qualifies, else the newest under /usr/lib/jvm, else the
 # one behind `java` on PATH. Exits 1 with a message if none is found.
 set -u
+# the feature version (21, 25…): from the JDK's release file when it has one (no JVM start), else from java itself
 major_of() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -1
+  local v=""
+  [ -f "$1/release" ] && v=$(sed -n 's/^JAVA_VERSION="\([0-9.]*\).*"/\1/p' "$1/release" | head -1)
+  case "$v" in
+    1.*) v=${v#1.} ;;
+    "") v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -1) ;;
+  esac
+  echo "${v%%.*}"
 }
 ok() {
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1

@@ -9,6 +9,7 @@ module io.litj.cli {
     requires io.litj.node;
     requires java.logging;
     requires java.net.http;
+    requires tools.jackson.core;
 
     opens io.litj.cli to info.picocli;
 }

@@ -9,23 +9,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** Starts {@code litj devnet up} as a detached child JVM and waits (bounded) until it publishes its state. */
+/**
+ * Starts {@code litj devnet up} as a detached child JVM and waits (bounded) until it publishes its state. The child
+ * writes a fresh {@code devnet.log} (one log per start); if it fails, what this attempt created is removed.
+ */
 final class Background {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private Background() {
     }
 
-    static int start(DevnetCommand.Up up, Path dataDir, PrintWriter out, PrintWriter err)
-            throws IOException, InterruptedException {
-        Optional<DevnetState> running = DevnetState.read(dataDir)
-                .filter(s -> ProcessHandle.of(s.pid()).map(ProcessHandle::isAlive).orElse(false));
-        if (running.isPresent()) {
-            err.println("a devnet is already running in " + dataDir + " (pid " + running.get().pid() + ")");
-            return 1;
-        }
+    static int start(DevnetCommand.Up up, DevnetFolder folder, boolean existed, Set<String> before, PrintWriter out,
+                     PrintWriter err) throws IOException, InterruptedException {
+        Path dataDir = folder.dir();
         DevnetState.delete(dataDir);
+        Files.createDirectories(dataDir);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("--enable-native-access=ALL-UNNAMED");
@@ -38,26 +38,41 @@ final class Background {
         command.addAll(up.childArgs());
         Path log = dataDir.resolve("devnet.log");
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        if (!folder.hasDevnet()) {
+            err.println("litj: creating a devnet in " + dataDir + " (the nodes run a DKG for the network key; a few "
+                    + "seconds)");
+            err.flush();
+        }
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             Optional<DevnetState> state = DevnetState.read(dataDir).filter(s -> s.pid() == child.pid());
             if (state.isPresent()) {
                 out.println(up.json ? state.get().toJson() : "devnet up in the background (pid " + child.pid()
                         + "), rpcUrl " + state.get().rpcUrl() + ", nodes " + state.get().nodes()
-                        + "; `litj devnet down` stops it, log in " + log);
-                return 0;
+                        + "; `litj devnet down" + folder.dataArg() + "` stops it, log in " + log);
+                out.flush();
+                return Exit.OK;
             }
             if (!child.isAlive()) {
-                err.println("the devnet exited with code " + child.exitValue() + "; see " + log + ":");
-                Files.readAllLines(log).stream().skip(Math.max(0, Files.readAllLines(log).size() - 20))
-                        .forEach(err::println);
-                return 1;
+                List<String> lines = Files.readAllLines(log);
+                err.println("the devnet exited with code " + child.exitValue() + "; its log:");
+                lines.stream().skip(Math.max(0, lines.size() - 20)).forEach(l -> err.println("  " + l));
+                err.flush();
+                folder.removeCreated(existed, before);
+                return child.exitValue() == 0 ? Exit.LOCAL_ERROR : child.exitValue();
             }
             Thread.sleep(200);
         }
         child.destroy();
-        err.println("the devnet did not start within " + START_TIMEOUT.toSeconds() + " s; see " + log);
-        return 1;
+        if (!child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            child.destroyForcibly();
+        }
+        List<String> lines = Files.readAllLines(log);
+        err.println("the devnet did not start within " + START_TIMEOUT.toSeconds() + " s; its log:");
+        lines.stream().skip(Math.max(0, lines.size() - 20)).forEach(l -> err.println("  " + l));
+        err.flush();
+        folder.removeCreated(existed, before);
+        return Exit.LOCAL_ERROR;
     }
 }

@@ -2,6 +2,10 @@ package io.litj.cli;
 
 import io.litj.devnet.Devnet;
 import io.litj.devnet.DevnetConfig;
+import io.litj.node.LitNodeException;
+import io.litj.node.registry.NodeEntry;
+import io.litj.protocol.json.JsJson;
+import io.litj.protocol.json.JsonValue;
 import io.litj.threshold.bls.BlsPublicKey;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,15 +58,50 @@ final class DevnetCommand {
 
         @Override
         public Integer call() throws Exception {
-            Path dataDir = data != null ? data : LitjHome.devnet();
-            Files.createDirectories(dataDir);
+            DevnetFolder folder = DevnetFolder.of(data);
+            Path dataDir = folder.dir();
             PrintWriter out = spec.commandLine().getOut();
-            if (background) {
-                return Background.start(this, dataDir, out, spec.commandLine().getErr());
+            PrintWriter err = spec.commandLine().getErr();
+            // 1. validate everything, 2. check ports, 3. write (and remove what this attempt wrote if it fails)
+            DevnetConfig config = validate(folder);
+            Optional<DevnetState> running = folder.running();
+            if (running.isPresent()) {
+                throw CliException.local("a devnet is already running in " + dataDir + " (pid "
+                        + running.get().pid() + ", rpcUrl " + running.get().rpcUrl() + "); stop it with `litj devnet "
+                        + "down" + folder.dataArg() + "`");
             }
-            DevnetConfig config = DevnetConfig.defaults(dataDir).withNodes(nodes).withPorts(rpcPort, basePort);
-            Devnet devnet = Devnet.start(config, Clock.systemUTC(), new SecureRandom());
-            DevnetState state = new DevnetState(ProcessHandle.current().pid(), devnet.rpcUrl(), devnet.blockHashUrl(),
+            List<Integer> nodePorts = folder.hasDevnet()
+                    ? folder.registeredNodes().stream().map(NodeEntry::port).toList()
+                    : java.util.stream.IntStream.range(0, config.nodes())
+                            .mapToObj(i -> config.basePort() == 0 ? 0 : config.basePort() + i).toList();
+            List<String> busy = DevnetFolder.busy(config.rpcPort(), nodePorts);
+            if (!busy.isEmpty()) {
+                throw CliException.local(String.join(", ", busy) + " on 127.0.0.1 "
+                        + (busy.size() == 1 ? "is" : "are") + " in use (another devnet? `litj devnet status --data "
+                        + "<its folder>`); " + (folder.hasDevnet() ? "the devnet in " + dataDir + " keeps the node "
+                        + "ports it was created with (" + range(nodePorts) + "): free them, or use another --data "
+                        + "folder" : "choose other ports with --rpc-port/--base-port") + "; nothing was written");
+            }
+            boolean existed = Files.isDirectory(dataDir);
+            Set<String> before = folder.entries();
+            if (background) {
+                return Background.start(this, folder, existed, before, out, err);
+            }
+            Devnet devnet;
+            DevnetState state;
+            try {
+                Files.createDirectories(dataDir);
+                if (!folder.hasDevnet()) {
+                    err.println("litj: creating a devnet of " + config.nodes() + " nodes in " + dataDir
+                            + " (the nodes run a DKG for the network key; a few seconds)");
+                    err.flush();
+                }
+                devnet = Devnet.start(config, Clock.systemUTC(), new SecureRandom());
+            } catch (RuntimeException e) {
+                folder.removeCreated(existed, before);
+                throw e;
+            }
+            state = new DevnetState(ProcessHandle.current().pid(), devnet.rpcUrl(), devnet.blockHashUrl(),
                     devnet.nodeUrls(), devnet.networkPublicKey().map(BlsPublicKey::toHex).orElse(""));
             state.write(dataDir);
             CountDownLatch stopped = new CountDownLatch(1);
@@ -89,9 +129,51 @@ final class DevnetCommand {
             return 0;
         }
 
+        /**
+         * Checks the options against each other and against the folder: node count and port range (usage errors),
+         * and on an existing devnet the node count and base port it was created with, which a restart keeps.
+         */
+        private DevnetConfig validate(DevnetFolder folder) {
+            var parsed = spec.commandLine().getParseResult();
+            int n = nodes;
+            int base = basePort;
+            if (folder.hasDevnet()) {
+                List<NodeEntry> stored = folder.registeredNodes();
+                if (stored.size() != nodes) {
+                    if (parsed.hasMatchedOption("--nodes")) {
+                        throw CliException.usage("the devnet in " + folder.dir() + " has " + stored.size()
+                                + " nodes, not " + nodes + "; drop --nodes (or give --nodes " + stored.size()
+                                + "), or use another --data folder for a new devnet of " + nodes);
+                    }
+                    n = stored.size();
+                }
+                int storedBase = stored.get(0).port();
+                if (parsed.hasMatchedOption("--base-port") && basePort != storedBase) {
+                    throw CliException.usage("the devnet in " + folder.dir() + " was created with --base-port "
+                            + storedBase + " (nodes on " + range(stored.stream().map(NodeEntry::port).toList())
+                            + ") and keeps those ports; drop --base-port to restart it, or use another --data "
+                            + "folder for a devnet on --base-port " + basePort);
+                }
+                base = storedBase;
+            }
+            try {
+                return DevnetConfig.defaults(folder.dir()).withNodes(n).withPorts(rpcPort, base);
+            } catch (LitNodeException e) {
+                throw CliException.usage(e.getMessage().replace("a devnet has", "--nodes: a devnet has")
+                        .replace("ports out of range", "--rpc-port/--base-port out of range (1-65535)"));
+            }
+        }
+
         List<String> childArgs() {
-            List<String> args = new ArrayList<>(List.of("devnet", "up", "--nodes", Integer.toString(nodes),
-                    "--rpc-port", Integer.toString(rpcPort), "--base-port", Integer.toString(basePort), "--json"));
+            List<String> args = new ArrayList<>(List.of("devnet", "up", "--rpc-port", Integer.toString(rpcPort),
+                    "--json"));
+            var parsed = spec.commandLine().getParseResult();
+            if (parsed.hasMatchedOption("--nodes")) {
+                args.addAll(List.of("--nodes", Integer.toString(nodes)));
+            }
+            if (parsed.hasMatchedOption("--base-port")) {
+                args.addAll(List.of("--base-port", Integer.toString(basePort)));
+            }
             if (data != null) {
                 args.add("--data");
                 args.add(data.toAbsolutePath().toString());
@@ -113,54 +195,91 @@ final class DevnetCommand {
 
         @Override
         public Integer call() throws Exception {
-            Path dataDir = data != null ? data : LitjHome.devnet();
-            Optional<DevnetState> state = DevnetState.read(dataDir);
-            Optional<ProcessHandle> process = state.flatMap(s -> ProcessHandle.of(s.pid()));
-            if (process.isEmpty() || !process.get().isAlive()) {
-                DevnetState.delete(dataDir);
-                spec.commandLine().getOut().println("no devnet is running in " + dataDir);
-                return 0;
+            DevnetFolder folder = DevnetFolder.of(data);
+            Optional<DevnetState> state = folder.running();
+            if (state.isEmpty()) {
+                DevnetState.delete(folder.dir());
+                throw CliException.notRunning("no devnet is running in " + folder.dir() + "; nothing to stop"
+                        + (folder.hasDevnet() ? " (start it with `litj devnet up" + folder.dataArg() + "`)" : ""));
             }
-            process.get().destroy();
+            ProcessHandle process = ProcessHandle.of(state.get().pid()).orElseThrow();
+            process.destroy();
             try {
-                process.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
-                process.get().destroyForcibly();
+                process.destroyForcibly();
             }
-            DevnetState.delete(dataDir);
+            DevnetState.delete(folder.dir());
             spec.commandLine().getOut().println("devnet stopped (pid " + state.get().pid() + ")");
-            return 0;
+            return Exit.OK;
         }
     }
 
     /** {@code litj devnet status}. */
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show whether a devnet is running.")
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Show whether a devnet is running; exit 0 if every node answers, 3 if not.")
     static final class Status implements java.util.concurrent.Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Option(names = "--data", description = "data folder (default $LITJ_HOME/devnet or ~/.litj/devnet)")
         Path data;
+        @Option(names = "--json", description = "print one JSON object {running, data, pid, rpcUrl, nodes: [{url, "
+                + "up}], networkPublicKey}")
+        boolean json;
 
         @Override
         public Integer call() {
-            Path dataDir = data != null ? data : LitjHome.devnet();
+            DevnetFolder folder = DevnetFolder.of(data);
             PrintWriter out = spec.commandLine().getOut();
-            Optional<DevnetState> state = DevnetState.read(dataDir);
-            if (state.isEmpty() || ProcessHandle.of(state.get().pid()).map(p -> !p.isAlive()).orElse(true)) {
-                out.println("no devnet is running in " + dataDir);
-                return 3;
+            DevnetState state;
+            try {
+                state = folder.requireRunning();
+            } catch (CliException e) {
+                if (json) {
+                    out.println(JsJson.stringify(JsonValue.object().put("running", new JsonValue.JsonBoolean(false))
+                            .put("data", folder.dir().toString()).put("message", e.getMessage()).build()));
+                } else {
+                    out.println(e.getMessage());
+                }
+                out.flush();
+                return Exit.NOT_RUNNING;
             }
-            out.println("devnet running (pid " + state.get().pid() + "), rpcUrl " + state.get().rpcUrl());
             boolean allUp = true;
+            List<JsonValue> nodes = new ArrayList<>();
+            List<String> lines = new ArrayList<>();
             try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-                for (String node : state.get().nodes()) {
+                for (String node : state.nodes()) {
                     boolean up = healthy(http, node + "/litj/health");
                     allUp &= up;
-                    out.println("  " + node + "  " + (up ? "up" : "NOT ANSWERING"));
+                    nodes.add(JsonValue.object().put("url", node).put("up", new JsonValue.JsonBoolean(up)).build());
+                    lines.add("  " + node + "  " + (up ? "up" : "NOT ANSWERING"));
                 }
             }
-            return allUp ? 0 : 1;
+            if (json) {
+                JsonValue.ObjectBuilder b = JsonValue.object().put("running", new JsonValue.JsonBoolean(allUp))
+                        .put("data", folder.dir().toString()).put("pid", new JsonValue.JsonNumber(state.pid()))
+                        .put("rpcUrl", state.rpcUrl()).put("nodes", new JsonValue.JsonArray(nodes));
+                if (!state.networkPublicKey().isEmpty()) {
+                    b.put("networkPublicKey", state.networkPublicKey());
+                }
+                out.println(JsJson.stringify(b.build()));
+            } else {
+                out.println("devnet running in " + folder.dir() + " (pid " + state.pid() + "), rpcUrl "
+                        + state.rpcUrl());
+                lines.forEach(out::println);
+                if (!allUp) {
+                    out.println("some nodes do not answer; restart with `litj devnet down" + folder.dataArg()
+                            + "` then `litj devnet up" + folder.dataArg() + " --background`");
+                }
+            }
+            out.flush();
+            return allUp ? Exit.OK : Exit.NOT_RUNNING;
         }
+    }
+
+    /** {@code 7470..7472}, or one port. */
+    static String range(List<Integer> ports) {
+        return ports.size() == 1 ? ports.get(0).toString() : ports.get(0) + ".." + ports.get(ports.size() - 1);
     }
 
     static boolean healthy(HttpClient http, String url) {

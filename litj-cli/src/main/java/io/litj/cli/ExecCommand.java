@@ -4,9 +4,11 @@ import io.litj.client.ExecuteJsRequest;
 import io.litj.client.ExecuteJsResult;
 import io.litj.client.LitClient;
 import io.litj.client.LitClientException;
+import io.litj.client.NodeFailure;
 import io.litj.client.SessionRequest;
 import io.litj.client.SessionTerms;
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.auth.SessionSigs;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
@@ -14,8 +16,10 @@ import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.resource.LitAbility;
 import io.litj.protocol.resource.LitResource;
 import io.litj.protocol.resource.ResourceAbilityRequest;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +29,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 
 /**
  * {@code litj exec}: runs a Lit Action on every node with a stored (or fresh) wallet session and prints the combined
- * result as JSON. Exit code 2 with the node error code when the nodes refuse.
+ * response, the action's logs and the timing; {@code --json} prints one JSON object instead. A refusal exits 4 with
+ * each node's error code (printed once when every node gave the same) and the logs the action wrote before failing.
  */
 @Command(name = "exec", mixinStandardHelpOptions = true, description = "Run a Lit Action on every node.")
 final class ExecCommand implements Callable<Integer> {
@@ -38,42 +45,107 @@ final class ExecCommand implements Callable<Integer> {
     WalletOptions wallet;
     @Option(names = "--code", required = true, description = "file with the Lit Action's JavaScript")
     Path code;
-    @Option(names = "--params", description = "jsParams as a JSON object")
+    @Option(names = "--params", description = "jsParams as a JSON object, e.g. '{\"name\":\"x\"}'")
     String params;
+    @Option(names = "--json", description = "print one JSON object {ok, response, logs, nodes, ms} (on refusal: "
+            + "{ok: false, errorCode, nodes: [{node, status, errorCode, message}], logs})")
+    boolean json;
 
     @Override
-    public Integer call() throws Exception {
-        String source = Files.readString(code);
-        JsonValue.JsonObject jsParams = params == null ? JsonValue.JsonObject.empty()
-                : JsonReader.parseObject(params, LitErrorCode.InvalidArgument, "--params");
+    public Integer call() {
+        String source = readCode(code);
+        JsonValue.JsonObject jsParams = params == null ? JsonValue.JsonObject.empty() : parseParams(params);
         SessionTerms anyAction = SessionTerms.of(
                 ResourceAbilityRequest.of(LitResource.action("*"), LitAbility.LIT_ACTION_EXECUTION));
         PrintWriter out = spec.commandLine().getOut();
-        try (LitClient client = wallet.connect()) {
-            SessionSigs sigs = client.getSessionSigs(SessionRequest.of(anyAction,
-                    wallet.wallet(spec.commandLine().getErr())));
+        PrintWriter err = spec.commandLine().getErr();
+        try (LitClient client = wallet.connect(err)) {
+            SessionSigs sigs = client.getSessionSigs(SessionRequest.of(anyAction, wallet.wallet(err)));
+            long start = System.nanoTime();
             try {
                 ExecuteJsResult result = client.executeJs(ExecuteJsRequest.builder().code(source).jsParams(jsParams)
                         .sessionSigs(sigs).build());
-                out.println(JsJson.stringify(toJson(result)));
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                if (json) {
+                    out.println(JsJson.stringify(toJson(result, ms)));
+                } else {
+                    printResult(out, result, ms);
+                }
                 out.flush();
-                return 0;
+                return Exit.OK;
             } catch (LitClientException e) {
-                spec.commandLine().getErr().println("refused: [" + e.nodeErrorCode().orElse(e.code().wireName())
-                        + "] " + e.getMessage());
-                return 2;
+                if (!Failures.refused(e)) {
+                    throw e;
+                }
+                String logs = logs(e);
+                if (json) {
+                    JsonValue.ObjectBuilder b = JsonValue.object().put("ok", new JsonValue.JsonBoolean(false));
+                    e.nodeErrorCode().ifPresent(c -> b.put("errorCode", c));
+                    out.println(JsJson.stringify(b.put("nodes", Failures.toJson(e)).put("logs", logs).build()));
+                    out.flush();
+                    return Exit.REFUSED;
+                }
+                if (!logs.isEmpty()) {
+                    err.println("logs of the action before it failed:");
+                    logs.lines().forEach(l -> err.println("  " + l));
+                }
+                throw CliException.refused(Failures.describe(e, client.nodeUrls().size()));
             }
         }
     }
 
-    static JsonValue.JsonObject toJson(ExecuteJsResult result) {
+    static String readCode(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw CliException.local("cannot read --code file " + file + ": no such file");
+        } catch (IOException e) {
+            throw CliException.local("cannot read --code file " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Parses {@code --params}; a syntax error names the line, column and what was expected (exit 2). */
+    static JsonValue.JsonObject parseParams(String text) {
+        try {
+            return JsonReader.parseObject(text, LitErrorCode.InvalidArgument, "--params");
+        } catch (LitProtocolException e) {
+            if (e.getCause() instanceof JacksonException j) {
+                TokenStreamLocation at = j.getLocation();
+                String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+                throw CliException.usage("--params is not valid JSON" + where + ": " + j.getOriginalMessage()
+                        + "; write a JSON object such as '{\"name\":\"x\",\"n\":1}'");
+            }
+            throw CliException.usage(e.getMessage() + "; write a JSON object such as '{\"name\":\"x\",\"n\":1}'");
+        }
+    }
+
+    /** The logs the nodes' error bodies carried: the most common non-empty text. */
+    private static String logs(LitClientException e) {
+        return e.nodeFailures().stream().map(NodeFailure::logs).filter(l -> !l.isEmpty()).findFirst().orElse("");
+    }
+
+    private static void printResult(PrintWriter out, ExecuteJsResult result, long ms) {
+        out.println("response  " + result.responseJson().map(JsJson::stringify).orElse(result.response()));
+        if (result.logs().isEmpty()) {
+            out.println("logs      (none)");
+        } else {
+            out.println("logs");
+            result.logs().lines().forEach(l -> out.println("  " + l));
+        }
+        out.println("signatures (none: the signing APIs are not there yet)");
+        out.println("nodes     " + result.perNode().size() + " answered in " + ms + " ms");
+    }
+
+    static JsonValue.JsonObject toJson(ExecuteJsResult result, long ms) {
         List<JsonValue> nodes = new ArrayList<>();
         result.perNode().forEach((url, o) -> nodes.add(JsonValue.object().put("node", url)
                 .put("response", o.response()).put("logs", o.logs()).build()));
         return JsonValue.object()
+                .put("ok", new JsonValue.JsonBoolean(true))
                 .put("response", result.responseJson().orElse(new JsonValue.JsonString(result.response())))
                 .put("logs", result.logs())
                 .put("nodes", new JsonValue.JsonArray(nodes))
+                .put("ms", new JsonValue.JsonNumber(ms))
                 .build();
     }
 }

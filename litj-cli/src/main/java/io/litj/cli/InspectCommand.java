@@ -3,30 +3,25 @@ package io.litj.cli;
 import io.litj.protocol.IsoTime;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
-import io.litj.protocol.auth.AuthContext;
-import io.litj.protocol.auth.AuthDenied;
 import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.AuthSigType;
 import io.litj.protocol.auth.SessionSig;
 import io.litj.protocol.auth.SessionSigPayload;
-import io.litj.protocol.auth.SessionSigValidator;
 import io.litj.protocol.auth.SessionSigs;
-import io.litj.protocol.auth.ValidationResult;
-import io.litj.protocol.crypto.Eip191;
-import io.litj.protocol.crypto.EthSignature;
-import io.litj.protocol.recap.Recap;
-import io.litj.protocol.recap.RecapCodec;
-import io.litj.protocol.recap.SiweRecaps;
+import io.litj.protocol.crypto.Ed25519Signatures;
+import io.litj.protocol.crypto.Hex;
+import io.litj.protocol.json.JsJson;
+import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.resource.ResourceAbilityRequest;
-import io.litj.protocol.siwe.SiweMessage;
-import io.litj.protocol.siwe.SiweParser;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,13 +32,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code litj session inspect <file>}: explains session sigs — per node the session key, times and requested
- * resources, and per capability its kind, signer, delegate, expiry and ReCap grants — and, with {@code --resource},
- * whether a node would allow that request now (or {@code --at}), and if not, which check refuses it and why.
- * Prints no signature and no secret.
+ * {@code litj session inspect <file>}: explains session sigs — the session key, times and requested resources, and
+ * per capability its kind, signer, delegate, expiry and ReCap grants — once for all nodes when the sigs say the same,
+ * and always checks each sig's session-key signature; with {@code --resource}, whether a node would allow that
+ * request now (or {@code --at}), and if not, which check refuses it and why. Exit 0 when nothing is wrong, 4 when a
+ * node would refuse. Prints no signature and no secret.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true, description = "Explain session sigs (a SessionSigsMap "
-        + "JSON file) and check whether a request would be allowed.")
+        + "JSON file) and check whether a request would be allowed; exit 4 if a node would refuse.")
 final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -53,103 +49,103 @@ final class InspectCommand implements Callable<Integer> {
     String resource;
     @Option(names = "--at", description = "judge at this ISO time instead of now")
     String at;
+    @Option(names = "--json", description = "print one JSON object {ok, sessionSigs: [{node, sessionKey, …, "
+            + "signature, capabilities, check}]}")
+    boolean json;
 
     @Override
-    public Integer call() throws Exception {
-        String text = Files.readString(file);
-        SessionSigs sigs = text.contains("\"derivedVia\"") && text.strip().startsWith("{\"sig\"")
-                ? new SessionSigs(Map.of("(single)", SessionSig.fromAuthSig(AuthSig.parse(text,
-                LitErrorCode.InvalidSessionSigs)))) : SessionSigs.parse(text);
-        Instant now = at == null ? Instant.now() : IsoTime.parse(at, LitErrorCode.InvalidArgument, "--at");
+    public Integer call() {
+        SessionSigs sigs = read(file);
+        Instant now;
+        try {
+            now = at == null ? Instant.now() : IsoTime.parse(at, LitErrorCode.InvalidArgument, "--at");
+        } catch (LitProtocolException e) {
+            throw CliException.usage(e.getMessage() + "; write an ISO time such as 2030-01-01T00:00:00Z");
+        }
+        ResourceAbilityRequest request = resource == null ? null : ResourceSpecs.parse(resource);
+        List<SigReport> reports = new ArrayList<>();
+        sigs.byNodeUrl().forEach((node, sig) -> reports.add(SigReport.of(node, sig, now, request)));
+        boolean ok = reports.stream().allMatch(SigReport::ok);
         PrintWriter out = spec.commandLine().getOut();
-        boolean allAllowed = true;
-        for (Map.Entry<String, SessionSig> e : sigs.byNodeUrl().entrySet()) {
-            SessionSigPayload p = e.getValue().payload();
-            out.println("node " + e.getKey());
-            out.println("  session key   " + p.sessionKey());
-            out.println("  issued        " + p.issuedAt() + ", expires " + p.expiration()
-                    + (IsoTime.parse(p.expiration(), LitErrorCode.InvalidArgument, "expiration").isBefore(now)
-                    ? "  (EXPIRED)" : ""));
-            out.println("  addressed to  " + p.nodeAddress());
-            out.println("  requests      " + p.resourceAbilityRequests());
-            for (int i = 0; i < p.capabilities().size(); i++) {
-                describe(out, i, p.capabilities().get(i));
-            }
-            if (resource != null) {
-                allAllowed &= judge(out, e.getValue(), p, ResourceSpecs.parse(resource), now);
-            }
+        if (json) {
+            List<JsonValue> items = new ArrayList<>();
+            reports.forEach(r -> items.add(r.json()));
+            out.println(JsJson.stringify(JsonValue.object().put("ok", new JsonValue.JsonBoolean(ok))
+                    .put("sessionSigs", new JsonValue.JsonArray(items)).build()));
+        } else {
+            printGrouped(out, reports);
         }
         out.flush();
-        return allAllowed ? 0 : 2;
+        return ok ? Exit.OK : Exit.REFUSED;
     }
 
-    private static void describe(PrintWriter out, int index, AuthSig cap) {
-        out.println("  capability " + index + ": " + cap.type());
-        SiweMessage siwe;
+    private static SessionSigs read(Path file) {
+        String text;
         try {
-            siwe = SiweParser.parse(cap.signedMessage());
-        } catch (LitProtocolException ex) {
-            out.println("    not a SIWE message: " + ex.getMessage());
-            return;
-        }
-        out.println("    signer      " + signer(cap, siwe));
-        out.println("    delegates   " + siwe.uri());
-        out.println("    issued      " + siwe.issuedAt() + ", expires " + siwe.expirationTime().orElse("(never!)"));
-        for (String urn : SiweRecaps.recapUrns(siwe)) {
-            try {
-                Recap recap = RecapCodec.decode(urn);
-                recap.attenuations().forEach((res, abilities) -> abilities.forEach((ability, nb) -> out.println(
-                        "    grants      " + ability + " on " + res + (nb.stream().allMatch(o -> o.isEmpty()) ? ""
-                                : " with " + nb.size() + " restriction(s) " + nb.stream()
-                                .map(o -> o.members().keySet().toString()).toList()))));
-            } catch (LitProtocolException ex) {
-                out.println("    ReCap does not decode: " + ex.getMessage());
-            }
-        }
-    }
-
-    private static String signer(AuthSig cap, SiweMessage siwe) {
-        if (cap.type() == AuthSigType.BLS_NETWORK_SIG) {
-            return siwe.address() + " (PKP; network BLS signature, verified by nodes against the network key)";
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw CliException.local("cannot read session sigs file " + file + ": no such file");
+        } catch (IOException e) {
+            throw CliException.local("cannot read session sigs file " + file + ": " + e.getMessage());
         }
         try {
-            var recovered = Eip191.recover(cap.signedMessage(), EthSignature.parse(cap.sig(), "sig"));
-            return recovered + (recovered.equals(siwe.ethAddress()) ? " (signature verified)"
-                    : " (DOES NOT MATCH the SIWE address " + siwe.address() + ")");
-        } catch (LitProtocolException ex) {
-            return siwe.address() + " (signature unusable: " + ex.getMessage() + ")";
-        }
-    }
-
-    /** Offline there is no network key: every network signature counts as unverified (nodes check them). */
-    private static void offline(byte[] message, byte[] signature) {
-        throw new LitProtocolException(LitErrorCode.InvalidSignature, "no network key offline");
-    }
-
-    private static boolean judge(PrintWriter out, SessionSig sig, SessionSigPayload p,
-                                 ResourceAbilityRequest request, Instant now) {
-        String node = p.nodeAddress().startsWith("http") ? URI.create(p.nodeAddress()).getAuthority()
-                : p.nodeAddress();
-        SessionSigValidator validator = SessionSigValidator.builder(node)
-                .clock(Clock.fixed(now, ZoneOffset.UTC)).blsVerifier(InspectCommand::offline).build();
-        ValidationResult result;
-        try {
-            result = validator.validate(sig.toAuthSig(), request.resource(), request.ability());
+            return text.contains("\"derivedVia\"") && text.strip().startsWith("{\"sig\"")
+                    ? new SessionSigs(Map.of("(single)", SessionSig.fromAuthSig(AuthSig.parse(text,
+                    LitErrorCode.InvalidSessionSigs)))) : SessionSigs.parse(text);
         } catch (LitProtocolException e) {
-            out.println("  " + request + ": cannot judge: " + e.getMessage());
-            return false;
+            throw CliException.usage(file + " holds no session sigs: " + e.getMessage()
+                    + "; give the output of `litj session create`");
         }
-        switch (result) {
-            case AuthContext ctx -> out.println("  " + request + ": ALLOWED for " + ctx.caller() + " through "
-                    + "capability " + ctx.capabilityIndex());
-            case AuthDenied d -> {
-                out.println("  " + request + ": REFUSED " + d.code().wireName() + " by " + d.check() + ": "
-                        + d.message());
-                d.capabilityFailures().forEach(f -> out.println("    " + f.toDetail()));
-                out.println("    (network-signed PKP capabilities cannot be verified offline; nodes check them)");
-            }
-        }
-        return result instanceof AuthContext;
     }
 
+    /**
+     * Prints each distinct block once: nodes whose session sigs say the same (all but the node each is addressed to)
+     * share one block headed by their URLs, and a verdict every node shares is printed once.
+     */
+    private static void printGrouped(PrintWriter out, List<SigReport> reports) {
+        Map<String, List<SigReport>> groups = new LinkedHashMap<>();
+        reports.forEach(r -> groups.computeIfAbsent(String.join("\n", r.body()), k -> new ArrayList<>()).add(r));
+        for (List<SigReport> group : groups.values()) {
+            if (group.size() == 1) {
+                out.println("node " + group.get(0).node());
+                out.println("  addressed to  " + group.get(0).nodeAddress());
+            } else {
+                out.println("nodes " + String.join(", ", group.stream().map(SigReport::node).toList())
+                        + " (" + group.size() + " session sigs, the same but for the node each is addressed to)");
+            }
+            group.get(0).body().forEach(out::println);
+            Map<String, List<String>> verdicts = new LinkedHashMap<>();
+            group.forEach(r -> r.verdict().ifPresent(v -> verdicts.computeIfAbsent(v, k -> new ArrayList<>())
+                    .add(r.node())));
+            verdicts.forEach((v, nodes) -> {
+                String who = group.size() == 1 ? "" : nodes.size() == group.size() ? " (all " + nodes.size()
+                        + " nodes)" : " (" + String.join(", ", nodes) + ")";
+                List<String> lines = v.lines().toList();
+                out.println(lines.get(0) + who);
+                lines.stream().skip(1).forEach(out::println);
+            });
+        }
+        if (reports.stream().anyMatch(r -> !r.ok() && r.hasNetworkCapability())) {
+            out.println("(network-signed PKP capabilities cannot be verified offline; nodes check them)");
+        }
+    }
+
+    /** Checks the session-key signature over the exact signed bytes and that the payload names the same key. */
+    static String signatureProblem(SessionSig sig, SessionSigPayload p) {
+        try {
+            Ed25519Signatures.verifyStrict(Hex.decode(sig.address(), "address"),
+                    sig.signedMessage().getBytes(StandardCharsets.UTF_8), Hex.decode(sig.sig(), "sig"));
+        } catch (LitProtocolException e) {
+            return "NodeInvalidAuthSigSessionKeySignature: the session-key signature does not verify ("
+                    + e.getMessage() + "); the file was changed after signing";
+        }
+        if (!p.sessionKey().equalsIgnoreCase(sig.address())) {
+            return "the payload's sessionKey " + p.sessionKey() + " is not the signing key " + sig.address();
+        }
+        return "";
+    }
+
+    static boolean isNetworkSigned(AuthSig cap) {
+        return cap.type() == AuthSigType.BLS_NETWORK_SIG;
+    }
 }

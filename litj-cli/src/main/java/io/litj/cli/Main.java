@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
 @Command(name = "litj", mixinStandardHelpOptions = true, version = "litj 0.1.0",
         description = "Lit Protocol session signatures in Java: devnet, nodes, sessions and Lit Actions.",
         subcommands = {DevnetCommand.class, DemoCommand.class, NodeCommand.class, SessionCommand.class,
-                ExecCommand.class, PkpCommand.class, CommandLine.HelpCommand.class})
+                ExecCommand.class, PkpCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  ok", "  1  local error (a file, a busy port, a failed build)", "  2  usage error",
+                "  3  devnet or network not running / unreachable", "  4  refused by the network (node code printed)"})
 public final class Main {
     private Main() {
     }
@@ -31,19 +34,49 @@ public final class Main {
         return new CommandLine(new Main())
                 .setOut(out)
                 .setErr(err)
+                .setParameterExceptionHandler(Main::usageError)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("error: " + describe(e));
-                    return 1;
+                    cmd.getErr().flush();
+                    return exitCode(e);
                 })
                 .execute(args);
+    }
+
+    /** A usage error: the message, picocli's "did you mean" suggestions, and where the help is; exit code 2. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("error: " + e.getMessage());
+        if (e.getMessage().startsWith("Missing required subcommand")) {
+            cmd.usage(err);
+        }
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("see `" + cmd.getCommandSpec().qualifiedName() + " --help`");
+        err.flush();
+        return Exit.USAGE;
+    }
+
+    /** The exit code for an exception a command threw (see {@link Exit}). */
+    static int exitCode(Exception e) {
+        if (e instanceof CliException c) {
+            return c.exitCode();
+        }
+        if (e instanceof LitClientException c) {
+            return Failures.exitCode(c);
+        }
+        return Exit.LOCAL_ERROR;
     }
 
     static String describe(Exception e) {
         if (e instanceof LitProtocolException p) {
             return "[" + p.code().wireName() + "] " + p.getMessage();
         }
+        if (e instanceof CliException) {
+            return e.getMessage();
+        }
         if (e instanceof LitClientException c) {
-            return "[" + c.nodeErrorCode().orElse(c.code().wireName()) + "] " + c.getMessage();
+            return Failures.describe(c, c.nodeFailures().size());
         }
         if (e instanceof LitNodeException n) {
             return "[" + n.code().wireName() + "] " + n.getMessage();

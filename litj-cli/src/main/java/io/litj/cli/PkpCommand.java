@@ -12,7 +12,6 @@ import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonValue;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -89,9 +88,13 @@ final class PkpCommand {
             if (permissions.isEmpty()) {
                 throw usage("give at least one --permit-address or --permit-action");
             }
-            Path dataDir = data != null ? data : LitjHome.devnet();
+            DevnetFolder folder = DevnetFolder.of(data);
+            DevnetState running = folder.requireRunning();
+            spec.commandLine().getErr().println("litj: minting a PKP (a DKG among the " + running.nodes().size()
+                    + " nodes; a few seconds)");
+            spec.commandLine().getErr().flush();
             Pkp pkp;
-            try (PkpMinter minter = PkpMinter.open(dataDir, new SecureRandom())) {
+            try (PkpMinter minter = PkpMinter.open(folder.dir(), new SecureRandom())) {
                 pkp = minter.mint(permissions);
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -132,7 +135,7 @@ final class PkpCommand {
                     pkps.forEach(p -> items.add(summary(p).build()));
                     out.println(JsJson.stringify(new JsonValue.JsonArray(items)));
                 } else if (pkps.isEmpty()) {
-                    out.println("no PKPs yet; mint one with: litj pkp mint --permit-address <0x…>");
+                    out.println("no PKPs yet; mint one with: litj pkp mint --permit-address <0x…>" + DevnetFolder.of(data).dataArg());
                 } else {
                     pkps.forEach(p -> out.println(tokenId(p) + "  " + p.ethAddress()));
                 }
@@ -147,7 +150,8 @@ final class PkpCommand {
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "<tokenId>", description = "64 hex digits, with or without 0x")
+        @Parameters(index = "0", paramLabel = "<pkp>", description = "its token id (64 hex digits), eth address "
+                + "(40 hex digits) or public key (04 + 128 hex digits), with or without 0x")
         String tokenId;
         @Option(names = "--data", description = "devnet data folder (default $LITJ_HOME/devnet or ~/.litj/devnet)")
         Path data;
@@ -157,13 +161,18 @@ final class PkpCommand {
         @Override
         public Integer call() {
             String id = tokenId.startsWith("0x") || tokenId.startsWith("0X") ? tokenId.substring(2) : tokenId;
-            id = id.toLowerCase(Locale.ROOT);
+            String wanted = id.toLowerCase(Locale.ROOT);
+            if (!wanted.matches("[0-9a-f]{64}|[0-9a-f]{40}|04[0-9a-f]{128}")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "'" + tokenId + "' names no PKP: a "
+                        + "token id is 64 hex digits; an eth address (40 hex digits) or a public key (04 + 128 hex "
+                        + "digits) also work; `litj pkp list" + DevnetFolder.of(data).dataArg() + "` lists them");
+            }
             PrintWriter out = spec.commandLine().getOut();
             try (SqliteRegistry registry = openRegistry(data)) {
-                String wanted = id;
-                Pkp pkp = registry.pkp(id).orElseThrow(() -> new LitNodeException(
-                        LitErrorCode.NodePKPTokenIdNotFound, "no PKP with token id " + wanted + " in "
-                        + registry.file()));
+                Pkp pkp = find(registry, wanted).orElseThrow(() -> new LitNodeException(
+                        LitErrorCode.NodePKPTokenIdNotFound, "no PKP with " + kind(wanted) + " " + wanted + " in "
+                        + registry.file() + "; `litj pkp list" + DevnetFolder.of(data).dataArg()
+                        + "` lists them"));
                 if (json) {
                     List<JsonValue> perms = new ArrayList<>();
                     for (PkpPermission p : pkp.permissions()) {
@@ -186,14 +195,27 @@ final class PkpCommand {
         }
     }
 
+    /** The registry of {@code --data}'s devnet (running or not: list and show only read it), or exit 3. */
     private static SqliteRegistry openRegistry(Path data) {
-        Path dataDir = data != null ? data : LitjHome.devnet();
-        Path file = DevnetConfig.registryFileIn(dataDir);
-        if (!Files.exists(file)) {
-            throw new LitNodeException(LitErrorCode.InvalidArgument, "there is no devnet in " + dataDir
-                    + " (no registry.sqlite)");
+        DevnetFolder folder = DevnetFolder.of(data);
+        if (!folder.hasDevnet()) {
+            throw CliException.notRunning("there is no devnet in " + folder.dir() + "; start one with `litj devnet "
+                    + "up" + folder.dataArg() + "`");
         }
-        return SqliteRegistry.open(file);
+        return SqliteRegistry.open(DevnetConfig.registryFileIn(folder.dir()));
+    }
+
+    /** The PKP whose token id (64 hex), eth address (40 hex) or uncompressed public key (130 hex) is {@code hex}. */
+    private static java.util.Optional<Pkp> find(SqliteRegistry registry, String hex) {
+        return switch (hex.length()) {
+            case 64 -> registry.pkp(hex);
+            case 40 -> registry.pkps().stream().filter(p -> p.ethAddress().equalsIgnoreCase("0x" + hex)).findFirst();
+            default -> registry.pkps().stream().filter(p -> p.publicKey().equalsIgnoreCase(hex)).findFirst();
+        };
+    }
+
+    private static String kind(String hex) {
+        return hex.length() == 64 ? "token id" : hex.length() == 40 ? "eth address" : "public key";
     }
 
     private static JsonValue.ObjectBuilder summary(Pkp pkp) {

@@ -26,7 +26,17 @@ final class ResourceSpecs {
         return out;
     }
 
+    /** Parses one {@code --resource}; a malformed one is a usage error (exit 2) that shows the expected form. */
     static ResourceAbilityRequest parse(String spec) {
+        try {
+            return parseStrict(spec);
+        } catch (LitProtocolException e) {
+            throw CliException.usage("--resource " + spec + ": " + e.getMessage() + "; write <prefix>://<id>"
+                    + "[=<ability>], e.g. lit-litaction://* or lit-pkp://*");
+        }
+    }
+
+    private static ResourceAbilityRequest parseStrict(String spec) {
         int eq = spec.lastIndexOf('=');
         String key = eq > 0 ? spec.substring(0, eq) : spec;
         LitResource resource = LitResource.parseKey(key);

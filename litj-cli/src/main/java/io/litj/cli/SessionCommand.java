@@ -38,11 +38,16 @@ final class SessionCommand {
         @Override
         public Integer call() {
             List<ResourceAbilityRequest> requests = ResourceSpecs.parse(resources);
-            try (LitClient client = wallet.connect()) {
+            try (LitClient client = wallet.connect(spec.commandLine().getErr())) {
                 SessionTerms.Builder terms = SessionTerms.builder().resourceAbilityRequests(requests);
                 if (expiration != null) {
-                    terms.expiration(IsoTime.parse(expiration, io.litj.protocol.LitErrorCode.InvalidArgument,
-                            "--expiration"));
+                    try {
+                        terms.expiration(IsoTime.parse(expiration, io.litj.protocol.LitErrorCode.InvalidArgument,
+                                "--expiration"));
+                    } catch (io.litj.protocol.LitProtocolException e) {
+                        throw CliException.usage(e.getMessage() + "; write an ISO time such as "
+                                + "2030-01-01T00:00:00Z");
+                    }
                 }
                 SessionSigs sigs = client.getSessionSigs(SessionRequest.of(terms.build(),
                         wallet.wallet(spec.commandLine().getErr())));

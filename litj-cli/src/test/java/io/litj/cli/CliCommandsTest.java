@@ -1,11 +1,14 @@
 package io.litj.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.devnet.Devnet;
 import io.litj.devnet.DevnetConfig;
+import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.auth.SessionSigs;
+import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import java.io.IOException;
@@ -15,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,9 @@ class CliCommandsTest {
     }
 
     private record Run(int code, String out, String err) {
+        String both() {
+            return "exit " + code + "\nstdout:\n" + out + "\nstderr:\n" + err;
+        }
     }
 
     private static Run litj(String... args) {
@@ -68,8 +75,81 @@ class CliCommandsTest {
                 allowed.out());
 
         Run refused = litj("session", "inspect", file.toString(), "--resource", "lit-pkp://*");
-        assertEquals(2, refused.code(), refused.out());
+        assertEquals(4, refused.code(), refused.out());
         assertTrue(refused.out().contains("REFUSED NodeResourceIdNotFound by ResourceRequestedCheck"), refused.out());
+    }
+
+    private static Path createdSigs(String name) throws IOException {
+        Run created = litj("session", "create", "--rpc-url", devnet.rpcUrl(), "--private-key-file", keyFile(),
+                "--no-store");
+        assertEquals(0, created.code(), created.err());
+        return Files.writeString(temp.resolve(name), created.out());
+    }
+
+    private static String keyFile() throws IOException {
+        return Files.writeString(temp.resolve("wallet.key"), KEY + "\n").toString();
+    }
+
+    @Test
+    void inspect_identicalSigsForEveryNode_describesThemOnceAndJudgesOnce() throws IOException {
+        Path file = createdSigs("once.json");
+
+        Run r = litj("session", "inspect", file.toString(), "--resource", "lit-pkp://*");
+
+        assertEquals(4, r.code(), r.out());
+        assertTrue(r.out().startsWith("nodes " + String.join(", ", devnet.nodeUrls()) + " (3 session sigs, the same "
+                + "but for the node each is addressed to)\n"), r.out());
+        assertEquals(1, r.out().split("session key ", -1).length - 1, r.out());
+        assertEquals(1, r.out().split("REFUSED NodeResourceIdNotFound", -1).length - 1, r.out());
+        assertTrue(r.out().contains("lit-pkp://* pkp-signing: REFUSED NodeResourceIdNotFound by "
+                + "ResourceRequestedCheck"), r.out());
+        assertTrue(r.out().contains(" (all 3 nodes)"), r.out());
+        assertFalse(r.out().contains("cannot be verified offline"), "no PKP capability here: " + r.out());
+    }
+
+    @Test
+    void inspect_tamperedOuterSig_isRefusedWithoutAnyResource() throws IOException {
+        String text = Files.readString(createdSigs("tampered.json"));
+        int at = text.indexOf("\"sig\":\"") + 7;
+        char c = text.charAt(at + 10);
+        Path file = Files.writeString(temp.resolve("tampered2.json"), text.substring(0, at + 10)
+                + (c == '0' ? '1' : '0') + text.substring(at + 11));
+
+        Run r = litj("session", "inspect", file.toString());
+
+        assertEquals(4, r.code(), r.out());
+        assertTrue(r.out().contains("  session-key signature: REFUSED NodeInvalidAuthSigSessionKeySignature: the "
+                + "session-key signature does not verify ("), r.out());
+        assertTrue(r.out().contains("); the file was changed after signing (" + devnet.nodeUrls().get(0) + ")\n"),
+                "the verdict names the one changed sig: " + r.out());
+        assertEquals(1, r.out().split("REFUSED", -1).length - 1, r.out());
+    }
+
+    @Test
+    void inspect_json_isOneObjectPerSig() throws IOException {
+        Run r = litj("session", "inspect", createdSigs("json.json").toString(), "--json", "--resource",
+                "lit-litaction://QmX");
+
+        assertEquals(0, r.code(), r.out());
+        JsonValue.JsonObject o = JsonReader.parseObject(r.out().strip(), LitErrorCode.InvalidArgument, "out");
+        assertEquals("true", JsJson.stringify(o.get("ok").orElseThrow()));
+        List<JsonValue> sigs = ((JsonValue.JsonArray) o.get("sessionSigs").orElseThrow()).items();
+        assertEquals(3, sigs.size());
+        String first = JsJson.stringify(sigs.get(0));
+        assertTrue(first.contains("\"signature\":\"verified\""), first);
+        assertTrue(first.contains("\"check\":{\"request\":\"lit-litaction://QmX lit-action-execution\","
+                + "\"allowed\":true}"), first);
+    }
+
+    @Test
+    void exec_byDefault_printsResponseLogsAndTiming() throws IOException {
+        Path code = Files.writeString(temp.resolve("action2.js"),
+                "console.log('x is', x); LitActions.setResponse({response: JSON.stringify({double: x * 2})});");
+        Run run = litj("exec", "--rpc-url", devnet.rpcUrl(), "--private-key-file", keyFile(), "--no-store",
+                "--code", code.toString(), "--params", "{\"x\":21}");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().startsWith("response  {\"double\":42}\nlogs\n  x is 21\nsignatures (none: the "
+                + "signing APIs are not there yet)\nnodes     3 answered in "), run.out());
     }
 
     @Test
@@ -77,7 +157,7 @@ class CliCommandsTest {
         Path code = Files.writeString(temp.resolve("action.js"),
                 "console.log('x is', x); LitActions.setResponse({response: JSON.stringify({double: x * 2})});");
         Run run = litj("exec", "--rpc-url", devnet.rpcUrl(), "--private-key", KEY, "--no-store", "--code",
-                code.toString(), "--params", "{\"x\":21}");
+                code.toString(), "--params", "{\"x\":21}", "--json");
         assertEquals(0, run.code(), run.err());
         JsonValue.JsonObject result = JsonReader.parseObject(run.out().strip(),
                 io.litj.protocol.LitErrorCode.NodeParserError, "exec output");
@@ -87,12 +167,34 @@ class CliCommandsTest {
     }
 
     @Test
-    void exec_actionThatThrows_exitsWithTheNodeErrorCode() throws IOException {
-        Path code = Files.writeString(temp.resolve("bad.js"), "throw new Error('nope');");
-        Run run = litj("exec", "--rpc-url", devnet.rpcUrl(), "--private-key", KEY, "--no-store", "--code",
-                code.toString());
-        assertEquals(2, run.code(), run.out());
-        assertTrue(run.err().contains("NodeJsExecutionError"), run.err());
+    void exec_actionThatThrows_exits4_printsTheErrorOnceAndTheLogs() throws IOException {
+        Path code = Files.writeString(temp.resolve("bad.js"), "console.log('before the throw'); "
+                + "throw new Error('nope');");
+        Run run = litj("exec", "--rpc-url", devnet.rpcUrl(), "--private-key-file", keyFile(), "--no-store",
+                "--code", code.toString());
+        assertEquals(4, run.code(), run.both());
+        assertTrue(run.err().contains("logs of the action before it failed:\n  before the throw\n"), run.err());
+        assertTrue(run.err().contains("error: refused by the network: [NodeJsExecutionError] Uncaught Error: nope"),
+                run.err());
+        assertTrue(run.err().strip().endsWith(" (all 3 nodes)"), run.err());
+        assertEquals(1, run.err().split("NodeJsExecutionError", -1).length - 1, run.err());
+    }
+
+    @Test
+    void exec_json_refusal_isOneObjectWithEveryNodesCode() throws IOException {
+        Path code = Files.writeString(temp.resolve("bad2.js"), "throw new Error('nope');");
+        Run run = litj("exec", "--rpc-url", devnet.rpcUrl(), "--private-key-file", keyFile(), "--no-store",
+                "--code", code.toString(), "--json");
+        assertEquals(4, run.code(), run.both());
+        JsonValue.JsonObject o = JsonReader.parseObject(run.out().strip(), LitErrorCode.InvalidArgument, "out");
+        assertEquals("false", JsJson.stringify(o.get("ok").orElseThrow()));
+        assertEquals("\"NodeJsExecutionError\"", JsJson.stringify(o.get("errorCode").orElseThrow()));
+        List<JsonValue> nodes = ((JsonValue.JsonArray) o.get("nodes").orElseThrow()).items();
+        assertEquals(3, nodes.size());
+        for (JsonValue n : nodes) {
+            assertTrue(JsJson.stringify(n).contains("\"status\":"), JsJson.stringify(n));
+            assertTrue(JsJson.stringify(n).contains("\"errorCode\":\"NodeJsExecutionError\""), JsJson.stringify(n));
+        }
     }
 
     @Test

@@ -46,6 +46,13 @@ class PkpCommandTest {
         data = temp.resolve("devnet");
         devnet = Devnet.start(DevnetConfig.defaults(data).withPorts(0, 0).withBlockInterval(Duration.ofHours(1)),
                 Clock.systemUTC(), new SecureRandom());
+        // what `litj devnet up` publishes; `pkp mint` checks that the folder's devnet is running
+        try {
+            new DevnetState(ProcessHandle.current().pid(), devnet.rpcUrl(), devnet.blockHashUrl(), devnet.nodeUrls(),
+                    "").write(data);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterAll
@@ -105,6 +112,23 @@ class PkpCommandTest {
         List<JsonValue> perms = json(showJson.out()).array("permissions");
         assertEquals(2, perms.size(), showJson.out());
         assertEquals(publicKey, json(showJson.out()).string("publicKey"));
+
+        Run byAddress = litj("pkp", "show", m.string("ethAddress").toLowerCase(), "--data", data.toString());
+        Run byKey = litj("pkp", "show", publicKey, "--data", data.toString(), "--json");
+        assertEquals(0, byAddress.code(), byAddress.err());
+        assertTrue(byAddress.out().startsWith("PKP 0x" + tokenId + "\n"), byAddress.out());
+        assertEquals(0, byKey.code(), byKey.err());
+        assertEquals("0x" + tokenId, json(byKey.out()).string("tokenId"));
+    }
+
+    @Test
+    void show_shortHex_isAUsageErrorSayingWhatAnIdLooksLike() {
+        Run r = litj("pkp", "show", "0x1234", "--data", data.toString());
+
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().startsWith("error: '0x1234' names no PKP: a token id is 64 hex digits; an eth address (40 "
+                + "hex digits) or a public key (04 + 128 hex digits) also work; `litj pkp list --data " + data
+                + "` lists them"), r.err());
     }
 
     @Test
@@ -112,7 +136,9 @@ class PkpCommandTest {
         Run r = litj("pkp", "show", "ab".repeat(32), "--data", data.toString());
 
         assertEquals(1, r.code(), r.out());
-        assertTrue(r.err().contains("[NodePKPTokenIdNotFound] no PKP with token id " + "ab".repeat(32)), r.err());
+        assertTrue(r.err().contains("[NodePKPTokenIdNotFound] no PKP with token id " + "ab".repeat(32) + " in "),
+                r.err());
+        assertTrue(r.err().strip().endsWith("; `litj pkp list --data " + data + "` lists them"), r.err());
     }
 
     @Test
@@ -131,7 +157,8 @@ class PkpCommandTest {
 
         Run r = litj("pkp", "mint", "--permit-address", WALLET, "--data", empty.toString());
 
-        assertEquals(1, r.code(), r.out());
-        assertTrue(r.err().contains("there is no devnet in " + empty), r.err());
+        assertEquals(3, r.code(), r.out());
+        assertEquals("error: there is no devnet in " + empty + "; start one with `litj devnet up --data " + empty
+                + "`", r.err().strip());
     }
 }

@@ -88,6 +88,8 @@ class ProcessesTest {
         Path data = temp.resolve("bg");
         String rpc = Integer.toString(freePort());
         String base = Integer.toString(freePort());
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("devnet.log"), "error: OLD ERROR OF A PREVIOUS START\n");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int up = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "devnet", "up", "--background",
@@ -95,6 +97,15 @@ class ProcessesTest {
         try {
             assertEquals(0, up, out + "\n" + err);
             assertTrue(out.toString().contains("rpcUrl http://127.0.0.1:" + rpc), out.toString());
+            assertTrue(out.toString().contains("; `litj devnet down --data " + data + "` stops it, log in "
+                    + data.resolve("devnet.log")), "the hint repeats --data: " + out);
+            assertFalse(Files.readString(data.resolve("devnet.log")).contains("OLD ERROR"),
+                    "one log per start: " + Files.readString(data.resolve("devnet.log")));
+            LitjRun json = LitjRun.litj("devnet", "status", "--data", data.toString(), "--json");
+            assertEquals(0, json.code(), json.both());
+            assertTrue(json.out().startsWith("{\"running\":true,\"data\":\"" + data + "\",\"pid\":"), json.out());
+            assertTrue(json.out().contains("\"nodes\":[{\"url\":\"http://127.0.0.1:" + base + "\",\"up\":true}]"),
+                    json.out());
             String networkKey = DevnetState.read(data).orElseThrow().networkPublicKey();
             assertTrue(networkKey.matches("[0-9a-f]{96}"), "devnet.json names the network key: " + networkKey);
             StringWriter status = new StringWriter();
@@ -110,5 +121,9 @@ class ProcessesTest {
         assertFalse(Files.exists(data.resolve("devnet.json")));
         assertEquals(3, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "devnet",
                 "status", "--data", data.toString()));
+        LitjRun again = LitjRun.litj("devnet", "down", "--data", data.toString());
+        assertEquals(3, again.code(), again.both());
+        assertTrue(again.err().contains("error: no devnet is running in " + data + "; nothing to stop (start it with "
+                + "`litj devnet up --data " + data + "`)"), again.err());
     }
 }

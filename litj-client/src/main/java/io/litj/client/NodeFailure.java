@@ -15,14 +15,23 @@ import java.util.Optional;
  * @param errorCode the {@code errorCode} of the node's error body, e.g. {@code NodeNotAuthorized}
  * @param message the node's {@code message}, or a description of the transport failure
  * @param details the node's {@code details} lines (empty if none)
+ * @param logs the {@code console} output of a Lit Action that failed on this node, as its error body's {@code logs}
+ *     carried it (empty if none)
  */
 public record NodeFailure(String nodeUrl, int httpStatus, Optional<String> errorCode, String message,
-                          List<String> details) {
+                          List<String> details, String logs) {
     public NodeFailure {
         Objects.requireNonNull(nodeUrl, "nodeUrl");
         Objects.requireNonNull(errorCode, "errorCode");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(logs, "logs");
         details = List.copyOf(details);
+    }
+
+    /** A failure without Lit Action logs. */
+    public NodeFailure(String nodeUrl, int httpStatus, Optional<String> errorCode, String message,
+                       List<String> details) {
+        this(nodeUrl, httpStatus, errorCode, message, details, "");
     }
 
     /** A failure without an HTTP answer (connection refused, timeout, bad TLS). */

@@ -65,6 +65,14 @@ public final class Devnet implements AutoCloseable {
         this.clock = clock;
         this.random = random;
         boolean created = !Files.exists(config.registryFile());
+        if (created) { // ports first: a busy port must leave no registry or keys behind
+            if (config.rpcPort() != 0) {
+                Ports.requireFree(config.rpcPort(), "chain view");
+            }
+            for (int i = 0; config.basePort() != 0 && i < config.nodes(); i++) {
+                Ports.requireFree(config.basePort() + i, "node " + i);
+            }
+        }
         this.writer = openOrCreate(config, clock, random);
         List<AutoCloseable> started = new ArrayList<>();
         started.add(writer);

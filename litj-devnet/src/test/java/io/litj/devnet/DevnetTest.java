@@ -1,6 +1,7 @@
 package io.litj.devnet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -143,6 +145,8 @@ class DevnetTest {
 
             assertEquals(LitErrorCode.InvalidArgument, e.code());
             assertTrue(e.getMessage().contains("port " + port + " on 127.0.0.1 is in use"), e.getMessage());
+            assertFalse(Files.exists(config.registryFile()), "ports are checked before anything is written");
+            assertFalse(Files.exists(config.nodeDir(0)), "ports are checked before anything is written");
         }
     }
 

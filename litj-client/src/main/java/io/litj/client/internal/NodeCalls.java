@@ -42,6 +42,8 @@ public final class NodeCalls {
     /** Extra wait beyond the transport timeout before a stuck call is abandoned. */
     private static final Duration GRACE = Duration.ofSeconds(2);
     private static final int MESSAGE_LIMIT = 300;
+    /** The node caps an action's logs at 100 KiB; the client keeps as much of a failure's logs. */
+    private static final int MAX_LOGS = 100 * 1024;
 
     private NodeCalls() {
     }
@@ -165,7 +167,9 @@ public final class NodeCalls {
                 details.add(cut(item instanceof JsonValue.JsonString s ? s.value() : JsJson.stringify(item)));
             }
         }
-        return new NodeFailure(url, response.status(), code.map(NodeCalls::cut), cut(message), details);
+        String logs = string(body, "logs").orElse("");
+        return new NodeFailure(url, response.status(), code.map(NodeCalls::cut), cut(message), details,
+                logs.length() <= MAX_LOGS ? logs : logs.substring(0, MAX_LOGS) + "…");
     }
 
     /** A transport failure described without stack traces. */

@@ -43,6 +43,17 @@ class NodeCallsTest {
     }
 
     @Test
+    void errorBody_ofAFailedLitAction_keepsItsLogs() {
+        NodeFailure f = NodeCalls.errorBody(URL, new RawHttpResponse(500, "application/json",
+                "{\"errorKind\":\"Unexpected\",\"errorCode\":\"NodeJsExecutionError\",\"status\":500,"
+                        + "\"message\":\"Uncaught Error: nope\",\"details\":[],\"logs\":\"before the throw\\n\"}"));
+        NodeFailure without = NodeCalls.errorBody(URL, new RawHttpResponse(401, "application/json",
+                "{\"errorCode\":\"NodeNotAuthorized\",\"message\":\"no\"}"));
+        assertEquals("before the throw\n", f.logs());
+        assertEquals("", without.logs());
+    }
+
+    @Test
     void errorBody_notJson_keepsTheTextCut() {
         NodeFailure f = NodeCalls.errorBody(URL, new RawHttpResponse(502, "text/plain", "x".repeat(1000)));
         assertEquals(Optional.empty(), f.errorCode());
