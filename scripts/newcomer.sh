@@ -132,7 +132,7 @@ step "pkp show 0x1234 (exit 2)" 2 "a token id is 64 hex digits" -- pkp show 0x12
 step "--rpc-url without a scheme (exit 2)" 2 "use http://host:port" -- \
   exec --rpc-url "127.0.0.1:$rpc" --private-key-file "$keyfile" --code "$work/action.js"
 step "plain http to another host (exit 2)" 2 "pass --allow-plain-http to accept that" -- \
-  exec --rpc-url "http://10.0.0.1:8545" --private-key-file "$keyfile" --code "$work/action.js"
+  exec --rpc-url "http://node.litj-newcomer.invalid:8545" --private-key-file "$keyfile" --code "$work/action.js"
 step "unknown option (exit 2)" 2 "see \`litj devnet up --help\`" -- devnet up --node 3
 step "devnet down" 0 "devnet stopped" -- devnet down --data "$data"
 step "devnet down again (exit 3)" 3 "no devnet is running in $data; nothing to stop" -- devnet down --data "$data"
