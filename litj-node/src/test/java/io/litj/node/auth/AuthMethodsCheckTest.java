@@ -7,45 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.node.LitNodeException;
-import io.litj.node.actions.ActionRuntime;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.auth.AuthSig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link AuthMethodsCheck} inside {@link SessionKeyAuthorizer}: one refusal per code of the EthWallet auth method
  * ({@code lit-node-behaviour.md} §3.1 step 2, §3.2) and of unsupported types, each naming the check.
  */
-class AuthMethodsCheckTest {
-    private static SessionKeyFixture net;
-    private static ActionRuntime runtime;
-    private static SessionKeyAuthorizer authorizer;
-
-    @BeforeAll
-    static void network() {
-        net = SessionKeyFixture.create();
-        runtime = SessionKeyFixture.runtime();
-        authorizer = new SessionKeyAuthorizer(net.registry, runtime, net.clock);
-    }
-
-    @AfterAll
-    static void close() {
-        runtime.close();
-        net.close();
-    }
-
-    @AfterEach
-    void resetClock() {
-        net.clock.set(SessionKeyFixture.NOW);
-    }
-
+class AuthMethodsCheckTest extends SharedAuthorizer {
     @Test
     void authorize_unsupportedAuthMethodType_refusedWithNodeAuthSigNotSupported() {
         SessionKeyRequest r = wallet(net.sessionSiwe().render());

@@ -5,36 +5,16 @@ import static io.litj.node.auth.SessionKeyFixture.WALLET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.litj.node.LitNodeException;
-import io.litj.node.actions.ActionRuntime;
 import io.litj.protocol.LitErrorCode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link AuthMethodsLimitCheck} (issue 8, bounded work): at most four {@code authMethods}, none twice, counted before
  * any of them is verified.
  */
-class AuthMethodsLimitCheckTest {
-    private static SessionKeyFixture net;
-    private static ActionRuntime runtime;
-    private static SessionKeyAuthorizer authorizer;
-
-    @BeforeAll
-    static void network() {
-        net = SessionKeyFixture.create();
-        runtime = SessionKeyFixture.runtime();
-        authorizer = new SessionKeyAuthorizer(net.registry, runtime, net.clock);
-    }
-
-    @AfterAll
-    static void close() {
-        runtime.close();
-        net.close();
-    }
-
+class AuthMethodsLimitCheckTest extends SharedAuthorizer {
     @Test
     void authorize_fourDistinctLogins_grantedWithAllFour() {
         SessionKeyGrant grant = authorizer.authorize(net.walletRequest(SESSION_KEY, logins(4)));

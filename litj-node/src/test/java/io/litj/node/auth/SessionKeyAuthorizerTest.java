@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.node.LitNodeException;
 import io.litj.node.actions.ActionException;
-import io.litj.node.actions.ActionRuntime;
 import io.litj.node.actions.IpfsCid;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
@@ -35,9 +34,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,31 +42,9 @@ import org.junit.jupiter.api.Test;
  * §3.1–3.3) naming that check, against a real registry and Lit Action runtime. The auth-method refusals are in
  * {@link AuthMethodsCheckTest}.
  */
-class SessionKeyAuthorizerTest {
+class SessionKeyAuthorizerTest extends SharedAuthorizer {
     private static final Pattern DOC_ROW = Pattern.compile("^\\| \\d+ \\| `(\\w+)` \\|.*\\|([^|]*)\\|$");
     private static final Pattern DOC_CODE = Pattern.compile("`(Node\\w+)`");
-
-    private static SessionKeyFixture net;
-    private static ActionRuntime runtime;
-    private static SessionKeyAuthorizer authorizer;
-
-    @BeforeAll
-    static void network() {
-        net = SessionKeyFixture.create();
-        runtime = SessionKeyFixture.runtime();
-        authorizer = new SessionKeyAuthorizer(net.registry, runtime, net.clock);
-    }
-
-    @AfterAll
-    static void close() {
-        runtime.close();
-        net.close();
-    }
-
-    @AfterEach
-    void resetClock() {
-        net.clock.set(SessionKeyFixture.NOW);
-    }
 
     @Test
     void checks_runInTheOrderAndWithTheCodesOfTheTableInPkpSessionsMd() throws IOException {
