@@ -63,7 +63,7 @@ public final class SessionSigValidator {
         this.sessionChecks = List.of(
                 new SessionSigKindCheck(),
                 new PayloadLimitsCheck(),
-                new SessionKeySignatureCheck(),
+                new SessionKeySignatureCheck(new SignatureCache(b.cacheSize)),
                 new PayloadParseCheck(),
                 new SessionKeyBindingCheck(),
                 new ResourceRequestedCheck(),
@@ -176,8 +176,8 @@ public final class SessionSigValidator {
         }
 
         /**
-         * How many capability signatures to remember, verified ones and failed ones each (default 4096; 0 disables;
-         * at most 1,000,000).
+         * How many capability signatures to remember, verified ones and failed ones each, and how many verified
+         * session-key signatures (default 4096; 0 disables; at most 1,000,000).
          */
         public Builder signatureCacheSize(int size) {
             if (size < 0 || size > 1_000_000) {

@@ -106,6 +106,20 @@ class SessionChecksTest {
     }
 
     @Test
+    void signature_afterTheSameSigVerified_tamperedMessageOrOtherKeyIsStillDenied() {
+        SessionSigValidator v = validator();
+        AuthSig s = TestSessions.validSessionSig();
+        assertInstanceOf(AuthContext.class, validateAction(v, s));
+        assertInstanceOf(AuthContext.class, validateAction(v, s), "a remembered signature still passes");
+        String tampered = s.signedMessage().replace("\"expiration\":\"2025-01-02", "\"expiration\":\"2025-01-03");
+        assertDenied(validateAction(v, AuthSig.of(s.sig(), s.derivedVia(), tampered, s.address(), s.algo())),
+                LitErrorCode.NodeInvalidAuthSigSessionKeySignature, "SessionKeySignatureCheck");
+        assertDenied(validateAction(v, AuthSig.of(s.sig(), s.derivedVia(), s.signedMessage(),
+                        TestSessions.OTHER_SESSION_KEY.publicKeyHex(), s.algo())),
+                LitErrorCode.NodeInvalidAuthSigSessionKeySignature, "SessionKeySignatureCheck");
+    }
+
+    @Test
     void payload_notJson_deniesWithSignedMessageConversionError() {
         AuthSig bad = TestSessions.signRaw(TestSessions.SESSION_KEY, "not json");
         assertDenied(validateAction(validator(), bad), LitErrorCode.NodeAuthSigSignedMessageConversionError,
