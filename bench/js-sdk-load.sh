@@ -7,7 +7,10 @@
 #
 # Usage: bench/js-sdk-load.sh [blocks=10] [per-block=100] [warmup=300] [nodes=3]
 # Environment: LITJ_DEVNET_JAVA_OPTS  extra JVM options of the devnet JVM (e.g. a JFR recording);
-#              LITJ_TIMING_JSON       where execute-timing.mjs writes its JSON document (default: a temp file).
+#              LITJ_TIMING_JSON       where execute-timing.mjs writes its JSON document (default: a temp file);
+#              LITJ_BASELINE_DIR      a second checkout (e.g. an older commit with this bench/ copied in, built with
+#                                     `mvn package -pl bench -am`): its devnet runs as a third network, "litj-baseline",
+#                                     for before/after numbers in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 blocks=${1:-10}
@@ -30,7 +33,14 @@ exec 3<>"$work/stdin" # held open by this shell only: when it exits, both JVMs r
   <"$work/stdin" >"$work/litj.out" 2>"$work/litj.err" 3<&- &
 "$JAVA_HOME/bin/java" "${opts[@]}" -cp "$cp" io.litj.bench.StandInNetwork "$nodes" \
   <"$work/stdin" >"$work/stand-in.out" 2>"$work/stand-in.err" 3<&- &
-for name in litj stand-in; do
+names=(litj stand-in)
+if [ -n "${LITJ_BASELINE_DIR:-}" ]; then
+  base_cp="$LITJ_BASELINE_DIR/bench/target/classes:$(cat "$LITJ_BASELINE_DIR/bench/target/classpath.txt")"
+  "$JAVA_HOME/bin/java" "${opts[@]}" -cp "$base_cp" io.litj.bench.BenchDevnet "$nodes" \
+    <"$work/stdin" >"$work/litj-baseline.out" 2>"$work/litj-baseline.err" 3<&- &
+  names=(litj litj-baseline stand-in)
+fi
+for name in "${names[@]}"; do
   for _ in $(seq 1 240); do
     grep -q '^{"network"' "$work/$name.out" && break
     sleep 0.5
@@ -42,8 +52,10 @@ for name in litj stand-in; do
   fi
 done
 echo "uptime before: $(uptime)"
-line() { grep -m1 '^{"network"' "$work/$1.out"; }
-node interop/execute-timing.mjs --network "$(line litj)" --network "$(line stand-in)" \
+line() { grep -m1 '^{"network"' "$work/$1.out" | sed "s/\"network\":\"[^\"]*\"/\"network\":\"$1\"/"; }
+network_args=()
+for name in "${names[@]}"; do network_args+=(--network "$(line "$name")"); done
+node interop/execute-timing.mjs "${network_args[@]}" \
   --blocks "$blocks" --per-block "$per_block" --warmup "$warmup" --json "${LITJ_TIMING_JSON:-$work/timing.json}"
 echo "uptime after: $(uptime)"
 echo "($(java -version 2>&1 | head -1); $(node --version); $nodes nodes; $blocks blocks x $per_block calls per network" \

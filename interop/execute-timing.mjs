@@ -172,9 +172,9 @@ for (const s of summary) {
     + `${fmt(s.blockReqPerSecMax, 0)} | ${s.serverCpuMsPerCall === null ? '–' : fmt(s.serverCpuMsPerCall)} `
     + `| ${fmt(s.clientCpuMsPerCall)} |\n`);
 }
-if (summary.length >= 2) {
-  const [a, b] = summary;
-  realStdoutWrite(`p50 ratio ${a.network}/${b.network}: ${fmt(a.p50 / b.p50)}; `
-    + `load average before ${loadBefore.map((x) => fmt(x)).join(' ')}, after ${loadAfter.map((x) => fmt(x)).join(' ')}\n`);
-}
+// p50 of each network over the reference (the one named stand-in, else the last one)
+const reference = summary.find((s) => s.network === 'stand-in') ?? summary[summary.length - 1];
+const ratios = summary.filter((s) => s !== reference).map((s) => `${s.network} ${fmt(s.p50 / reference.p50)}`);
+realStdoutWrite(`p50 over ${reference.network}'s: ${ratios.join(', ') || '–'}; load average before `
+  + `${loadBefore.map((x) => fmt(x)).join(' ')}, after ${loadAfter.map((x) => fmt(x)).join(' ')}\n`);
 process.exit(refused.length > 0 ? 1 : 0);
