@@ -99,13 +99,14 @@ final class Points {
 
     /** Like {@link #read} but as a {@link GroupElement} (one decompression, by {@link io.litj.threshold.shamir.Group#decode}). */
     static GroupElement readElement(byte[] in, int offset, String field) {
-        if (in[offset] == 0) {
+        if (in[offset] != 2 && in[offset] != 3) {
             read(in, offset, field);
             return Scalars.GROUP.identity();
         }
-        if (in[offset] != 2 && in[offset] != 3) {
-            read(in, offset, field);
+        try {
+            return Scalars.GROUP.decode(Bytes.of(java.util.Arrays.copyOfRange(in, offset, offset + SIZE)));
+        } catch (ThresholdException e) {
+            throw new ThresholdException(LitErrorCode.NodeParserError, field + " is not a secp256k1 point", e);
         }
-        return Scalars.GROUP.decode(Bytes.of(java.util.Arrays.copyOfRange(in, offset, offset + SIZE)));
     }
 }
