@@ -46,6 +46,7 @@ public final class ActionRuntime implements AutoCloseable {
     private final ActionEngine engine;
     private final boolean ownsEngine;
     private final ActionSlots slots;
+    private final ContextPool contexts;
     private final Set<ActionExecution> running = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -72,11 +73,13 @@ public final class ActionRuntime implements AutoCloseable {
         this.engine = new ActionEngine(limits.maxStatements(), heapCeilingBytes, grace, canceller);
         this.ownsEngine = true;
         this.slots = new ActionSlots(limits);
+        this.contexts = engine.newContextPool(limits);
         long start = System.nanoTime();
         try {
             // the first context is slow (class loading, parsing the prelude): give it a generous deadline
             Duration timeout = WARM_UP_TIMEOUT.compareTo(limits.timeout()) > 0 ? WARM_UP_TIMEOUT : limits.timeout();
-            ActionExecution warmUp = engine.newExecution(limits, timeout,
+            // built here, not taken from the pool: a runtime that only lends its engine keeps no contexts
+            ActionExecution warmUp = engine.newExecution(() -> engine.prepareContext(limits), limits, timeout,
                     ActionRequest.of("LitActions.setResponse({response: 'ok'});"), "{}");
             engine.execute(warmUp, limits, timeout, () -> { });
         } catch (RuntimeException e) {
@@ -92,6 +95,7 @@ public final class ActionRuntime implements AutoCloseable {
         this.engine = shared.engine;
         this.ownsEngine = false;
         this.slots = new ActionSlots(limits);
+        this.contexts = engine.newContextPool(limits);
     }
 
     /**
@@ -140,7 +144,8 @@ public final class ActionRuntime implements AutoCloseable {
                     + " bytes as JSON; the limit is " + limits.maxParamsBytes() + " bytes", "");
         }
         ActionSlots.Slot slot = slots.acquire(request.caller());
-        ActionExecution execution = engine.newExecution(limits, limits.timeout(), request, paramsJson);
+        ActionExecution execution = engine.newExecution(contexts::take, limits, limits.timeout(), request,
+                paramsJson);
         running.add(execution);
         if (closed.get()) {
             execution.cancel(CancelReason.SHUTDOWN);
@@ -182,6 +187,7 @@ public final class ActionRuntime implements AutoCloseable {
         for (ActionExecution execution : running) {
             execution.cancel(CancelReason.SHUTDOWN);
         }
+        contexts.close();
         if (ownsEngine) {
             engine.close();
         }
