@@ -16,12 +16,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the Lit Actions of one node ({@code lit-node-behaviour.md} §1.8, §13) in GraalJS, each in a fresh sandboxed
- * context of a shared, warmed-up engine, within the node's own execution slots.
+ * context of a shared, warmed-up engine, within the node's own execution slots. Fresh, but usually not new: the
+ * runtime keeps {@link ActionLimits#preparedContexts()} contexts built ahead of time with the prelude's
+ * request-independent part already run ({@link ContextPool}); each is handed to one execution and closed after it,
+ * never reused, so what one action leaves in its context no other action sees.
  *
  * <p>Each execution gets a new {@code Context} under {@link SandboxPolicy#CONSTRAINED} with no host, IO, thread,
  * native, environment or polyglot access, the statement limit of its {@link ActionLimits}, and the globals of
- * {@link ActionRequest}. It runs on its own platform thread with a 16 MiB stack (deep recursion ends as a JS
- * {@code RangeError}, about 11,000 frames in the interpreter), while the caller waits. A watchdog cancels it at the
+ * {@link ActionRequest}. It runs on a platform thread of the engine's pool (reused, one action at a time) with a
+ * 16 MiB stack (deep recursion ends as a JS {@code RangeError}, about 11,000 frames in the interpreter), while the
+ * caller waits. A watchdog cancels it at the
  * timeout, and a heap guard cancels the heaviest allocators when the heap is short (see {@link Watchdog}). A loop, a
  * recursion, an allocation attempt, a throw or a syntax error ends that execution with an {@link ActionException};
  * the runtime keeps working. Error text is cut to the response budget inside the context.
@@ -109,6 +113,11 @@ public final class ActionRuntime implements AutoCloseable {
     /** Slots taken now: executions whose threads have not stopped yet. */
     int activeExecutions() {
         return slots.used();
+    }
+
+    /** Contexts this runtime's pool holds ready now. */
+    int preparedContextsReady() {
+        return contexts.ready();
     }
 
     /** The limits every execution runs under. */
