@@ -164,6 +164,7 @@ public final class ActionRuntime implements AutoCloseable {
             ActionResult result = engine.execute(execution, limits, limits.timeout(), () -> {
                 running.remove(execution);
                 slot.release();
+                contexts.refill();
             });
             outcome = "ok";
             LOG.debug("Lit Action ok: code {} B, params {} B, response {} chars, logs {} chars, {} ms", codeBytes,

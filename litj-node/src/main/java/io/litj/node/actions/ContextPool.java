@@ -14,10 +14,12 @@ import org.slf4j.LoggerFactory;
  * prelude (most of a trivial action's cost): up to {@code capacity} of them, built on the {@code preparer} executor.
  *
  * <p>{@link #take()} hands a ready context out once and removes it from the pool (it is never given out again: the
- * execution closes it after its request, so no state passes from one request to the next), then asks the preparer
- * for a replacement; when none is ready it builds one on the calling thread. The pool starts filling on the first
- * {@link #take()} (a runtime that never runs an action keeps none). {@link #close()} closes the ready contexts and
- * every one still being built once it is done. Thread-safe.
+ * execution closes it after its request, so no state passes from one request to the next); when none is ready it
+ * builds one on the calling thread and asks the preparer to fill the pool. Otherwise replacements are asked for by
+ * {@link #refill()}, which the runtime calls when an execution has ended, so that on a machine with few cores the
+ * builds do not compete with the request still in flight. The pool starts filling on the first {@link #take()} (a
+ * runtime that never runs an action keeps none). {@link #close()} closes the ready contexts and every one still
+ * being built once it is done. Thread-safe.
  */
 final class ContextPool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ContextPool.class);
@@ -53,8 +55,11 @@ final class ContextPool implements AutoCloseable {
         synchronized (this) {
             context = ready.pollFirst();
         }
+        if (context != null) {
+            return context;
+        }
         refill();
-        return context != null ? context : factory.get();
+        return factory.get();
     }
 
     /** Contexts ready to be taken now. */
@@ -63,7 +68,7 @@ final class ContextPool implements AutoCloseable {
     }
 
     /** Asks the preparer for as many builds as keep ready plus building at the capacity. */
-    private void refill() {
+    void refill() {
         while (true) {
             synchronized (this) {
                 if (closed || ready.size() + building >= capacity) {

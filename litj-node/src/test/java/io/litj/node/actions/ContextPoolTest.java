@@ -65,6 +65,7 @@ class ContextPoolTest {
                 PreparedContext context = pool.take();
                 assertTrue(seen.add(context), "context handed out twice at take " + i);
                 context.close();
+                pool.refill();
             }
             assertEquals(3, pool.ready());
             assertEquals(8 + 3, factory.built.size());
@@ -90,7 +91,7 @@ class ContextPoolTest {
     }
 
     @Test
-    void take_readyContext_refillsThePool() {
+    void refill_afterTakingAReadyContext_fillsThePoolAgain() {
         CountingFactory factory = new CountingFactory();
         HeldExecutor preparer = new HeldExecutor();
         try (ContextPool pool = new ContextPool(2, factory::build, preparer)) {
@@ -100,9 +101,13 @@ class ContextPoolTest {
 
             PreparedContext fromPool = pool.take();
             assertTrue(factory.built.subList(1, 3).contains(fromPool), "a context built ahead of time");
-            assertEquals(2, pool.ready(), "a replacement was built");
-            assertEquals(4, factory.built.size());
+            assertEquals(1, pool.ready(), "no build while the request runs");
             fromPool.close();
+            pool.refill();
+            assertEquals(2, pool.ready(), "a replacement was built once asked");
+            assertEquals(4, factory.built.size());
+            pool.refill();
+            assertEquals(4, factory.built.size(), "a full pool asks for nothing");
         }
     }
 
