@@ -12,7 +12,8 @@ import sys
 AREAS = [
     ("GraalJS: context build (Context.Builder.build, realm)", r"org\.graalvm\.polyglot\.Context\$Builder\.build"),
     ("GraalJS: context close", r"org\.graalvm\.polyglot\.Context\.close"),
-    ("Lit Action run (prelude eval, setup, action)", r"io\.litj\.node\.actions\.ActionExecution"),
+    ("prelude prepare (PreparedContext.build, pool thread or inline)", r"io\.litj\.node\.actions\.PreparedContext\.build"),
+    ("Lit Action run (bind, parse, action)", r"io\.litj\.node\.actions\.ActionExecution"),
     ("session sig validation (incl. Ed25519)", r"io\.litj\.protocol\.auth\.SessionSigValidator"),
     ("request JSON parsing", r"io\.litj\.protocol\.json\.JsonReader"),
     ("other litj node request work", r"io\.litj\.node\.http"),

@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.ResourceLimits;
 import org.graalvm.polyglot.SandboxPolicy;
@@ -25,18 +26,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What every node of a process can share to run Lit Actions: one GraalJS {@link Engine} (warm code caches), the
- * parsed prelude, the action threads, the {@link Watchdog} with its heap guard, and the threads that close
- * cancelled contexts. Slots are not here: each {@link ActionRuntime} has its own.
+ * parsed prelude, the {@link SourceCache} of action code, the action threads, the thread that prepares contexts
+ * ahead of time, the {@link Watchdog} with its heap guard, and the threads that close cancelled contexts. Slots and
+ * {@link ContextPool}s are not here: each {@link ActionRuntime} has its own.
  *
- * <p>{@link #execute} runs an execution on a new platform thread with a {@value #STACK_MIB} MiB stack and waits for
- * it; the {@code onThreadEnd} callback runs on that thread once the action has stopped and its context is closed,
- * which is when a slot may be given back. A caller that stops waiting (timeout plus grace, or its own interruption)
- * gets its answer while the slot stays taken until the thread ends. Thread-safe.
+ * <p>{@link #execute} runs an execution on a platform thread with a {@value #STACK_MIB} MiB stack and waits for
+ * it. Action threads are reused: a thread that finished an action (and closed its context) waits up to
+ * {@value #THREAD_KEEP_ALIVE_SECONDS} s for the next one; there are never more than the executions running at once
+ * (which the runtimes' slots bound) plus the ones about to return to the pool. The {@code onThreadEnd} callback runs
+ * on the action thread once the action has stopped and its context is closed, which is when a slot may be given
+ * back. A caller that stops waiting (timeout plus grace, or its own interruption) gets its answer while the slot
+ * stays taken until the action has stopped. Thread-safe.
  */
 final class ActionEngine implements AutoCloseable {
     static final int STACK_MIB = 16;
     /** How long a caller waits for a cancelled execution's thread before answering without it. */
     static final Duration GRACE = Duration.ofSeconds(5);
+    static final int THREAD_KEEP_ALIVE_SECONDS = 60;
+    /** Action code the {@link SourceCache} keeps: 64 sources, each up to 256 Ki characters, 4 Mi together. */
+    private static final int CACHED_SOURCES = 64;
+    private static final int CACHED_CODE_CHARS = 256 * 1024;
+    private static final long CACHED_TOTAL_CHARS = 4L * 1024 * 1024;
     private static final int CANCELLER_THREADS = 4;
     private static final Logger LOG = LoggerFactory.getLogger(ActionEngine.class);
 
@@ -44,7 +54,9 @@ final class ActionEngine implements AutoCloseable {
     private final Source prelude;
     private final ResourceLimits resourceLimits;
     private final Watchdog watchdog;
+    private final SourceCache sources = new SourceCache(CACHED_SOURCES, CACHED_CODE_CHARS, CACHED_TOTAL_CHARS);
     private final ExecutorService threads;
+    private final ExecutorService preparer;
     private final ExecutorService ownCanceller;
     private final Executor canceller;
     private final long graceMillis;
@@ -68,8 +80,11 @@ final class ActionEngine implements AutoCloseable {
                 "litj-prelude.js").cached(true).internal(true).buildLiteral();
         this.resourceLimits = ResourceLimits.newBuilder().statementLimit(maxStatements, null).build();
         this.watchdog = new Watchdog(heapCeilingBytes);
-        this.threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("litj-action-", 0)
-                .daemon(true).stackSize((long) STACK_MIB << 20).factory());
+        this.threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, THREAD_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), Thread.ofPlatform().name("litj-action-", 0).daemon(true)
+                .stackSize((long) STACK_MIB << 20).factory());
+        this.preparer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("litj-action-prepare")
+                .daemon(true).factory());
     }
 
     /**
@@ -90,10 +105,20 @@ final class ActionEngine implements AutoCloseable {
         return engine.getImplementationName();
     }
 
-    /** A new execution of {@code request}, not started. */
-    ActionExecution newExecution(ActionLimits limits, Duration timeout, ActionRequest request, String paramsJson) {
-        return new ActionExecution(engine, prelude, resourceLimits, limits, timeout, watchdog, request, paramsJson,
-                canceller);
+    /** A context of this engine with the prelude prepared for {@code limits}, built on the calling thread. */
+    PreparedContext prepareContext(ActionLimits limits) {
+        return PreparedContext.build(engine, prelude, resourceLimits, limits);
+    }
+
+    /** A pool of {@code limits.preparedContexts()} contexts built on this engine's preparing thread. */
+    ContextPool newContextPool(ActionLimits limits) {
+        return new ContextPool(limits.preparedContexts(), () -> prepareContext(limits), preparer);
+    }
+
+    /** A new execution of {@code request} in a context from {@code contexts}, not started. */
+    ActionExecution newExecution(Supplier<PreparedContext> contexts, ActionLimits limits, Duration timeout,
+            ActionRequest request, String paramsJson) {
+        return new ActionExecution(contexts, sources, limits, timeout, watchdog, request, paramsJson, canceller);
     }
 
     /**
@@ -196,6 +221,7 @@ final class ActionEngine implements AutoCloseable {
             return;
         }
         watchdog.cancelAll(CancelReason.SHUTDOWN);
+        preparer.shutdownNow();
         threads.shutdown();
         try {
             if (!threads.awaitTermination(graceMillis, TimeUnit.MILLISECONDS)) {

@@ -32,9 +32,12 @@ import java.util.Objects;
  * @param callerSharePercent the share of {@code maxConcurrent} one caller may hold at once, in percent (see
  *     {@link #maxConcurrentPerCaller()}); one more from that caller is refused with {@code NodeConcurrencyOverload};
  *     1 to 100 (100: no fairness rule)
+ * @param preparedContexts sandboxed contexts one node's runtime keeps built ahead of time, the prelude's
+ *     request-independent part already run, so that a request does not wait for one; each is used by one execution
+ *     only; 0 to 64 (0: every execution builds its own context); not a limit on executions
  */
 public record ActionLimits(Duration timeout, long maxStatements, int maxCodeBytes, int maxParamsBytes,
-        int maxResponseBytes, int maxLogBytes, int maxConcurrent, int callerSharePercent) {
+        int maxResponseBytes, int maxLogBytes, int maxConcurrent, int callerSharePercent, int preparedContexts) {
 
     /** The longest timeout a runtime accepts. */
     public static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
@@ -47,6 +50,7 @@ public record ActionLimits(Duration timeout, long maxStatements, int maxCodeByte
 
     private static final int MAX_BYTES = 64 * 1024 * 1024;
     private static final int MAX_CONCURRENT = 4096;
+    private static final int MAX_PREPARED_CONTEXTS = 64;
 
     public ActionLimits {
         Objects.requireNonNull(timeout, "timeout");
@@ -64,16 +68,17 @@ public record ActionLimits(Duration timeout, long maxStatements, int maxCodeByte
         checkRange("maxLogBytes", maxLogBytes, 0, MAX_BYTES);
         checkRange("maxConcurrent", maxConcurrent, 1, MAX_CONCURRENT);
         checkRange("callerSharePercent", callerSharePercent, 1, 100);
+        checkRange("preparedContexts", preparedContexts, 0, MAX_PREPARED_CONTEXTS);
     }
 
     /**
      * The Datil defaults: 30 s, 50,000,000 statements (a busy loop stops after well under a second compiled, a few
      * seconds interpreted), code 16 MiB, params 1 MiB, response (and error text) 100 KiB, logs 100 KiB, 64
-     * execution slots per node of which one caller may hold a quarter (16).
+     * execution slots per node of which one caller may hold a quarter (16), 4 prepared contexts per node.
      */
     public static ActionLimits defaults() {
         return new ActionLimits(Duration.ofSeconds(30), 50_000_000L, 16 * 1024 * 1024, 1024 * 1024, 100 * 1024,
-                100 * 1024, 64, 25);
+                100 * 1024, 64, 25, 4);
     }
 
     /**
@@ -95,42 +100,47 @@ public record ActionLimits(Duration timeout, long maxStatements, int maxCodeByte
 
     public ActionLimits withTimeout(Duration value) {
         return new ActionLimits(value, maxStatements, maxCodeBytes, maxParamsBytes, maxResponseBytes, maxLogBytes,
-                maxConcurrent, callerSharePercent);
+                maxConcurrent, callerSharePercent, preparedContexts);
     }
 
     public ActionLimits withMaxStatements(long value) {
         return new ActionLimits(timeout, value, maxCodeBytes, maxParamsBytes, maxResponseBytes, maxLogBytes,
-                maxConcurrent, callerSharePercent);
+                maxConcurrent, callerSharePercent, preparedContexts);
     }
 
     public ActionLimits withMaxCodeBytes(int value) {
         return new ActionLimits(timeout, maxStatements, value, maxParamsBytes, maxResponseBytes, maxLogBytes,
-                maxConcurrent, callerSharePercent);
+                maxConcurrent, callerSharePercent, preparedContexts);
     }
 
     public ActionLimits withMaxParamsBytes(int value) {
         return new ActionLimits(timeout, maxStatements, maxCodeBytes, value, maxResponseBytes, maxLogBytes,
-                maxConcurrent, callerSharePercent);
+                maxConcurrent, callerSharePercent, preparedContexts);
     }
 
     public ActionLimits withMaxResponseBytes(int value) {
         return new ActionLimits(timeout, maxStatements, maxCodeBytes, maxParamsBytes, value, maxLogBytes,
-                maxConcurrent, callerSharePercent);
+                maxConcurrent, callerSharePercent, preparedContexts);
     }
 
     public ActionLimits withMaxLogBytes(int value) {
         return new ActionLimits(timeout, maxStatements, maxCodeBytes, maxParamsBytes, maxResponseBytes, value,
-                maxConcurrent, callerSharePercent);
+                maxConcurrent, callerSharePercent, preparedContexts);
     }
 
     public ActionLimits withMaxConcurrent(int value) {
         return new ActionLimits(timeout, maxStatements, maxCodeBytes, maxParamsBytes, maxResponseBytes, maxLogBytes,
-                value, callerSharePercent);
+                value, callerSharePercent, preparedContexts);
     }
 
     public ActionLimits withCallerSharePercent(int value) {
         return new ActionLimits(timeout, maxStatements, maxCodeBytes, maxParamsBytes, maxResponseBytes, maxLogBytes,
-                maxConcurrent, value);
+                maxConcurrent, value, preparedContexts);
+    }
+
+    public ActionLimits withPreparedContexts(int value) {
+        return new ActionLimits(timeout, maxStatements, maxCodeBytes, maxParamsBytes, maxResponseBytes, maxLogBytes,
+                maxConcurrent, callerSharePercent, value);
     }
 
     private static void checkRange(String name, int value, int min, int max) {

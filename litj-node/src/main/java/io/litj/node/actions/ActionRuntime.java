@@ -16,12 +16,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the Lit Actions of one node ({@code lit-node-behaviour.md} §1.8, §13) in GraalJS, each in a fresh sandboxed
- * context of a shared, warmed-up engine, within the node's own execution slots.
+ * context of a shared, warmed-up engine, within the node's own execution slots. Fresh, but usually not new: the
+ * runtime keeps {@link ActionLimits#preparedContexts()} contexts built ahead of time with the prelude's
+ * request-independent part already run ({@link ContextPool}); each is handed to one execution and closed after it,
+ * never reused, so what one action leaves in its context no other action sees.
  *
  * <p>Each execution gets a new {@code Context} under {@link SandboxPolicy#CONSTRAINED} with no host, IO, thread,
  * native, environment or polyglot access, the statement limit of its {@link ActionLimits}, and the globals of
- * {@link ActionRequest}. It runs on its own platform thread with a 16 MiB stack (deep recursion ends as a JS
- * {@code RangeError}, about 11,000 frames in the interpreter), while the caller waits. A watchdog cancels it at the
+ * {@link ActionRequest}. It runs on a platform thread of the engine's pool (reused, one action at a time) with a
+ * 16 MiB stack (deep recursion ends as a JS {@code RangeError}, about 11,000 frames in the interpreter), while the
+ * caller waits. A watchdog cancels it at the
  * timeout, and a heap guard cancels the heaviest allocators when the heap is short (see {@link Watchdog}). A loop, a
  * recursion, an allocation attempt, a throw or a syntax error ends that execution with an {@link ActionException};
  * the runtime keeps working. Error text is cut to the response budget inside the context.
@@ -46,6 +50,7 @@ public final class ActionRuntime implements AutoCloseable {
     private final ActionEngine engine;
     private final boolean ownsEngine;
     private final ActionSlots slots;
+    private final ContextPool contexts;
     private final Set<ActionExecution> running = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -72,11 +77,13 @@ public final class ActionRuntime implements AutoCloseable {
         this.engine = new ActionEngine(limits.maxStatements(), heapCeilingBytes, grace, canceller);
         this.ownsEngine = true;
         this.slots = new ActionSlots(limits);
+        this.contexts = engine.newContextPool(limits);
         long start = System.nanoTime();
         try {
             // the first context is slow (class loading, parsing the prelude): give it a generous deadline
             Duration timeout = WARM_UP_TIMEOUT.compareTo(limits.timeout()) > 0 ? WARM_UP_TIMEOUT : limits.timeout();
-            ActionExecution warmUp = engine.newExecution(limits, timeout,
+            // built here, not taken from the pool: a runtime that only lends its engine keeps no contexts
+            ActionExecution warmUp = engine.newExecution(() -> engine.prepareContext(limits), limits, timeout,
                     ActionRequest.of("LitActions.setResponse({response: 'ok'});"), "{}");
             engine.execute(warmUp, limits, timeout, () -> { });
         } catch (RuntimeException e) {
@@ -92,6 +99,7 @@ public final class ActionRuntime implements AutoCloseable {
         this.engine = shared.engine;
         this.ownsEngine = false;
         this.slots = new ActionSlots(limits);
+        this.contexts = engine.newContextPool(limits);
     }
 
     /**
@@ -105,6 +113,11 @@ public final class ActionRuntime implements AutoCloseable {
     /** Slots taken now: executions whose threads have not stopped yet. */
     int activeExecutions() {
         return slots.used();
+    }
+
+    /** Contexts this runtime's pool holds ready now. */
+    int preparedContextsReady() {
+        return contexts.ready();
     }
 
     /** The limits every execution runs under. */
@@ -140,7 +153,8 @@ public final class ActionRuntime implements AutoCloseable {
                     + " bytes as JSON; the limit is " + limits.maxParamsBytes() + " bytes", "");
         }
         ActionSlots.Slot slot = slots.acquire(request.caller());
-        ActionExecution execution = engine.newExecution(limits, limits.timeout(), request, paramsJson);
+        ActionExecution execution = engine.newExecution(contexts::take, limits, limits.timeout(), request,
+                paramsJson);
         running.add(execution);
         if (closed.get()) {
             execution.cancel(CancelReason.SHUTDOWN);
@@ -150,6 +164,7 @@ public final class ActionRuntime implements AutoCloseable {
             ActionResult result = engine.execute(execution, limits, limits.timeout(), () -> {
                 running.remove(execution);
                 slot.release();
+                contexts.refill();
             });
             outcome = "ok";
             LOG.debug("Lit Action ok: code {} B, params {} B, response {} chars, logs {} chars, {} ms", codeBytes,
@@ -182,6 +197,7 @@ public final class ActionRuntime implements AutoCloseable {
         for (ActionExecution execution : running) {
             execution.cancel(CancelReason.SHUTDOWN);
         }
+        contexts.close();
         if (ownsEngine) {
             engine.close();
         }

@@ -1,9 +1,12 @@
 package io.litj.node.actions;
 
 /**
- * JavaScript that sets up the Lit Action globals ({@code lit-node-behaviour.md} §13). The source evaluates to a
- * function taking the {@link InspectScript} formatter and returning {@code setup(paramsJson, authJson, headersJson,
- * maxResponseBytes, maxLogBytes, maxErrorTextBytes)}, which
+ * JavaScript that sets up the Lit Action globals ({@code lit-node-behaviour.md} §13), in two parts so that the
+ * costly one runs before a request arrives (see {@link ContextPool}). The source evaluates to a function taking the
+ * {@link InspectScript} formatter and returning {@code prepare(maxResponseBytes, maxLogBytes, maxErrorTextBytes)}.
+ * {@code prepare} builds everything that does not depend on the request (console, {@code LitActions}, the control
+ * object) without touching the action's globals yet, and returns {@code bind(paramsJson, authJson, headersJson)},
+ * which installs the request's part and returns the control object. Together they
  * <ul>
  *   <li>assigns every {@code jsParams} member to {@code globalThis} (like {@code Object.assign}) and sets the global
  *       {@code jsParams} to the whole object;</li>
@@ -18,6 +21,9 @@ package io.litj.node.actions;
  *       of what it threw; {@code failure()} the report of the first unhandled rejection, or null; and
  *       {@code response()} (the last response set, or null).</li>
  * </ul>
+ * Host functions that need the request (its auth context, its node) belong in {@code bind}; request-independent ones
+ * in {@code prepare}'s {@code actions}. A context runs {@code prepare} and {@code bind} once each and serves one
+ * request only.
  *
  * <p>A report ({@code {text, cut, line, column, error, promise}}) is made inside the context, so a huge thrown
  * value never crosses into Java whole: {@code text} is {@code "Name: message"} for an {@code Error} (each part and
@@ -165,18 +171,13 @@ final class PreludeScript {
               const constant = (name, value) =>
                 Object.defineProperty(g, name, { value, writable: false, enumerable: false, configurable: false });
 
-              return (paramsJson, authJson, headersJson, maxResponseBytes, maxLogBytes, maxErrorTextBytes) => {
-                const params = parse(paramsJson);
-                const auth = deepFreeze(parse(authJson));
-                const headers = freeze(parse(headersJson));
+              // prepare: everything that does not depend on the request, run once per context before it is handed out
+              return (maxResponseBytes, maxLogBytes, maxErrorTextBytes) => {
                 const report = reporter(maxErrorTextBytes);
                 let response = null;
                 let failure = null;
                 let logged = 0;
                 onUnhandledRejection((reason) => { if (failure === null) failure = report(reason, true); });
-
-                Object.assign(g, params);
-                g.jsParams = params;
 
                 // characters handed to print so far; once past the budget the sink has cut the log, so stop there
                 const emit = (line) => {
@@ -187,7 +188,7 @@ final class PreludeScript {
                   print(text);
                 };
                 const log = (...args) => { emit(formatArgs(args)); };
-                g.console = {
+                const console = {
                   log, info: log, debug: log, warn: log, error: log,
                   trace: (...args) => { emit(formatArgs(['Trace' + (args.length ? ':' : ''), ...args])); },
                   dir: (v) => { emit(inspect(v)); },
@@ -196,6 +197,7 @@ final class PreludeScript {
                   },
                 };
 
+                // Lit.Actions: setResponse, then the stubs (host functions such as signEcdsa replace stubs here)
                 const actions = {
                   setResponse(arg) {
                     if (arg === null || typeof arg !== 'object' || arg.response === undefined) {
@@ -220,18 +222,29 @@ final class PreludeScript {
                   actions[name] = { [name]() { throw new Error(message); } }[name];
                 }
                 freeze(actions);
-                constant('LitActions', actions);
-                constant('LitAuth', auth);
-                constant('LitHeaders', headers);
-                constant('Lit', freeze({ Actions: actions, Auth: auth, Headers: headers }));
-
-                return freeze({
+                const control = freeze({
                   run: (script) => {
                     try { script(); return null; } catch (thrown) { return report(thrown, false); }
                   },
                   failure: () => failure,
                   response: () => response,
                 });
+
+                // bind: the request's part, run once on the action thread; params first, so that no param can
+                // replace console or the Lit globals
+                return (paramsJson, authJson, headersJson) => {
+                  const params = parse(paramsJson);
+                  const auth = deepFreeze(parse(authJson));
+                  const headers = freeze(parse(headersJson));
+                  Object.assign(g, params);
+                  g.jsParams = params;
+                  g.console = console;
+                  constant('LitActions', actions);
+                  constant('LitAuth', auth);
+                  constant('LitHeaders', headers);
+                  constant('Lit', freeze({ Actions: actions, Auth: auth, Headers: headers }));
+                  return control;
+                };
               };
             })
             """;

@@ -37,7 +37,9 @@ class ActionLimitsTest {
         ActionLimits d = ActionLimits.defaults();
         ActionLimits changed = d.withTimeout(Duration.ofMillis(300)).withMaxLogBytes(0);
         assertEquals(new ActionLimits(Duration.ofMillis(300), d.maxStatements(), d.maxCodeBytes(),
-                d.maxParamsBytes(), d.maxResponseBytes(), 0, d.maxConcurrent(), d.callerSharePercent()), changed);
+                d.maxParamsBytes(), d.maxResponseBytes(), 0, d.maxConcurrent(), d.callerSharePercent(),
+                d.preparedContexts()), changed);
+        assertEquals(0, d.withPreparedContexts(0).preparedContexts());
         assertEquals(50, d.withCallerSharePercent(50).callerSharePercent());
         assertEquals(7, d.withMaxConcurrent(7).maxConcurrent());
         assertEquals(Long.MAX_VALUE, d.withMaxStatements(Long.MAX_VALUE).maxStatements());
@@ -78,5 +80,9 @@ class ActionLimitsTest {
         IllegalArgumentException share = assertThrows(IllegalArgumentException.class,
                 () -> d.withCallerSharePercent(101));
         assertEquals("callerSharePercent must be between 1 and 100, got 101", share.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> d.withPreparedContexts(-1));
+        IllegalArgumentException prepared = assertThrows(IllegalArgumentException.class,
+                () -> d.withPreparedContexts(65));
+        assertEquals("preparedContexts must be between 0 and 64, got 65", prepared.getMessage());
     }
 }

@@ -3,6 +3,7 @@ package io.litj.protocol.auth;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.auth.internal.CapabilitiesPresentCheck;
+import io.litj.protocol.auth.internal.CapabilityParseCache;
 import io.litj.protocol.auth.internal.CapabilityPipeline;
 import io.litj.protocol.auth.internal.CapabilityState;
 import io.litj.protocol.auth.internal.CheckFailure;
@@ -54,6 +55,10 @@ import java.util.Optional;
  * unsigned field.
  */
 public final class SessionSigValidator {
+    /** Capabilities whose parse results are kept (per kind), and the longest text kept. */
+    private static final int PARSE_CACHE_SIZE = 256;
+    private static final int PARSE_CACHE_TEXT_CHARS = 16 * 1024;
+
     private final List<SessionCheck> sessionChecks;
     private final CapabilityPipeline capabilityChecks;
     private final Clock clock;
@@ -71,7 +76,8 @@ public final class SessionSigValidator {
                 new NodeAddressCheck(b.nodeAddress),
                 new CapabilitiesPresentCheck());
         this.capabilityChecks = new CapabilityPipeline(Optional.ofNullable(b.blsVerifier),
-                new SignatureCache(b.cacheSize));
+                new SignatureCache(b.cacheSize), new CapabilityParseCache(Math.min(b.cacheSize, PARSE_CACHE_SIZE),
+                PARSE_CACHE_TEXT_CHARS));
     }
 
     /**
@@ -177,7 +183,8 @@ public final class SessionSigValidator {
 
         /**
          * How many capability signatures to remember, verified ones and failed ones each, and how many verified
-         * session-key signatures (default 4096; 0 disables; at most 1,000,000).
+         * session-key signatures (default 4096; 0 disables; at most 1,000,000). The parse results of the last 256
+         * capabilities (SIWE, ReCaps, EIP-191 digest) are kept as well, unless this is 0.
          */
         public Builder signatureCacheSize(int size) {
             if (size < 0 || size > 1_000_000) {

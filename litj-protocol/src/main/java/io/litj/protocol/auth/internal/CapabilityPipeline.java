@@ -17,17 +17,23 @@ import java.util.Optional;
 public final class CapabilityPipeline {
     private final List<CapabilityCheck> checks;
 
+    /** Without a parse cache: every capability is parsed on every run. */
     public CapabilityPipeline(Optional<BlsCapabilityVerifier> bls, SignatureCache cache) {
+        this(bls, cache, CapabilityParseCache.NONE);
+    }
+
+    public CapabilityPipeline(Optional<BlsCapabilityVerifier> bls, SignatureCache cache,
+            CapabilityParseCache parses) {
         this.checks = List.of(
                 new CapabilityKindCheck(),
-                new SiweParseCheck(),
+                new SiweParseCheck(parses),
                 new SiweTimeCheck(),
                 new SiweWindowCheck(),
                 new SiweUriCheck(),
-                new RecapDecodeCheck(),
+                new RecapDecodeCheck(parses),
                 new RecapStatementCheck(),
                 new RecapCoverageCheck(),
-                new CapabilitySignatureCheck(bls.map(v -> new FailureCachingBlsVerifier(v, cache)), cache));
+                new CapabilitySignatureCheck(bls.map(v -> new FailureCachingBlsVerifier(v, cache)), cache, parses));
     }
 
     /** The names of the checks, in order. */

@@ -32,10 +32,13 @@ import java.util.Optional;
 public final class CapabilitySignatureCheck implements CapabilityCheck {
     private final Optional<BlsCapabilityVerifier> bls;
     private final SignatureCache cache;
+    private final CapabilityParseCache parses;
 
-    public CapabilitySignatureCheck(Optional<BlsCapabilityVerifier> bls, SignatureCache cache) {
+    public CapabilitySignatureCheck(Optional<BlsCapabilityVerifier> bls, SignatureCache cache,
+            CapabilityParseCache parses) {
         this.bls = bls;
         this.cache = cache;
+        this.parses = parses;
     }
 
     @Override
@@ -65,7 +68,7 @@ public final class CapabilitySignatureCheck implements CapabilityCheck {
         } catch (LitProtocolException e) {
             return CheckFailure.fail(LitErrorCode.NodeSIWEMessageError, e.getMessage());
         }
-        byte[] digest = Eip191.hash(cap.signedMessage());
+        byte[] digest = parses.eip191Digest(cap.signedMessage());
         Optional<Object> cached = cache.get(digest, cap.sig());
         EthAddress recovered;
         Optional<String> failedBefore = cache.failure(digest, cap.sig());

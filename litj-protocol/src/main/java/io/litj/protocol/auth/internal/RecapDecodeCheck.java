@@ -5,7 +5,6 @@ import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.Text;
 import io.litj.protocol.auth.AuthSigType;
 import io.litj.protocol.recap.Recap;
-import io.litj.protocol.recap.RecapCodec;
 import io.litj.protocol.recap.SiweRecaps;
 import io.litj.protocol.resource.LitResourcePrefix;
 import java.util.ArrayList;
@@ -18,12 +17,18 @@ import java.util.Optional;
  * network writes that ({@code NodeInvalidAuthContextResource}).
  */
 public final class RecapDecodeCheck implements CapabilityCheck {
+    private final CapabilityParseCache parses;
+
+    public RecapDecodeCheck(CapabilityParseCache parses) {
+        this.parses = parses;
+    }
+
     @Override
     public Optional<CheckFailure> check(CapabilityState capability, SessionState session) {
         List<Recap> recaps = new ArrayList<>();
         for (String urn : SiweRecaps.recapUrns(capability.siwe())) {
             try {
-                recaps.add(RecapCodec.decode(urn));
+                recaps.add(parses.recap(urn));
             } catch (LitProtocolException e) {
                 return CheckFailure.fail(LitErrorCode.NodeSIWECapabilityInvalid, "SIWE ReCap resource does not decode: "
                         + e.getMessage());
