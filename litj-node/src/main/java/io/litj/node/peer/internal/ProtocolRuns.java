@@ -1,6 +1,7 @@
 package io.litj.node.peer.internal;
 
 import io.litj.node.LitNodeException;
+import io.litj.node.ecdsa.RunTransport;
 import io.litj.node.http.internal.Endpoint;
 import io.litj.node.http.internal.NodeResponse;
 import io.litj.node.registry.NodeEntry;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * a message the protocol refuses, a peer that does not take a message, the deadline — aborts the run: its
  * participants are told, and {@link #run} throws. Thread-safe.
  */
-public final class ProtocolRuns {
+public final class ProtocolRuns implements RunTransport {
     static final String PATH = "/litj/peer/v1/protocol";
     static final String MESSAGE = "proto.msg";
     static final String ABORT = "proto.abort";
@@ -83,6 +84,7 @@ public final class ProtocolRuns {
     }
 
     /** This node's share index (node index + 1). */
+    @Override
     public int selfIndex() {
         return self.index() + 1;
     }
@@ -98,6 +100,7 @@ public final class ProtocolRuns {
      *     progress; {@code NodeSystemFault} if the run failed or timed out (the cause says why; a
      *     {@link io.litj.threshold.ecdsa.CheatingPartyException} names the party)
      */
+    @Override
     public <T> T run(String kind, byte[] sessionId, Participants set, RoundProtocol<T> protocol, Duration timeout) {
         if (!KIND.matcher(kind).matches() || timeout.isNegative() || timeout.compareTo(MAX_TIMEOUT) > 0
                 || !set.contains(selfIndex())) {
