@@ -15,5 +15,6 @@ module io.litj.threshold {
     exports io.litj.threshold.bls;
     exports io.litj.threshold.dkg;
     exports io.litj.threshold.ecdsa;
+    exports io.litj.threshold.ecdsa.triples;
     exports io.litj.threshold.shamir;
 }
