@@ -30,7 +30,6 @@ import io.litj.protocol.json.JsonValue;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,12 +86,12 @@ public final class LitNode implements AutoCloseable {
             this.peer = new PeerService(entry, identity, registry, keys, b.random, b.clock, b.config);
             ownPeer = peer;
             ExecuteEndpoint execute = new ExecuteEndpoint(gate, runtime, new MemoryActionStore(64L * 1024 * 1024));
-            this.signer = b.ecdsaScheme == null ? null : new PkpSigner(entry, registry, keys, peer.protocolRuns(),
+            this.signer = new PkpSigner(entry, registry, keys, peer.protocolRuns(),
                     b.ecdsaScheme, new PresignatureStore(b.config.dataDir(), b.ecdsaScheme, PRESIGNATURES_PER_SET,
                     PRESIGNATURES_TOTAL), b.random);
             ownSigner = signer;
             PkpSignEndpoint pkpSign = new PkpSignEndpoint(new PkpSignAuthorizer(registry, gate),
-                    Optional.ofNullable(signer));
+                    signer);
             this.server = NodeListener.start(entry.host(), entry.port(), b.config, http, r -> {
                 r.post("/web/handshake", http.json("handshake", handshake))
                         .post("/web/handshake/", http.json("handshake", handshake))
@@ -158,9 +157,7 @@ public final class LitNode implements AutoCloseable {
     public void close() {
         try {
             server.close();
-            if (signer != null) {
-                signer.close();
-            }
+            signer.close();
             peer.close();
         } finally {
             if (ownsRuntime) {
@@ -178,7 +175,7 @@ public final class LitNode implements AutoCloseable {
         private ActionRuntime runtime;
         private Registry registry;
         private LoginLimits loginLimits = LoginLimits.defaults();
-        private EcdsaScheme ecdsaScheme;
+        private EcdsaScheme ecdsaScheme = EcdsaScheme.caitSith();
 
         private Builder(NodeConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -201,8 +198,8 @@ public final class LitNode implements AutoCloseable {
         }
 
         /**
-         * The threshold-ECDSA arithmetic behind {@code /web/pkp/sign}; without one the node refuses to sign with
-         * PKPs ({@code NodeSystemFault}) after authorizing the request.
+         * The threshold-ECDSA arithmetic behind {@code /web/pkp/sign} (default {@link EcdsaScheme#caitSith()};
+         * tests may give one that misbehaves).
          */
         public Builder ecdsaScheme(EcdsaScheme scheme) {
             this.ecdsaScheme = Objects.requireNonNull(scheme, "scheme");

@@ -14,6 +14,11 @@ import java.util.List;
  * use; this role does the arithmetic and nothing else. Implementations are thread-safe and do no I/O.
  */
 public interface EcdsaScheme {
+    /** cait-sith, as Lit runs it: {@code litj-threshold}'s triple generation, presigning and signing. */
+    static EcdsaScheme caitSith() {
+        return CaitSithScheme.INSTANCE;
+    }
+
     /** Triple generation for {@code count} (1..64) triples among {@code set}, as party {@code self}. */
     RoundProtocol<List<TripleShare>> triples(Participants set, int self, byte[] sessionId, int count,
             SecureRandom random);

@@ -1,12 +1,10 @@
 package io.litj.node.http.internal;
 
-import io.litj.node.LitNodeException;
 import io.litj.node.auth.PkpSignAuthorizer;
 import io.litj.node.auth.PkpSignGrant;
 import io.litj.node.auth.PkpSignRequest;
 import io.litj.node.ecdsa.PkpSigner;
 import io.litj.node.ecdsa.SignatureShare;
-import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.crypto.Bytes;
 import io.litj.protocol.json.JsonValue;
 import java.util.ArrayList;
@@ -24,14 +22,13 @@ import java.util.Optional;
  * {"success":true,"signedData":[…32 bytes…],"signatureShare":{"digest":"\"7D87…\"","result":"success",
  *  "share_index":0,"signature_share":"\"3ED0…\"","big_r":"\"0332…\"","public_key":"\"0415…\"","sig_type":"K256"}}
  * </pre>
- * A node outside the signing set answers {@code "result":"fail"} with empty strings. Without an
- * {@link PkpSigner} (no threshold-ECDSA scheme configured) an authorized request fails with {@code NodeSystemFault}.
+ * A node outside the signing set answers {@code "result":"fail"} with empty strings.
  */
 public final class PkpSignEndpoint implements Endpoint {
     private final PkpSignAuthorizer authorizer;
-    private final Optional<PkpSigner> signer;
+    private final PkpSigner signer;
 
-    public PkpSignEndpoint(PkpSignAuthorizer authorizer, Optional<PkpSigner> signer) {
+    public PkpSignEndpoint(PkpSignAuthorizer authorizer, PkpSigner signer) {
         this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
         this.signer = Objects.requireNonNull(signer, "signer");
     }
@@ -39,10 +36,8 @@ public final class PkpSignEndpoint implements Endpoint {
     @Override
     public NodeResponse handle(NodeRequest request) {
         PkpSignGrant grant = authorizer.authorize(PkpSignRequest.fromBody(request.body()));
-        PkpSigner s = signer.orElseThrow(() -> new LitNodeException(LitErrorCode.NodeSystemFault,
-                "this node has no threshold-ECDSA scheme; it cannot sign with PKPs"));
         String requestId = request.header("x-request-id").or(() -> request.header("x-correlation-id")).orElse("");
-        Optional<SignatureShare> share = s.sign(grant, requestId);
+        Optional<SignatureShare> share = signer.sign(grant, requestId);
         return NodeResponse.ok(JsonValue.object()
                 .put("success", new JsonValue.JsonBoolean(true))
                 .put("signedData", bytes(grant.digest()))
