@@ -137,7 +137,7 @@ public final class PkpSigner implements AutoCloseable {
                                 maker.make(key, set, seed, REFILL_TIMEOUT));
                     } catch (RuntimeException e) {
                         LOG.info("presignature refill for PKP {} set {} failed: {}", key.tokenId(), set.indices(),
-                                e.getMessage());
+                                e.toString(), e);
                     } finally {
                         refills.release();
                     }

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -239,7 +240,12 @@ public final class ProtocolRuns implements RunTransport {
         for (int to : set.indices()) {
             if (to != selfIndex()) {
                 NodeEntry node = node(to - 1);
-                executor.execute(() -> client.deliver(node, PATH, key, ABORT, body, deadline));
+                Runnable tell = () -> client.deliver(node, PATH, key, ABORT, body, deadline);
+                try {
+                    executor.execute(tell);
+                } catch (RejectedExecutionException e) {
+                    Thread.ofVirtual().start(tell); // the node is stopping: still tell the others, once
+                }
             }
         }
         LOG.info("protocol run {} aborted: {}", key, reason);
