@@ -34,6 +34,13 @@ public record HttpLimits(int maxTcpConnections, int maxConcurrentRequests, Durat
     public static final long API_BODY_BYTES = 1L << 20;
     /** Body limit of the node-to-node routes: 256 KiB, about 5 times a DKG round-1 envelope for 256 nodes. */
     public static final long PEER_BODY_BYTES = 256L << 10;
+    /**
+     * Body limit of the protocol-run route ({@code /litj/peer/v1/protocol}): 768 KiB, room for a 256 KiB payload
+     * sealed to its recipient (hex) inside its envelope.
+     */
+    public static final long PROTOCOL_BODY_BYTES = 768L << 10;
+    /** Body limit of {@code /web/pkp/sign}: 64 KiB (a digest, a key and one session sig). */
+    public static final long PKP_SIGN_BODY_BYTES = 64L << 10;
     /** Body limit of the admin routes (small commands): 64 KiB. */
     public static final long ADMIN_BODY_BYTES = 64L << 10;
 

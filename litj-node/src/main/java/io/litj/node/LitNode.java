@@ -5,12 +5,17 @@ import io.litj.node.actions.ActionLimits;
 import io.litj.node.actions.ActionRuntime;
 import io.litj.node.auth.AuthGate;
 import io.litj.node.auth.LoginLimits;
+import io.litj.node.auth.PkpSignAuthorizer;
+import io.litj.node.ecdsa.EcdsaScheme;
+import io.litj.node.ecdsa.PkpSigner;
+import io.litj.node.ecdsa.PresignatureStore;
 import io.litj.node.http.internal.ExecuteEndpoint;
 import io.litj.node.http.internal.HandshakeEndpoint;
 import io.litj.node.http.internal.HttpBridge;
 import io.litj.node.http.internal.MemoryActionStore;
 import io.litj.node.http.internal.NodeListener;
 import io.litj.node.http.internal.NodeResponse;
+import io.litj.node.http.internal.PkpSignEndpoint;
 import io.litj.node.http.internal.SignSessionKeyEndpoint;
 import io.litj.node.keys.KeyShareStore;
 import io.litj.node.keys.NodeIdentity;
@@ -39,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LitNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LitNode.class);
+    private static final int PRESIGNATURES_PER_SET = 16;
+    private static final int PRESIGNATURES_TOTAL = 4096;
 
     private final NodeEntry entry;
     private final Registry registry;
@@ -46,11 +53,13 @@ public final class LitNode implements AutoCloseable {
     private final boolean ownsRuntime;
     private final NodeListener server;
     private final PeerService peer;
+    private final PkpSigner signer;
 
     private LitNode(Builder b) {
         this.registry = b.registry;
         ActionRuntime ownRuntime = null;
         PeerService ownPeer = null;
+        PkpSigner ownSigner = null;
         try {
             this.entry = registry.nodes().stream().filter(n -> n.index() == b.config.index()).findFirst()
                     .orElseThrow(() -> new LitNodeException(LitErrorCode.InvalidArgument, "the registry "
@@ -77,12 +86,20 @@ public final class LitNode implements AutoCloseable {
             this.peer = new PeerService(entry, identity, registry, keys, b.random, b.clock, b.config);
             ownPeer = peer;
             ExecuteEndpoint execute = new ExecuteEndpoint(gate, runtime, new MemoryActionStore(64L * 1024 * 1024));
+            this.signer = new PkpSigner(entry, registry, keys, peer.protocolRuns(),
+                    b.ecdsaScheme, new PresignatureStore(b.config.dataDir(), b.ecdsaScheme, PRESIGNATURES_PER_SET,
+                    PRESIGNATURES_TOTAL), b.random);
+            ownSigner = signer;
+            PkpSignEndpoint pkpSign = new PkpSignEndpoint(new PkpSignAuthorizer(registry, gate),
+                    signer);
             this.server = NodeListener.start(entry.host(), entry.port(), b.config, http, r -> {
                 r.post("/web/handshake", http.json("handshake", handshake))
                         .post("/web/handshake/", http.json("handshake", handshake))
                         .post("/web/execute/v1", http.json("execute", b.config.maxBodyBytes(), execute))
                         .post("/web/execute", http.json("execute", b.config.maxBodyBytes(), execute))
                         .post("/web/sign_session_key/v1", http.json("sign_session_key", signSessionKey))
+                        .post("/web/pkp/sign/v1", http.json("pkp_sign", HttpLimits.PKP_SIGN_BODY_BYTES, pkpSign))
+                        .post("/web/pkp/sign", http.json("pkp_sign", HttpLimits.PKP_SIGN_BODY_BYTES, pkpSign))
                         .get("/litj/health", http.noBody("health", req -> NodeResponse.ok(JsonValue.object()
                                 .put("status", "ok").put("node", entry.address()).build())));
                 peer.register(r, http);
@@ -94,6 +111,9 @@ public final class LitNode implements AutoCloseable {
                         + " cannot listen on " + entry.address() + " (port " + entry.port() + " in use?)");
             }
         } catch (RuntimeException e) {
+            if (ownSigner != null) {
+                ownSigner.close();
+            }
             if (ownPeer != null) {
                 ownPeer.close();
             }
@@ -137,6 +157,7 @@ public final class LitNode implements AutoCloseable {
     public void close() {
         try {
             server.close();
+            signer.close();
             peer.close();
         } finally {
             if (ownsRuntime) {
@@ -154,6 +175,7 @@ public final class LitNode implements AutoCloseable {
         private ActionRuntime runtime;
         private Registry registry;
         private LoginLimits loginLimits = LoginLimits.defaults();
+        private EcdsaScheme ecdsaScheme = EcdsaScheme.caitSith();
 
         private Builder(NodeConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -172,6 +194,15 @@ public final class LitNode implements AutoCloseable {
         /** How recent {@code sign_session_key}'s wallet logins must be and how many this node remembers. */
         public Builder loginLimits(LoginLimits limits) {
             this.loginLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * The threshold-ECDSA arithmetic behind {@code /web/pkp/sign} (default {@link EcdsaScheme#caitSith()};
+         * tests may give one that misbehaves).
+         */
+        public Builder ecdsaScheme(EcdsaScheme scheme) {
+            this.ecdsaScheme = Objects.requireNonNull(scheme, "scheme");
             return this;
         }
 

@@ -59,11 +59,21 @@ final class PkpPermissionCheck implements SessionKeyCheck {
      * @throws LitNodeException {@code NodePKPNotAuthorized} or {@code NodeAuthSigScopeTooLimited}
      */
     static void require(Pkp pkp, List<AuthMethodContext> methods, List<String> actionCids) {
+        require(pkp, methods, actionCids, REQUIRED_SCOPE);
+    }
+
+    /**
+     * Passes if one of {@code methods} or {@code actionCids} is permitted on {@code pkp} with {@code scope}
+     * ({@link PkpPermission#allows}: sign-anything also covers personal-sign).
+     *
+     * @throws LitNodeException {@code NodePKPNotAuthorized} or {@code NodeAuthSigScopeTooLimited}
+     */
+    static void require(Pkp pkp, List<AuthMethodContext> methods, List<String> actionCids, int scope) {
         Objects.requireNonNull(pkp, "pkp");
         List<PkpPermission> matched = new ArrayList<>();
         for (PkpPermission p : pkp.permissions()) {
             if (matches(p, methods, actionCids)) {
-                if (p.allows(REQUIRED_SCOPE)) {
+                if (p.allows(scope)) {
                     return;
                 }
                 matched.add(p);
@@ -75,9 +85,12 @@ final class PkpPermissionCheck implements SessionKeyCheck {
         }
         TreeSet<String> found = new TreeSet<>();
         matched.forEach(p -> found.add("type " + p.authMethodType() + " " + p.id() + " with scopes " + p.scopes()));
+        String needs = scope == PkpPermission.SCOPE_PERSONAL_SIGN
+                ? "a session needs scope " + scope + " (personal sign) or " + PkpPermission.SCOPE_SIGN_ANYTHING
+                        + " (sign anything)"
+                : "signing any digest needs scope " + scope + " (sign anything)";
         throw new LitNodeException(LitErrorCode.NodeAuthSigScopeTooLimited, "PKP " + pkp.ethAddress() + " permits "
-                + found + " but a session needs scope " + REQUIRED_SCOPE + " (personal sign) or "
-                + PkpPermission.SCOPE_SIGN_ANYTHING + " (sign anything)");
+                + found + " but " + needs);
     }
 
     private static boolean matches(PkpPermission p, List<AuthMethodContext> methods, List<String> actionCids) {

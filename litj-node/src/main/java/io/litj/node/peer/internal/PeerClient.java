@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends signed envelopes to other nodes ({@code POST <node>/litj/peer/v1/dkg}). A message that could not be
+ * Sends signed envelopes to other nodes ({@code POST <node>/litj/peer/v1/dkg}, {@code …/protocol}). A message that could not be
  * delivered for a passing reason — connection refused or reset, a 5xx or 429 answer, or the peer not knowing the
  * session yet ({@code NodeResourceIdNotFound}) — is sent again, each attempt a new envelope (fresh nonce and time),
  * with a doubling pause (25 ms … 1 s), at most {@value #MAX_ATTEMPTS} attempts and never past the caller's deadline.
@@ -45,13 +45,18 @@ final class PeerClient implements AutoCloseable {
         this.random = random;
     }
 
-    /** True once {@code to} accepted the message; false if it refused it or the deadline passed. */
+    /** True once {@code to} accepted the DKG message; false if it refused it or the deadline passed. */
     boolean deliver(NodeEntry to, String session, String kind, String body, long deadlineNanos) {
+        return deliver(to, PATH, session, kind, body, deadlineNanos);
+    }
+
+    /** True once {@code to} accepted the message at {@code path}; false if it refused it or the deadline passed. */
+    boolean deliver(NodeEntry to, String path, String session, String kind, String body, long deadlineNanos) {
         long pause = 25;
         String last = "not sent";
         for (int attempt = 1; attempt <= MAX_ATTEMPTS && System.nanoTime() < deadlineNanos; attempt++) {
             Envelope e = Envelope.seal(identity, session, self, to.index(), kind, body, clock, random);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(to.url() + PATH)).timeout(REQUEST_TIMEOUT)
+            HttpRequest request = HttpRequest.newBuilder(URI.create(to.url() + path)).timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JsJson.stringify(e.toJson()))).build();
             try {

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code POST /litj/peer/v1/dkg} — a signed {@link Envelope} from another node, checked by
  *       {@link EnvelopeVerifier}, delivered to its {@link DkgSession};</li>
+ *   <li>{@code POST /litj/peer/v1/protocol} — a signed envelope for a {@link ProtocolRuns} run;</li>
  *   <li>{@code /litj/admin/v1/dkg…} — {@link AdminApi}.</li>
  * </ul>
  * Owns the sessions' threads (virtual) and the HTTP client to the other nodes; {@link #close()} stops both.
@@ -36,6 +37,7 @@ public final class PeerService implements AutoCloseable {
     private final PeerClient client;
     private final DkgSessions sessions;
     private final AdminApi admin;
+    private final ProtocolRuns runs;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     /** The service of node {@code self}, honest. */
@@ -49,14 +51,16 @@ public final class PeerService implements AutoCloseable {
             Clock clock, NodeConfig config, DkgBehaviour behaviour) {
         this.verifier = new EnvelopeVerifier(self.index(), registry, clock);
         this.client = new PeerClient(identity.identity(), self.index(), clock, random);
-        this.sessions = new DkgSessions(self, registry, keys, client, new ShareCipher(identity.keyAgreement(), random),
-                behaviour, executor, random);
+        ShareCipher cipher = new ShareCipher(identity.keyAgreement(), random);
+        this.sessions = new DkgSessions(self, registry, keys, client, cipher, behaviour, executor, random);
+        this.runs = new ProtocolRuns(self, registry, client, cipher, verifier, executor);
         this.admin = new AdminApi(AdminToken.fileFor(config.registryFile()), sessions);
     }
 
     /** Adds the peer and admin routes, with their body limits ({@link HttpLimits}). */
     public void register(HttpRouting.Builder routing, HttpBridge http) {
         routing.post(PEER_DKG, http.json("peer-dkg", HttpLimits.PEER_BODY_BYTES, peerDkg()))
+                .post(ProtocolRuns.PATH, http.json("peer-protocol", HttpLimits.PROTOCOL_BODY_BYTES, runs.endpoint()))
                 .post("/litj/admin/v1/dkg", http.json("admin-dkg", HttpLimits.ADMIN_BODY_BYTES, admin.start()))
                 .post("/litj/admin/v1/dkg/status", http.json("admin-dkg-status", HttpLimits.ADMIN_BODY_BYTES,
                         admin.status()))
@@ -76,6 +80,11 @@ public final class PeerService implements AutoCloseable {
             session.receive(v);
             return NodeResponse.ok(JsonValue.object().put("ok", new JsonValue.JsonBoolean(true)).build());
         };
+    }
+
+    /** The protocol runs of this node (threshold ECDSA triples, presignatures, agreement rounds). */
+    public ProtocolRuns protocolRuns() {
+        return runs;
     }
 
     /** The sessions (tests). */

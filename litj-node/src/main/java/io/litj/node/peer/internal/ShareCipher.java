@@ -24,15 +24,17 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts a DKG private share to its recipient, so that only that node reads it in transit:
+ * Encrypts a DKG private share, or a private message of a protocol run, to its recipient, so that only that node
+ * reads it in transit:
  * <pre>
  * P_x      = X25519 public key of node x's Ed25519 identity key (the registry's identityKey)
  * e, E     = a fresh X25519 pair per message
  * ikm      = X25519(e, P_to) ‖ X25519(s_from, P_to)          (ephemeral-static and static-static)
- * info     = "litj-peer-v1 dkg-share\n" session "\n" from "\n" to   (node indexes, decimal)
+ * info     = "litj-peer-v1 " purpose "\n" session "\n" from "\n" to   (purpose "dkg-share" for DKG shares,
+ *            "protocol" for private messages of protocol runs; node indexes, decimal)
  * key      = HKDF-SHA256(salt = E, ikm, info, 32)
  * ct       = AES-256-GCM(key, iv = 12 random bytes, aad = info, plaintext = the 32-byte share value)
- * wire     = {"epk":"&lt;E, 64 hex&gt;","iv":"&lt;24 hex&gt;","ct":"&lt;96 hex: 32 bytes + 16-byte tag&gt;"}
+ * wire     = {"epk":"&lt;E, 64 hex&gt;","iv":"&lt;24 hex&gt;","ct":"&lt;hex: plaintext + 16-byte tag (96 hex for a share)&gt;"}
  * </pre>
  * The static-static part binds the sender's identity; the ephemeral part gives each message its own key. Thread-safe.
  */
@@ -40,6 +42,7 @@ final class ShareCipher {
     private static final Set<String> FIELDS = Set.of("epk", "iv", "ct");
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final String DKG_SHARE = "dkg-share";
 
     private final X25519KeyPair own;
     private final SecureRandom random;
@@ -51,13 +54,26 @@ final class ShareCipher {
 
     /** Seals {@code share} from node {@code from} (this node) to node {@code to}. */
     JsonValue.JsonObject seal(String session, NodeEntry from, NodeEntry to, Share share) {
+        byte[] plain = share.value().exportSecret();
+        try {
+            return sealBytes(DKG_SHARE, session, from, to, plain);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /**
+     * Seals {@code plain} from node {@code from} (this node) to node {@code to} under the label {@code purpose}
+     * (part of the key derivation and the authenticated data, so a message sealed for one purpose never opens as
+     * another's). The wire form is that of a DKG share, with {@code ct} of any length.
+     */
+    JsonValue.JsonObject sealBytes(String purpose, String session, NodeEntry from, NodeEntry to, byte[] plain) {
         X25519KeyPair ephemeral = X25519KeyPair.generate(random);
         Bytes recipient = X25519KeyPair.publicKeyFromEd25519(Bytes.fromHex(to.identityKey(), "identityKey"));
-        byte[] info = info(session, from.index(), to.index());
+        byte[] info = info(purpose, session, from.index(), to.index());
         byte[] key = key(ephemeral.agree(recipient), own.agree(recipient), ephemeral.publicKey(), info);
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
-        byte[] plain = share.value().exportSecret();
         try {
             byte[] ct = cipher(Cipher.ENCRYPT_MODE, key, iv, info).doFinal(plain);
             return JsonValue.object().put("epk", ephemeral.publicKey().hex()).put("iv", Hex.encode(iv))
@@ -65,7 +81,6 @@ final class ShareCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         } finally {
-            Arrays.fill(plain, (byte) 0);
             Arrays.fill(key, (byte) 0);
         }
     }
@@ -79,36 +94,56 @@ final class ShareCipher {
      */
     Share open(String session, NodeEntry from, NodeEntry to, JsonValue.JsonObject sealed, Group group, int partyId) {
         String where = "sealed share from node " + from.index();
-        byte[] plain = null;
+        byte[] plain = openBytes(DKG_SHARE, session, from, to, sealed, 32, where);
+        try {
+            return Share.of(partyId, SecretScalar.of(group, plain));
+        } catch (ThresholdException e) {
+            throw new LitNodeException(LitErrorCode.NodeBadInput, where + " is malformed: " + e.getMessage());
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /**
+     * Opens what node {@code from} sealed with {@link #sealBytes} to node {@code to} (this node) for
+     * {@code purpose}; the plaintext is at most {@code maxPlainBytes} (for a DKG share: exactly 32).
+     *
+     * @throws LitNodeException {@code NodeBadInput} if the object is malformed, too long or does not decrypt
+     */
+    byte[] openBytes(String purpose, String session, NodeEntry from, NodeEntry to, JsonValue.JsonObject sealed,
+            int maxPlainBytes, String where) {
         byte[] key = null;
         try {
             JsonFields f = new JsonFields(sealed, LitErrorCode.NodeBadInput, where).onlyKnown(FIELDS);
             Bytes epk = Bytes.of(Hex.decodeExact(f.string("epk"), 32, where + " epk"));
             byte[] iv = Hex.decodeExact(f.string("iv"), IV_BYTES, where + " iv");
-            byte[] ct = Hex.decodeExact(f.string("ct"), 32 + TAG_BITS / 8, where + " ct");
+            String ctHex = f.string("ct");
+            int tag = TAG_BITS / 8;
+            if (ctHex.length() > 2L * (maxPlainBytes + tag) || ctHex.length() < 2 * tag
+                    || (purpose.equals(DKG_SHARE) && ctHex.length() != 2 * (maxPlainBytes + tag))) {
+                throw new LitNodeException(LitErrorCode.NodeBadInput, where + " is malformed: ct has "
+                        + ctHex.length() + " hex characters");
+            }
+            byte[] ct = Hex.decode(ctHex, where + " ct");
             Bytes sender = X25519KeyPair.publicKeyFromEd25519(Bytes.fromHex(from.identityKey(), "identityKey"));
-            byte[] info = info(session, from.index(), to.index());
+            byte[] info = info(purpose, session, from.index(), to.index());
             key = key(own.agree(epk), own.agree(sender), epk, info);
-            plain = cipher(Cipher.DECRYPT_MODE, key, iv, info).doFinal(ct);
-            return Share.of(partyId, SecretScalar.of(group, plain));
+            return cipher(Cipher.DECRYPT_MODE, key, iv, info).doFinal(ct);
         } catch (AEADBadTagException e) {
             throw new LitNodeException(LitErrorCode.NodeBadInput, where + " does not decrypt for node " + to.index());
-        } catch (LitProtocolException | ThresholdException e) {
+        } catch (LitProtocolException e) {
             throw new LitNodeException(LitErrorCode.NodeBadInput, where + " is malformed: " + e.getMessage());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM decryption failed", e);
         } finally {
-            if (plain != null) {
-                Arrays.fill(plain, (byte) 0);
-            }
             if (key != null) {
                 Arrays.fill(key, (byte) 0);
             }
         }
     }
 
-    private static byte[] info(String session, int from, int to) {
-        return ("litj-peer-v1 dkg-share\n" + session + "\n" + from + "\n" + to).getBytes(StandardCharsets.UTF_8);
+    private static byte[] info(String purpose, String session, int from, int to) {
+        return ("litj-peer-v1 " + purpose + "\n" + session + "\n" + from + "\n" + to).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] key(byte[] ephemeralStatic, byte[] staticStatic, Bytes epk, byte[] info) {

@@ -1,0 +1,162 @@
+package io.litj.node.ecdsa;
+
+import io.litj.node.LitNodeException;
+import io.litj.node.auth.PkpSignGrant;
+import io.litj.node.keys.KeyShareStore;
+import io.litj.node.keys.PkpKeyShare;
+import io.litj.node.registry.NodeEntry;
+import io.litj.node.registry.Registry;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.crypto.Bytes;
+import io.litj.threshold.ecdsa.Participants;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's part of a PKP signature ({@code /web/pkp/sign}, see {@code docs/ecdsa-node.md}):
+ * <ol>
+ *   <li>the signing set: the first {@code t} live nodes ranked by a hash of (token id, request id, digest, node),
+ *   the same on every node; a node outside it adds no share;</li>
+ *   <li>agreement: the members exchange the ids of the unused presignatures they hold for (PKP, set) and all take
+ *   the lowest common one ({@link OfferExchange}); with none in common they make one now
+ *   ({@link PresignMaker}, at most {@link #ON_DEMAND_TIMEOUT});</li>
+ *   <li>the presignature is bound to the digest on disk ({@link PresignatureStore#bind}) before the share is
+ *   computed and returned;</li>
+ *   <li>refill: when fewer than {@link #TARGET} common presignatures remain, every member starts the same refill
+ *   runs in the background (ids derived from the request), bounded to {@value #MAX_REFILLS} at once per node.</li>
+ * </ol>
+ * Thread-safe; {@link #close()} stops the background work.
+ */
+public final class PkpSigner implements AutoCloseable {
+    /** Presignatures kept ready per (PKP, set). */
+    public static final int TARGET = 2;
+    /** How long a request may wait for a presignature made on demand. */
+    public static final Duration ON_DEMAND_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration AGREEMENT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration REFILL_TIMEOUT = Duration.ofSeconds(60);
+    static final int MAX_REFILLS = 4;
+    private static final Logger LOG = LoggerFactory.getLogger(PkpSigner.class);
+
+    private final KeyShareStore keys;
+    private final RunTransport runs;
+    private final PresignatureStore store;
+    private final SigningSets sets;
+    private final PresignMaker maker;
+    private final HttpLiveness liveness = new HttpLiveness();
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore refills = new Semaphore(MAX_REFILLS);
+
+    /**
+     * @param self this node
+     * @param registry the nodes and the threshold
+     * @param keys this node's PKP key shares
+     * @param runs carries protocol runs to the other nodes
+     * @param scheme the threshold-ECDSA arithmetic
+     * @param store this node's presignatures
+     */
+    public PkpSigner(NodeEntry self, Registry registry, KeyShareStore keys, RunTransport runs, EcdsaScheme scheme,
+            PresignatureStore store, SecureRandom random) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.runs = Objects.requireNonNull(runs, "runs");
+        this.store = Objects.requireNonNull(store, "store");
+        this.sets = new SigningSets(self, registry, liveness);
+        this.maker = new PresignMaker(runs, Objects.requireNonNull(scheme, "scheme"), random);
+    }
+
+    /**
+     * This node's share of the signature of {@code grant}'s digest, or empty if this node is not in the request's
+     * signing set.
+     *
+     * @param requestId the request id every node got with the request ({@code X-Request-Id}), or {@code ""}
+     * @throws LitNodeException {@code NodePKPTokenIdNotFound} if this node holds no share of the PKP;
+     *     {@code NodeSystemFault} if too few nodes answer or a run fails; {@code NodeConcurrencyOverload} if too
+     *     many runs are in progress; {@code NodeNotAuthorized} if the agreed presignature was bound already
+     */
+    public Optional<SignatureShare> sign(PkpSignGrant grant, String requestId) {
+        String tokenId = grant.pkp().tokenId();
+        Bytes digest = grant.digest();
+        PkpKeyShare key = keys.pkpShare(tokenId).orElseThrow(() -> new LitNodeException(
+                LitErrorCode.NodePKPTokenIdNotFound, "this node holds no share of PKP " + tokenId));
+        Participants set = sets.choose(tokenId, requestId, digest);
+        if (!set.contains(runs.selfIndex())) {
+            return Optional.empty();
+        }
+        String context = String.join("\n", "litj-pkp-sign", tokenId, requestId, digest.hex(),
+                PresignatureStore.setName(set));
+        List<String> offered = store.reserve(tokenId, set, OfferExchange.MAX_OFFER);
+        List<String> common;
+        try {
+            common = runs.run("agree", PresignMaker.seed(context, "agree"), set,
+                    new OfferExchange(set, runs.selfIndex(), offered), AGREEMENT_TIMEOUT);
+        } catch (RuntimeException e) {
+            store.release(tokenId, set, offered);
+            throw e;
+        }
+        String chosen;
+        if (common.isEmpty()) {
+            store.release(tokenId, set, offered);
+            byte[] seed = PresignMaker.seed(context, "on-demand");
+            chosen = PresignMaker.idOf(seed);
+            if (!store.add(tokenId, set, chosen, maker.make(key, set, seed, ON_DEMAND_TIMEOUT))) {
+                throw new LitNodeException(LitErrorCode.NodeConcurrencyOverload, "this node's presignature store is "
+                        + "full");
+            }
+        } else {
+            chosen = common.get(0);
+            List<String> others = new ArrayList<>(offered);
+            others.remove(chosen);
+            store.release(tokenId, set, others);
+        }
+        refill(key, set, context, Math.max(0, common.size() - 1));
+        Presignature presignature = store.bind(tokenId, set, chosen, digest);
+        return Optional.of(presignature.sign(digest, key.publicKey()));
+    }
+
+    private void refill(PkpKeyShare key, Participants set, String context, int remaining) {
+        for (int k = 0; k < TARGET - remaining; k++) {
+            byte[] seed = PresignMaker.seed(context, "refill", String.valueOf(k));
+            if (!refills.tryAcquire()) {
+                LOG.info("presignature refill for PKP {} set {} skipped: {} refills running", key.tokenId(),
+                        set.indices(), MAX_REFILLS);
+                return;
+            }
+            try {
+                background.execute(() -> {
+                    try {
+                        store.add(key.tokenId(), set, PresignMaker.idOf(seed),
+                                maker.make(key, set, seed, REFILL_TIMEOUT));
+                    } catch (RuntimeException e) {
+                        LOG.info("presignature refill for PKP {} set {} failed: {}", key.tokenId(), set.indices(),
+                                e.toString(), e);
+                    } finally {
+                        refills.release();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                refills.release();
+                return;
+            }
+        }
+    }
+
+    /** Refills running now (tests wait for them). */
+    public int refillsRunning() {
+        return MAX_REFILLS - refills.availablePermits();
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        liveness.close();
+    }
+}

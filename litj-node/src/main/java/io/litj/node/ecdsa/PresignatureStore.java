@@ -1,0 +1,211 @@
+package io.litj.node.ecdsa;
+
+import io.litj.node.LitNodeException;
+import io.litj.node.keys.SecretFiles;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.crypto.Bytes;
+import io.litj.protocol.json.JsJson;
+import io.litj.protocol.json.JsonReader;
+import io.litj.protocol.json.JsonValue;
+import io.litj.threshold.ecdsa.Participants;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * This node's presignatures, per PKP and signing set, on disk under {@code <data>/presign/<tokenId>/<set>/}
+ * ({@code <set>} = the share indexes joined by {@code -}): {@code <id>.secret} holds one unused presignature
+ * (owner-only, written atomically and synced), {@code <id>.bound} records the one digest it was bound to.
+ *
+ * <p>Use at most once, also across restarts: {@link #bind} writes and syncs the bound record <em>before</em> it
+ * hands the presignature out, and then deletes the secret; a presignature with a bound record is never offered
+ * again (a secret left beside one by a crash is deleted when its folder is read); binding it to another digest is
+ * refused. Bounded: at most {@code maxPerSet} unused presignatures per (PKP, set) and {@code maxTotal} in all.
+ * Thread-safe.
+ */
+public final class PresignatureStore {
+    /** Folder under the node's data folder. */
+    public static final String DIR = "presign";
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
+    private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{64}");
+
+    private final Path root;
+    private final EcdsaScheme scheme;
+    private final int maxPerSet;
+    private final int maxTotal;
+    private final Map<Path, TreeSet<String>> unused = new HashMap<>();
+    private final Set<String> reserved = new HashSet<>();
+    private int total;
+
+    /**
+     * @param dataDir the node's data folder
+     * @param maxPerSet most unused presignatures per (PKP, set), 1..1024
+     * @param maxTotal most unused presignatures in all, at least {@code maxPerSet}
+     */
+    public PresignatureStore(Path dataDir, EcdsaScheme scheme, int maxPerSet, int maxTotal) {
+        if (maxPerSet < 1 || maxPerSet > 1024 || maxTotal < maxPerSet) {
+            throw new LitNodeException(LitErrorCode.InvalidArgument, "presignature bounds must be 1..1024 per set "
+                    + "and at least that in all, not " + maxPerSet + " and " + maxTotal);
+        }
+        this.root = dataDir.resolve(DIR);
+        this.scheme = scheme;
+        this.maxPerSet = maxPerSet;
+        this.maxTotal = maxTotal;
+    }
+
+    /** The folder of {@code (tokenId, set)}. */
+    Path folder(String tokenId, Participants set) {
+        if (!TOKEN.matcher(tokenId).matches()) {
+            throw new LitNodeException(LitErrorCode.InvalidArgument, "token id must be 64 lowercase hex");
+        }
+        return root.resolve(tokenId).resolve(setName(set));
+    }
+
+    /** {@code 1-2-3}. */
+    static String setName(Participants set) {
+        return String.join("-", set.indices().stream().map(String::valueOf).toList());
+    }
+
+    /**
+     * Keeps a new presignature; false (and nothing written) if the bounds are reached.
+     *
+     * @throws LitNodeException {@code NodeSystemFault} if it cannot be written
+     */
+    public synchronized boolean add(String tokenId, Participants set, String id, Presignature presignature) {
+        checkId(id);
+        Path dir = folder(tokenId, set);
+        TreeSet<String> ids = load(dir);
+        if (ids.size() >= maxPerSet || total >= maxTotal || Files.exists(dir.resolve(id + ".bound"))) {
+            return false;
+        }
+        DurableFiles.write(dir.resolve(id + ".secret"), presignature.exportSecretJson());
+        if (ids.add(id)) {
+            total++;
+        }
+        return true;
+    }
+
+    /** Up to {@code max} unused, unreserved presignature ids of {@code (tokenId, set)}, lowest first, now reserved. */
+    public synchronized List<String> reserve(String tokenId, Participants set, int max) {
+        Path dir = folder(tokenId, set);
+        List<String> out = new ArrayList<>();
+        for (String id : load(dir)) {
+            if (out.size() >= max) {
+                break;
+            }
+            if (reserved.add(dir.resolve(id).toString())) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    /** Releases reservations made by {@link #reserve}. */
+    public synchronized void release(String tokenId, Participants set, Collection<String> ids) {
+        Path dir = folder(tokenId, set);
+        ids.forEach(id -> reserved.remove(dir.resolve(id).toString()));
+    }
+
+    /**
+     * Binds presignature {@code id} to {@code digest} for good — the bound record is on disk before this returns —
+     * and returns it for signing that digest. Binding again to the same digest returns nothing new: refused too,
+     * since the secret is gone (a retry uses another presignature).
+     *
+     * @throws LitNodeException {@code NodeNotAuthorized} if it is bound already (to any digest) or unknown;
+     *     {@code NodeSystemFault} if the record cannot be written
+     */
+    public synchronized Presignature bind(String tokenId, Participants set, String id, Bytes digest) {
+        checkId(id);
+        Path dir = folder(tokenId, set);
+        TreeSet<String> ids = load(dir);
+        Optional<Bytes> bound = boundDigest(tokenId, set, id);
+        if (bound.isPresent()) {
+            throw new LitNodeException(LitErrorCode.NodeNotAuthorized, "presignature " + id + " is bound to digest "
+                    + bound.get().hex() + "; it never signs another (asked for " + digest.hex() + ")");
+        }
+        if (!ids.contains(id)) {
+            throw new LitNodeException(LitErrorCode.NodeNotAuthorized, "this node holds no unused presignature " + id
+                    + " for PKP " + tokenId + " and set " + setName(set));
+        }
+        Path secret = dir.resolve(id + ".secret");
+        String json = SecretFiles.read(secret);
+        DurableFiles.write(dir.resolve(id + ".bound"), JsJson.stringify(JsonValue.object().put("id", id)
+                .put("digest", digest.hex()).build()));
+        ids.remove(id);
+        total--;
+        reserved.remove(dir.resolve(id).toString());
+        DurableFiles.delete(secret);
+        return scheme.importPresignature(json);
+    }
+
+    /** The digest presignature {@code id} was bound to, if any. */
+    public synchronized Optional<Bytes> boundDigest(String tokenId, Participants set, String id) {
+        checkId(id);
+        Path file = folder(tokenId, set).resolve(id + ".bound");
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        JsonValue v = JsonReader.parseObject(SecretFiles.read(file), LitErrorCode.NodeSystemFault, file.toString())
+                .get("digest").orElse(null);
+        if (v instanceof JsonValue.JsonString s) {
+            return Optional.of(Bytes.fromHex(s.value(), "digest"));
+        }
+        throw new LitNodeException(LitErrorCode.NodeSystemFault, file + " names no digest");
+    }
+
+    /** How many unused presignatures {@code (tokenId, set)} has (reserved ones included). */
+    public synchronized int unused(String tokenId, Participants set) {
+        return load(folder(tokenId, set)).size();
+    }
+
+    private TreeSet<String> load(Path dir) {
+        TreeSet<String> ids = unused.get(dir);
+        if (ids != null) {
+            return ids;
+        }
+        ids = new TreeSet<>();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    String name = f.getFileName().toString();
+                    if (!name.endsWith(".secret") || !ID.matcher(name.substring(0, name.length() - 7)).matches()) {
+                        continue;
+                    }
+                    String id = name.substring(0, name.length() - 7);
+                    if (Files.exists(dir.resolve(id + ".bound"))) {
+                        DurableFiles.delete(f);
+                    } else if (ids.size() < maxPerSet) {
+                        ids.add(id);
+                    }
+                }
+            } catch (IOException e) {
+                throw new LitNodeException(LitErrorCode.NodeSystemFault, "cannot read " + dir + ": " + e.getMessage());
+            }
+        }
+        total += ids.size();
+        unused.put(dir, ids);
+        return ids;
+    }
+
+    private static void checkId(String id) {
+        if (!ID.matcher(id).matches()) {
+            throw new LitNodeException(LitErrorCode.InvalidArgument, "presignature id must be 32 lowercase hex");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PresignatureStore[" + root + " unused=" + total + "]";
+    }
+}

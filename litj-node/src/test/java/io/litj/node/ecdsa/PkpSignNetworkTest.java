@@ -1,0 +1,276 @@
+package io.litj.node.ecdsa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.litj.node.registry.PkpPermission;
+import io.litj.node.testing.LiveSessions;
+import io.litj.node.testing.NodeHttp.Reply;
+import io.litj.node.testing.PkpNetwork;
+import io.litj.protocol.auth.AuthSig;
+import io.litj.protocol.auth.SessionKeyPair;
+import io.litj.protocol.auth.SessionSigs;
+import io.litj.protocol.crypto.EthAddress;
+import io.litj.protocol.crypto.Hashes;
+import io.litj.protocol.crypto.Hex;
+import io.litj.protocol.crypto.PrivateKeyEthSigner;
+import io.litj.protocol.json.JsonValue;
+import io.litj.protocol.resource.LitAbility;
+import io.litj.protocol.resource.LitResource;
+import io.litj.protocol.resource.ResourceAbilityRequest;
+import io.litj.protocol.testing.MutableClock;
+import io.litj.threshold.ecdsa.EcdsaSignature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code POST /web/pkp/sign/v1} on three real nodes holding DKG shares of one PKP (threshold 2): the shares of the
+ * signing set combine into a signature that verifies under the PKP key and recovers to its address; each refusal
+ * comes with its code before any signing work; a restarted node never reuses a presignature.
+ */
+class PkpSignNetworkTest {
+    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private static final PrivateKeyEthSigner OWNER = PrivateKeyEthSigner.fromHex("11".repeat(32));
+    private static final PrivateKeyEthSigner PERSONAL_ONLY = PrivateKeyEthSigner.fromHex("22".repeat(32));
+    private static final PrivateKeyEthSigner STRANGER = PrivateKeyEthSigner.fromHex("33".repeat(32));
+    private static final SessionKeyPair KEY = SessionKeyPair.fromSeed(Hex.decode("44".repeat(32), "seed"));
+
+    @TempDir
+    static Path dir;
+
+    private static PkpNetwork net;
+    private int requests;
+
+    @BeforeAll
+    static void start() {
+        net = PkpNetwork.start(dir, 3, CLOCK, List.of(
+                new PkpPermission(PkpPermission.ETH_WALLET, OWNER.address().toString().toLowerCase(),
+                        Set.of(PkpPermission.SCOPE_SIGN_ANYTHING)),
+                new PkpPermission(PkpPermission.ETH_WALLET, PERSONAL_ONLY.address().toString().toLowerCase(),
+                        Set.of(PkpPermission.SCOPE_PERSONAL_SIGN))));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (net != null) {
+            net.close();
+        }
+    }
+
+    private static SessionSigs sessions(PrivateKeyEthSigner wallet, List<ResourceAbilityRequest> grants) {
+        return new LiveSessions(CLOCK, wallet, KEY).issue(grants, grants, Duration.ofHours(1), net.net().urls());
+    }
+
+    private static AuthSig sig(SessionSigs sigs, int node) {
+        return sigs.forNode(net.net().url(node)).orElseThrow().toAuthSig();
+    }
+
+    private static byte[] digest(String text) {
+        return Hashes.keccak256(text);
+    }
+
+    /** Sends one request to every node, as the JS SDK does, with one request id. */
+    private List<Reply> signEverywhere(SessionSigs sigs, byte[] digest) {
+        String requestId = "req-" + (++requests) + "-" + System.nanoTime();
+        List<Reply> replies = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            replies.add(null);
+        }
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            int node = i;
+            threads.add(Thread.ofVirtual().start(() -> replies.set(node,
+                    net.sign(node, net.body(digest, sig(sigs, node)), requestId))));
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return replies;
+    }
+
+    private static void assertRefused(Reply r, int status, String code, String check) {
+        assertEquals(status, r.status(), r::toString);
+        assertEquals(code, r.errorCode(), r::toString);
+        assertTrue(r.details().getFirst().startsWith(check + ": "), r::toString);
+    }
+
+    @Test
+    void sign_walletSessionOnEveryNode_twoSharesCombineAndRecoverToThePkpAddress() {
+        byte[] digest = digest("hello from litj");
+
+        List<Reply> replies = signEverywhere(sessions(OWNER, PkpNetwork.pkpAndActions()), digest);
+
+        int successes = 0;
+        for (Reply r : replies) {
+            assertEquals(200, r.status(), r::toString);
+            assertEquals(List.of("success", "signedData", "signatureShare"), List.copyOf(r.json().members().keySet()));
+            JsonValue.JsonObject share = (JsonValue.JsonObject) r.member("signatureShare");
+            assertEquals(List.of("digest", "result", "share_index", "signature_share", "big_r", "public_key",
+                    "sig_type"), List.copyOf(share.members().keySet()));
+            if (share.get("result").orElseThrow().equals(new JsonValue.JsonString("success"))) {
+                successes++;
+                assertEquals("\"" + Hex.encode(digest).toUpperCase() + "\"",
+                        ((JsonValue.JsonString) share.get("digest").orElseThrow()).value());
+            }
+        }
+        assertEquals(2, successes, replies::toString);
+        EcdsaSignature signature = net.combine(replies, digest);
+        assertEquals(EthAddress.parse(net.pkp().ethAddress(), "pkp"), signature.recoverAddress(digest));
+    }
+
+    @Test
+    void sign_manyRequests_eachCombines_andNoPresignatureIsBoundTwice() throws IOException {
+        SessionSigs sigs = sessions(OWNER, PkpNetwork.pkpAndActions());
+        for (int i = 0; i < 4; i++) {
+            byte[] digest = digest("message " + i);
+            EcdsaSignature signature = net.combine(signEverywhere(sigs, digest), digest);
+            assertEquals(EthAddress.parse(net.pkp().ethAddress(), "pkp"), signature.recoverAddress(digest));
+        }
+        for (int node = 0; node < 3; node++) {
+            assertNoSecretBesideABoundRecord(net.net().nodeDir(node));
+        }
+    }
+
+    @Test
+    void sign_afterANodeRestarts_itNeverReusesAPresignature() throws IOException {
+        SessionSigs sigs = sessions(OWNER, PkpNetwork.pkpAndActions());
+        byte[] first = digest("before restart");
+        net.combine(signEverywhere(sigs, first), first);
+        Set<String> boundBefore = boundIds(net.net().nodeDir(1));
+
+        net.net().stopNode(1);
+        net.net().startNode(1);
+        for (int i = 0; i < 3; i++) {
+            byte[] digest = digest("after restart " + i);
+            EcdsaSignature signature = net.combine(signEverywhere(sigs, digest), digest);
+            assertEquals(EthAddress.parse(net.pkp().ethAddress(), "pkp"), signature.recoverAddress(digest));
+        }
+
+        Set<String> boundAfter = boundIds(net.net().nodeDir(1));
+        assertTrue(boundAfter.containsAll(boundBefore), "bound records must survive a restart");
+        assertNoSecretBesideABoundRecord(net.net().nodeDir(1));
+    }
+
+    @Test
+    void sign_authMethodsGiven_refusedWithNodeCannotProvideAuthMethodForEndpoint() {
+        JsonValue.JsonObject body = withMember(net.body(digest("x"), sig(sessions(OWNER, PkpNetwork.pkpAndActions()),
+                0)), "authMethods", new JsonValue.JsonArray(List.of(JsonValue.object().put("authMethodType",
+                new JsonValue.JsonNumber(1)).put("accessToken", "{}").build())));
+
+        assertRefused(net.sign(0, body, "r-am"), 400, "NodeCannotProvideAuthMethodForEndpoint",
+                "AuthMethodsForbiddenCheck");
+    }
+
+    @Test
+    void sign_toSignOf31Bytes_refusedWithNodeBadInput() {
+        Reply r = net.sign(0, net.body(new byte[31], sig(sessions(OWNER, PkpNetwork.pkpAndActions()), 0)), "r-31");
+
+        assertRefused(r, 422, "NodeBadInput", "ToSignCheck");
+    }
+
+    @Test
+    void sign_unknownPkp_refusedWithNodePKPTokenIdNotFound() {
+        JsonValue.JsonObject body = withMember(net.body(digest("x"), sig(sessions(OWNER, PkpNetwork.pkpAndActions()),
+                0)), "pubkey", new JsonValue.JsonString("0x04" + "1".repeat(128)));
+
+        assertRefused(net.sign(0, body, "r-unknown"), 400, "NodePKPTokenIdNotFound", "PkpExistsCheck");
+    }
+
+    @Test
+    void sign_sessionWithoutPkpSigning_refusedWithNodeResourceIdNotFound() {
+        SessionSigs actionsOnly = sessions(OWNER, LiveSessions.execution("*"));
+
+        Reply r = net.sign(0, net.body(digest("x"), sig(actionsOnly, 0)), "r-nopkp");
+
+        assertRefused(r, 404, "NodeResourceIdNotFound", "PkpSessionCheck");
+    }
+
+    @Test
+    void sign_walletSessionWithoutActionExecution_refusedByWalletActionGrantCheck() {
+        SessionSigs pkpOnly = sessions(OWNER, List.of(ResourceAbilityRequest.of(LitResource.pkp("*"),
+                LitAbility.PKP_SIGNING)));
+
+        Reply r = net.sign(0, net.body(digest("x"), sig(pkpOnly, 0)), "r-noaction");
+
+        assertRefused(r, 404, "NodeResourceIdNotFound", "WalletActionGrantCheck");
+    }
+
+    @Test
+    void sign_walletThePkpDoesNotPermit_refusedWithNodePKPNotAuthorized() {
+        Reply r = net.sign(0, net.body(digest("x"), sig(sessions(STRANGER, PkpNetwork.pkpAndActions()), 0)),
+                "r-stranger");
+
+        assertRefused(r, 401, "NodePKPNotAuthorized", "PkpCallerCheck");
+    }
+
+    @Test
+    void sign_walletWithPersonalSignScopeOnly_refusedWithNodeAuthSigScopeTooLimited() {
+        Reply r = net.sign(0, net.body(digest("x"), sig(sessions(PERSONAL_ONLY, PkpNetwork.pkpAndActions()), 0)),
+                "r-scope");
+
+        assertRefused(r, 401, "NodeAuthSigScopeTooLimited", "PkpCallerCheck");
+    }
+
+    @Test
+    void sign_afterBadRequests_theNodesKeepServing() {
+        SessionSigs sigs = sessions(OWNER, PkpNetwork.pkpAndActions());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(422, net.sign(i, net.body(new byte[33], sig(sigs, i)), "bad-" + i).status());
+            assertEquals(422, net.net().http().post(net.net().url(i) + "/web/pkp/sign/v1", "{\"toSign\":",
+                    "X-Request-Id", "bad-json-" + i).status());
+        }
+        byte[] digest = digest("still serving");
+
+        EcdsaSignature signature = net.combine(signEverywhere(sigs, digest), digest);
+
+        assertEquals(EthAddress.parse(net.pkp().ethAddress(), "pkp"), signature.recoverAddress(digest));
+    }
+
+    private static JsonValue.JsonObject withMember(JsonValue.JsonObject body, String name, JsonValue value) {
+        JsonValue.ObjectBuilder b = JsonValue.object();
+        body.members().forEach(b::put);
+        return b.put(name, value).build();
+    }
+
+    private static Set<String> boundIds(Path nodeDir) throws IOException {
+        Set<String> out = new HashSet<>();
+        Path root = nodeDir.resolve(PresignatureStore.DIR);
+        if (!Files.isDirectory(root)) {
+            return out;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".bound"))
+                    .forEach(f -> out.add(f.getFileName().toString().replace(".bound", "")));
+        }
+        return out;
+    }
+
+    private static void assertNoSecretBesideABoundRecord(Path nodeDir) throws IOException {
+        Path root = nodeDir.resolve(PresignatureStore.DIR);
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".bound")) {
+                    assertFalse(Files.exists(f.resolveSibling(name.replace(".bound", ".secret"))), f::toString);
+                }
+            }
+        }
+    }
+}
