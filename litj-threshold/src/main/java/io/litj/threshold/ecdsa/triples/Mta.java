@@ -43,12 +43,12 @@ final class Mta {
 
     /** The sender's pairs: {@code [i][0] = c0_i}, {@code [i][1] = c1_i}. */
     static BigInteger[][] cipher(BigInteger a, BigInteger[] delta, OtExtension.Sender ot, int offset) {
-        BigInteger minusA = Scalars.FIELD.sub(BigInteger.ZERO, a);
+        BigInteger q = Scalars.FIELD.order();
+        BigInteger minusA = q.subtract(a);
         BigInteger[][] c = new BigInteger[ELEMENTS][2];
         for (int i = 0; i < ELEMENTS; i++) {
-            BigInteger masked = Scalars.FIELD.add(delta[i], ot.value(0, offset + i));
-            c[i][0] = Scalars.FIELD.add(a, masked);
-            c[i][1] = Scalars.FIELD.add(minusA, Scalars.FIELD.add(delta[i], ot.value(1, offset + i)));
+            c[i][0] = a.add(delta[i]).add(ot.value(0, offset + i)).mod(q);
+            c[i][1] = minusA.add(delta[i]).add(ot.value(1, offset + i)).mod(q);
         }
         return c;
     }
@@ -59,17 +59,18 @@ final class Mta {
         byte[] seed = new byte[SEED];
         random.nextBytes(seed);
         BigInteger[] chi = chis(context, seed);
+        BigInteger q = Scalars.FIELD.order();
         BigInteger signed = BigInteger.ZERO;
         for (int i = 1; i < ELEMENTS; i++) {
-            signed = Scalars.FIELD.add(signed, sign(chi[i], ot.choice(offset + i)));
+            signed = signed.add(sign(chi[i], ot.choice(offset + i)));
         }
-        chi[0] = sign(Scalars.FIELD.sub(b, signed), ot.choice(offset));
+        chi[0] = sign(b.subtract(signed), ot.choice(offset)).mod(q);
         BigInteger beta = BigInteger.ZERO;
         for (int i = 0; i < ELEMENTS; i++) {
             int t = ot.choice(offset + i);
-            BigInteger m = Scalars.FIELD.sub(c[i][t], ot.value(offset + i));
-            beta = Scalars.FIELD.add(beta, Scalars.FIELD.mul(chi[i], m));
+            beta = beta.add(chi[i].multiply(c[i][t].subtract(ot.value(offset + i))));
         }
+        beta = beta.mod(q);
         return new Received(beta, new Reply(seed, chi[0]));
     }
 
@@ -79,9 +80,9 @@ final class Mta {
         chi[0] = reply.chi0();
         BigInteger sum = BigInteger.ZERO;
         for (int i = 0; i < ELEMENTS; i++) {
-            sum = Scalars.FIELD.add(sum, Scalars.FIELD.mul(chi[i], delta[i]));
+            sum = sum.add(chi[i].multiply(delta[i]));
         }
-        return Scalars.FIELD.sub(BigInteger.ZERO, sum);
+        return Scalars.FIELD.order().subtract(sum.mod(Scalars.FIELD.order())).mod(Scalars.FIELD.order());
     }
 
     /** {@code χ_1 … χ_{κ−1}} from the seed; {@code χ_0} is left null for the caller. */
@@ -94,7 +95,8 @@ final class Mta {
         return chi;
     }
 
+    /** {@code (−1)^bit · v}, left unreduced (the callers reduce once). */
     private static BigInteger sign(BigInteger v, int bit) {
-        return bit == 0 ? v : Scalars.FIELD.sub(BigInteger.ZERO, v);
+        return bit == 0 ? v : v.negate();
     }
 }
