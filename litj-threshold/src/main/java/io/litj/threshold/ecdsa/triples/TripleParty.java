@@ -51,7 +51,7 @@ final class TripleParty {
         this.participants = participants;
         this.self = self;
         this.count = count;
-        this.rounds = new TripleRounds(participants, self, sessionId.clone(), count, random, inbox);
+        this.rounds = new TripleRounds(new Run(participants, self, sessionId.clone(), count, random, inbox));
     }
 
     List<ProtocolMessage> start() {

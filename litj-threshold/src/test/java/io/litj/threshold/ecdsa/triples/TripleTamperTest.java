@@ -90,29 +90,29 @@ class TripleTamperTest {
         })), Set.of(1, 3), 2, "proof of knowledge of e(0) for triple 0");
     }
 
+    /** Rewrites the first point-and-proof of a {@link Kind#PRODUCT} or {@link Kind#RESHARE} message. */
+    static UnaryOperator<ProtocolMessage> rewritePointProof(int from, Kind kind, UnaryOperator<PointProof> change) {
+        return rewrite(from, 0, kind, p -> Messages.pointProofs(kind, T,
+                List.of(change.apply(Messages.pointProofs(kind, p, from, T, 1).get(0)))));
+    }
+
     @Test
     void dlogEqProofAltered_nameItsSender() {
-        assertNamed(run(rewrite(3, 0, Kind.PRODUCT, p -> {
-            PointProof pp = Messages.pointProofs(Kind.PRODUCT, p, 3, T, 1).get(0);
-            return Messages.pointProofs(Kind.PRODUCT, T, List.of(new PointProof(pp.point(), bent(pp.proof()))));
-        })), Set.of(1, 2), 3, "C = e(0)·F(0)");
+        assertNamed(run(rewritePointProof(3, Kind.PRODUCT, pp -> new PointProof(pp.point(), bent(pp.proof())))),
+                Set.of(1, 2), 3, "C = e(0)·F(0)");
     }
 
     @Test
     void productPointReplaced_nameItsSender() {
-        assertNamed(run(rewrite(1, 0, Kind.PRODUCT, p -> {
-            PointProof pp = Messages.pointProofs(Kind.PRODUCT, p, 1, T, 1).get(0);
-            return Messages.pointProofs(Kind.PRODUCT, T,
-                    List.of(new PointProof(pp.point().add(Scalars.GROUP.generator()), pp.proof())));
-        })), Set.of(2, 3), 1, "C = e(0)·F(0)");
+        assertNamed(run(rewritePointProof(1, Kind.PRODUCT,
+                pp -> new PointProof(pp.point().add(Scalars.GROUP.generator()), pp.proof()))),
+                Set.of(2, 3), 1, "C = e(0)·F(0)");
     }
 
     @Test
     void reshareProofAltered_nameItsSender() {
-        assertNamed(run(rewrite(2, 0, Kind.RESHARE, p -> {
-            PointProof pp = Messages.pointProofs(Kind.RESHARE, p, 2, T, 1).get(0);
-            return Messages.pointProofs(Kind.RESHARE, T, List.of(new PointProof(pp.point(), bent(pp.proof()))));
-        })), Set.of(1, 3), 2, "proof of knowledge of l(0)");
+        assertNamed(run(rewritePointProof(2, Kind.RESHARE, pp -> new PointProof(pp.point(), bent(pp.proof())))),
+                Set.of(1, 3), 2, "proof of knowledge of l(0)");
     }
 
     @Test
