@@ -32,12 +32,12 @@ final class Mta {
     record Received(BigInteger beta, Reply reply) {
     }
 
-    /** The sender's masks {@code δ_i}. */
+    /** The sender's masks {@code δ_i}: SHAKE256 of 32 fresh random bytes, 48 bytes per mask reduced. */
     static BigInteger[] masks(SecureRandom random) {
-        BigInteger[] d = new BigInteger[ELEMENTS];
-        for (int i = 0; i < ELEMENTS; i++) {
-            d[i] = Scalars.random(random);
-        }
+        byte[] seed = new byte[32];
+        random.nextBytes(seed);
+        BigInteger[] d = wide(BitColumns.expand("litj-triples/mta-delta", new byte[0], 0, seed, ELEMENTS * WIDE), 0);
+        Arrays.fill(seed, (byte) 0);
         return d;
     }
 
@@ -87,12 +87,17 @@ final class Mta {
 
     /** {@code χ_1 … χ_{κ−1}} from the seed; {@code χ_0} is left null for the caller. */
     private static BigInteger[] chis(byte[] context, byte[] seed) {
-        byte[] raw = BitColumns.expand("litj-triples/mta-chi", context, 0, seed, (ELEMENTS - 1) * WIDE);
-        BigInteger[] chi = new BigInteger[ELEMENTS];
-        for (int i = 1; i < ELEMENTS; i++) {
-            chi[i] = new BigInteger(1, Arrays.copyOfRange(raw, (i - 1) * WIDE, i * WIDE)).mod(Scalars.FIELD.order());
+        return wide(BitColumns.expand("litj-triples/mta-chi", context, 0, seed, (ELEMENTS - 1) * WIDE), 1);
+    }
+
+    /** Scalars from consecutive 48-byte blocks of {@code raw}, into positions {@code first …} of a κ-array. */
+    private static BigInteger[] wide(byte[] raw, int first) {
+        BigInteger[] out = new BigInteger[ELEMENTS];
+        for (int i = first; i < ELEMENTS; i++) {
+            int at = (i - first) * WIDE;
+            out[i] = new BigInteger(1, Arrays.copyOfRange(raw, at, at + WIDE)).mod(Scalars.FIELD.order());
         }
-        return chi;
+        return out;
     }
 
     /** {@code (−1)^bit · v}, left unreduced (the callers reduce once). */
