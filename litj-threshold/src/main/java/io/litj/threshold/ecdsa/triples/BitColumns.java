@@ -84,13 +84,26 @@ final class BitColumns {
         return out;
     }
 
-    /** The scalar {@code H_i(row)}: SHA-512 of label, context, {@code i} and the row, reduced. */
-    static java.math.BigInteger hashRow(byte[] context, int i, byte[] row) {
+    /**
+     * The scalars {@code H_i(row_i)} of the first {@code count} rows: SHA-512 of label, context, {@code i} and the
+     * row, reduced modulo the order; with {@code xor} given, of {@code row_i ⊕ xor} instead.
+     */
+    static java.math.BigInteger[] hashRows(byte[] context, byte[][] rows, int count, byte[] xor) {
         MessageDigest sha = Scalars.sha512();
-        sha.update("litj-triples/ot-row".getBytes(StandardCharsets.UTF_8));
-        sha.update(context);
-        sha.update(Scalars.u32(i));
-        sha.update(row);
-        return new java.math.BigInteger(1, sha.digest()).mod(Scalars.FIELD.order());
+        byte[] label = "litj-triples/ot-row".getBytes(StandardCharsets.UTF_8);
+        byte[] row = new byte[BLOCK];
+        java.math.BigInteger[] out = new java.math.BigInteger[count];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(rows[i], 0, row, 0, BLOCK);
+            if (xor != null) {
+                xorInto(row, xor);
+            }
+            sha.update(label);
+            sha.update(context);
+            sha.update(Scalars.u32(i));
+            sha.update(row);
+            out[i] = new java.math.BigInteger(1, sha.digest()).mod(Scalars.FIELD.order());
+        }
+        return out;
     }
 }

@@ -87,10 +87,7 @@ final class OtExtension {
             }
             message = new Message(u, BitColumns.checkSum(choices, chi), t);
             byte[][] rowsOfT = BitColumns.rows(t0, rows);
-            values = new BigInteger[rows - PADDING];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = BitColumns.hashRow(context, i, rowsOfT[i]);
-            }
+            values = BitColumns.hashRows(context, rowsOfT, rows - PADDING, null);
         }
 
         Message message() {
@@ -136,13 +133,9 @@ final class OtExtension {
                 return java.util.Optional.empty();
             }
             byte[][] rowsOfQ = BitColumns.rows(q, rows);
-            BigInteger[][] v = new BigInteger[2][rows - PADDING];
-            for (int i = 0; i < v[0].length; i++) {
-                v[0][i] = BitColumns.hashRow(context, i, rowsOfQ[i]);
-                BitColumns.xorInto(rowsOfQ[i], delta);
-                v[1][i] = BitColumns.hashRow(context, i, rowsOfQ[i]);
-            }
-            return java.util.Optional.of(new Sender(v));
+            return java.util.Optional.of(new Sender(new BigInteger[][] {
+                BitColumns.hashRows(context, rowsOfQ, rows - PADDING, null),
+                BitColumns.hashRows(context, rowsOfQ, rows - PADDING, delta)}));
         }
 
         /** {@code v^bit_i}. */

@@ -157,4 +157,29 @@ class MessagesTest {
         assertEquals(LitErrorCode.NodeParserError, e.code());
         assertEquals("C_SHARES value 0 from party 2 is not below the secp256k1 order", e.getMessage());
     }
+
+    @Test
+    void decode_randomAndMutatedBytes_onlyEverRefuseWithAParserError() {
+        SeededRandom fuzz = new SeededRandom(2024);
+        int failures = 0;
+        for (Kind kind : Kind.values()) {
+            int length = 1 + kind.bodyLength(2, 1);
+            for (int n = 0; n < 60; n++) {
+                byte[] p = new byte[n % 5 == 0 ? (length + (n % 3) - 1) : length];
+                fuzz.nextBytes(p);
+                p[0] = kind.tag();
+                for (int at = 1; at + 33 <= p.length && n % 2 == 0; at += 33) {
+                    p[at] = (byte) (n % 4 == 0 ? 2 : 0);
+                }
+                try {
+                    TripleParty.decode(kind, 2, p, 2, 1);
+                } catch (ThresholdException e) {
+                    assertEquals(LitErrorCode.NodeParserError, e.code(), e.toString());
+                    assertTrue(e.getMessage().length() < 300, e.getMessage());
+                    failures++;
+                }
+            }
+        }
+        assertTrue(failures > 0, "some inputs were refused");
+    }
 }

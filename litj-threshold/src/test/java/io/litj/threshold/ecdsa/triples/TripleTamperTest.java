@@ -81,43 +81,60 @@ class TripleTamperTest {
                 "opening does not match its round-1 commitment");
     }
 
-    @Test
-    void schnorrProofAltered_nameItsSender() {
-        assertNamed(run(rewrite(2, 0, Kind.OPEN, p -> {
+    /** Bends proof {@code which} (0: of e(0), 1: of f(0)) in party 2's opening. */
+    static UnaryOperator<ProtocolMessage> bendOpeningProof(int which) {
+        return rewrite(2, 0, Kind.OPEN, p -> {
             Opening o = Opening.decode(p, 2, T, 1);
-            List<Proof[]> proofs = List.<Proof[]>of(new Proof[] {bent(o.proofs().get(0)[0]), o.proofs().get(0)[1]});
-            return new Opening(o.confirm(), o.randomness(), o.polys(), o.polyBytes(), proofs).encode(T);
-        })), Set.of(1, 3), 2, "proof of knowledge of e(0) for triple 0");
+            Proof[] pair = o.proofs().get(0).clone();
+            pair[which] = bent(pair[which]);
+            return new Opening(o.confirm(), o.randomness(), o.polys(), o.polyBytes(), List.<Proof[]>of(pair))
+                    .encode(T);
+        });
+    }
+
+    @Test
+    void schnorrProofOfE0Altered_nameItsSender() {
+        assertNamed(run(bendOpeningProof(0)), Set.of(1, 3), 2, "proof of knowledge of e(0) for triple 0");
+    }
+
+    @Test
+    void schnorrProofOfF0Altered_nameItsSender() {
+        assertNamed(run(bendOpeningProof(1)), Set.of(1, 3), 2, "proof of knowledge of f(0) for triple 0");
+    }
+
+    /** Rewrites the first point-and-proof of a {@link Kind#PRODUCT} or {@link Kind#RESHARE} message. */
+    static UnaryOperator<ProtocolMessage> rewritePointProof(int from, Kind kind, UnaryOperator<PointProof> change) {
+        return rewrite(from, 0, kind, p -> Messages.pointProofs(kind, T,
+                List.of(change.apply(Messages.pointProofs(kind, p, from, T, 1).get(0)))));
     }
 
     @Test
     void dlogEqProofAltered_nameItsSender() {
-        assertNamed(run(rewrite(3, 0, Kind.PRODUCT, p -> {
-            PointProof pp = Messages.pointProofs(Kind.PRODUCT, p, 3, T, 1).get(0);
-            return Messages.pointProofs(Kind.PRODUCT, T, List.of(new PointProof(pp.point(), bent(pp.proof()))));
-        })), Set.of(1, 2), 3, "C = e(0)·F(0)");
+        assertNamed(run(rewritePointProof(3, Kind.PRODUCT, pp -> new PointProof(pp.point(), bent(pp.proof())))),
+                Set.of(1, 2), 3, "C = e(0)·F(0)");
     }
 
     @Test
     void productPointReplaced_nameItsSender() {
-        assertNamed(run(rewrite(1, 0, Kind.PRODUCT, p -> {
-            PointProof pp = Messages.pointProofs(Kind.PRODUCT, p, 1, T, 1).get(0);
-            return Messages.pointProofs(Kind.PRODUCT, T,
-                    List.of(new PointProof(pp.point().add(Scalars.GROUP.generator()), pp.proof())));
-        })), Set.of(2, 3), 1, "C = e(0)·F(0)");
+        assertNamed(run(rewritePointProof(1, Kind.PRODUCT,
+                pp -> new PointProof(pp.point().add(Scalars.GROUP.generator()), pp.proof()))),
+                Set.of(2, 3), 1, "C = e(0)·F(0)");
     }
 
     @Test
     void reshareProofAltered_nameItsSender() {
-        assertNamed(run(rewrite(2, 0, Kind.RESHARE, p -> {
-            PointProof pp = Messages.pointProofs(Kind.RESHARE, p, 2, T, 1).get(0);
-            return Messages.pointProofs(Kind.RESHARE, T, List.of(new PointProof(pp.point(), bent(pp.proof()))));
-        })), Set.of(1, 3), 2, "proof of knowledge of l(0)");
+        assertNamed(run(rewritePointProof(2, Kind.RESHARE, pp -> new PointProof(pp.point(), bent(pp.proof())))),
+                Set.of(1, 3), 2, "proof of knowledge of l(0)");
     }
 
     @Test
     void privateShareOfEAltered_recipientNamesTheSender() {
         assertNamed(run(rewrite(3, 1, Kind.SHARES, p -> flip(p, 32))), Set.of(1), 3, "share of e for triple 0");
+    }
+
+    @Test
+    void privateShareOfFAltered_recipientNamesTheSender() {
+        assertNamed(run(rewrite(1, 3, Kind.SHARES, p -> flip(p, 64))), Set.of(3), 1, "share of f for triple 0");
     }
 
     @Test

@@ -35,13 +35,23 @@ class TwoPartyPiecesTest {
         }
     }
 
+    private record Extension(Setup setup, OtExtension.Receiver receiver, OtExtension.Sender sender) {
+    }
+
+    private Extension extension(int rows) {
+        Setup s = baseOts();
+        OtExtension.Receiver r = new OtExtension.Receiver(context, s.senderKeys(), rows, random);
+        return new Extension(s, r, OtExtension.Sender.of(context, s.receiver().delta(), s.receiver().keys(),
+                r.message(), rows).orElseThrow());
+    }
+
     @Test
     void otExtension_receiverGetsTheValueOfItsChoice_andATamperedColumnFailsTheCheck() {
-        Setup s = baseOts();
         int rows = OtExtension.rows(1);
-        OtExtension.Receiver r = new OtExtension.Receiver(context, s.senderKeys(), rows, random);
-        OtExtension.Sender sender = OtExtension.Sender.of(context, s.receiver().delta(), s.receiver().keys(),
-                r.message(), rows).orElseThrow();
+        Extension x = extension(rows);
+        Setup s = x.setup();
+        OtExtension.Receiver r = x.receiver();
+        OtExtension.Sender sender = x.sender();
         for (int i = 0; i < rows - OtExtension.PADDING; i++) {
             assertEquals(sender.value(r.choice(i), i), r.value(i));
             assertFalse(sender.value(1 - r.choice(i), i).equals(r.value(i)));
@@ -54,11 +64,9 @@ class TwoPartyPiecesTest {
 
     @Test
     void mta_sharesAddUpToTheProduct() {
-        Setup s = baseOts();
-        int rows = OtExtension.rows(1);
-        OtExtension.Receiver r = new OtExtension.Receiver(context, s.senderKeys(), rows, random);
-        OtExtension.Sender sender = OtExtension.Sender.of(context, s.receiver().delta(), s.receiver().keys(),
-                r.message(), rows).orElseThrow();
+        Extension x = extension(OtExtension.rows(1));
+        OtExtension.Receiver r = x.receiver();
+        OtExtension.Sender sender = x.sender();
         BigInteger a = Scalars.random(random);
         BigInteger b = Scalars.random(random);
         BigInteger[] delta = Mta.masks(random);
