@@ -123,6 +123,16 @@ class PresigningTest {
     }
 
     @Test
+    void create_triplesSharingAValue_refused() {
+        Participants set = FIXTURE.set(1, 2, 3);
+        TripleShare t1 = DealtTriples.deal(set, new SeededRandom(5)).get(1);
+        TripleShare t2 = DealtTriples.deal(set, new SeededRandom(6)).get(1);
+        TripleShare sharesB = new TripleShare(set, t2.a(), t1.b(), t2.c(), t2.bigA(), t1.bigB(), t2.bigC());
+        assertEquals(LitErrorCode.InvalidArgument, code(() -> Presigning.create(set, 1, FIXTURE.keyShares.get(1),
+                FIXTURE.keyCommitments, t1, sharesB)));
+    }
+
+    @Test
     void create_inconsistentInputs_refusedWithInvalidArgument() {
         Participants set = FIXTURE.set(1, 2, 3);
         Map<Integer, TripleShare> t1 = DealtTriples.deal(set, new SeededRandom(6));
