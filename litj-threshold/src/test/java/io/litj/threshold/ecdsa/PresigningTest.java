@@ -41,6 +41,24 @@ class PresigningTest {
         }
     }
 
+    @Test
+    void triplesOfALargerSet_serveASubsetThatSigns() {
+        Participants all = FIXTURE.set(1, 2, 3, 4, 5);
+        Participants set = FIXTURE.set(1, 3, 4);
+        Map<Integer, TripleShare> first = DealtTriples.deal(all, new SeededRandom(12));
+        Map<Integer, TripleShare> second = DealtTriples.deal(all, new SeededRandom(13));
+        Map<Integer, RoundProtocol<PresignatureShare>> parties = new java.util.TreeMap<>();
+        for (int i : set.indices()) {
+            parties.put(i, Presigning.create(set, i, FIXTURE.keyShares.get(i), FIXTURE.keyCommitments,
+                    first.get(i), second.get(i)));
+        }
+        byte[] digest = new byte[32];
+        digest[0] = 7;
+        Map<Integer, PresignatureShare> out = LocalProtocolRunner.runOrThrow(parties);
+        EcdsaSignature sig = EcdsaCombiner.combine(FIXTURE.sign(out, digest), FIXTURE.publicKey, digest);
+        assertEquals(FIXTURE.publicKey, sig.recoverPublicKey(digest));
+    }
+
     /** Byte ranges of the broadcast: kd 33..64, ka 65..96, xb 97..128 (after version and run id). */
     @ParameterizedTest
     @ValueSource(ints = {40, 70, 120})
