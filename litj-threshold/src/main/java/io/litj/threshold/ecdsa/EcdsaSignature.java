@@ -15,7 +15,8 @@ import org.bouncycastle.math.ec.ECPoint;
 /**
  * A standard secp256k1 ECDSA signature with its recovery id, as the JS SDK's combiner returns it
  * ({@code js-sdk-v7-wire-format.md} §8.2–8.3): low-S, {@code r = x(R) mod n}, {@code recid} the parity of the
- * {@code R} that verification rebuilds. Made by {@link EcdsaCombiner} only after it verified.
+ * {@code R} that verification rebuilds. {@link EcdsaCombiner} returns one only after it verified; the record
+ * itself checks ranges only.
  *
  * @param r 32 bytes big-endian, in {@code [1, n)}
  * @param s 32 bytes big-endian, in {@code [1, n/2]} (low-S)

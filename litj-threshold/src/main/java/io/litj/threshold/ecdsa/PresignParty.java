@@ -11,10 +11,12 @@ import io.litj.threshold.shamir.Share;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** The state machine behind {@link Presigning}: round 1 broadcasts, round 2 checks and outputs. */
@@ -74,7 +76,11 @@ final class PresignParty implements RoundProtocol<PresignatureShare> {
                 throw invalid("a triple of " + t.participants() + " cannot serve the signing set " + set);
             }
         }
-        if (first.bigA().equals(second.bigA()) || first.bigC().equals(second.bigC())) {
+        Set<GroupElement> values = new HashSet<>();
+        for (TripleShare t : List.of(first, second)) {
+            values.addAll(List.of(t.bigA().publicKey(), t.bigB().publicKey(), t.bigC().publicKey()));
+        }
+        if (values.size() != 6) {
             throw invalid("the two triples must differ: one triple used twice reveals the key");
         }
         return new PresignParty(set, self, keyShare, keyCommitments, first, second);

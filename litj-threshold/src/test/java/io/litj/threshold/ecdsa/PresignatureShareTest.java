@@ -15,6 +15,9 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 /** Export and import for the node's pool, signing refusals, and secrets that never print. */
@@ -94,8 +97,11 @@ class PresignatureShareTest {
         String sigma = ((JsonValue.JsonString) o.get("sigma").get()).value();
         StringWriter trace = new StringWriter();
         new IllegalStateException("failed with " + p).printStackTrace(new PrintWriter(trace));
+        LogRecord record = new LogRecord(Level.SEVERE, "presignature {0}");
+        record.setParameters(new Object[] {p});
         String printed = String.join("\n", p.toString(), String.valueOf(p), List.of(p).toString(),
-                String.format(Locale.ROOT, "%s", p), trace.toString()).toLowerCase(Locale.ROOT);
+                String.format(Locale.ROOT, "%s", p), trace.toString(), new SimpleFormatter().format(record))
+                .toLowerCase(Locale.ROOT);
         assertFalse(printed.contains(k), printed);
         assertFalse(printed.contains(sigma), printed);
         assertTrue(p.toString().contains(p.bigR().toBytes().hex()));

@@ -41,6 +41,24 @@ class PresigningTest {
         }
     }
 
+    @Test
+    void triplesOfALargerSet_serveASubsetThatSigns() {
+        Participants all = FIXTURE.set(1, 2, 3, 4, 5);
+        Participants set = FIXTURE.set(1, 3, 4);
+        Map<Integer, TripleShare> first = DealtTriples.deal(all, new SeededRandom(12));
+        Map<Integer, TripleShare> second = DealtTriples.deal(all, new SeededRandom(13));
+        Map<Integer, RoundProtocol<PresignatureShare>> parties = new java.util.TreeMap<>();
+        for (int i : set.indices()) {
+            parties.put(i, Presigning.create(set, i, FIXTURE.keyShares.get(i), FIXTURE.keyCommitments,
+                    first.get(i), second.get(i)));
+        }
+        byte[] digest = new byte[32];
+        digest[0] = 7;
+        Map<Integer, PresignatureShare> out = LocalProtocolRunner.runOrThrow(parties);
+        EcdsaSignature sig = EcdsaCombiner.combine(FIXTURE.sign(out, digest), FIXTURE.publicKey, digest);
+        assertEquals(FIXTURE.publicKey, sig.recoverPublicKey(digest));
+    }
+
     /** Byte ranges of the broadcast: kd 33..64, ka 65..96, xb 97..128 (after version and run id). */
     @ParameterizedTest
     @ValueSource(ints = {40, 70, 120})
@@ -120,6 +138,16 @@ class PresigningTest {
                 FIXTURE.keyShares.get(1), FIXTURE.keyCommitments, t, t));
         assertEquals(LitErrorCode.InvalidArgument, e.code());
         assertEquals("the two triples must differ: one triple used twice reveals the key", e.getMessage());
+    }
+
+    @Test
+    void create_triplesSharingAValue_refused() {
+        Participants set = FIXTURE.set(1, 2, 3);
+        TripleShare t1 = DealtTriples.deal(set, new SeededRandom(5)).get(1);
+        TripleShare t2 = DealtTriples.deal(set, new SeededRandom(6)).get(1);
+        TripleShare sharesB = new TripleShare(set, t2.a(), t1.b(), t2.c(), t2.bigA(), t1.bigB(), t2.bigC());
+        assertEquals(LitErrorCode.InvalidArgument, code(() -> Presigning.create(set, 1, FIXTURE.keyShares.get(1),
+                FIXTURE.keyCommitments, t1, sharesB)));
     }
 
     @Test
