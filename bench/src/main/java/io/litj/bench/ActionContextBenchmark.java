@@ -15,8 +15,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One Lit Action end to end on a warm engine: a fresh sandboxed GraalJS context, the prelude (globals, console,
- * {@code LitActions}), the trivial action {@code LitActions.setResponse({response: "ok"})}, closing the context, and
+ * One Lit Action end to end on a warm engine: a fresh sandboxed GraalJS context (taken from the runtime's pool of
+ * prepared contexts when one is ready, which the pool's own thread then replaces), the prelude's per-request part
+ * (params, auth, headers), the trivial action {@code LitActions.setResponse({response: "ok"})}, closing the context, and
  * the hand-off to and from the action thread. This is the fixed cost of every {@code /web/execute}.
  * Needs {@code litj-node} on the bench classpath.
  */

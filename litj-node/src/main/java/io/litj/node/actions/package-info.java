@@ -3,7 +3,8 @@
  * the IPFS CIDv0 that names an action's code.
  *
  * <p>{@link io.litj.node.actions.ActionRuntime} runs an {@link io.litj.node.actions.ActionRequest} in a fresh
- * GraalJS context of one shared engine, sandboxed ({@code SandboxPolicy.CONSTRAINED}: no host, IO, thread, native,
+ * GraalJS context of one shared engine (built ahead of time by the node's context pool, used for that one request
+ * and closed after it), sandboxed ({@code SandboxPolicy.CONSTRAINED}: no host, IO, thread, native,
  * environment or polyglot access) and bounded by {@link io.litj.node.actions.ActionLimits} (timeout, statement
  * limit, code/params/response/log sizes, error text cut to the response budget, execution slots per node with a
  * per-caller share) plus a heap guard; it returns an

@@ -5,7 +5,6 @@ import io.litj.protocol.recap.Recap;
 import io.litj.protocol.recap.RecapCodec;
 import io.litj.protocol.siwe.SiweMessage;
 import io.litj.protocol.siwe.SiweParser;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -35,20 +34,9 @@ public final class CapabilityParseCache {
         }
         this.capacity = capacity;
         this.maxTextChars = maxTextChars;
-        this.siwes = lru(capacity);
-        this.recaps = lru(capacity);
-        this.digests = lru(capacity);
-    }
-
-    private static <V> Map<String, V> lru(int capacity) {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.siwes = LruMaps.bounded(capacity);
+        this.recaps = LruMaps.bounded(capacity);
+        this.digests = LruMaps.bounded(capacity);
     }
 
     /** {@link SiweParser#parse} of {@code text}, remembered; throws as it does. */

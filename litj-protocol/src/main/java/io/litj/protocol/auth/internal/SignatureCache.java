@@ -2,7 +2,6 @@ package io.litj.protocol.auth.internal;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,19 +23,8 @@ public final class SignatureCache {
             throw new IllegalArgumentException("capacity must be >= 0");
         }
         this.capacity = capacity;
-        this.entries = lru(capacity);
-        this.failures = lru(capacity);
-    }
-
-    private static <V> LinkedHashMap<Key, V> lru(int capacity) {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, V> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.entries = LruMaps.bounded(capacity);
+        this.failures = LruMaps.bounded(capacity);
     }
 
     /** What was recorded for this digest and signature, if anything. */
