@@ -11,16 +11,11 @@ import io.litj.protocol.auth.SessionSigValidator;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.testing.TestSessions;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,9 +24,6 @@ import org.junit.jupiter.api.Test;
  * session and permission checks, on real nodes, are in {@code io.litj.node.ecdsa.PkpSignNetworkTest}.
  */
 class PkpSignAuthorizerTest {
-    private static final Pattern DOC_ROW = Pattern.compile("^\\| \\d+ \\| `(\\w+)` \\|.*\\|([^|]*)\\|$");
-    private static final Pattern DOC_CODE = Pattern.compile("`(Node\\w+)`");
-
     private final InMemoryRegistry registry = new InMemoryRegistry(new NetworkInfo(31337, 1, 2,
             "0xD4507CD392Af2c80919219d7896508728f6A623F", Instant.parse("2026-01-01T00:00:00Z"), 86_400), List.of());
     private final PkpSignAuthorizer authorizer = new PkpSignAuthorizer(registry, new AuthGate(
@@ -39,22 +31,14 @@ class PkpSignAuthorizerTest {
 
     @Test
     void checks_runInTheOrderAndWithTheCodesOfTheTableInEcdsaNodeMd() throws IOException {
-        List<String> names = new ArrayList<>();
-        List<Set<LitErrorCode>> codes = new ArrayList<>();
-        for (String line : Files.readAllLines(doc())) {
-            Matcher row = DOC_ROW.matcher(line);
-            if (row.matches()) {
-                names.add(row.group(1));
-                Set<LitErrorCode> rowCodes = new TreeSet<>();
-                DOC_CODE.matcher(row.group(2)).results().forEach(m -> rowCodes.add(LitErrorCode.valueOf(m.group(1))));
-                codes.add(rowCodes);
-            }
-        }
+        List<CheckTables.Row> rows = CheckTables.rows("ecdsa-node.md");
+        List<String> names = rows.stream().map(CheckTables.Row::check).toList();
 
         assertEquals(List.of("AuthMethodsForbiddenCheck", "ToSignCheck", "PkpKeyCheck", "PkpExistsCheck",
                 "PkpSessionCheck", "WalletActionGrantCheck", "PkpCallerCheck"), names);
         assertEquals(names, authorizer.checks().stream().map(PkpSignCheck::name).toList());
-        assertEquals(codes, authorizer.checks().stream().map(c -> new TreeSet<>(c.codes())).toList());
+        assertEquals(rows.stream().map(CheckTables.Row::codes).toList(),
+                authorizer.checks().stream().map(c -> new TreeSet<>(c.codes())).toList());
     }
 
     private static JsonValue bytes(int n, int value) {
@@ -106,16 +90,5 @@ class PkpSignAuthorizerTest {
                 Optional.of(new JsonValue.JsonArray(List.of(JsonValue.JsonObject.empty()))))));
 
         assertEquals(LitErrorCode.NodeCannotProvideAuthMethodForEndpoint, e.code());
-    }
-
-    /** {@code docs/ecdsa-node.md}, found above the working directory (the module folder under Maven). */
-    private static Path doc() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path doc = d.resolve("docs").resolve("ecdsa-node.md");
-            if (Files.isRegularFile(doc)) {
-                return doc;
-            }
-        }
-        throw new AssertionError("no docs/ecdsa-node.md above " + Path.of("").toAbsolutePath());
     }
 }
