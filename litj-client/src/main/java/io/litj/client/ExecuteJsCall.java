@@ -65,7 +65,8 @@ final class ExecuteJsCall {
         String response = (request.responseStrategy() == ResponseStrategy.MOST_COMMON
                 ? Majority.mostCommon(responses) : Majority.leastCommon(responses)).orElse("");
         String logs = Majority.mostCommon(perNode.values().stream().map(NodeOutcome::logs).toList()).orElse("");
-        return new ExecuteJsResult(response, parse(response), logs, perNode);
+        return new ExecuteJsResult(response, parse(response), logs, perNode,
+                SignedDataCombination.combine(perNode, state.minNodeCount(), requestId));
     }
 
     private static String body(ExecuteJsRequest request, SessionSig sig, long epoch) {

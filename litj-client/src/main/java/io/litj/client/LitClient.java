@@ -203,6 +203,29 @@ public final class LitClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Signs a 32-byte digest with a PKP ({@code pkpSign}): every connected node gets {@code /web/pkp/sign/v1} with
+     * its own session sig and all must answer; the nodes of the signing set send signature shares, which are
+     * combined as the JS SDK combines them and verified under the PKP key before the signature is returned. The
+     * session must grant {@code pkp-signing} on the PKP (see {@link PkpSignRequest#sessionResources}).
+     *
+     * @throws LitClientException {@code ClientNotReady} before {@link #connect()}; {@code InvalidArgument} when the
+     *         session sigs lack a connected node; {@code InvalidSessionSigs} for a malformed, misaddressed or expired
+     *         session sig (checked before anything is sent); {@code NodeError} (every node's error, most common code
+     *         first, e.g. {@code NodePKPNotAuthorized}) or {@code NetworkError} when a node fails;
+     *         {@code NoValidShares} when fewer than {@link #minNodeCount()} nodes sent a share;
+     *         {@code InvalidSignature} when a share is bad, with the node(s) named in {@link
+     *         LitClientException#nodeFailures()}
+     */
+    public PkpSignature pkpSign(PkpSignRequest request) {
+        Objects.requireNonNull(request, "request");
+        try {
+            return PkpSignCall.run(request, cfg, requireConnected());
+        } catch (LitProtocolException e) {
+            throw LitClientException.from(e);
+        }
+    }
+
     /** Disconnects; closes the transport if the client created it. Idempotent. */
     @Override
     public void close() {

@@ -250,6 +250,7 @@ public final class FakeLitNetwork implements AutoCloseable {
         private volatile String response = "{\"answer\":42}";
         private volatile String logs = "hello from the action\n";
         private volatile Reply executeOverride;
+        private volatile Reply pkpSignReply = Reply.error(LitErrorCode.NodeRouteNotFound, "no pkp/sign reply set");
 
         private FakeNode() throws IOException {
             server = server();
@@ -293,12 +294,19 @@ public final class FakeLitNetwork implements AutoCloseable {
             return this;
         }
 
+        /** Answer every {@code /web/pkp/sign/v1} with this reply (the fake does not validate those). */
+        public FakeNode pkpSignReply(Reply reply) {
+            this.pkpSignReply = reply;
+            return this;
+        }
+
         private void handle(HttpExchange ex) throws IOException {
             Recorded r = record(ex);
             requests.add(r);
             switch (r.path()) {
                 case "/web/handshake/" -> handshake(ex);
                 case "/web/execute/v1" -> send(ex, execute(r));
+                case "/web/pkp/sign/v1" -> send(ex, pkpSignReply);
                 default -> send(ex, Reply.error(LitErrorCode.NodeRouteNotFound, "no route " + r.path()));
             }
         }
