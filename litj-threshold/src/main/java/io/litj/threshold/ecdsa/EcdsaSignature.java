@@ -50,6 +50,14 @@ public record EcdsaSignature(Bytes r, Bytes s, int recid) {
     }
 
     /**
+     * The signature as the JS SDK's combination step gives it ({@code combineEcdsaShares} plus the joined
+     * {@code signature}): {@code {"r":"<64 hex>","s":"<64 hex>","recid":0,"signature":"0x<130 hex>"}}, lowercase.
+     */
+    public String toJsSdkJson() {
+        return JsJson.stringify(jsSdkFields().build());
+    }
+
+    /**
      * What the JS SDK's {@code pkpSign} returns for this signature:
      * {@code {"r":"<64 hex>","s":"<64 hex>","recid":0,"signature":"0x<130 hex>","publicKey":"<130 HEX>",
      * "dataSigned":"<64 HEX>"}}, with {@code r}, {@code s} and {@code signature} lowercase (ethers) and the key and
@@ -57,9 +65,7 @@ public record EcdsaSignature(Bytes r, Bytes s, int recid) {
      */
     public String toJsSdkJson(Bytes publicKey, byte[] digest32) {
         K256.requireDigest(digest32);
-        return JsJson.stringify(JsonValue.object().put("r", r.hex()).put("s", s.hex())
-                .put("recid", new JsonValue.JsonNumber(recid)).put("signature", Bytes.of(toBytes65()).hex0x())
-                .put("publicKey", publicKey.hex().toUpperCase(Locale.ROOT))
+        return JsJson.stringify(jsSdkFields().put("publicKey", publicKey.hex().toUpperCase(Locale.ROOT))
                 .put("dataSigned", Bytes.of(digest32).hex().toUpperCase(Locale.ROOT)).build());
     }
 
@@ -93,6 +99,11 @@ public record EcdsaSignature(Bytes r, Bytes s, int recid) {
     /** The Ethereum address of {@link #recoverPublicKey}. */
     public EthAddress recoverAddress(byte[] digest32) {
         return EthAddress.fromPublicKey(recoverPublicKey(digest32).toByteArray());
+    }
+
+    private JsonValue.ObjectBuilder jsSdkFields() {
+        return JsonValue.object().put("r", r.hex()).put("s", s.hex()).put("recid", new JsonValue.JsonNumber(recid))
+                .put("signature", Bytes.of(toBytes65()).hex0x());
     }
 
     private static BigInteger scalar(Bytes b, String name) {

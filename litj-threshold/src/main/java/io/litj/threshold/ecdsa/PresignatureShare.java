@@ -172,7 +172,9 @@ public final class PresignatureShare {
     public GroupElement expectedShareCommitment(int index, byte[] digest32) {
         BigInteger m = K256.digestScalar(digest32);
         BigInteger r = K256.r(bigR);
-        return bigK(index).multiply(m).add(bigSigma(index).multiply(r)).multiply(lambdas.get(index));
+        GroupElement k = bigK(index);
+        BigInteger lambda = lambdas.get(index);
+        return k.multiply(K256.N.mul(lambda, m)).add(bigSigma(index).multiply(K256.N.mul(lambda, r)));
     }
 
     /** {@link #expectedShareCommitment} of every party, by share index: the public data of the combiner's check. */

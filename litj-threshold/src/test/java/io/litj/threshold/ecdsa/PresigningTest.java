@@ -11,6 +11,7 @@ import io.litj.threshold.ThresholdException;
 import io.litj.threshold.shamir.FeldmanCommitments;
 import io.litj.threshold.shamir.Group;
 import io.litj.threshold.shamir.Polynomial;
+import io.litj.threshold.shamir.SecretScalar;
 import io.litj.threshold.testing.DealtTriples;
 import io.litj.threshold.testing.LocalProtocolRunner;
 import io.litj.threshold.testing.SeededRandom;
@@ -148,6 +149,25 @@ class PresigningTest {
         TripleShare sharesB = new TripleShare(set, t2.a(), t1.b(), t2.c(), t2.bigA(), t1.bigB(), t2.bigC());
         assertEquals(LitErrorCode.InvalidArgument, code(() -> Presigning.create(set, 1, FIXTURE.keyShares.get(1),
                 FIXTURE.keyCommitments, t1, sharesB)));
+    }
+
+    @Test
+    void firstTripleWithZeroProduct_everyPartyRefusesWithNoValidShares() {
+        Participants set = FIXTURE.set(1, 2, 3);
+        Map<Integer, TripleShare> good = DealtTriples.deal(set, new SeededRandom(14));
+        Map<Integer, TripleShare> second = DealtTriples.deal(set, new SeededRandom(15));
+        Polynomial zero = Polynomial.random(SecretScalar.of(Group.SECP256K1, new byte[32]), 3, new SeededRandom(16));
+        Map<Integer, RoundProtocol<PresignatureShare>> parties = new java.util.TreeMap<>();
+        for (int i : set.indices()) {
+            TripleShare g = good.get(i);
+            TripleShare broken = new TripleShare(set, g.a(), g.b(), zero.evaluate(i), g.bigA(), g.bigB(),
+                    zero.commitments());
+            parties.put(i, Presigning.create(set, i, FIXTURE.keyShares.get(i), FIXTURE.keyCommitments, broken,
+                    second.get(i)));
+        }
+        LocalProtocolRunner.Outcome<PresignatureShare> out = LocalProtocolRunner.run(parties);
+        assertEquals(3, out.failures().size());
+        out.failures().values().forEach(e -> assertEquals(LitErrorCode.NoValidShares, e.code()));
     }
 
     @Test
