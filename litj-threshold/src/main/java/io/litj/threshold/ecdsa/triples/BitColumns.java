@@ -1,7 +1,9 @@
 package io.litj.threshold.ecdsa.triples;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import org.bouncycastle.crypto.digests.SHAKEDigest;
 import org.bouncycastle.crypto.modes.gcm.GCMUtil;
 
@@ -50,7 +52,7 @@ final class BitColumns {
         byte[] raw = expand("litj-triples/kos-chi", seed, blocks, new byte[0], blocks * BLOCK);
         long[][] chi = new long[blocks][];
         for (int k = 0; k < blocks; k++) {
-            chi[k] = GCMUtil.asLongs(java.util.Arrays.copyOfRange(raw, k * BLOCK, (k + 1) * BLOCK));
+            chi[k] = GCMUtil.asLongs(Arrays.copyOfRange(raw, k * BLOCK, (k + 1) * BLOCK));
         }
         return chi;
     }
@@ -88,11 +90,11 @@ final class BitColumns {
      * The scalars {@code H_i(row_i)} of the first {@code count} rows: SHA-512 of label, context, {@code i} and the
      * row, reduced modulo the order; with {@code xor} given, of {@code row_i ⊕ xor} instead.
      */
-    static java.math.BigInteger[] hashRows(byte[] context, byte[][] rows, int count, byte[] xor) {
+    static BigInteger[] hashRows(byte[] context, byte[][] rows, int count, byte[] xor) {
         MessageDigest sha = Scalars.sha512();
         byte[] label = "litj-triples/ot-row".getBytes(StandardCharsets.UTF_8);
         byte[] row = new byte[BLOCK];
-        java.math.BigInteger[] out = new java.math.BigInteger[count];
+        BigInteger[] out = new BigInteger[count];
         for (int i = 0; i < count; i++) {
             System.arraycopy(rows[i], 0, row, 0, BLOCK);
             if (xor != null) {
@@ -102,7 +104,7 @@ final class BitColumns {
             sha.update(context);
             sha.update(Scalars.u32(i));
             sha.update(row);
-            out[i] = new java.math.BigInteger(1, sha.digest()).mod(Scalars.FIELD.order());
+            out[i] = new BigInteger(1, sha.digest()).mod(Scalars.FIELD.order());
         }
         return out;
     }
