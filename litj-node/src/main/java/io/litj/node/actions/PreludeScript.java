@@ -60,7 +60,7 @@ final class PreludeScript {
               const stringify = JSON.stringify;
               const freeze = Object.freeze;
               const HOSTED = ['signEcdsa', 'ethPersonalSignMessageEcdsa'];
-              const STUBS = ['signAndCombineEcdsa', 'isPermittedAction',
+              const STUBS = ['signEcdsa', 'ethPersonalSignMessageEcdsa', 'signAndCombineEcdsa', 'isPermittedAction',
                 'isPermittedAddress', 'isPermittedAuthMethod', 'getPermittedActions', 'getPermittedAddresses',
                 'getPermittedAuthMethods', 'getPermittedAuthMethodScopes', 'checkConditions', 'call', 'pubkeyToTokenId',
                 'uint8arrayToString', 'uint8arrayFromString', 'getLatestNonce', 'callContract', 'claimKey',
@@ -219,19 +219,18 @@ final class PreludeScript {
                     response = text;
                   },
                 };
-                for (const name of STUBS.concat(host ? [] : HOSTED)) {
-                  const message = 'LitActions.' + name + ' is not available on this node yet';
-                  actions[name] = { [name]() { throw new Error(message); } }[name];
-                }
-                if (host) {
-                  const plain = (k, v) => (ArrayBuffer.isView(v) ? Array.from(v) : v);
-                  for (const name of HOSTED) {
+                const plain = (k, v) => (ArrayBuffer.isView(v) ? Array.from(v) : v);
+                for (const name of STUBS) {
+                  if (host && HOSTED.includes(name)) {
                     actions[name] = { async [name](args) {
                       const answer = parse(host(name, stringify(args === undefined ? {} : args, plain)));
                       if (answer.error !== undefined) throw new Error('LitActions.' + name + ': ' + answer.error);
                       return answer.result;
                     } }[name];
+                    continue;
                   }
+                  const message = 'LitActions.' + name + ' is not available on this node yet';
+                  actions[name] = { [name]() { throw new Error(message); } }[name];
                 }
                 freeze(actions);
                 constant('LitActions', actions);
