@@ -115,10 +115,14 @@ final class ActionEngine implements AutoCloseable {
         return new ContextPool(limits.preparedContexts(), () -> prepareContext(limits), preparer);
     }
 
-    /** A new execution of {@code request} in a context from {@code contexts}, not started. */
+    /**
+     * A new execution of {@code request} in a context from {@code contexts}, not started; its action may call
+     * {@code host} ({@code null}: none, the prelude's stubs stay).
+     */
     ActionExecution newExecution(Supplier<PreparedContext> contexts, ActionLimits limits, Duration timeout,
-            ActionRequest request, String paramsJson) {
-        return new ActionExecution(contexts, sources, limits, timeout, watchdog, request, paramsJson, canceller);
+            ActionRequest request, String paramsJson, ActionHost host) {
+        return new ActionExecution(contexts, sources, limits, timeout, watchdog, request, paramsJson, canceller,
+                host);
     }
 
     /**

@@ -28,6 +28,7 @@ final class ActionExecution {
     private final ActionRequest request;
     private final String paramsJson;
     private final Executor canceller;
+    private final ActionHost host;
     private final AtomicReference<CancelReason> cancelled = new AtomicReference<>();
     private volatile PreparedContext context;
     private volatile long threadId;
@@ -37,9 +38,11 @@ final class ActionExecution {
     /**
      * @param contexts hands out a context no other execution gets ({@link ContextPool#take()})
      * @param canceller runs the blocking close of the context when the execution is cancelled
+     * @param host the node functions the action may call ({@code null}: none, the prelude's stubs stay)
      */
     ActionExecution(Supplier<PreparedContext> contexts, SourceCache sources, ActionLimits limits, Duration timeout,
-            Watchdog watchdog, ActionRequest request, String paramsJson, Executor canceller) {
+            Watchdog watchdog, ActionRequest request, String paramsJson, Executor canceller, ActionHost host) {
+        this.host = host;
         this.contexts = contexts;
         this.sources = sources;
         this.limits = limits;
@@ -63,7 +66,7 @@ final class ActionExecution {
                 ctx.close(true);
             }
             Value control = ctx.bind(paramsJson, JsJson.stringify(request.authContext()),
-                    JsJson.stringify(headersObject()));
+                    JsJson.stringify(headersObject()), host == null ? null : HostCalls.proxy(host));
             Value script = ctx.context().parse(sources.get(request.code(), ActionErrors.SOURCE_NAME));
             Value failure = control.getMember("run").execute(script);
             if (failure.isNull()) {

@@ -84,7 +84,7 @@ public final class ActionRuntime implements AutoCloseable {
             Duration timeout = WARM_UP_TIMEOUT.compareTo(limits.timeout()) > 0 ? WARM_UP_TIMEOUT : limits.timeout();
             // built here, not taken from the pool: a runtime that only lends its engine keeps no contexts
             ActionExecution warmUp = engine.newExecution(() -> engine.prepareContext(limits), limits, timeout,
-                    ActionRequest.of("LitActions.setResponse({response: 'ok'});"), "{}");
+                    ActionRequest.of("LitActions.setResponse({response: 'ok'});"), "{}", null);
             engine.execute(warmUp, limits, timeout, () -> { });
         } catch (RuntimeException e) {
             engine.close();
@@ -136,6 +136,14 @@ public final class ActionRuntime implements AutoCloseable {
      * @throws LitNodeException {@code NodeSystemFault} once the runtime is closed
      */
     public ActionResult run(ActionRequest request) {
+        return run(request, null);
+    }
+
+    /**
+     * As {@link #run(ActionRequest)}, the action may call the node functions of {@code host}
+     * ({@link ActionHost#FUNCTIONS}; {@code null}: none, they stay stubs that throw).
+     */
+    public ActionResult run(ActionRequest request, ActionHost host) {
         Objects.requireNonNull(request, "request");
         if (closed.get()) {
             throw new LitNodeException(LitErrorCode.NodeSystemFault, "the Lit Action runtime is closed");
@@ -154,7 +162,7 @@ public final class ActionRuntime implements AutoCloseable {
         }
         ActionSlots.Slot slot = slots.acquire(request.caller());
         ActionExecution execution = engine.newExecution(contexts::take, limits, limits.timeout(), request,
-                paramsJson);
+                paramsJson, host);
         running.add(execution);
         if (closed.get()) {
             execution.cancel(CancelReason.SHUTDOWN);

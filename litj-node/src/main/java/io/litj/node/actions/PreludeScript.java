@@ -5,8 +5,8 @@ package io.litj.node.actions;
  * costly one runs before a request arrives (see {@link ContextPool}). The source evaluates to a function taking the
  * {@link InspectScript} formatter and returning {@code prepare(maxResponseBytes, maxLogBytes, maxErrorTextBytes)}.
  * {@code prepare} builds everything that does not depend on the request (console, {@code LitActions}, the control
- * object) without touching the action's globals yet, and returns {@code bind(paramsJson, authJson, headersJson)},
- * which installs the request's part and returns the control object. Together they
+ * object) without touching the action's globals yet, and returns {@code bind(paramsJson, authJson, headersJson,
+ * host)}, which installs the request's part and returns the control object. Together they
  * <ul>
  *   <li>assigns every {@code jsParams} member to {@code globalThis} (like {@code Object.assign}) and sets the global
  *       {@code jsParams} to the whole object;</li>
@@ -16,7 +16,10 @@ package io.litj.node.actions;
  *       {@link LogSink} cuts and marks the log);</li>
  *   <li>defines read-only, non-configurable {@code LitActions} (frozen: {@code setResponse} plus stubs that throw
  *       "LitActions.NAME is not available on this node yet"), {@code LitAuth} (deep-frozen), {@code LitHeaders}
- *       (frozen) and {@code Lit = {Actions, Auth, Headers}} (frozen);</li>
+ *       (frozen) and {@code Lit = {Actions, Auth, Headers}} (frozen); with a {@code host} (an {@link ActionHost}
+ *       as a function {@code (name, argsJson) -> answerJson}), {@code signEcdsa} and
+ *       {@code ethPersonalSignMessageEcdsa} return promises of its answers (typed arrays sent as arrays; an answer
+ *       {@code {"error"}} rejects, {@code {"result"}} resolves); without one they throw like the stubs;</li>
  *   <li>returns a frozen control object: {@code run(script)} runs the parsed action and returns null, or the report
  *       of what it threw; {@code failure()} the report of the first unhandled rejection, or null; and
  *       {@code response()} (the last response set, or null).</li>
@@ -62,6 +65,8 @@ final class PreludeScript {
               const parse = JSON.parse;
               const stringify = JSON.stringify;
               const freeze = Object.freeze;
+              // LitActions functions that call the node through the request's host, when it has one
+              const HOSTED = ['signEcdsa', 'ethPersonalSignMessageEcdsa'];
               const STUBS = ['signEcdsa', 'ethPersonalSignMessageEcdsa', 'signAndCombineEcdsa', 'isPermittedAction',
                 'isPermittedAddress', 'isPermittedAuthMethod', 'getPermittedActions', 'getPermittedAddresses',
                 'getPermittedAuthMethods', 'getPermittedAuthMethodScopes', 'checkConditions', 'call', 'pubkeyToTokenId',
@@ -177,6 +182,7 @@ final class PreludeScript {
                 let response = null;
                 let failure = null;
                 let logged = 0;
+                let host = null; // the request's node functions, set by bind
                 onUnhandledRejection((reason) => { if (failure === null) failure = report(reason, true); });
 
                 // characters handed to print so far; once past the budget the sink has cut the log, so stop there
@@ -217,9 +223,19 @@ final class PreludeScript {
                     response = text;
                   },
                 };
+                const plain = (k, v) => (ArrayBuffer.isView(v) ? Array.from(v) : v);
+                const callHost = async (name, args) => {
+                  const answer = parse(host(name, stringify(args === undefined ? {} : args, plain)));
+                  if (answer.error !== undefined) throw new Error('LitActions.' + name + ': ' + answer.error);
+                  return answer.result;
+                };
                 for (const name of STUBS) {
                   const message = 'LitActions.' + name + ' is not available on this node yet';
-                  actions[name] = { [name]() { throw new Error(message); } }[name];
+                  const hosted = HOSTED.includes(name);
+                  actions[name] = { [name](args) {
+                    if (!hosted || host === null) throw new Error(message);
+                    return callHost(name, args);
+                  } }[name];
                 }
                 freeze(actions);
                 const control = freeze({
@@ -232,7 +248,8 @@ final class PreludeScript {
 
                 // bind: the request's part, run once on the action thread; params first, so that no param can
                 // replace console or the Lit globals
-                return (paramsJson, authJson, headersJson) => {
+                return (paramsJson, authJson, headersJson, nodeFunctions) => {
+                  host = nodeFunctions === undefined ? null : nodeFunctions;
                   const params = parse(paramsJson);
                   const auth = deepFreeze(parse(authJson));
                   const headers = freeze(parse(headersJson));

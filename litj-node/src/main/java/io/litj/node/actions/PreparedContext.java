@@ -82,8 +82,8 @@ final class PreparedContext implements AutoCloseable {
     }
 
     /** Installs the request's globals ({@code jsParams}, {@code LitAuth}, …) and returns the control object. */
-    Value bind(String paramsJson, String authJson, String headersJson) {
-        return bind.execute(paramsJson, authJson, headersJson);
+    Value bind(String paramsJson, String authJson, String headersJson, Object host) {
+        return bind.execute(paramsJson, authJson, headersJson, host);
     }
 
     /** Closes the context (never throws); {@code cancel} also stops code running in it. */
