@@ -142,6 +142,11 @@ public final class LitNode implements AutoCloseable {
         return entry.url();
     }
 
+    /** The node's peer service (tests drive protocol runs through it). */
+    PeerService peer() {
+        return peer;
+    }
+
     /** This node's registry entry. */
     public NodeEntry entry() {
         return entry;

@@ -1,7 +1,6 @@
 package io.litj.node.auth;
 
 import io.litj.node.LitNodeException;
-import io.litj.node.registry.PkpPermission;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.auth.AuthContext;
 import io.litj.protocol.json.JsonValue;
@@ -11,7 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * §3.3 with scope 1: the PKP permits the caller to sign anything. The caller is what the verified session proves:
+ * §3.3 with scope 1: the PKP permits the caller to sign anything (scope 2, personal sign, for a Lit Action's
+ * {@code ethPersonalSignMessageEcdsa}). The caller is what the verified session proves, and the Lit Action that
+ * asks to sign, if one does:
  * <ul>
  *   <li>a PKP or Lit-Action session: the {@code lit.bls} auth context the network signed into the capability the
  *   validator verified (its auth methods by type and user id, its action CIDs);</li>
@@ -47,7 +48,8 @@ final class PkpCallerCheck implements PkpSignCheck {
             methods.add(new AuthMethodContext(AuthMethodContext.ETH_WALLET, auth.caller().toChecksumString(), "lit",
                     Instant.EPOCH));
         }
-        PkpPermissionCheck.require(state.pkp(), methods, cids, PkpPermission.SCOPE_SIGN_ANYTHING);
+        state.actionCid.ifPresent(cids::add);
+        PkpPermissionCheck.require(state.pkp(), methods, cids, state.scope);
     }
 
     private static List<JsonValue> items(JsonValue.JsonObject ctx, String name) {

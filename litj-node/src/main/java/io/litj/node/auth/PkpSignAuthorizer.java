@@ -2,8 +2,11 @@ package io.litj.node.auth;
 
 import io.litj.node.LitNodeException;
 import io.litj.node.registry.Registry;
+import io.litj.protocol.auth.AuthContext;
+import io.litj.protocol.json.JsonValue;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Decides whether this node may add its signature share for {@code POST /web/pkp/sign/v1}
@@ -53,9 +56,32 @@ public final class PkpSignAuthorizer {
      * @throws LitNodeException with the code of the first failed check and its name first in {@code details}
      */
     public PkpSignGrant authorize(PkpSignRequest request) {
-        Objects.requireNonNull(request, "request");
-        PkpSignState state = new PkpSignState(request);
+        return run(new PkpSignState(Objects.requireNonNull(request, "request")), false);
+    }
+
+    /**
+     * Whether the Lit Action {@code actionCid}, run in the verified session {@code auth}, may sign {@code toSign}
+     * (32 bytes) with the PKP of {@code pubkey}: the shape checks, the PKP lookup and {@code PkpCallerCheck} with the
+     * action's CID counted beside the session's caller, needing {@code scope} (1 sign anything, 2 personal sign).
+     * The session itself was validated when the action was admitted.
+     *
+     * @throws LitNodeException as the checks of {@link #authorize} refuse
+     */
+    public PkpSignGrant authorizeAction(AuthContext auth, String actionCid, JsonValue toSign, JsonValue pubkey,
+            int scope) {
+        Objects.requireNonNull(auth, "auth");
+        PkpSignState state = new PkpSignState(new PkpSignRequest(toSign, pubkey, Optional.empty(), Optional.empty()),
+                scope, Optional.of(actionCid));
+        state.auth = auth;
+        return run(state, true);
+    }
+
+    /** Runs the checks in order; with {@code sessionVerified}, the two that read the session sig are skipped. */
+    private PkpSignGrant run(PkpSignState state, boolean sessionVerified) {
         for (PkpSignCheck check : checks) {
+            if (sessionVerified && (check instanceof PkpSessionCheck || check instanceof WalletActionGrantCheck)) {
+                continue;
+            }
             try {
                 check.check(state);
             } catch (LitNodeException e) {

@@ -1,9 +1,11 @@
 package io.litj.node.auth;
 
 import io.litj.node.registry.Pkp;
+import io.litj.node.registry.PkpPermission;
 import io.litj.protocol.LitBugException;
 import io.litj.protocol.auth.AuthContext;
 import io.litj.protocol.crypto.Bytes;
+import java.util.Optional;
 
 /**
  * What the {@code pkp/sign} checks know about one request, filled in as they pass. Confined to one
@@ -11,13 +13,23 @@ import io.litj.protocol.crypto.Bytes;
  */
 final class PkpSignState {
     private final PkpSignRequest request;
+    /** The scope the caller needs: 1 (sign anything) for {@code pkp/sign}; 2 for an action's personal sign. */
+    final int scope;
+    /** The CID of the Lit Action that asks to sign, if one does (its permission counts as the caller's). */
+    final Optional<String> actionCid;
     Bytes digest;
     String tokenId;
     Pkp pkp;
     AuthContext auth;
 
     PkpSignState(PkpSignRequest request) {
+        this(request, PkpPermission.SCOPE_SIGN_ANYTHING, Optional.empty());
+    }
+
+    PkpSignState(PkpSignRequest request, int scope, Optional<String> actionCid) {
         this.request = request;
+        this.scope = scope;
+        this.actionCid = actionCid;
     }
 
     PkpSignRequest request() {

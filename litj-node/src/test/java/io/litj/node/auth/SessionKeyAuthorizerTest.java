@@ -23,17 +23,11 @@ import io.litj.protocol.siwe.SiweRenderer;
 import io.litj.protocol.testing.TestSessions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,22 +37,11 @@ import org.junit.jupiter.api.Test;
  * {@link AuthMethodsCheckTest}.
  */
 class SessionKeyAuthorizerTest extends SharedAuthorizer {
-    private static final Pattern DOC_ROW = Pattern.compile("^\\| \\d+ \\| `(\\w+)` \\|.*\\|([^|]*)\\|$");
-    private static final Pattern DOC_CODE = Pattern.compile("`(Node\\w+)`");
-
     @Test
     void checks_runInTheOrderAndWithTheCodesOfTheTableInPkpSessionsMd() throws IOException {
-        List<String> names = new ArrayList<>();
-        List<Set<LitErrorCode>> codes = new ArrayList<>();
-        for (String line : Files.readAllLines(pkpSessionsDoc())) {
-            Matcher row = DOC_ROW.matcher(line);
-            if (row.matches()) {
-                names.add(row.group(1));
-                Set<LitErrorCode> rowCodes = new TreeSet<>();
-                DOC_CODE.matcher(row.group(2)).results().forEach(m -> rowCodes.add(LitErrorCode.valueOf(m.group(1))));
-                codes.add(rowCodes);
-            }
-        }
+        List<CheckTables.Row> rows = CheckTables.rows("pkp-sessions.md");
+        List<String> names = rows.stream().map(CheckTables.Row::check).toList();
+        List<Set<LitErrorCode>> codes = rows.stream().map(CheckTables.Row::codes).toList();
 
         assertEquals(List.of("SessionKeyFormatCheck", "AuthMethodsLimitCheck", "ActionSourceCheck",
                 "RequestSiweParseCheck", "AuthMethodsCheck", "PkpLookupCheck", "RequestSiweUriCheck",
@@ -338,17 +321,6 @@ class SessionKeyAuthorizerTest extends SharedAuthorizer {
 
     private static LitNodeException refused(LitErrorCode code, String check, SessionKeyRequest request) {
         return SessionKeyFixture.assertRefused(authorizer, code, check, request);
-    }
-
-    /** {@code docs/pkp-sessions.md}, found above the working directory (the module folder under Maven). */
-    private static Path pkpSessionsDoc() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path doc = d.resolve("docs").resolve("pkp-sessions.md");
-            if (Files.isRegularFile(doc)) {
-                return doc;
-            }
-        }
-        throw new AssertionError("no docs/pkp-sessions.md above " + Path.of("").toAbsolutePath());
     }
 
     private static SessionKeyRequest wallet(String siwe) {

@@ -8,6 +8,7 @@ import io.litj.node.registry.PkpPermission;
 import io.litj.node.testing.LiveSessions;
 import io.litj.node.testing.NodeHttp.Reply;
 import io.litj.node.testing.PkpNetwork;
+import io.litj.node.testing.PkpSessions;
 import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.SessionKeyPair;
 import io.litj.protocol.auth.SessionSigs;
@@ -133,6 +134,27 @@ class PkpSignNetworkTest {
         assertEquals(2, successes, replies::toString);
         EcdsaSignature signature = net.combine(replies, digest);
         assertEquals(EthAddress.parse(net.pkp().ethAddress(), "pkp"), signature.recoverAddress(digest));
+    }
+
+    @Test
+    void sign_pkpSessionOfAPermittedWallet_sharesCombine() {
+        SessionSigs pkpSession = PkpSessions.issue(net.net(), CLOCK, net.pkp(), OWNER, KEY,
+                PkpNetwork.pkpAndActions());
+        byte[] digest = digest("signed in a PKP session");
+
+        EcdsaSignature signature = net.combine(signEverywhere(pkpSession, digest), digest);
+
+        assertEquals(EthAddress.parse(net.pkp().ethAddress(), "pkp"), signature.recoverAddress(digest));
+    }
+
+    @Test
+    void sign_pkpSessionOfAPersonalSignWallet_refusedWithNodeAuthSigScopeTooLimited() {
+        SessionSigs pkpSession = PkpSessions.issue(net.net(), CLOCK, net.pkp(), PERSONAL_ONLY, KEY,
+                PkpNetwork.pkpAndActions());
+
+        Reply r = net.sign(2, net.body(digest("x"), sig(pkpSession, 2)), "r-pkp-scope");
+
+        assertRefused(r, 401, "NodeAuthSigScopeTooLimited", "PkpCallerCheck");
     }
 
     @Test

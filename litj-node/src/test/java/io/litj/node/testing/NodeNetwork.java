@@ -101,6 +101,11 @@ public final class NodeNetwork implements AutoCloseable {
         }
     }
 
+    /** Node {@code index}, if it runs. */
+    public synchronized java.util.Optional<LitNode> node(int index) {
+        return java.util.Optional.ofNullable(nodes[index]);
+    }
+
     /** Stops node {@code index}; the others keep running. */
     public synchronized void stopNode(int index) {
         if (nodes[index] != null) {
