@@ -9,6 +9,7 @@ import io.litj.devnet.DevnetConfig;
 import io.litj.node.registry.Pkp;
 import io.litj.node.registry.PkpPermission;
 import io.litj.protocol.auth.SessionSigs;
+import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
 import java.io.IOException;
 import java.net.URI;
@@ -110,7 +111,7 @@ public final class PkpSignLoadDriver {
             throws IOException, InterruptedException {
         Process p = new ProcessBuilder("node", "interop/pkp-sign-timing.mjs", "--rpc-url", devnet.rpcUrl(),
                 "--block-hash-url", devnet.blockHashUrl(), "--pkp-public-key", publicKey, "--wallet-key",
-                "0x" + io.litj.protocol.crypto.Hex.encode(key), "--count", Integer.toString(requests),
+                "0x" + Hex.encode(key), "--count", Integer.toString(requests),
                 "--warmup", "5", "--pause-ms", Long.toString(pauseMs)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         System.out.println("pkpSign, JS SDK 7.4.0 (interop/pkp-sign-timing.mjs, exit " + p.waitFor() + "): " + out);
