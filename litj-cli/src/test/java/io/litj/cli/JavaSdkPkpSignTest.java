@@ -13,7 +13,6 @@ import io.litj.client.PkpSignature;
 import io.litj.client.SessionRequest;
 import io.litj.client.SessionTerms;
 import io.litj.devnet.Devnet;
-import io.litj.devnet.DevnetConfig;
 import io.litj.node.registry.Pkp;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.auth.AuthSig;
@@ -29,7 +28,6 @@ import io.litj.protocol.resource.LitAbility;
 import io.litj.protocol.resource.LitResource;
 import io.litj.protocol.resource.ResourceAbilityRequest;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -57,8 +55,7 @@ class JavaSdkPkpSignTest {
 
     @BeforeAll
     static void startDevnetAndMintPkp() {
-        devnet = Devnet.start(DevnetConfig.defaults(temp.resolve("devnet")).withNodes(3).withPorts(0, 0), CLOCK,
-                new SecureRandom());
+        devnet = TestDevnets.start(temp.resolve("devnet"));
         pkp = PkpSignFixture.mintPkp(devnet);
     }
 

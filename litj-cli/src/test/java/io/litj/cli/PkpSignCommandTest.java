@@ -14,13 +14,9 @@ import io.litj.protocol.crypto.Hashes;
 import io.litj.protocol.json.JsonFields;
 import io.litj.protocol.json.JsonReader;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,11 +35,9 @@ class PkpSignCommandTest {
     private static Pkp pkp;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         data = temp.resolve("devnet");
-        devnet = Devnet.start(DevnetConfig.defaults(data).withPorts(0, 0), Clock.systemUTC(), new SecureRandom());
-        new DevnetState(ProcessHandle.current().pid(), devnet.rpcUrl(), devnet.blockHashUrl(), devnet.nodeUrls(), "")
-                .write(data);
+        devnet = TestDevnets.startAsIfUp(DevnetConfig.defaults(data).withPorts(0, 0));
         pkp = PkpSignFixture.mintPkp(devnet);
     }
 
@@ -54,14 +48,8 @@ class PkpSignCommandTest {
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run litj(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+    private static LitjRun litj(String... args) {
+        return LitjRun.litj(args);
     }
 
     private static String keyFile(String key) {
@@ -74,7 +62,7 @@ class PkpSignCommandTest {
         }
     }
 
-    private static Run sign(String key, String... what) {
+    private static LitjRun sign(String key, String... what) {
         String[] base = {"pkp", "sign", "--pkp", "0x" + pkp.publicKey(), "--rpc-url", devnet.rpcUrl(),
             "--private-key-file", keyFile(key), "--no-store"};
         String[] all = new String[base.length + what.length];
@@ -90,7 +78,7 @@ class PkpSignCommandTest {
 
     @Test
     void sign_hashJson_printsASignatureRecoveringToThePkpAddress() {
-        Run r = sign(PkpSignFixture.SIGNER_KEY, "--hash", HASH, "--json");
+        LitjRun r = sign(PkpSignFixture.SIGNER_KEY, "--hash", HASH, "--json");
         assertEquals(0, r.code(), r.err());
         JsonFields out = json(r.out());
         assertEquals(pkp.ethAddress(), out.string("address"));
@@ -100,7 +88,7 @@ class PkpSignCommandTest {
 
     @Test
     void sign_message_signsTheEip191DigestAndPrintsTheRecoveredAddress() {
-        Run r = sign(PkpSignFixture.SIGNER_KEY, "--message", "hello PKP");
+        LitjRun r = sign(PkpSignFixture.SIGNER_KEY, "--message", "hello PKP");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("dataSigned  " + Bytes.of(Eip191.hash("hello PKP")).hex0x()
                 + "  (EIP-191 digest of the message)\nr           "), r.out());
@@ -110,22 +98,22 @@ class PkpSignCommandTest {
 
     @Test
     void sign_walletThePkpDoesNotPermit_exits4WithNodePKPNotAuthorized() {
-        Run r = sign(PkpSignFixture.STRANGER_KEY, "--hash", HASH);
+        LitjRun r = sign(PkpSignFixture.STRANGER_KEY, "--hash", HASH);
         assertEquals(4, r.code(), r.out());
         assertTrue(r.err().contains("NodePKPNotAuthorized"), r.err());
     }
 
     @Test
     void sign_personalSignOnlyJson_printsNodeAuthSigScopeTooLimited() {
-        Run r = sign(PkpSignFixture.PERSONAL_KEY, "--hash", HASH, "--json");
+        LitjRun r = sign(PkpSignFixture.PERSONAL_KEY, "--hash", HASH, "--json");
         assertEquals(4, r.code(), r.err());
         assertEquals("NodeAuthSigScopeTooLimited", json(r.out()).string("errorCode"));
     }
 
     @Test
     void sign_shortHashOrBothInputs_isAUsageError() {
-        Run shortHash = sign(PkpSignFixture.SIGNER_KEY, "--hash", "0x1234");
-        Run both = sign(PkpSignFixture.SIGNER_KEY, "--hash", HASH, "--message", "x");
+        LitjRun shortHash = sign(PkpSignFixture.SIGNER_KEY, "--hash", "0x1234");
+        LitjRun both = sign(PkpSignFixture.SIGNER_KEY, "--hash", HASH, "--message", "x");
         assertEquals(2, shortHash.code(), shortHash.err());
         assertTrue(shortHash.err().contains("--hash must be 32 bytes as 64 hex digits"), shortHash.err());
         assertEquals(2, both.code(), both.err());
@@ -133,18 +121,18 @@ class PkpSignCommandTest {
 
     @Test
     void sign_compressedPkpKey_isAUsageError() {
-        Run r = litj("pkp", "sign", "--pkp", "02" + "11".repeat(32), "--hash", HASH, "--rpc-url", devnet.rpcUrl());
+        LitjRun r = litj("pkp", "sign", "--pkp", "02" + "11".repeat(32), "--hash", HASH, "--rpc-url", devnet.rpcUrl());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--pkp must be the PKP's public key"), r.err());
     }
 
     @Test
     void permit_thenSign_theLatecomerWalletSignsAfterItIsPermittedWithScope1() {
-        Run before = sign(PkpSignFixture.LATECOMER_KEY, "--hash", HASH);
-        Run permit = litj("pkp", "permit", "--pkp", "0x" + pkp.tokenId(), "--address",
+        LitjRun before = sign(PkpSignFixture.LATECOMER_KEY, "--hash", HASH);
+        LitjRun permit = litj("pkp", "permit", "--pkp", "0x" + pkp.tokenId(), "--address",
                 PkpSignFixture.LATECOMER.address().toChecksumString(), "--scopes", "2,1", "--data", data.toString(),
                 "--json");
-        Run after = sign(PkpSignFixture.LATECOMER_KEY, "--hash", HASH);
+        LitjRun after = sign(PkpSignFixture.LATECOMER_KEY, "--hash", HASH);
 
         assertEquals(4, before.code(), before.err());
         assertEquals(0, permit.code(), permit.err());
@@ -158,9 +146,9 @@ class PkpSignCommandTest {
     @Test
     void permit_actionByPublicKey_addsScopesToThoseItHas() {
         String cid = "QmUJ6MLTBSAbyDy6xCEbWEHdYzR3T8eUrwXk1pAvqhGB3n";
-        Run first = litj("pkp", "permit", "--pkp", pkp.publicKey(), "--action", cid, "--scopes", "2", "--data",
+        LitjRun first = litj("pkp", "permit", "--pkp", pkp.publicKey(), "--action", cid, "--scopes", "2", "--data",
                 data.toString());
-        Run second = litj("pkp", "permit", "--pkp", pkp.ethAddress(), "--action", cid, "--scopes", "1", "--data",
+        LitjRun second = litj("pkp", "permit", "--pkp", pkp.ethAddress(), "--action", cid, "--scopes", "1", "--data",
                 data.toString());
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("permits     LitAction " + cid + " (personal-sign)"), first.out());
@@ -172,13 +160,13 @@ class PkpSignCommandTest {
     @Test
     void permit_badScopeOrBothOrUnknownPkp_failsWithItsExitCode() {
         String address = PkpSignFixture.STRANGER.address().toChecksumString();
-        Run scope = litj("pkp", "permit", "--pkp", pkp.tokenId(), "--address", address, "--scopes", "3", "--data",
+        LitjRun scope = litj("pkp", "permit", "--pkp", pkp.tokenId(), "--address", address, "--scopes", "3", "--data",
                 data.toString());
-        Run both = litj("pkp", "permit", "--pkp", pkp.tokenId(), "--address", address, "--action",
+        LitjRun both = litj("pkp", "permit", "--pkp", pkp.tokenId(), "--address", address, "--action",
                 "QmUJ6MLTBSAbyDy6xCEbWEHdYzR3T8eUrwXk1pAvqhGB3n", "--scopes", "1", "--data", data.toString());
-        Run unknown = litj("pkp", "permit", "--pkp", "ab".repeat(32), "--address", address, "--scopes", "1",
+        LitjRun unknown = litj("pkp", "permit", "--pkp", "ab".repeat(32), "--address", address, "--scopes", "1",
                 "--data", data.toString());
-        Run noDevnet = litj("pkp", "permit", "--pkp", pkp.tokenId(), "--address", address, "--scopes", "1",
+        LitjRun noDevnet = litj("pkp", "permit", "--pkp", pkp.tokenId(), "--address", address, "--scopes", "1",
                 "--data", temp.resolve("nothing").toString());
 
         assertEquals(2, scope.code(), scope.err());

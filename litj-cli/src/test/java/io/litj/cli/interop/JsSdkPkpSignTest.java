@@ -1,19 +1,15 @@
 package io.litj.cli.interop;
 
 import static io.litj.protocol.testing.JsonAccess.array;
-import static io.litj.protocol.testing.JsonAccess.bool;
 import static io.litj.protocol.testing.JsonAccess.number;
 import static io.litj.protocol.testing.JsonAccess.object;
 import static io.litj.protocol.testing.JsonAccess.string;
 import static io.litj.protocol.testing.JsonAccess.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.cli.PkpSignFixture;
 import io.litj.devnet.Devnet;
-import io.litj.devnet.DevnetConfig;
 import io.litj.node.registry.NetworkInfo;
 import io.litj.node.registry.Pkp;
 import io.litj.protocol.LitErrorCode;
@@ -28,8 +24,6 @@ import io.litj.protocol.testing.RunOnce;
 import io.litj.threshold.ecdsa.EcdsaSignature;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,9 +55,8 @@ class JsSdkPkpSignTest {
 
     @BeforeAll
     static void startDevnetAndMintPkp() {
-        if (NodeJs.findOnPath("node").isPresent() && NodeJs.findInteropDir().isPresent()) {
-            devnet = Devnet.start(DevnetConfig.defaults(dataDir.resolve("devnet")).withNodes(3).withPorts(0, 0),
-                    Clock.systemUTC(), new SecureRandom());
+        devnet = ScriptDevnet.startIfScriptsCanRun(dataDir.resolve("devnet")).orElse(null);
+        if (devnet != null) {
             pkp = PkpSignFixture.mintPkp(devnet);
         }
     }
@@ -135,18 +128,11 @@ class JsSdkPkpSignTest {
     }
 
     private static void assertRefused(String name, LitErrorCode expected) {
-        JsonValue.JsonObject refused = object(DOCUMENT.get(), "flows", name);
-        assertFalse(bool(refused, "ok"), () -> "the nodes signed: " + JsJson.stringify(refused));
-        JsonValue.JsonObject error = object(refused, "error");
-        assertEquals("NodeError", string(error, "name"), () -> JsJson.stringify(error));
-        assertEquals(expected.wireName(), string(error, "errorCode"), () -> JsJson.stringify(error));
+        ScriptDevnet.assertRefused(DOCUMENT.get(), name, expected);
     }
 
     private static JsonValue.JsonObject flow(String name) {
-        JsonValue.JsonObject flow = object(DOCUMENT.get(), "flows", name);
-        assertTrue(bool(flow, "ok"), () -> "flow " + name + " failed: " + JsJson.stringify(flow)
-                + DOCUMENT.get().get("sdkConsole").map(c -> "\nSDK console: " + JsJson.stringify(c)).orElse(""));
-        return flow;
+        return ScriptDevnet.flow(DOCUMENT.get(), name);
     }
 
     private static JsonValue.JsonObject runScript() throws IOException {
