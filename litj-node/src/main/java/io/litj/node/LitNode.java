@@ -85,13 +85,14 @@ public final class LitNode implements AutoCloseable {
                     b.clock, b.loginLimits);
             this.peer = new PeerService(entry, identity, registry, keys, b.random, b.clock, b.config);
             ownPeer = peer;
-            ExecuteEndpoint execute = new ExecuteEndpoint(gate, runtime, new MemoryActionStore(64L * 1024 * 1024));
             this.signer = new PkpSigner(entry, registry, keys, peer.protocolRuns(),
                     b.ecdsaScheme, new PresignatureStore(b.config.dataDir(), b.ecdsaScheme, PRESIGNATURES_PER_SET,
                     PRESIGNATURES_TOTAL), b.random);
             ownSigner = signer;
-            PkpSignEndpoint pkpSign = new PkpSignEndpoint(new PkpSignAuthorizer(registry, gate),
-                    signer);
+            PkpSignAuthorizer pkpAuthorizer = new PkpSignAuthorizer(registry, gate);
+            PkpSignEndpoint pkpSign = new PkpSignEndpoint(pkpAuthorizer, signer);
+            ExecuteEndpoint execute = new ExecuteEndpoint(gate, runtime, new MemoryActionStore(64L * 1024 * 1024),
+                    pkpAuthorizer, signer);
             this.server = NodeListener.start(entry.host(), entry.port(), b.config, http, r -> {
                 r.post("/web/handshake", http.json("handshake", handshake))
                         .post("/web/handshake/", http.json("handshake", handshake))

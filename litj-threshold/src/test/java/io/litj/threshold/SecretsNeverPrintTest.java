@@ -11,16 +11,22 @@ import io.litj.threshold.dkg.DkgParty;
 import io.litj.threshold.dkg.DkgResult;
 import io.litj.threshold.dkg.DkgReveal;
 import io.litj.threshold.dkg.DkgRound1;
+import io.litj.threshold.ecdsa.Participants;
+import io.litj.threshold.ecdsa.TripleShare;
+import io.litj.threshold.ecdsa.triples.TripleGeneration;
 import io.litj.threshold.shamir.Group;
 import io.litj.threshold.shamir.Polynomial;
 import io.litj.threshold.shamir.SecretScalar;
 import io.litj.threshold.shamir.Share;
 import io.litj.threshold.testing.LocalDkgRunner;
+import io.litj.threshold.testing.LocalProtocolRunner;
 import io.litj.threshold.testing.SeededRandom;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.SimpleFormatter;
@@ -89,6 +95,25 @@ class SecretsNeverPrintTest {
         String value = Hex.encode(result.secretShare().value().exportSecret());
         assertHidden(result, value);
         assertTrue(result.toString().contains(result.groupPublicKey().toBytes().hex()));
+    }
+
+    @Test
+    void tripleGeneration_printedEveryWay_showsNoShare() {
+        Participants set = new Participants(List.of(1, 2), 2);
+        Map<Integer, TripleGeneration> parties = new TreeMap<>();
+        for (int i : set.indices()) {
+            parties.put(i, new TripleGeneration(set, i, new byte[] {1}, new SeededRandom(i)));
+        }
+        Map<Integer, TripleShare> out = LocalProtocolRunner.runOrThrow(parties);
+        for (int i : set.indices()) {
+            TripleShare share = out.get(i);
+            for (Share s : List.of(share.a(), share.b(), share.c())) {
+                String value = Hex.encode(s.value().exportSecret());
+                assertHidden(share, value);
+                assertHidden(parties.get(i), value);
+            }
+            assertTrue(parties.get(i).toString().contains("round 6, 1 triple, done"), parties.get(i).toString());
+        }
     }
 
     @Test

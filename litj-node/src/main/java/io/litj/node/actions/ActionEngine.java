@@ -92,8 +92,14 @@ final class ActionEngine implements AutoCloseable {
 
     /** A new execution of {@code request}, not started. */
     ActionExecution newExecution(ActionLimits limits, Duration timeout, ActionRequest request, String paramsJson) {
+        return newExecution(limits, timeout, request, paramsJson, null);
+    }
+
+    /** A new execution of {@code request} whose action may call {@code host} ({@code null}: none), not started. */
+    ActionExecution newExecution(ActionLimits limits, Duration timeout, ActionRequest request, String paramsJson,
+            ActionHost host) {
         return new ActionExecution(engine, prelude, resourceLimits, limits, timeout, watchdog, request, paramsJson,
-                canceller);
+                canceller, host);
     }
 
     /**

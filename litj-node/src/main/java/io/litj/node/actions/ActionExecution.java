@@ -52,6 +52,7 @@ final class ActionExecution {
     private final String paramsJson;
     private final Executor canceller;
     private final LogSink logs;
+    private final ActionHost host;
     private final AtomicReference<CancelReason> cancelled = new AtomicReference<>();
     private volatile Context context;
     private volatile long threadId;
@@ -61,6 +62,14 @@ final class ActionExecution {
     /** @param canceller runs the blocking close of the context when the execution is cancelled */
     ActionExecution(Engine engine, Source prelude, ResourceLimits resourceLimits, ActionLimits limits,
             Duration timeout, Watchdog watchdog, ActionRequest request, String paramsJson, Executor canceller) {
+        this(engine, prelude, resourceLimits, limits, timeout, watchdog, request, paramsJson, canceller, null);
+    }
+
+    /** As above, with node functions for the action ({@code null}: none, the prelude's stubs stay). */
+    ActionExecution(Engine engine, Source prelude, ResourceLimits resourceLimits, ActionLimits limits,
+            Duration timeout, Watchdog watchdog, ActionRequest request, String paramsJson, Executor canceller,
+            ActionHost host) {
+        this.host = host;
         this.engine = engine;
         this.prelude = prelude;
         this.resourceLimits = resourceLimits;
@@ -94,7 +103,7 @@ final class ActionExecution {
             }
             Value control = ctx.eval(prelude).execute(paramsJson, JsJson.stringify(request.authContext()),
                     JsJson.stringify(headersObject()), limits.maxResponseBytes(), limits.maxLogBytes(),
-                    limits.maxErrorTextBytes());
+                    limits.maxErrorTextBytes(), host == null ? null : HostCalls.proxy(host));
             Value script = ctx.parse(Source.newBuilder("js", request.code(), ActionErrors.SOURCE_NAME)
                     .cached(false).buildLiteral());
             Value failure = control.getMember("run").execute(script);

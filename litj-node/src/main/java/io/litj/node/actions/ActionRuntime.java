@@ -123,6 +123,14 @@ public final class ActionRuntime implements AutoCloseable {
      * @throws LitNodeException {@code NodeSystemFault} once the runtime is closed
      */
     public ActionResult run(ActionRequest request) {
+        return run(request, null);
+    }
+
+    /**
+     * As {@link #run(ActionRequest)}, the action may call the node functions of {@code host}
+     * ({@link ActionHost#FUNCTIONS}; {@code null}: none, they stay stubs that throw).
+     */
+    public ActionResult run(ActionRequest request, ActionHost host) {
         Objects.requireNonNull(request, "request");
         if (closed.get()) {
             throw new LitNodeException(LitErrorCode.NodeSystemFault, "the Lit Action runtime is closed");
@@ -140,7 +148,7 @@ public final class ActionRuntime implements AutoCloseable {
                     + " bytes as JSON; the limit is " + limits.maxParamsBytes() + " bytes", "");
         }
         ActionSlots.Slot slot = slots.acquire(request.caller());
-        ActionExecution execution = engine.newExecution(limits, limits.timeout(), request, paramsJson);
+        ActionExecution execution = engine.newExecution(limits, limits.timeout(), request, paramsJson, host);
         running.add(execution);
         if (closed.get()) {
             execution.cancel(CancelReason.SHUTDOWN);

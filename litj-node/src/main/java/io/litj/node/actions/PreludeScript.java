@@ -3,7 +3,7 @@ package io.litj.node.actions;
 /**
  * JavaScript that sets up the Lit Action globals ({@code lit-node-behaviour.md} §13). The source evaluates to a
  * function taking the {@link InspectScript} formatter and returning {@code setup(paramsJson, authJson, headersJson,
- * maxResponseBytes, maxLogBytes, maxErrorTextBytes)}, which
+ * maxResponseBytes, maxLogBytes, maxErrorTextBytes, host)}, which
  * <ul>
  *   <li>assigns every {@code jsParams} member to {@code globalThis} (like {@code Object.assign}) and sets the global
  *       {@code jsParams} to the whole object;</li>
@@ -13,7 +13,10 @@ package io.litj.node.actions;
  *       {@link LogSink} cuts and marks the log);</li>
  *   <li>defines read-only, non-configurable {@code LitActions} (frozen: {@code setResponse} plus stubs that throw
  *       "LitActions.NAME is not available on this node yet"), {@code LitAuth} (deep-frozen), {@code LitHeaders}
- *       (frozen) and {@code Lit = {Actions, Auth, Headers}} (frozen);</li>
+ *       (frozen) and {@code Lit = {Actions, Auth, Headers}} (frozen); with a {@code host} (an {@link ActionHost}
+ *       as a function {@code (name, argsJson) -> answerJson}), {@code signEcdsa} and
+ *       {@code ethPersonalSignMessageEcdsa} are async functions calling it (typed arrays sent as arrays; an answer
+ *       {@code {"error"}} rejects, {@code {"result"}} resolves);</li>
  *   <li>returns a frozen control object: {@code run(script)} runs the parsed action and returns null, or the report
  *       of what it threw; {@code failure()} the report of the first unhandled rejection, or null; and
  *       {@code response()} (the last response set, or null).</li>
@@ -56,6 +59,7 @@ final class PreludeScript {
               const parse = JSON.parse;
               const stringify = JSON.stringify;
               const freeze = Object.freeze;
+              const HOSTED = ['signEcdsa', 'ethPersonalSignMessageEcdsa'];
               const STUBS = ['signEcdsa', 'ethPersonalSignMessageEcdsa', 'signAndCombineEcdsa', 'isPermittedAction',
                 'isPermittedAddress', 'isPermittedAuthMethod', 'getPermittedActions', 'getPermittedAddresses',
                 'getPermittedAuthMethods', 'getPermittedAuthMethodScopes', 'checkConditions', 'call', 'pubkeyToTokenId',
@@ -165,7 +169,7 @@ final class PreludeScript {
               const constant = (name, value) =>
                 Object.defineProperty(g, name, { value, writable: false, enumerable: false, configurable: false });
 
-              return (paramsJson, authJson, headersJson, maxResponseBytes, maxLogBytes, maxErrorTextBytes) => {
+              return (paramsJson, authJson, headersJson, maxResponseBytes, maxLogBytes, maxErrorTextBytes, host) => {
                 const params = parse(paramsJson);
                 const auth = deepFreeze(parse(authJson));
                 const headers = freeze(parse(headersJson));
@@ -215,7 +219,16 @@ final class PreludeScript {
                     response = text;
                   },
                 };
+                const plain = (k, v) => (ArrayBuffer.isView(v) ? Array.from(v) : v);
                 for (const name of STUBS) {
+                  if (host && HOSTED.includes(name)) {
+                    actions[name] = { async [name](args) {
+                      const answer = parse(host(name, stringify(args === undefined ? {} : args, plain)));
+                      if (answer.error !== undefined) throw new Error('LitActions.' + name + ': ' + answer.error);
+                      return answer.result;
+                    } }[name];
+                    continue;
+                  }
                   const message = 'LitActions.' + name + ' is not available on this node yet';
                   actions[name] = { [name]() { throw new Error(message); } }[name];
                 }

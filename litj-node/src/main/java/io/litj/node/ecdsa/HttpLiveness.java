@@ -2,20 +2,25 @@ package io.litj.node.ecdsa;
 
 import io.litj.node.registry.NodeEntry;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Asks {@code GET <node>/litj/health} (at most {@link #TIMEOUT}); a node that answered 200 counts as live for
- * {@link #REMEMBER} without asking again. A node that did not answer is asked again next time (never remembered as
- * down, so a restarted node is seen at once). Thread-safe.
+ * Asks {@code GET <node>/litj/health}. A node counts as down only when no connection can be made to it (refused,
+ * or not within {@link #TIMEOUT}); one that takes the connection counts as live even if a busy machine answers late,
+ * so that nodes under load do not see each other come and go and pick different signing sets. A live node is
+ * remembered for {@link #REMEMBER} without asking again; a down one is asked again next time (so a restarted node
+ * is seen at once). Thread-safe.
  */
 final class HttpLiveness implements Liveness, AutoCloseable {
-    static final Duration TIMEOUT = Duration.ofMillis(500);
+    static final Duration TIMEOUT = Duration.ofSeconds(1);
     static final Duration REMEMBER = Duration.ofSeconds(2);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -35,8 +40,13 @@ final class HttpLiveness implements Liveness, AutoCloseable {
                 liveSince.put(node.index(), System.nanoTime());
                 return true;
             }
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            // down: nothing takes the connection
+        } catch (HttpTimeoutException e) {
+            liveSince.put(node.index(), System.nanoTime());
+            return true; // connected, but slow to answer: busy, not down
         } catch (IOException e) {
-            // down
+            // down: the connection broke
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

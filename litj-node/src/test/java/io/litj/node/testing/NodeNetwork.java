@@ -52,7 +52,7 @@ public final class NodeNetwork implements AutoCloseable {
     private final NodeHttp http = new NodeHttp();
     private BlsPublicKey networkKey;
 
-    private NodeNetwork(Path dir, int n, Clock clock) {
+    private NodeNetwork(Path dir, int n, Clock clock, ActionLimits limits) {
         this.dir = dir;
         this.clock = clock;
         SecureRandom random = new SecureRandom();
@@ -67,13 +67,18 @@ public final class NodeNetwork implements AutoCloseable {
         registry.appendBlock(new Block(0, "0x" + Hex.encode(Hashes.keccak256(dir.toString()
                 .getBytes(StandardCharsets.UTF_8))), clock.instant().truncatedTo(ChronoUnit.SECONDS)));
         this.token = AdminToken.loadOrCreate(AdminToken.fileFor(registryFile()), random);
-        this.runtime = new ActionRuntime(QUICK_LIMITS);
+        this.runtime = new ActionRuntime(limits);
         this.nodes = new LitNode[n];
     }
 
     /** Starts {@code n} nodes with data in {@code dir}, judging time by {@code clock}, and runs the network DKG. */
     public static NodeNetwork start(Path dir, int n, Clock clock) {
-        NodeNetwork net = new NodeNetwork(dir, n, clock);
+        return start(dir, n, clock, QUICK_LIMITS);
+    }
+
+    /** As {@link #start(Path, int, Clock)}, the nodes running Lit Actions under {@code limits}. */
+    public static NodeNetwork start(Path dir, int n, Clock clock, ActionLimits limits) {
+        NodeNetwork net = new NodeNetwork(dir, n, clock, limits);
         try {
             for (int i = 0; i < n; i++) {
                 net.startNode(i);

@@ -1,5 +1,6 @@
 package io.litj.node.testing;
 
+import io.litj.node.actions.ActionLimits;
 import io.litj.node.keys.KeyShareStore;
 import io.litj.node.registry.Pkp;
 import io.litj.node.registry.PkpPermission;
@@ -34,7 +35,13 @@ public final class PkpNetwork implements AutoCloseable {
 
     /** {@code n} nodes in {@code dir}; the PKP permits what {@code permissions} say (ids of type 1: addresses). */
     public static PkpNetwork start(Path dir, int n, Clock clock, List<PkpPermission> permissions) {
-        NodeNetwork net = NodeNetwork.start(dir, n, clock);
+        return start(dir, n, clock, NodeNetwork.QUICK_LIMITS, permissions);
+    }
+
+    /** As above, the nodes running Lit Actions under {@code limits}. */
+    public static PkpNetwork start(Path dir, int n, Clock clock, ActionLimits limits,
+            List<PkpPermission> permissions) {
+        NodeNetwork net = NodeNetwork.start(dir, n, clock, limits);
         try {
             List<JsonValue.JsonObject> statuses = net.dkg("pkp-" + System.nanoTime(), "pkp",
                     net.registry().network().threshold());

@@ -15,7 +15,8 @@ import org.bouncycastle.math.ec.ECPoint;
 /**
  * A standard secp256k1 ECDSA signature with its recovery id, as the JS SDK's combiner returns it
  * ({@code js-sdk-v7-wire-format.md} §8.2–8.3): low-S, {@code r = x(R) mod n}, {@code recid} the parity of the
- * {@code R} that verification rebuilds. Made by {@link EcdsaCombiner} only after it verified.
+ * {@code R} that verification rebuilds. {@link EcdsaCombiner} returns one only after it verified; the record
+ * itself checks ranges only.
  *
  * @param r 32 bytes big-endian, in {@code [1, n)}
  * @param s 32 bytes big-endian, in {@code [1, n/2]} (low-S)
@@ -49,6 +50,14 @@ public record EcdsaSignature(Bytes r, Bytes s, int recid) {
     }
 
     /**
+     * The signature as the JS SDK's combination step gives it ({@code combineEcdsaShares} plus the joined
+     * {@code signature}): {@code {"r":"<64 hex>","s":"<64 hex>","recid":0,"signature":"0x<130 hex>"}}, lowercase.
+     */
+    public String toJsSdkJson() {
+        return JsJson.stringify(jsSdkFields().build());
+    }
+
+    /**
      * What the JS SDK's {@code pkpSign} returns for this signature:
      * {@code {"r":"<64 hex>","s":"<64 hex>","recid":0,"signature":"0x<130 hex>","publicKey":"<130 HEX>",
      * "dataSigned":"<64 HEX>"}}, with {@code r}, {@code s} and {@code signature} lowercase (ethers) and the key and
@@ -56,9 +65,7 @@ public record EcdsaSignature(Bytes r, Bytes s, int recid) {
      */
     public String toJsSdkJson(Bytes publicKey, byte[] digest32) {
         K256.requireDigest(digest32);
-        return JsJson.stringify(JsonValue.object().put("r", r.hex()).put("s", s.hex())
-                .put("recid", new JsonValue.JsonNumber(recid)).put("signature", Bytes.of(toBytes65()).hex0x())
-                .put("publicKey", publicKey.hex().toUpperCase(Locale.ROOT))
+        return JsJson.stringify(jsSdkFields().put("publicKey", publicKey.hex().toUpperCase(Locale.ROOT))
                 .put("dataSigned", Bytes.of(digest32).hex().toUpperCase(Locale.ROOT)).build());
     }
 
@@ -92,6 +99,11 @@ public record EcdsaSignature(Bytes r, Bytes s, int recid) {
     /** The Ethereum address of {@link #recoverPublicKey}. */
     public EthAddress recoverAddress(byte[] digest32) {
         return EthAddress.fromPublicKey(recoverPublicKey(digest32).toByteArray());
+    }
+
+    private JsonValue.ObjectBuilder jsSdkFields() {
+        return JsonValue.object().put("r", r.hex()).put("s", s.hex()).put("recid", new JsonValue.JsonNumber(recid))
+                .put("signature", Bytes.of(toBytes65()).hex0x());
     }
 
     private static BigInteger scalar(Bytes b, String name) {

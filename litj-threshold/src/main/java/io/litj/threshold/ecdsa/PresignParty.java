@@ -11,10 +11,12 @@ import io.litj.threshold.shamir.Share;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** The state machine behind {@link Presigning}: round 1 broadcasts, round 2 checks and outputs. */
@@ -30,6 +32,7 @@ final class PresignParty implements RoundProtocol<PresignatureShare> {
     private final Map<Integer, BigInteger> lambdas;
     private final PresignMessage own;
     private final Map<Integer, PresignMessage> received = new TreeMap<>();
+    private final Map<Integer, PartyPublic> publics = new TreeMap<>();
     private boolean started;
     private PresignatureShare output;
 
@@ -73,7 +76,11 @@ final class PresignParty implements RoundProtocol<PresignatureShare> {
                 throw invalid("a triple of " + t.participants() + " cannot serve the signing set " + set);
             }
         }
-        if (first.bigA().equals(second.bigA()) || first.bigC().equals(second.bigC())) {
+        Set<GroupElement> values = new HashSet<>();
+        for (TripleShare t : List.of(first, second)) {
+            values.addAll(List.of(t.bigA().publicKey(), t.bigB().publicKey(), t.bigC().publicKey()));
+        }
+        if (values.size() != 6) {
             throw invalid("the two triples must differ: one triple used twice reveals the key");
         }
         return new PresignParty(set, self, keyShare, keyCommitments, first, second);
@@ -116,22 +123,34 @@ final class PresignParty implements RoundProtocol<PresignatureShare> {
         return Optional.ofNullable(output);
     }
 
-    /** Each value times G must be the sender's linearized public share; else the sender cheated. */
+    /**
+     * Each value, un-linearized ({@code v·λ_j⁻¹}), times G must be the sender's public share; else the sender
+     * cheated. The values are fixed by public data, so a sender cannot tell different parties different things.
+     */
     private void check(int j, PresignMessage m) {
-        BigInteger lambda = lambdas.get(j);
-        GroupElement kd = first.bigC().publicShare(j);
-        GroupElement ka = first.bigA().publicShare(j).add(second.bigA().publicShare(j));
-        GroupElement xb = keyCommitments.publicShare(j).add(second.bigB().publicShare(j));
-        if (!K256.timesGenerator(m.kd()).equals(kd.multiply(lambda))) {
+        BigInteger lambdaInv = K256.N.inverse(lambdas.get(j));
+        PartyPublic pub = publicOf(j);
+        if (!K256.timesGenerator(K256.N.mul(m.kd(), lambdaInv)).equals(pub.kd())) {
             throw new CheatingPartyException(j, "its kd does not match the commitments of the first triple");
         }
-        if (!K256.timesGenerator(m.ka()).equals(ka.multiply(lambda))) {
+        if (!K256.timesGenerator(K256.N.mul(m.ka(), lambdaInv)).equals(pub.bigK().add(pub.bigA()))) {
             throw new CheatingPartyException(j, "its ka does not match the commitments of the triples");
         }
-        if (!K256.timesGenerator(m.xb()).equals(xb.multiply(lambda))) {
+        if (!K256.timesGenerator(K256.N.mul(m.xb(), lambdaInv)).equals(pub.bigX().add(pub.bigB()))) {
             throw new CheatingPartyException(j, "its xb does not match the commitments of the key and the second"
                     + " triple");
         }
+    }
+
+    /** Party {@code j}'s public shares of {@code k}, {@code kd}, {@code a}, {@code b}, {@code c} and the key. */
+    private record PartyPublic(GroupElement bigK, GroupElement kd, GroupElement bigA, GroupElement bigB,
+            GroupElement bigC, GroupElement bigX) {
+    }
+
+    private PartyPublic publicOf(int j) {
+        return publics.computeIfAbsent(j, i -> new PartyPublic(first.bigA().publicShare(i),
+                first.bigC().publicShare(i), second.bigA().publicShare(i), second.bigB().publicShare(i),
+                second.bigC().publicShare(i), keyCommitments.publicShare(i)));
     }
 
     private PresignatureShare finish() {
@@ -153,9 +172,9 @@ final class PresignParty implements RoundProtocol<PresignatureShare> {
         Map<Integer, GroupElement> bigSigma = new TreeMap<>();
         BigInteger minusXb = K256.N.sub(BigInteger.ZERO, xb);
         for (int j : set.indices()) {
-            bigK.put(j, first.bigA().publicShare(j));
-            bigSigma.put(j, keyCommitments.publicShare(j).multiply(ka)
-                    .add(second.bigA().publicShare(j).multiply(minusXb)).add(second.bigC().publicShare(j)));
+            PartyPublic pub = publicOf(j);
+            bigK.put(j, pub.bigK());
+            bigSigma.put(j, pub.bigX().multiply(ka).add(pub.bigA().multiply(minusXb)).add(pub.bigC()));
         }
         return PresignatureShare.of(set, self, keyCommitments.publicKey(), bigR, first.a().value().exportSecret(),
                 K256.scalarBytes(sigma), bigK, bigSigma, LitErrorCode.NoValidShares);

@@ -40,6 +40,7 @@ public final class PresignatureShare {
     private final Participants participants;
     private final int self;
     private final GroupElement publicKey;
+    private final Bytes publicKeyUncompressed;
     private final GroupElement bigR;
     private final byte[] k;
     private final byte[] sigma;
@@ -52,6 +53,7 @@ public final class PresignatureShare {
         this.participants = participants;
         this.self = self;
         this.publicKey = publicKey;
+        this.publicKeyUncompressed = K256.uncompressed(publicKey);
         this.bigR = bigR;
         this.k = k;
         this.sigma = sigma;
@@ -149,17 +151,16 @@ public final class PresignatureShare {
      */
     public EcdsaSignatureShare sign(byte[] digest32, Bytes publicKeyUncompressed) {
         BigInteger m = K256.digestScalar(digest32);
-        GroupElement key = K256.element(publicKeyUncompressed, LitErrorCode.InvalidArgument, "public key");
-        if (!key.equals(publicKey)) {
+        if (!this.publicKeyUncompressed.equals(Objects.requireNonNull(publicKeyUncompressed, "publicKey"))) {
             throw new ThresholdException(LitErrorCode.InvalidArgument, "presignature " + id().hex()
-                    + " is for key " + publicKey.toBytes().hex() + ", not " + key.toBytes().hex());
+                    + " is for key " + this.publicKeyUncompressed.hex() + ", not " + publicKeyUncompressed.hex());
         }
         BigInteger r = K256.r(bigR);
         BigInteger ki = new BigInteger(1, k);
         BigInteger si = new BigInteger(1, sigma);
         BigInteger share = K256.N.mul(lambdas.get(self), K256.N.add(K256.N.mul(m, ki), K256.N.mul(r, si)));
         return new EcdsaSignatureShare(self, Bytes.of(K256.scalarBytes(share)), bigR.toBytes(),
-                Bytes.of(digest32), K256.uncompressed(publicKey));
+                Bytes.of(digest32), this.publicKeyUncompressed);
     }
 
     /**
@@ -171,7 +172,9 @@ public final class PresignatureShare {
     public GroupElement expectedShareCommitment(int index, byte[] digest32) {
         BigInteger m = K256.digestScalar(digest32);
         BigInteger r = K256.r(bigR);
-        return bigK(index).multiply(m).add(bigSigma(index).multiply(r)).multiply(lambdas.get(index));
+        GroupElement k = bigK(index);
+        BigInteger lambda = lambdas.get(index);
+        return k.multiply(K256.N.mul(lambda, m)).add(bigSigma(index).multiply(K256.N.mul(lambda, r)));
     }
 
     /** {@link #expectedShareCommitment} of every party, by share index: the public data of the combiner's check. */
@@ -192,7 +195,7 @@ public final class PresignatureShare {
         K256.requireDigest(digest32);
         if (!participants.contains(share.shareIndex()) || !share.bigR().equals(bigR.toBytes())
                 || !share.digest().equals(Bytes.of(digest32))
-                || !share.publicKey().equals(K256.uncompressed(publicKey))) {
+                || !share.publicKey().equals(publicKeyUncompressed)) {
             return false;
         }
         BigInteger s = new BigInteger(1, share.signatureShare().toByteArray());

@@ -32,7 +32,7 @@ public final class Presigning {
      * @param second the triple that multiplies {@code k} with the key
      * @throws io.litj.threshold.ThresholdException {@code InvalidArgument} if the shares are not this party's,
      *     thresholds differ, the key share does not match its commitments, the triples' sets do not include
-     *     {@code set}, or the two triples are the same
+     *     {@code set}, or the two triples share a value (the same triple twice, say)
      */
     public static RoundProtocol<PresignatureShare> create(Participants set, int self, Share keyShare,
             FeldmanCommitments keyCommitments, TripleShare first, TripleShare second) {

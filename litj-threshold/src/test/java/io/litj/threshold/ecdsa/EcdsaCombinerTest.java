@@ -61,6 +61,8 @@ class EcdsaCombinerTest {
         assertEquals("{\"r\":\"" + sig.r().hex() + "\",\"s\":\"" + sig.s().hex() + "\",\"recid\":0,\"signature\":\"0x"
                 + sig.r().hex() + sig.s().hex() + "1b\",\"publicKey\":\"" + PUBLIC_KEY + "\",\"dataSigned\":\""
                 + DIGEST + "\"}", sig.toJsSdkJson(V5_KEY, V5_DIGEST));
+        assertEquals("{\"r\":\"" + sig.r().hex() + "\",\"s\":\"" + sig.s().hex() + "\",\"recid\":0,\"signature\":\"0x"
+                + sig.r().hex() + sig.s().hex() + "1b\"}", sig.toJsSdkJson());
     }
 
     @Test

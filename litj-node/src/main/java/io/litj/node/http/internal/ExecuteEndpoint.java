@@ -6,6 +6,8 @@ import io.litj.node.actions.ActionResult;
 import io.litj.node.actions.ActionRuntime;
 import io.litj.node.actions.IpfsCid;
 import io.litj.node.auth.AuthGate;
+import io.litj.node.auth.PkpSignAuthorizer;
+import io.litj.node.ecdsa.PkpSigner;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.Text;
 import io.litj.protocol.auth.AuthContext;
@@ -27,11 +29,22 @@ public final class ExecuteEndpoint implements Endpoint {
     private final AuthGate gate;
     private final ActionRuntime runtime;
     private final ActionStore actions;
+    private final PkpSignAuthorizer pkpAuthorizer;
+    private final PkpSigner pkpSigner;
 
+    /** Without PKP signing: {@code signEcdsa} and its kin stay stubs that throw. */
     public ExecuteEndpoint(AuthGate gate, ActionRuntime runtime, ActionStore actions) {
+        this(gate, runtime, actions, null, null);
+    }
+
+    /** Actions may sign with PKPs ({@link ActionSigner}) when both {@code pkpAuthorizer} and {@code pkpSigner} are given. */
+    public ExecuteEndpoint(AuthGate gate, ActionRuntime runtime, ActionStore actions, PkpSignAuthorizer pkpAuthorizer,
+            PkpSigner pkpSigner) {
         this.gate = Objects.requireNonNull(gate, "gate");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.actions = Objects.requireNonNull(actions, "actions");
+        this.pkpAuthorizer = pkpAuthorizer;
+        this.pkpSigner = pkpSigner;
     }
 
     @Override
@@ -58,11 +71,13 @@ public final class ExecuteEndpoint implements Endpoint {
         }
         JsonValue.JsonObject jsParams = RequestBodies.jsParams(body);
         // the slot fairness rule counts by the proven caller: the address that signed the session's capability
+        ActionSigner signer = pkpSigner == null ? null : new ActionSigner(pkpAuthorizer, pkpSigner, auth, cid,
+                request.header("x-request-id").or(() -> request.header("x-correlation-id")).orElse(""));
         ActionResult result = runtime.run(new ActionRequest(source, jsParams, litAuth(auth, cid),
-                Map.of("x-correlation-id", request.correlationId()), auth.caller().toChecksumString()));
+                Map.of("x-correlation-id", request.correlationId()), auth.caller().toChecksumString()), signer);
         return NodeResponse.ok(JsonValue.object()
                 .put("success", new JsonValue.JsonBoolean(result.success()))
-                .put("signedData", JsonValue.JsonObject.empty())
+                .put("signedData", signer == null ? JsonValue.JsonObject.empty() : signer.signedData())
                 .put("decryptedData", JsonValue.JsonObject.empty())
                 .put("claimData", JsonValue.JsonObject.empty())
                 .put("response", result.response())

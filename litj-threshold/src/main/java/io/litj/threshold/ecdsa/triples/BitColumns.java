@@ -1,7 +1,9 @@
 package io.litj.threshold.ecdsa.triples;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import org.bouncycastle.crypto.digests.SHAKEDigest;
 import org.bouncycastle.crypto.modes.gcm.GCMUtil;
 
@@ -50,7 +52,7 @@ final class BitColumns {
         byte[] raw = expand("litj-triples/kos-chi", seed, blocks, new byte[0], blocks * BLOCK);
         long[][] chi = new long[blocks][];
         for (int k = 0; k < blocks; k++) {
-            chi[k] = GCMUtil.asLongs(java.util.Arrays.copyOfRange(raw, k * BLOCK, (k + 1) * BLOCK));
+            chi[k] = GCMUtil.asLongs(Arrays.copyOfRange(raw, k * BLOCK, (k + 1) * BLOCK));
         }
         return chi;
     }
@@ -84,13 +86,26 @@ final class BitColumns {
         return out;
     }
 
-    /** The scalar {@code H_i(row)}: SHA-512 of label, context, {@code i} and the row, reduced. */
-    static java.math.BigInteger hashRow(byte[] context, int i, byte[] row) {
+    /**
+     * The scalars {@code H_i(row_i)} of the first {@code count} rows: SHA-512 of label, context, {@code i} and the
+     * row, reduced modulo the order; with {@code xor} given, of {@code row_i ⊕ xor} instead.
+     */
+    static BigInteger[] hashRows(byte[] context, byte[][] rows, int count, byte[] xor) {
         MessageDigest sha = Scalars.sha512();
-        sha.update("litj-triples/ot-row".getBytes(StandardCharsets.UTF_8));
-        sha.update(context);
-        sha.update(Scalars.u32(i));
-        sha.update(row);
-        return new java.math.BigInteger(1, sha.digest()).mod(Scalars.FIELD.order());
+        byte[] label = "litj-triples/ot-row".getBytes(StandardCharsets.UTF_8);
+        byte[] row = new byte[BLOCK];
+        BigInteger[] out = new BigInteger[count];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(rows[i], 0, row, 0, BLOCK);
+            if (xor != null) {
+                xorInto(row, xor);
+            }
+            sha.update(label);
+            sha.update(context);
+            sha.update(Scalars.u32(i));
+            sha.update(row);
+            out[i] = new BigInteger(1, sha.digest()).mod(Scalars.FIELD.order());
+        }
+        return out;
     }
 }

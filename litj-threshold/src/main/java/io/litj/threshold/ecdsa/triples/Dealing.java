@@ -5,6 +5,7 @@ import io.litj.threshold.shamir.GroupElement;
 import io.litj.threshold.shamir.Polynomial;
 import io.litj.threshold.shamir.SecretScalar;
 import io.litj.threshold.shamir.Share;
+import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ final class Dealing {
     private final List<Opening.Polys> commitments = new ArrayList<>();
 
     Dealing(int threshold, int count, SecureRandom random) {
-        SecretScalar zero = Scalars.secret(java.math.BigInteger.ZERO);
+        SecretScalar zero = Scalars.secret(BigInteger.ZERO);
         for (int m = 0; m < count; m++) {
             e0.add(SecretScalar.random(Scalars.GROUP, random));
             f0.add(SecretScalar.random(Scalars.GROUP, random));

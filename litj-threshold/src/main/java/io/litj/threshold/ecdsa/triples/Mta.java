@@ -32,23 +32,23 @@ final class Mta {
     record Received(BigInteger beta, Reply reply) {
     }
 
-    /** The sender's masks {@code δ_i}. */
+    /** The sender's masks {@code δ_i}: SHAKE256 of 32 fresh random bytes, 48 bytes per mask reduced. */
     static BigInteger[] masks(SecureRandom random) {
-        BigInteger[] d = new BigInteger[ELEMENTS];
-        for (int i = 0; i < ELEMENTS; i++) {
-            d[i] = Scalars.random(random);
-        }
+        byte[] seed = new byte[32];
+        random.nextBytes(seed);
+        BigInteger[] d = wide(BitColumns.expand("litj-triples/mta-delta", new byte[0], 0, seed, ELEMENTS * WIDE), 0);
+        Arrays.fill(seed, (byte) 0);
         return d;
     }
 
     /** The sender's pairs: {@code [i][0] = c0_i}, {@code [i][1] = c1_i}. */
     static BigInteger[][] cipher(BigInteger a, BigInteger[] delta, OtExtension.Sender ot, int offset) {
-        BigInteger minusA = Scalars.FIELD.sub(BigInteger.ZERO, a);
+        BigInteger q = Scalars.FIELD.order();
+        BigInteger minusA = q.subtract(a);
         BigInteger[][] c = new BigInteger[ELEMENTS][2];
         for (int i = 0; i < ELEMENTS; i++) {
-            BigInteger masked = Scalars.FIELD.add(delta[i], ot.value(0, offset + i));
-            c[i][0] = Scalars.FIELD.add(a, masked);
-            c[i][1] = Scalars.FIELD.add(minusA, Scalars.FIELD.add(delta[i], ot.value(1, offset + i)));
+            c[i][0] = a.add(delta[i]).add(ot.value(0, offset + i)).mod(q);
+            c[i][1] = minusA.add(delta[i]).add(ot.value(1, offset + i)).mod(q);
         }
         return c;
     }
@@ -59,17 +59,18 @@ final class Mta {
         byte[] seed = new byte[SEED];
         random.nextBytes(seed);
         BigInteger[] chi = chis(context, seed);
+        BigInteger q = Scalars.FIELD.order();
         BigInteger signed = BigInteger.ZERO;
         for (int i = 1; i < ELEMENTS; i++) {
-            signed = Scalars.FIELD.add(signed, sign(chi[i], ot.choice(offset + i)));
+            signed = signed.add(sign(chi[i], ot.choice(offset + i)));
         }
-        chi[0] = sign(Scalars.FIELD.sub(b, signed), ot.choice(offset));
+        chi[0] = sign(b.subtract(signed), ot.choice(offset)).mod(q);
         BigInteger beta = BigInteger.ZERO;
         for (int i = 0; i < ELEMENTS; i++) {
             int t = ot.choice(offset + i);
-            BigInteger m = Scalars.FIELD.sub(c[i][t], ot.value(offset + i));
-            beta = Scalars.FIELD.add(beta, Scalars.FIELD.mul(chi[i], m));
+            beta = beta.add(chi[i].multiply(c[i][t].subtract(ot.value(offset + i))));
         }
+        beta = beta.mod(q);
         return new Received(beta, new Reply(seed, chi[0]));
     }
 
@@ -79,22 +80,28 @@ final class Mta {
         chi[0] = reply.chi0();
         BigInteger sum = BigInteger.ZERO;
         for (int i = 0; i < ELEMENTS; i++) {
-            sum = Scalars.FIELD.add(sum, Scalars.FIELD.mul(chi[i], delta[i]));
+            sum = sum.add(chi[i].multiply(delta[i]));
         }
-        return Scalars.FIELD.sub(BigInteger.ZERO, sum);
+        return Scalars.FIELD.order().subtract(sum.mod(Scalars.FIELD.order())).mod(Scalars.FIELD.order());
     }
 
     /** {@code χ_1 … χ_{κ−1}} from the seed; {@code χ_0} is left null for the caller. */
     private static BigInteger[] chis(byte[] context, byte[] seed) {
-        byte[] raw = BitColumns.expand("litj-triples/mta-chi", context, 0, seed, (ELEMENTS - 1) * WIDE);
-        BigInteger[] chi = new BigInteger[ELEMENTS];
-        for (int i = 1; i < ELEMENTS; i++) {
-            chi[i] = new BigInteger(1, Arrays.copyOfRange(raw, (i - 1) * WIDE, i * WIDE)).mod(Scalars.FIELD.order());
-        }
-        return chi;
+        return wide(BitColumns.expand("litj-triples/mta-chi", context, 0, seed, (ELEMENTS - 1) * WIDE), 1);
     }
 
+    /** Scalars from consecutive 48-byte blocks of {@code raw}, into positions {@code first …} of a κ-array. */
+    private static BigInteger[] wide(byte[] raw, int first) {
+        BigInteger[] out = new BigInteger[ELEMENTS];
+        for (int i = first; i < ELEMENTS; i++) {
+            int at = (i - first) * WIDE;
+            out[i] = new BigInteger(1, Arrays.copyOfRange(raw, at, at + WIDE)).mod(Scalars.FIELD.order());
+        }
+        return out;
+    }
+
+    /** {@code (−1)^bit · v}, left unreduced (the callers reduce once). */
     private static BigInteger sign(BigInteger v, int bit) {
-        return bit == 0 ? v : Scalars.FIELD.sub(BigInteger.ZERO, v);
+        return bit == 0 ? v : v.negate();
     }
 }

@@ -4,6 +4,7 @@ import io.litj.threshold.ecdsa.triples.Proofs.Proof;
 import io.litj.threshold.shamir.FeldmanCommitments;
 import io.litj.threshold.shamir.GroupElement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ record Opening(byte[] confirm, byte[] randomness, List<Polys> polys, byte[] poly
             p.lRest().forEach(w::point);
         }
         byte[] out = w.finish();
-        return java.util.Arrays.copyOfRange(out, 1, out.length);
+        return Arrays.copyOfRange(out, 1, out.length);
     }
 
     byte[] encode(int t) {

@@ -2,9 +2,10 @@ package io.litj.threshold.ecdsa.triples;
 
 import io.litj.threshold.internal.Secrets;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Random OT extension (KOS15, as cait-sith runs it) from the 128 base OTs of a pair. The extension receiver (the
@@ -87,10 +88,7 @@ final class OtExtension {
             }
             message = new Message(u, BitColumns.checkSum(choices, chi), t);
             byte[][] rowsOfT = BitColumns.rows(t0, rows);
-            values = new BigInteger[rows - PADDING];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = BitColumns.hashRow(context, i, rowsOfT[i]);
-            }
+            values = BitColumns.hashRows(context, rowsOfT, rows - PADDING, null);
         }
 
         Message message() {
@@ -118,7 +116,7 @@ final class OtExtension {
          * Checks the receiver's message and derives the pairs; empty if the KOS check fails (the receiver used
          * different choice bits in different columns, or sent a wrong check value).
          */
-        static java.util.Optional<Sender> of(byte[] context, byte[] delta, byte[][] keys, Message m, int rows) {
+        static Optional<Sender> of(byte[] context, byte[] delta, byte[][] keys, Message m, int rows) {
             int bytes = rows / 8;
             byte[][] q = new byte[COLUMNS][];
             for (int j = 0; j < COLUMNS; j++) {
@@ -133,16 +131,12 @@ final class OtExtension {
                 ok &= Secrets.equal(BitColumns.checkSum(q[j], chi), expected);
             }
             if (!ok) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             byte[][] rowsOfQ = BitColumns.rows(q, rows);
-            BigInteger[][] v = new BigInteger[2][rows - PADDING];
-            for (int i = 0; i < v[0].length; i++) {
-                v[0][i] = BitColumns.hashRow(context, i, rowsOfQ[i]);
-                BitColumns.xorInto(rowsOfQ[i], delta);
-                v[1][i] = BitColumns.hashRow(context, i, rowsOfQ[i]);
-            }
-            return java.util.Optional.of(new Sender(v));
+            return Optional.of(new Sender(new BigInteger[][] {
+                BitColumns.hashRows(context, rowsOfQ, rows - PADDING, null),
+                BitColumns.hashRows(context, rowsOfQ, rows - PADDING, delta)}));
         }
 
         /** {@code v^bit_i}. */

@@ -5,7 +5,6 @@ import io.litj.threshold.ecdsa.ProtocolMessage;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +25,8 @@ final class PairLinks {
         BigInteger of(int m, int instance, boolean asSender);
     }
 
+    private final Run run;
     private final int self;
-    private final byte[] sessionId;
-    private final int count;
-    private final int t;
-    private final SecureRandom random;
-    private final Inbox inbox;
     private final List<Integer> lower;
     private final List<Integer> higher;
     private final Map<Integer, BaseOt.Sender> baseSenders = new TreeMap<>();
@@ -40,22 +35,18 @@ final class PairLinks {
     private final Map<Integer, BigInteger[][]> masks = new TreeMap<>();
     private byte[] multiplication;
 
-    PairLinks(int self, List<Integer> others, byte[] sessionId, int count, int t, SecureRandom random, Inbox inbox) {
-        this.self = self;
-        this.sessionId = sessionId;
-        this.count = count;
-        this.t = t;
-        this.random = random;
-        this.inbox = inbox;
-        this.lower = others.stream().filter(j -> j < self).toList();
-        this.higher = others.stream().filter(j -> j > self).toList();
+    PairLinks(Run run) {
+        this.run = run;
+        this.self = run.self();
+        this.lower = run.others().stream().filter(j -> j < self).toList();
+        this.higher = run.others().stream().filter(j -> j > self).toList();
     }
 
     /** Round 1: {@code Y} to every higher party. */
     List<ProtocolMessage> round1() {
         List<ProtocolMessage> out = new ArrayList<>();
         for (int j : higher) {
-            BaseOt.Sender s = new BaseOt.Sender(baseContext(self, j), random);
+            BaseOt.Sender s = new BaseOt.Sender(baseContext(self, j), run.random());
             baseSenders.put(j, s);
             out.add(new ProtocolMessage(self, j, Messages.baseY(s.bigY())));
         }
@@ -66,8 +57,8 @@ final class PairLinks {
     List<ProtocolMessage> round2() {
         List<ProtocolMessage> out = new ArrayList<>();
         for (int j : lower) {
-            BaseOt.Receiver r = new BaseOt.Receiver(baseContext(j, self), inbox.get(Kind.BASE_Y, j, ECPoint.class),
-                    random);
+            BaseOt.Receiver r = new BaseOt.Receiver(baseContext(j, self), run.inbox().get(Kind.BASE_Y, j, ECPoint.class),
+                    run.random());
             baseReceivers.put(j, r);
             out.add(new ProtocolMessage(self, j, Messages.baseX(r.bigX())));
         }
@@ -78,16 +69,16 @@ final class PairLinks {
     List<ProtocolMessage> round3(byte[] confirm) {
         MessageDigest sha = Scalars.sha256();
         sha.update("litj-triples/multiplication".getBytes(StandardCharsets.UTF_8));
-        sha.update(sessionId);
+        sha.update(run.sessionId());
         sha.update(confirm);
         multiplication = sha.digest();
         List<ProtocolMessage> out = new ArrayList<>();
         for (int j : higher) {
-            byte[][][] keys = baseSenders.get(j).keys(inbox.get(Kind.BASE_X, j, ECPoint[].class));
-            OtExtension.Receiver r = new OtExtension.Receiver(pairContext(self, j), keys, OtExtension.rows(count),
-                    random);
+            byte[][][] keys = baseSenders.get(j).keys(run.inbox().get(Kind.BASE_X, j, ECPoint[].class));
+            OtExtension.Receiver r = new OtExtension.Receiver(pairContext(self, j), keys, OtExtension.rows(run.count()),
+                    run.random());
             extReceivers.put(j, r);
-            out.add(new ProtocolMessage(self, j, Messages.extension(t, count, r.message())));
+            out.add(new ProtocolMessage(self, j, Messages.extension(run.threshold(), run.count(), r.message())));
         }
         baseSenders.clear();
         return out;
@@ -103,19 +94,19 @@ final class PairLinks {
         for (int j : lower) {
             BaseOt.Receiver base = baseReceivers.get(j);
             OtExtension.Sender ot = OtExtension.Sender.of(pairContext(j, self), base.delta(), base.keys(),
-                    inbox.get(Kind.EXTENSION, j, OtExtension.Message.class), OtExtension.rows(count))
+                    run.inbox().get(Kind.EXTENSION, j, OtExtension.Message.class), OtExtension.rows(run.count()))
                     .orElseThrow(() -> new CheatingPartyException(j, "its OT extension fails the consistency check"));
-            BigInteger[][] deltas = new BigInteger[2 * count][];
-            BigInteger[][][] cipher = new BigInteger[2 * count][][];
-            for (int k = 0; k < 2 * count; k++) {
-                deltas[k] = Mta.masks(random);
+            BigInteger[][] deltas = new BigInteger[2 * run.count()][];
+            BigInteger[][][] cipher = new BigInteger[2 * run.count()][][];
+            for (int k = 0; k < 2 * run.count(); k++) {
+                deltas[k] = Mta.masks(run.random());
                 cipher[k] = Mta.cipher(inputs.of(k / 2, k % 2, true), deltas[k], ot, k * Mta.ELEMENTS);
             }
             masks.put(j, deltas);
-            out.add(new ProtocolMessage(self, j, Messages.mtaCipher(t, cipher)));
+            out.add(new ProtocolMessage(self, j, Messages.mtaCipher(run.threshold(), cipher)));
         }
         baseReceivers.clear();
-        inbox.release(Kind.EXTENSION);
+        run.inbox().release(Kind.EXTENSION);
         return out;
     }
 
@@ -123,18 +114,18 @@ final class PairLinks {
     List<ProtocolMessage> round5(Inputs inputs, BigInteger[] cross) {
         List<ProtocolMessage> out = new ArrayList<>();
         for (int j : higher) {
-            BigInteger[][][] cipher = inbox.get(Kind.MTA_CIPHER, j, BigInteger[][][].class);
+            BigInteger[][][] cipher = run.inbox().get(Kind.MTA_CIPHER, j, BigInteger[][][].class);
             List<Mta.Reply> replies = new ArrayList<>();
-            for (int k = 0; k < 2 * count; k++) {
+            for (int k = 0; k < 2 * run.count(); k++) {
                 Mta.Received r = Mta.receive(inputs.of(k / 2, k % 2, false), cipher[k], extReceivers.get(j),
-                        k * Mta.ELEMENTS, mtaContext(self, j, k), random);
+                        k * Mta.ELEMENTS, mtaContext(self, j, k), run.random());
                 cross[k / 2] = Scalars.FIELD.add(cross[k / 2], r.beta());
                 replies.add(r.reply());
             }
-            out.add(new ProtocolMessage(self, j, Messages.mtaChi(t, replies)));
+            out.add(new ProtocolMessage(self, j, Messages.mtaChi(run.threshold(), replies)));
         }
         extReceivers.clear();
-        inbox.release(Kind.MTA_CIPHER);
+        run.inbox().release(Kind.MTA_CIPHER);
         return out;
     }
 
@@ -142,9 +133,9 @@ final class PairLinks {
     @SuppressWarnings("unchecked")
     void finishSenders(BigInteger[] cross) {
         for (int j : lower) {
-            List<Mta.Reply> replies = inbox.get(Kind.MTA_CHI, j, List.class);
+            List<Mta.Reply> replies = run.inbox().get(Kind.MTA_CHI, j, List.class);
             BigInteger[][] deltas = masks.get(j);
-            for (int k = 0; k < 2 * count; k++) {
+            for (int k = 0; k < 2 * run.count(); k++) {
                 BigInteger alpha = Mta.finish(deltas[k], replies.get(k), mtaContext(j, self, k));
                 cross[k / 2] = Scalars.FIELD.add(cross[k / 2], alpha);
             }
@@ -153,7 +144,7 @@ final class PairLinks {
     }
 
     private byte[] baseContext(int lo, int hi) {
-        return context("base", sessionId, lo, hi, 0);
+        return context("base", run.sessionId(), lo, hi, 0);
     }
 
     private byte[] pairContext(int lo, int hi) {

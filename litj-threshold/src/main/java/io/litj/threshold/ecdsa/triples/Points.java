@@ -5,6 +5,7 @@ import io.litj.protocol.crypto.Bytes;
 import io.litj.threshold.ThresholdException;
 import io.litj.threshold.shamir.GroupElement;
 import java.math.BigInteger;
+import java.util.Arrays;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECCurve;
@@ -50,7 +51,7 @@ final class Points {
 
     static void write(byte[] out, int offset, ECPoint p) {
         if (p.isInfinity()) {
-            java.util.Arrays.fill(out, offset, offset + SIZE, (byte) 0);
+            Arrays.fill(out, offset, offset + SIZE, (byte) 0);
         } else {
             System.arraycopy(p.normalize().getEncoded(true), 0, out, offset, SIZE);
         }
@@ -58,7 +59,7 @@ final class Points {
 
     static void write(byte[] out, int offset, GroupElement e) {
         if (e.isIdentity()) {
-            java.util.Arrays.fill(out, offset, offset + SIZE, (byte) 0);
+            Arrays.fill(out, offset, offset + SIZE, (byte) 0);
         } else {
             System.arraycopy(e.toBytes().toByteArray(), 0, out, offset, SIZE);
         }
@@ -85,7 +86,7 @@ final class Points {
             throw new ThresholdException(LitErrorCode.NodeParserError,
                     field + " must be a compressed secp256k1 point (02 or 03 first) but starts with " + (prefix & 0xff));
         }
-        byte[] slot = java.util.Arrays.copyOfRange(in, offset, offset + SIZE);
+        byte[] slot = Arrays.copyOfRange(in, offset, offset + SIZE);
         try {
             ECPoint p = CURVE.decodePoint(slot);
             if (!p.isValid()) {
@@ -99,13 +100,14 @@ final class Points {
 
     /** Like {@link #read} but as a {@link GroupElement} (one decompression, by {@link io.litj.threshold.shamir.Group#decode}). */
     static GroupElement readElement(byte[] in, int offset, String field) {
-        if (in[offset] == 0) {
+        if (in[offset] != 2 && in[offset] != 3) {
             read(in, offset, field);
             return Scalars.GROUP.identity();
         }
-        if (in[offset] != 2 && in[offset] != 3) {
-            read(in, offset, field);
+        try {
+            return Scalars.GROUP.decode(Bytes.of(Arrays.copyOfRange(in, offset, offset + SIZE)));
+        } catch (ThresholdException e) {
+            throw new ThresholdException(LitErrorCode.NodeParserError, field + " is not a secp256k1 point", e);
         }
-        return Scalars.GROUP.decode(Bytes.of(java.util.Arrays.copyOfRange(in, offset, offset + SIZE)));
     }
 }

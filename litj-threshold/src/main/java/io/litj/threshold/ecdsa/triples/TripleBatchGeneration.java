@@ -47,8 +47,12 @@ public final class TripleBatchGeneration implements RoundProtocol<List<TripleSha
         return party.output();
     }
 
+    String state() {
+        return party.toString();
+    }
+
     @Override
     public String toString() {
-        return "TripleBatchGeneration[" + party + "]";
+        return "TripleBatchGeneration[" + state() + "]";
     }
 }

@@ -21,7 +21,7 @@ import java.util.Optional;
  * the transport must encrypt them. Security: prints the party, round and state only.
  */
 public final class TripleGeneration implements RoundProtocol<TripleShare> {
-    private final TripleParty party;
+    private final TripleBatchGeneration batch;
 
     /**
      * @param self this party's index in {@code participants}
@@ -31,12 +31,12 @@ public final class TripleGeneration implements RoundProtocol<TripleShare> {
      *     the session id is empty or too long
      */
     public TripleGeneration(Participants participants, int self, byte[] sessionId, SecureRandom random) {
-        this.party = new TripleParty(participants, self, sessionId, 1, random);
+        this.batch = new TripleBatchGeneration(participants, self, sessionId, 1, random);
     }
 
     @Override
     public List<ProtocolMessage> start() {
-        return party.start();
+        return batch.start();
     }
 
     /**
@@ -49,16 +49,16 @@ public final class TripleGeneration implements RoundProtocol<TripleShare> {
      */
     @Override
     public List<ProtocolMessage> receive(int from, byte[] payload) {
-        return party.receive(from, payload);
+        return batch.receive(from, payload);
     }
 
     @Override
     public Optional<TripleShare> output() {
-        return party.output().map(l -> l.get(0));
+        return batch.output().map(l -> l.get(0));
     }
 
     @Override
     public String toString() {
-        return "TripleGeneration[" + party + "]";
+        return "TripleGeneration[" + batch.state() + "]";
     }
 }

@@ -51,7 +51,7 @@ final class TripleParty {
         this.participants = participants;
         this.self = self;
         this.count = count;
-        this.rounds = new TripleRounds(participants, self, sessionId.clone(), count, random, inbox);
+        this.rounds = new TripleRounds(new Run(participants, self, sessionId.clone(), count, random, inbox));
     }
 
     List<ProtocolMessage> start() {
@@ -83,7 +83,7 @@ final class TripleParty {
             throw new ThresholdException(LitErrorCode.InvalidArgument,
                     "a second " + kind + " message from party " + from);
         }
-        inbox.put(kind, from, decode(kind, from, payload));
+        inbox.put(kind, from, decode(kind, from, payload, participants.threshold(), count));
         return advance();
     }
 
@@ -124,8 +124,12 @@ final class TripleParty {
         return true;
     }
 
-    private Object decode(Kind kind, int from, byte[] p) {
-        int t = participants.threshold();
+    /**
+     * The decoded body of a message whose kind is known.
+     *
+     * @throws ThresholdException {@code NodeParserError} for a wrong length or a malformed field
+     */
+    static Object decode(Kind kind, int from, byte[] p, int t, int count) {
         return switch (kind) {
             case COMMIT -> Messages.commit(p, from);
             case BASE_Y -> Messages.baseY(p, from);

@@ -58,19 +58,19 @@ final class TripleRounds {
     private final BigInteger[] cross;
     private final List<SecretScalar> l0 = new ArrayList<>();
 
-    TripleRounds(Participants participants, int self, byte[] sessionId, int count, SecureRandom random, Inbox inbox) {
-        this.participants = participants;
-        this.self = self;
-        this.sessionId = sessionId;
-        this.count = count;
-        this.t = participants.threshold();
-        this.random = random;
-        this.inbox = inbox;
-        this.others = participants.indices().stream().filter(j -> j != self).toList();
+    TripleRounds(Run run) {
+        this.participants = run.participants();
+        this.self = run.self();
+        this.sessionId = run.sessionId();
+        this.count = run.count();
+        this.t = run.threshold();
+        this.random = run.random();
+        this.inbox = run.inbox();
+        this.others = run.others();
         this.base = Transcript.start("litj-triples/v1").add("group", "secp256k1".getBytes(StandardCharsets.UTF_8))
                 .add("participants", indices(participants)).add("threshold", t).add("count", count)
                 .add("session", sessionId);
-        this.links = new PairLinks(self, others, sessionId, count, t, random, inbox);
+        this.links = new PairLinks(run);
         this.cross = new BigInteger[count];
         Arrays.fill(cross, BigInteger.ZERO);
     }

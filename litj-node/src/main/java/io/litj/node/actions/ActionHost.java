@@ -1,0 +1,24 @@
+package io.litj.node.actions;
+
+/**
+ * Node functions a Lit Action may call beyond its sandbox, for one run (today {@code Lit.Actions.signEcdsa} and
+ * {@code Lit.Actions.ethPersonalSignMessageEcdsa}). The action passes the function's name and its argument object
+ * as JSON (typed arrays as plain arrays); the host answers with a JSON value the action's promise resolves to, or
+ * throws an {@link ActionHostException} whose message the action sees as an {@code Error}. A call blocks the
+ * action's thread and counts against its timeout.
+ *
+ * <p>Implementations must be thread-safe: a cancelled action's call may still be running when the next begins.
+ */
+@FunctionalInterface
+public interface ActionHost {
+    /** The functions the prelude routes to a host when one is given. */
+    java.util.List<String> FUNCTIONS = java.util.List.of("signEcdsa", "ethPersonalSignMessageEcdsa");
+
+    /**
+     * Calls {@code function} (one of {@link #FUNCTIONS}) with {@code argsJson}.
+     *
+     * @return the JSON text of the result
+     * @throws ActionHostException the refusal the action sees
+     */
+    String call(String function, String argsJson);
+}
