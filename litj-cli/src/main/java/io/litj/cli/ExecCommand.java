@@ -132,7 +132,11 @@ final class ExecCommand implements Callable<Integer> {
             out.println("logs");
             result.logs().lines().forEach(l -> out.println("  " + l));
         }
-        out.println("signatures (none: the signing APIs are not there yet)");
+        if (result.signatures().isEmpty()) {
+            out.println("signatures (none)");
+        }
+        result.signatures().forEach((name, sig) -> out.println("signature " + name + "  " + sig.signatureHex()
+                + "  (" + sig.ethAddress() + " signed " + sig.dataSigned().hex0x() + ")"));
         out.println("nodes     " + result.perNode().size() + " answered in " + ms + " ms");
     }
 
@@ -145,7 +149,18 @@ final class ExecCommand implements Callable<Integer> {
                 .put("response", result.responseJson().orElse(new JsonValue.JsonString(result.response())))
                 .put("logs", result.logs())
                 .put("nodes", new JsonValue.JsonArray(nodes))
+                .put("signatures", signatures(result))
                 .put("ms", new JsonValue.JsonNumber(ms))
                 .build();
+    }
+
+    /** {@code {sigName: {r, s, recid, signature, publicKey, dataSigned}}}. */
+    private static JsonValue.JsonObject signatures(ExecuteJsResult result) {
+        JsonValue.ObjectBuilder b = JsonValue.object();
+        result.signatures().forEach((name, sig) -> b.put(name, JsonValue.object().put("r", sig.r().hex())
+                .put("s", sig.s().hex()).put("recid", new JsonValue.JsonNumber(sig.recid()))
+                .put("signature", sig.signatureHex()).put("publicKey", sig.publicKey().hex0x())
+                .put("dataSigned", sig.dataSigned().hex0x()).build()));
+        return b.build();
     }
 }

@@ -27,15 +27,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code litj pkp mint|list|show}: PKPs of a devnet. {@code mint} runs a DKG among the running devnet's nodes (no
+ * {@code litj pkp mint|list|show|permit|sign}: PKPs of a devnet ({@code permit} and {@code sign} have their own
+ * classes). {@code mint} runs a DKG among the running devnet's nodes (no
  * process ever holds the private key) and records the key and its permissions in the registry; {@code list} and
  * {@code show} read the registry. Token ids print as {@code 0x} + 64 hex; {@code show} takes them with or without
  * {@code 0x}.
  */
-@Command(name = "pkp", mixinStandardHelpOptions = true, description = "Mint and inspect PKPs of a devnet.",
-        subcommands = {PkpCommand.Mint.class, PkpCommand.ListPkps.class, PkpCommand.Show.class})
+@Command(name = "pkp", mixinStandardHelpOptions = true, description = "Mint, inspect, permit and sign with PKPs.",
+        subcommands = {PkpCommand.Mint.class, PkpCommand.ListPkps.class, PkpCommand.Show.class,
+            PkpPermitCommand.class, PkpSignCommand.class})
 final class PkpCommand {
-    private static final String CID = "Qm[1-9A-HJ-NP-Za-km-z]{44}|b[a-z2-7]{50,}";
+    static final String CID = "Qm[1-9A-HJ-NP-Za-km-z]{44}|b[a-z2-7]{50,}";
 
     private PkpCommand() {
     }
@@ -196,7 +198,7 @@ final class PkpCommand {
     }
 
     /** The registry of {@code --data}'s devnet (running or not: list and show only read it), or exit 3. */
-    private static SqliteRegistry openRegistry(Path data) {
+    static SqliteRegistry openRegistry(Path data) {
         DevnetFolder folder = DevnetFolder.of(data);
         if (!folder.hasDevnet()) {
             throw CliException.notRunning("there is no devnet in " + folder.dir() + "; start one with `litj devnet "
@@ -206,7 +208,7 @@ final class PkpCommand {
     }
 
     /** The PKP whose token id (64 hex), eth address (40 hex) or uncompressed public key (130 hex) is {@code hex}. */
-    private static java.util.Optional<Pkp> find(SqliteRegistry registry, String hex) {
+    static java.util.Optional<Pkp> find(SqliteRegistry registry, String hex) {
         return switch (hex.length()) {
             case 64 -> registry.pkp(hex);
             case 40 -> registry.pkps().stream().filter(p -> p.ethAddress().equalsIgnoreCase("0x" + hex)).findFirst();
@@ -214,7 +216,7 @@ final class PkpCommand {
         };
     }
 
-    private static String kind(String hex) {
+    static String kind(String hex) {
         return hex.length() == 64 ? "token id" : hex.length() == 40 ? "eth address" : "public key";
     }
 
@@ -223,11 +225,11 @@ final class PkpCommand {
                 .put("ethAddress", pkp.ethAddress());
     }
 
-    private static String tokenId(Pkp pkp) {
+    static String tokenId(Pkp pkp) {
         return "0x" + pkp.tokenId();
     }
 
-    private static String describe(PkpPermission p) {
+    static String describe(PkpPermission p) {
         String kind = p.authMethodType() == PkpPermission.ETH_WALLET ? "EthWallet " : "LitAction ";
         List<String> scopes = new ArrayList<>();
         p.scopes().stream().sorted().forEach(s -> scopes.add(s == PkpPermission.SCOPE_SIGN_ANYTHING

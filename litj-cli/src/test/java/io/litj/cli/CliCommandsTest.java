@@ -148,8 +148,8 @@ class CliCommandsTest {
         Run run = litj("exec", "--rpc-url", devnet.rpcUrl(), "--private-key-file", keyFile(), "--no-store",
                 "--code", code.toString(), "--params", "{\"x\":21}");
         assertEquals(0, run.code(), run.err());
-        assertTrue(run.out().startsWith("response  {\"double\":42}\nlogs\n  x is 21\nsignatures (none: the "
-                + "signing APIs are not there yet)\nnodes     3 answered in "), run.out());
+        assertTrue(run.out().startsWith("response  {\"double\":42}\nlogs\n  x is 21\nsignatures (none)\n"
+                + "nodes     3 answered in "), run.out());
     }
 
     @Test

@@ -20,8 +20,6 @@ import io.litj.protocol.json.JsonValue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -44,15 +42,9 @@ class PkpCommandTest {
     @BeforeAll
     static void start() {
         data = temp.resolve("devnet");
-        devnet = Devnet.start(DevnetConfig.defaults(data).withPorts(0, 0).withBlockInterval(Duration.ofHours(1)),
-                Clock.systemUTC(), new SecureRandom());
-        // what `litj devnet up` publishes; `pkp mint` checks that the folder's devnet is running
-        try {
-            new DevnetState(ProcessHandle.current().pid(), devnet.rpcUrl(), devnet.blockHashUrl(), devnet.nodeUrls(),
-                    "").write(data);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        // with what `litj devnet up` publishes: `pkp mint` checks that the folder's devnet is running
+        devnet = TestDevnets.startAsIfUp(DevnetConfig.defaults(data).withPorts(0, 0)
+                .withBlockInterval(Duration.ofHours(1)));
     }
 
     @AfterAll

@@ -36,13 +36,8 @@ final class ExecuteJsCall {
         List<String> targets = request.useSingleNode()
                 ? List.of(state.nodeUrls().get(cfg.random().nextInt(state.nodeUrls().size())))
                 : state.nodeUrls();
-        Map<String, SessionSig> sigs = new LinkedHashMap<>();
-        for (String url : targets) {
-            SessionSig sig = request.sessionSigs().forNode(url).orElseThrow(() -> new LitClientException(
-                    LitErrorCode.InvalidArgument, "could not find session sig for node " + url));
-            sigs.put(url, sig);
-        }
-        sigs.forEach((url, sig) -> SessionSigsCheck.check(url, sig, cfg.clock().instant()));
+        Map<String, SessionSig> sigs = SessionSigsCheck.forNodes(request.sessionSigs(), targets,
+                cfg.clock().instant());
         String requestId = NodeCalls.newRequestId(cfg.random());
         List<NodeCalls.Outcome> outcomes = NodeCalls.postAll(cfg.transport(), targets, PATH,
                 url -> body(request, sigs.get(url), state.epoch()), requestId, cfg.requestTimeout());
@@ -55,11 +50,7 @@ final class ExecuteJsCall {
                             "answered success=false, or with signedData/claimData that are not objects", List.of()))));
         }
         if (!failures.isEmpty()) {
-            List<NodeFailure> ordered = NodeCalls.ordered(failures);
-            LitErrorCode code = failures.stream().allMatch(NodeFailure::unreachable) ? LitErrorCode.NetworkError
-                    : LitErrorCode.NodeError;
-            throw new LitClientException(code, "executeJs failed on " + failures.size() + " of " + targets.size()
-                    + " nodes (request " + requestId + "): " + NodeCalls.describeAll(ordered), ordered);
+            throw NodeCalls.failed("executeJs", failures, targets.size(), requestId);
         }
         List<String> responses = perNode.values().stream().map(NodeOutcome::response).toList();
         String response = (request.responseStrategy() == ResponseStrategy.MOST_COMMON

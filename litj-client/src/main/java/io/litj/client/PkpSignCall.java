@@ -1,7 +1,6 @@
 package io.litj.client;
 
 import io.litj.client.internal.NodeCalls;
-import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.auth.SessionSig;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonValue;
@@ -26,12 +25,8 @@ final class PkpSignCall {
     /** @throws LitClientException as {@link LitClient#pkpSign} */
     static PkpSignature run(PkpSignRequest request, ClientConfig cfg, ConnectionState state) {
         List<String> targets = state.nodeUrls();
-        Map<String, SessionSig> sigs = new LinkedHashMap<>();
-        for (String url : targets) {
-            sigs.put(url, request.sessionSigs().forNode(url).orElseThrow(() -> new LitClientException(
-                    LitErrorCode.InvalidArgument, "could not find session sig for node " + url)));
-        }
-        sigs.forEach((url, sig) -> SessionSigsCheck.check(url, sig, cfg.clock().instant()));
+        Map<String, SessionSig> sigs = SessionSigsCheck.forNodes(request.sessionSigs(), targets,
+                cfg.clock().instant());
         String requestId = NodeCalls.newRequestId(cfg.random());
         List<NodeCalls.Outcome> outcomes = NodeCalls.postAll(cfg.transport(), targets, PATH,
                 url -> body(request, sigs.get(url), state.epoch()), requestId, cfg.requestTimeout());
@@ -49,11 +44,7 @@ final class PkpSignCall {
             });
         }
         if (!failures.isEmpty()) {
-            List<NodeFailure> ordered = NodeCalls.ordered(failures);
-            LitErrorCode code = failures.stream().allMatch(NodeFailure::unreachable) ? LitErrorCode.NetworkError
-                    : LitErrorCode.NodeError;
-            throw new LitClientException(code, "pkpSign failed on " + failures.size() + " of " + targets.size()
-                    + " nodes (request " + requestId + "): " + NodeCalls.describeAll(ordered), ordered);
+            throw NodeCalls.failed("pkpSign", failures, targets.size(), requestId);
         }
         return ShareCombination.combine("pkpSign (request " + requestId + ")", shares,
                 Optional.of(request.publicKey()), Optional.of(request.toSign()), state.minNodeCount());

@@ -7,11 +7,14 @@ import io.litj.protocol.Text;
 import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.SessionSig;
 import io.litj.protocol.auth.SessionSigPayload;
+import io.litj.protocol.auth.SessionSigs;
 import io.litj.protocol.auth.SessionTimeRules;
 import io.litj.protocol.siwe.SiweMessage;
 import io.litj.protocol.siwe.SiweParser;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The client's look at a session sig before sending it, as the JS SDK's {@code validateSessionSigs} (§4.7): the
@@ -22,6 +25,21 @@ import java.util.List;
  */
 final class SessionSigsCheck {
     private SessionSigsCheck() {
+    }
+
+    /**
+     * The session sig of each of {@code nodeUrls}, in that order, each checked by {@link #check}.
+     *
+     * @throws LitClientException {@code InvalidArgument} when a node has none; as {@link #check}
+     */
+    static Map<String, SessionSig> forNodes(SessionSigs sigs, List<String> nodeUrls, Instant now) {
+        Map<String, SessionSig> out = new LinkedHashMap<>();
+        for (String url : nodeUrls) {
+            out.put(url, sigs.forNode(url).orElseThrow(() -> new LitClientException(LitErrorCode.InvalidArgument,
+                    "could not find session sig for node " + url)));
+        }
+        out.forEach((url, sig) -> check(url, sig, now));
+        return out;
     }
 
     static void check(String nodeUrl, SessionSig sig, Instant now) {

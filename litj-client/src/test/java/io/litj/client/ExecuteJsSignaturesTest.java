@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.client.testing.DealtSignature;
+import io.litj.client.testing.ConnectedClient;
 import io.litj.client.testing.FakeLitNetwork;
 import io.litj.client.testing.FakeLitNetwork.Reply;
 import io.litj.protocol.LitErrorCode;
@@ -12,13 +13,9 @@ import io.litj.protocol.auth.SessionSigs;
 import io.litj.protocol.crypto.Bytes;
 import io.litj.protocol.crypto.Hashes;
 import io.litj.protocol.json.JsonValue;
-import io.litj.protocol.resource.LitAbility;
-import io.litj.protocol.resource.LitResource;
-import io.litj.protocol.resource.ResourceAbilityRequest;
 import io.litj.protocol.testing.MutableClock;
 import io.litj.protocol.testing.TestSessions;
 import io.litj.threshold.ecdsa.EcdsaSignature;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -30,23 +27,20 @@ class ExecuteJsSignaturesTest {
     private static final byte[] DIGEST = Hashes.keccak256("signed inside an action");
     private final MutableClock clock = new MutableClock(TestSessions.NOW);
     private final DealtSignature dealt = DealtSignature.deal(DIGEST, 2, 11);
+    private ConnectedClient connected;
     private FakeLitNetwork net;
-    private LitClient client;
     private SessionSigs sigs;
 
     @BeforeEach
     void start() {
-        net = FakeLitNetwork.start(3, clock);
-        client = LitClient.builder().rpcUrl(net.rpcUrl()).clock(clock).requestTimeout(Duration.ofSeconds(5)).build();
-        client.connect();
-        sigs = client.getSessionSigs(SessionRequest.of(SessionTerms.of(ResourceAbilityRequest.of(
-                LitResource.action("*"), LitAbility.LIT_ACTION_EXECUTION)), TestSessions.WALLET));
+        connected = ConnectedClient.start(clock);
+        net = connected.net();
+        sigs = connected.anyActionSession();
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        net.close();
+        connected.close();
     }
 
     private void answer(int node, JsonValue.JsonObject signedData) {
@@ -56,7 +50,7 @@ class ExecuteJsSignaturesTest {
     }
 
     private ExecuteJsResult run() {
-        return client.executeJs(ExecuteJsRequest.builder().code("Lit.Actions.signEcdsa({})").sessionSigs(sigs)
+        return connected.client().executeJs(ExecuteJsRequest.builder().code("Lit.Actions.signEcdsa({})").sessionSigs(sigs)
                 .build());
     }
 

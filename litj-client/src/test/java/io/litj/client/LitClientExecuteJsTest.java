@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.litj.client.testing.ConnectedClient;
 import io.litj.client.testing.FakeLitNetwork;
 import io.litj.client.testing.FakeLitNetwork.Recorded;
 import io.litj.client.testing.FakeLitNetwork.Reply;
@@ -33,23 +34,22 @@ import org.junit.jupiter.api.Test;
 class LitClientExecuteJsTest {
     private static final String CODE = "Lit.Actions.setResponse({response: JSON.stringify({answer: 42})})";
     private final MutableClock clock = new MutableClock(TestSessions.NOW);
+    private ConnectedClient connected;
     private FakeLitNetwork net;
     private LitClient client;
     private SessionSigs sigs;
 
     @BeforeEach
     void start() {
-        net = FakeLitNetwork.start(3, clock);
-        client = LitClient.builder().rpcUrl(net.rpcUrl()).clock(clock).requestTimeout(Duration.ofSeconds(5)).build();
-        client.connect();
-        sigs = client.getSessionSigs(SessionRequest.of(SessionTerms.of(ResourceAbilityRequest.of(
-                LitResource.action("*"), LitAbility.LIT_ACTION_EXECUTION)), TestSessions.WALLET));
+        connected = ConnectedClient.start(clock);
+        net = connected.net();
+        client = connected.client();
+        sigs = connected.anyActionSession();
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        net.close();
+        connected.close();
     }
 
     private ExecuteJsRequest.Builder request() {

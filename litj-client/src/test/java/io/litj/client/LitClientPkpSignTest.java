@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.client.testing.DealtSignature;
+import io.litj.client.testing.ConnectedClient;
 import io.litj.client.testing.FakeLitNetwork;
 import io.litj.client.testing.FakeLitNetwork.Recorded;
 import io.litj.client.testing.FakeLitNetwork.Reply;
@@ -19,7 +20,6 @@ import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.testing.MutableClock;
 import io.litj.protocol.testing.TestSessions;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -31,23 +31,23 @@ class LitClientPkpSignTest {
     private static final byte[] DIGEST = Hashes.keccak256("litj pkpSign test");
     private final MutableClock clock = new MutableClock(TestSessions.NOW);
     private final DealtSignature dealt = DealtSignature.deal(DIGEST, 2, 7);
+    private ConnectedClient connected;
     private FakeLitNetwork net;
     private LitClient client;
     private SessionSigs sigs;
 
     @BeforeEach
     void start() {
-        net = FakeLitNetwork.start(3, clock);
-        client = LitClient.builder().rpcUrl(net.rpcUrl()).clock(clock).requestTimeout(Duration.ofSeconds(5)).build();
-        client.connect();
+        connected = ConnectedClient.start(clock);
+        net = connected.net();
+        client = connected.client();
         sigs = client.getSessionSigs(SessionRequest.of(SessionTerms.of(
                 PkpSignRequest.sessionResources(dealt.publicKey().hex())), TestSessions.WALLET));
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        net.close();
+        connected.close();
     }
 
     private PkpSignRequest request() {

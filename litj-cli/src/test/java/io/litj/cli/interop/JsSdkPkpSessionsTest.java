@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.cli.PkpSessionFixture;
 import io.litj.devnet.Devnet;
-import io.litj.devnet.DevnetConfig;
 import io.litj.node.registry.NetworkInfo;
 import io.litj.node.registry.Pkp;
 import io.litj.protocol.LitErrorCode;
@@ -34,8 +33,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,9 +70,8 @@ class JsSdkPkpSessionsTest {
 
     @BeforeAll
     static void startDevnetAndMintPkp() {
-        if (NodeJs.findOnPath("node").isPresent() && NodeJs.findInteropDir().isPresent()) {
-            devnet = Devnet.start(DevnetConfig.defaults(dataDir.resolve("devnet")).withNodes(3).withPorts(0, 0),
-                    Clock.systemUTC(), new SecureRandom());
+        devnet = ScriptDevnet.startIfScriptsCanRun(dataDir.resolve("devnet")).orElse(null);
+        if (devnet != null) {
             pkp = PkpSessionFixture.mintPkp(devnet);
         }
     }
@@ -220,12 +216,7 @@ class JsSdkPkpSessionsTest {
     }
 
     private static void assertRefused(String name, LitErrorCode expected) {
-        JsonValue.JsonObject refused = object(document(), "flows", name);
-        assertFalse(bool(refused, "ok"), () -> "the nodes granted the session: " + JsJson.stringify(refused));
-        JsonValue.JsonObject error = object(refused, "error");
-        assertEquals("NodeError", string(error, "name"), () -> JsJson.stringify(error));
-        assertEquals(expected.wireName(), string(error, "errorCode"), () -> JsJson.stringify(error));
-        requests(refused);
+        requests(ScriptDevnet.assertRefused(document(), name, expected));
     }
 
     // ------------------------------------------------------------------------------------------------ the run
@@ -264,9 +255,6 @@ class JsSdkPkpSessionsTest {
 
     /** The flow {@code name}, which must have succeeded (otherwise the failure shows the SDK's error and chatter). */
     private static JsonValue.JsonObject flow(String name) {
-        JsonValue.JsonObject flow = object(document(), "flows", name);
-        assertTrue(bool(flow, "ok"), () -> "flow " + name + " failed: " + JsJson.stringify(flow)
-                + document().get("sdkConsole").map(c -> "\nSDK console: " + JsJson.stringify(c)).orElse(""));
-        return flow;
+        return ScriptDevnet.flow(document(), name);
     }
 }

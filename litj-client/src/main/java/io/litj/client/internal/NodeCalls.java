@@ -1,5 +1,6 @@
 package io.litj.client.internal;
 
+import io.litj.client.LitClientException;
 import io.litj.client.NodeFailure;
 import io.litj.client.NodeTransport;
 import io.litj.client.RawHttpResponse;
@@ -208,6 +209,19 @@ public final class NodeCalls {
         out.sort(Comparator.<NodeFailure>comparingInt(f -> -f.errorCode().map(counts::get).orElse(0))
                 .thenComparing(f -> f.errorCode().orElse("\uffff")));
         return out;
+    }
+
+    /**
+     * The exception of an operation that failed on some nodes: {@code NetworkError} when none of them answered,
+     * else {@code NodeError}; the failures ordered by {@link #ordered} and described in the message.
+     */
+    public static LitClientException failed(String operation, List<NodeFailure> failures, int nodeCount,
+                                            String requestId) {
+        List<NodeFailure> ordered = ordered(failures);
+        LitErrorCode code = failures.stream().allMatch(NodeFailure::unreachable) ? LitErrorCode.NetworkError
+                : LitErrorCode.NodeError;
+        return new LitClientException(code, operation + " failed on " + failures.size() + " of " + nodeCount
+                + " nodes (request " + requestId + "): " + describeAll(ordered), ordered);
     }
 
     /** The failures, one per line prefix {@code "; "}. */

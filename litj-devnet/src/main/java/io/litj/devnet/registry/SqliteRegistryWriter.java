@@ -10,6 +10,7 @@ import io.litj.node.registry.SqliteRegistry;
 import io.litj.node.registry.internal.BlockRows;
 import io.litj.node.registry.internal.ConnectionPool;
 import io.litj.node.registry.internal.RegistrySchema;
+import io.litj.protocol.LitErrorCode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +21,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,6 +155,53 @@ public final class SqliteRegistryWriter implements AutoCloseable {
             RegistrySchema.installPkpTables(c);
             insert(c, pkp);
             return null;
+        });
+    }
+
+    /**
+     * Adds {@code permission} to the PKP {@code tokenId}: a new auth method is inserted; for one the PKP permits
+     * already, the scopes become the union of both (as {@code PKPPermissions.addPermittedAuthMethod} adds scopes).
+     *
+     * @return the permission as now recorded
+     * @throws LitNodeException {@code NodePKPTokenIdNotFound} if there is no such PKP; {@code NodeSystemFault} on
+     *     SQLite failure
+     */
+    public PkpPermission permit(String tokenId, PkpPermission permission) {
+        Objects.requireNonNull(tokenId, "tokenId");
+        Objects.requireNonNull(permission, "permission");
+        String id = RegistrySchema.permissionId(permission.authMethodType(), permission.id());
+        return pool.write("permitting on PKP " + tokenId, c -> {
+            RegistrySchema.installPkpTables(c);
+            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM pkps WHERE token_id = ?")) {
+                p.setString(1, tokenId);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new LitNodeException(LitErrorCode.NodePKPTokenIdNotFound, "no PKP with token id "
+                                + tokenId + " in " + file);
+                    }
+                }
+            }
+            Set<Integer> scopes = new TreeSet<>(permission.scopes());
+            try (PreparedStatement p = c.prepareStatement("SELECT scopes FROM pkp_permissions WHERE token_id = ?"
+                    + " AND auth_method_type = ? AND id = ?")) {
+                p.setString(1, tokenId);
+                p.setInt(2, permission.authMethodType());
+                p.setString(3, id);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (rs.next()) {
+                        scopes.addAll(RegistrySchema.scopesOf(rs.getString(1)));
+                    }
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO pkp_permissions (token_id, "
+                    + RegistrySchema.PERMISSION_COLUMNS + ") VALUES (?, ?, ?, ?)")) {
+                p.setString(1, tokenId);
+                p.setInt(2, permission.authMethodType());
+                p.setString(3, id);
+                p.setString(4, RegistrySchema.scopesText(scopes));
+                p.executeUpdate();
+            }
+            return new PkpPermission(permission.authMethodType(), id, scopes);
         });
     }
 

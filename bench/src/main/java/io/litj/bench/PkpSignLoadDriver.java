@@ -1,0 +1,123 @@
+package io.litj.bench;
+
+import io.litj.client.LitClient;
+import io.litj.client.PkpSignRequest;
+import io.litj.client.SessionRequest;
+import io.litj.client.SessionTerms;
+import io.litj.devnet.Devnet;
+import io.litj.devnet.DevnetConfig;
+import io.litj.node.registry.Pkp;
+import io.litj.node.registry.PkpPermission;
+import io.litj.protocol.auth.SessionSigs;
+import io.litj.protocol.crypto.Hex;
+import io.litj.protocol.crypto.PrivateKeyEthSigner;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Load driver: {@code pkpSign} from the Java SDK to an in-process 3-node devnet (threshold 2), one call at a time,
+ * each a new random digest signed by a PKP minted for the run (a wallet session with {@code pkp-signing} on it).
+ * Phases, each printed as one line:
+ * <ol>
+ *   <li>cold: the first call of a new PKP finds no presignature and waits for one made on demand (triples and
+ *   presigning among the two signers), the cost of one presignature per signing set;</li>
+ *   <li>warm, paced: {@code requests} calls, each after a pause of {@code pauseMs} (not timed) that lets the nodes'
+ *   background refill fill the pool again: the latency of a call that finds a presignature ready;</li>
+ *   <li>back to back: {@code requests} calls without pause: the rate the network sustains when the pools drain, bound
+ *   by how fast presignatures are made;</li>
+ *   <li>with {@code js}: {@code interop/pkp-sign-timing.mjs} (the unmodified JS SDK 7.4.0) against the same devnet and
+ *   PKP, paced the same way.</li>
+ * </ol>
+ * Usage: {@code PkpSignLoadDriver [requests=100] [pauseMs=300] [js]} (run from the repository root for {@code js}).
+ */
+public final class PkpSignLoadDriver {
+    private PkpSignLoadDriver() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int requests = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        long pauseMs = args.length > 1 ? Long.parseLong(args[1]) : 300;
+        boolean js = args.length > 2 && args[2].equals("js");
+        if (requests < 1 || pauseMs < 0) {
+            throw new IllegalArgumentException("usage: PkpSignLoadDriver [requests >= 1] [pauseMs >= 0] [js]");
+        }
+        NetworkProcess.quietLogging();
+        Clock clock = Clock.systemUTC();
+        SecureRandom random = new SecureRandom();
+        Path data = Files.createTempDirectory("litj-pkp-sign-load-");
+        try (Devnet devnet = Devnet.start(DevnetConfig.defaults(data).withNodes(3).withPorts(0, 0), clock, random);
+             LitClient client = LitClient.builder().rpcUrl(URI.create(devnet.rpcUrl())).clock(clock).build()) {
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            PrivateKeyEthSigner wallet = PrivateKeyEthSigner.fromBytes(key);
+            Pkp pkp = devnet.mintPkp(List.of(new PkpPermission(PkpPermission.ETH_WALLET,
+                    wallet.address().toLowerHex(), Set.of(PkpPermission.SCOPE_SIGN_ANYTHING))));
+            client.connect();
+            String publicKey = "0x" + pkp.publicKey();
+            SessionSigs sigs = client.getSessionSigs(SessionRequest.of(SessionTerms.of(
+                    PkpSignRequest.sessionResources(publicKey)), wallet));
+            long[] cold = {time(client, sigs, publicKey, random)};
+            report("cold (first call, presignature made on demand)", cold, client);
+            long[] paced = new long[requests];
+            for (int i = 0; i < requests; i++) {
+                Thread.sleep(pauseMs);
+                paced[i] = time(client, sigs, publicKey, random);
+            }
+            report("warm pool, " + pauseMs + " ms pause before each call", paced, client);
+            long[] burst = new long[requests];
+            for (int i = 0; i < requests; i++) {
+                burst[i] = time(client, sigs, publicKey, random);
+            }
+            report("back to back (pools drain)", burst, client);
+            if (js) {
+                runJs(devnet, publicKey, key, requests, pauseMs);
+            }
+        } finally {
+            try (var paths = Files.walk(data)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static long time(LitClient client, SessionSigs sigs, String publicKey, SecureRandom random) {
+        byte[] digest = new byte[32];
+        random.nextBytes(digest);
+        long t0 = System.nanoTime();
+        client.pkpSign(PkpSignRequest.of(digest, publicKey, sigs));
+        return System.nanoTime() - t0;
+    }
+
+    private static void report(String what, long[] latencies, LitClient client) {
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        double total = Arrays.stream(sorted).sum() / 1e9;
+        System.out.printf("pkpSign, Java SDK, %s (%d nodes, threshold %d): %d calls, p50 %.2f ms, p90 %.2f ms,"
+                        + " p99 %.2f ms, max %.2f ms, %.1f calls/s%n", what, client.nodeUrls().size(),
+                client.minNodeCount(), sorted.length, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99),
+                sorted[sorted.length - 1] / 1e6, sorted.length / total);
+    }
+
+    /** Runs the JS SDK timing script against the same devnet and PKP and prints its line. */
+    private static void runJs(Devnet devnet, String publicKey, byte[] key, int requests, long pauseMs)
+            throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("node", "interop/pkp-sign-timing.mjs", "--rpc-url", devnet.rpcUrl(),
+                "--block-hash-url", devnet.blockHashUrl(), "--pkp-public-key", publicKey, "--wallet-key",
+                "0x" + Hex.encode(key), "--count", Integer.toString(requests),
+                "--warmup", "5", "--pause-ms", Long.toString(pauseMs)).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        System.out.println("pkpSign, JS SDK 7.4.0 (interop/pkp-sign-timing.mjs, exit " + p.waitFor() + "): " + out);
+    }
+
+    private static double ms(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+}

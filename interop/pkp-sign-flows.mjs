@@ -1,0 +1,215 @@
+// Drives the real, unmodified Lit JS SDK 7.4.0 through pkpSign against a running litj devnet and prints ONE JSON
+// document. The PKP (minted by the caller) must permit the signer wallet with scope 1 (sign anything) and the
+// personal wallet with scope 2 only; it must not permit the stranger wallet.
+// Flows (each reported as {ok, ...}; a failed one carries the SDK's error as {name, errorCode, message}):
+//   connect          connect(): connected nodes, minNodeCount
+//   walletSign       getSessionSigs (signer wallet; pkp-signing on lit-pkp://<tokenId> + lit-action-execution on *),
+//                    then pkpSign: the SDK's result and the address ethers recovers from it
+//   pkpSessionSign   getPkpSessionSigs proven by the signer wallet (EthWallet auth method), then pkpSign
+//   noPkpSigning     a signer wallet session granting only lit-action-execution: pkpSign must be refused
+//   strangerWallet   a session of a wallet the PKP does not permit: pkpSign must be refused
+//   personalOnly     a session of the personal-sign-only wallet: pkpSign (sign anything) must be refused
+// Every body the SDK posted to /web/pkp/sign/v1 is summarized under pkpSignRequests (keys, toSign length, pubkey).
+//
+// Usage:
+//   node pkp-sign-flows.mjs --rpc-url URL --block-hash-url URL --pkp-public-key 0x04… --signer-key 0x… \
+//     --personal-key 0x… --stranger-key 0x… --digest 0x<64 hex> [--timeout-ms N] [--verbose]
+// Exit code: 0 when the document was printed (whatever the flows' outcome), 1 on bad usage or an internal error.
+
+import { createRequire } from 'node:module';
+import { captureConsole, installedVersion, isLoopback, loopbackOnly } from './lib/harness.mjs';
+
+const require = createRequire(import.meta.url);
+process.noDeprecation = true;
+const begun = Date.now();
+
+const { sdkConsole, realStdoutWrite, realStderrWrite } = captureConsole();
+const pkpSignBodies = [];
+const refused = loopbackOnly('pkp-sign-flows', (url, init) => {
+  if (url.pathname === '/web/pkp/sign/v1') {
+    pkpSignBodies.push({ url: url.origin, body: JSON.parse(String(init?.body ?? 'null')) });
+  }
+});
+
+// ---------------------------------------------------------------- arguments
+const KEYS = ['signer-key', 'personal-key', 'stranger-key'];
+const NAMES = ['rpc-url', 'block-hash-url', 'pkp-public-key', 'digest', ...KEYS];
+function fail(message) {
+  realStderrWrite(`pkp-sign-flows: ${message}\nusage: node pkp-sign-flows.mjs ${NAMES.map((n) => `--${n} V`)
+    .join(' ')} [--timeout-ms N] [--verbose]\n`);
+  process.exit(1);
+}
+const args = { verbose: false, 'timeout-ms': '60000' };
+for (let i = 2; i < process.argv.length; i++) {
+  const a = process.argv[i];
+  if (a === '--verbose') {
+    args.verbose = true;
+  } else if (a.startsWith('--') && [...NAMES, 'timeout-ms'].includes(a.slice(2)) && i + 1 < process.argv.length) {
+    args[a.slice(2)] = process.argv[++i];
+  } else {
+    fail(`unexpected argument ${a}`);
+  }
+}
+NAMES.filter((n) => args[n] === undefined).forEach((n) => fail(`--${n} is required`));
+['rpc-url', 'block-hash-url'].forEach((n) => {
+  const host = URL.canParse(args[n]) ? new URL(args[n]).hostname : '';
+  if (!isLoopback(host)) {
+    fail(`--${n} must be a URL on 127.0.0.1`);
+  }
+});
+KEYS.filter((n) => !/^0x[0-9a-fA-F]{64}$/.test(args[n])).forEach((n) => fail(`--${n} must be 0x + 64 hex`));
+if (!/^0x04[0-9a-fA-F]{128}$/.test(args['pkp-public-key'])) {
+  fail('--pkp-public-key must be 0x04 + 128 hex');
+}
+if (!/^0x[0-9a-fA-F]{64}$/.test(args.digest)) {
+  fail('--digest must be 0x + 64 hex');
+}
+const timeLimit = Number(args['timeout-ms']);
+
+// ---------------------------------------------------------------- the SDK
+const { ethers } = require('ethers');
+const { LitNodeClientNodeJs } = require('@lit-protocol/lit-node-client');
+const {
+  createSiweMessage, createSiweMessageWithRecaps, generateAuthSig, LitActionResource, LitPKPResource,
+} = require('@lit-protocol/auth-helpers');
+const { LIT_ABILITY, LIT_NETWORK, AUTH_METHOD_TYPE } = require('@lit-protocol/constants');
+
+const publicKey = args['pkp-public-key'];
+const tokenId = ethers.utils.keccak256(publicKey).slice(2);
+const digest = ethers.utils.arrayify(args.digest);
+const pkpAddress = ethers.utils.computeAddress(publicKey);
+const signingResources = () => [
+  { resource: new LitPKPResource(tokenId), ability: LIT_ABILITY.PKPSigning },
+  { resource: new LitActionResource('*'), ability: LIT_ABILITY.LitActionExecution },
+];
+const actionOnly = () => [{ resource: new LitActionResource('*'), ability: LIT_ABILITY.LitActionExecution }];
+
+function errorOf(e) {
+  if (e === null || typeof e !== 'object') {
+    return { name: null, errorCode: null, message: String(e) };
+  }
+  const text = String(e.message ?? '');
+  return { name: e.name ?? null, errorCode: e.info?.errorCode ?? e.errorCode ?? null,
+    message: text.length > 2000 ? `${text.slice(0, 2000)}…` : text };
+}
+
+async function run(name, body) {
+  const t0 = Date.now();
+  const out = {};
+  let timer;
+  const left = Math.max(1000, begun + timeLimit - Date.now() - 3000);
+  try {
+    await Promise.race([body(out), new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${name} took more than ${left} ms`)), left);
+    })]);
+    return { ok: true, ms: Date.now() - t0, ...out };
+  } catch (e) {
+    return { ok: false, ms: Date.now() - t0, ...out, error: errorOf(e) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A wallet session as apps make one: the wallet signs a SIWE with the ReCap of `resources`. */
+function walletSession(client, key, resources) {
+  const wallet = new ethers.Wallet(key);
+  return client.getSessionSigs({
+    chain: 'ethereum',
+    resourceAbilityRequests: resources,
+    authNeededCallback: async (p) => generateAuthSig({
+      signer: wallet,
+      toSign: await createSiweMessageWithRecaps({
+        uri: p.uri, expiration: p.expiration, resources: p.resourceAbilityRequests, walletAddress: wallet.address,
+        nonce: p.nonce, litNodeClient: client,
+      }),
+    }),
+  });
+}
+
+/** A PKP session proven by the wallet of `key` (its AuthSig over a login SIWE, an hour long). */
+async function pkpSession(client, key) {
+  const wallet = new ethers.Wallet(key);
+  const login = await createSiweMessage({
+    walletAddress: wallet.address, nonce: await client.getLatestBlockhash(),
+    expiration: new Date(Date.now() + 3600 * 1000).toISOString(), litNodeClient: client,
+  });
+  const authSig = await generateAuthSig({ signer: wallet, toSign: login });
+  return client.getPkpSessionSigs({
+    pkpPublicKey: publicKey,
+    authMethods: [{ authMethodType: AUTH_METHOD_TYPE.EthWallet, accessToken: JSON.stringify(authSig) }],
+    resourceAbilityRequests: signingResources(),
+  });
+}
+
+/** pkpSign with `sessionSigs`, reporting the SDK's result and what ethers recovers from its signature. */
+async function sign(client, out, sessionSigs) {
+  const result = await client.pkpSign({ pubKey: publicKey, toSign: digest, sessionSigs });
+  out.result = result;
+  out.recoveredAddress = ethers.utils.recoverAddress(digest, result.signature);
+  out.pkpAddress = pkpAddress;
+}
+
+// ---------------------------------------------------------------- the flows
+const doc = {
+  script: 'interop/pkp-sign-flows.mjs',
+  node: process.version,
+  versions: Object.fromEntries(['@lit-protocol/lit-node-client', '@lit-protocol/auth-helpers',
+    '@lit-protocol/constants', 'ethers'].map((p) => [p, installedVersion(p, require)])
+    .concat([['@lit-protocol/lit-node-client-nodejs', installedVersion('@lit-protocol/lit-node-client-nodejs',
+      createRequire(require.resolve('@lit-protocol/lit-node-client')))]])),
+  input: { pkpPublicKey: publicKey, tokenId, digest: args.digest },
+  flows: {},
+  pkpSignRequests: [],
+  networkGuard: { refused },
+  timedOut: false,
+  ms: null,
+};
+const REFUSALS = new Set(['noPkpSigning', 'strangerWallet', 'personalOnly']);
+
+const client = new LitNodeClientNodeJs({
+  litNetwork: LIT_NETWORK.Custom, rpcUrl: args['rpc-url'], checkNodeAttestation: false, debug: false,
+  connectTimeout: 10000,
+});
+client._blockHashUrl = args['block-hash-url'];
+let crash = null;
+try {
+  const f = doc.flows;
+  f.connect = await run('connect', async (v) => {
+    await client.connect();
+    v.connectedNodes = [...client.connectedNodes];
+    v.minNodeCount = client.config.minNodeCount ?? null;
+  });
+  if (f.connect.ok) {
+    f.walletSign = await run('walletSign', async (v) => sign(client, v,
+      await walletSession(client, args['signer-key'], signingResources())));
+    f.pkpSessionSign = await run('pkpSessionSign', async (v) => sign(client, v,
+      await pkpSession(client, args['signer-key'])));
+    f.noPkpSigning = await run('noPkpSigning', async (v) => sign(client, v,
+      await walletSession(client, args['signer-key'], actionOnly())));
+    f.strangerWallet = await run('strangerWallet', async (v) => sign(client, v,
+      await walletSession(client, args['stranger-key'], signingResources())));
+    f.personalOnly = await run('personalOnly', async (v) => sign(client, v,
+      await walletSession(client, args['personal-key'], signingResources())));
+  }
+} catch (e) {
+  crash = e;
+} finally {
+  await client.disconnect().catch(() => {});
+}
+doc.pkpSignRequests = pkpSignBodies.map(({ url, body }) => ({
+  url, keys: Object.keys(body), toSignLength: Array.isArray(body.toSign) ? body.toSign.length : null,
+  pubkey: body.pubkey ?? null, authSigAddress: body.authSig?.address ?? null, epoch: body.epoch ?? null,
+}));
+doc.ms = Date.now() - begun;
+if (crash !== null) {
+  doc.internalError = errorOf(crash);
+}
+const surprising = Object.entries(doc.flows).some(([name, flow]) => flow.ok === REFUSALS.has(name));
+if (surprising || crash !== null || refused.length > 0) {
+  doc.sdkConsole = sdkConsole.slice(-200);
+}
+if (args.verbose) {
+  realStderrWrite(`${sdkConsole.join('\n')}\n`);
+}
+realStdoutWrite(`${JSON.stringify(doc, null, 2)}\n`);
+process.exit(crash === null ? 0 : 1);

@@ -1,0 +1,56 @@
+package io.litj.cli.interop;
+
+import static io.litj.protocol.testing.JsonAccess.bool;
+import static io.litj.protocol.testing.JsonAccess.object;
+import static io.litj.protocol.testing.JsonAccess.string;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.litj.devnet.Devnet;
+import io.litj.devnet.DevnetConfig;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.json.JsJson;
+import io.litj.protocol.json.JsonValue;
+import io.litj.protocol.testing.NodeJs;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * What the interop tests that run one flows script against a devnet share: the 3-node devnet (started only when
+ * Node.js and {@code interop/} are there, so a skipped run starts nothing) and reading the script's
+ * {@code flows.<name>} entries, each {@code {ok, …, error?: {name, errorCode, …}}}.
+ */
+final class ScriptDevnet {
+    private ScriptDevnet() {
+    }
+
+    /** A 3-node devnet in {@code dir}, or empty when the script cannot run here. */
+    static Optional<Devnet> startIfScriptsCanRun(Path dir) {
+        if (NodeJs.findOnPath("node").isEmpty() || NodeJs.findInteropDir().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Devnet.start(DevnetConfig.defaults(dir).withNodes(3).withPorts(0, 0), Clock.systemUTC(),
+                new SecureRandom()));
+    }
+
+    /** The flow {@code name}, which must have succeeded (otherwise the failure shows the SDK's error and chatter). */
+    static JsonValue.JsonObject flow(JsonValue.JsonObject document, String name) {
+        JsonValue.JsonObject flow = object(document, "flows", name);
+        assertTrue(bool(flow, "ok"), () -> "flow " + name + " failed: " + JsJson.stringify(flow)
+                + document.get("sdkConsole").map(c -> "\nSDK console: " + JsJson.stringify(c)).orElse(""));
+        return flow;
+    }
+
+    /** The flow {@code name}, which the nodes must have refused with {@code expected} (a {@code NodeError}). */
+    static JsonValue.JsonObject assertRefused(JsonValue.JsonObject document, String name, LitErrorCode expected) {
+        JsonValue.JsonObject refused = object(document, "flows", name);
+        assertFalse(bool(refused, "ok"), () -> "the nodes accepted it: " + JsJson.stringify(refused));
+        JsonValue.JsonObject error = object(refused, "error");
+        assertEquals("NodeError", string(error, "name"), () -> JsJson.stringify(error));
+        assertEquals(expected.wireName(), string(error, "errorCode"), () -> JsJson.stringify(error));
+        return refused;
+    }
+}
