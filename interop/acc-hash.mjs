@@ -19,15 +19,11 @@
 
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { captureConsole, installedVersion, noNetwork } from './lib/harness.mjs';
+import { installedVersion, runAndPrint, startOfflineScript } from './lib/harness.mjs';
 
 const TIMEOUT_MS = 30000;
 const require = createRequire(import.meta.url);
-process.noDeprecation = true;
-
-const startedAt = Date.now();
-const { sdkConsole, realStdoutWrite, realStderrWrite } = captureConsole();
-const refusedConnections = noNetwork('acc-hash');
+const run = startOfflineScript('acc-hash');
 
 const clientRequire = createRequire(require.resolve('@lit-protocol/lit-node-client-nodejs'));
 const accs = clientRequire('@lit-protocol/access-control-conditions');
@@ -115,31 +111,15 @@ const document = {
   },
   schemas: null,
   cases: [],
-  networkGuard: { refused: refusedConnections },
+  networkGuard: { refused: run.refusedConnections },
   timedOut: false,
   ms: null,
 };
 
-function print(exitCode) {
-  document.ms = Date.now() - startedAt;
-  if (document.cases.some((c) => c.error) || refusedConnections.length > 0 || document.timedOut
-      || document.internalError) {
-    document.sdkConsole = sdkConsole.slice(-200);
-  }
-  realStdoutWrite(`${JSON.stringify(document, null, 2)}\n`);
-  process.exitCode = exitCode;
-}
-
-const deadline = setTimeout(() => {
-  document.timedOut = true;
-  print(2);
-  process.exit(2);
-}, TIMEOUT_MS);
-
-try {
+await runAndPrint(run, document, TIMEOUT_MS, () => document.cases.some((c) => c.error), async () => {
   const text = fs.readFileSync(0, 'utf8');
   if (text.trim() === '') {
-    realStderrWrite('usage: node acc-hash.mjs < input.json\n');
+    run.realStderrWrite('usage: node acc-hash.mjs < input.json\n');
     process.exit(1);
   }
   const input = JSON.parse(text);
@@ -147,10 +127,4 @@ try {
   for (const c of input.cases) {
     document.cases.push(await runCase(c));
   }
-  clearTimeout(deadline);
-  print(0);
-} catch (error) {
-  clearTimeout(deadline);
-  document.internalError = describeError(error);
-  print(1);
-}
+});

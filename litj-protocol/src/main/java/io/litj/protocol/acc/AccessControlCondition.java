@@ -35,10 +35,7 @@ public record AccessControlCondition(String contractAddress, String chain, Strin
 
     /** Reads one condition object found at {@code path}; {@code NodeParserError} naming the field if malformed. */
     static AccessControlCondition read(JsonValue value, String path, ConditionKind in) {
-        ConditionFields f = ConditionFields.of(value, path, FIELDS);
-        if (in != ConditionKind.UNIFIED) {
-            f.conditionTypeOf(ConditionKind.BASIC);
-        }
+        ConditionFields f = ConditionFields.condition(value, path, FIELDS, in, ConditionKind.BASIC);
         return new AccessControlCondition(f.string("contractAddress"),
                 f.oneOf("chain", KnownNames.EVM_CHAINS, "EVM chain"), f.oneOf("standardContractType",
                         KnownNames.STANDARD_CONTRACT_TYPES, "standardContractType"),

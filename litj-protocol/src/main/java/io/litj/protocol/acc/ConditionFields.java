@@ -106,8 +106,21 @@ final class ConditionFields {
                 + "' is not one of = != > >= < <= contains !contains"));
     }
 
+    /**
+     * {@code value}, found at {@code path} in a list of kind {@code in}, as a condition of kind {@code kind}: outside
+     * a unified list an optional {@code conditionType} must name {@code kind} (inside one it picked the kind).
+     */
+    static ConditionFields condition(JsonValue value, String path, Set<String> allowed, ConditionKind in,
+            ConditionKind kind) {
+        ConditionFields f = of(value, path, allowed);
+        if (in != ConditionKind.UNIFIED) {
+            f.conditionTypeOf(kind);
+        }
+        return f;
+    }
+
     /** An optional {@code conditionType} member, which must name {@code kind}. */
-    void conditionTypeOf(ConditionKind kind) {
+    private void conditionTypeOf(ConditionKind kind) {
         if (has("conditionType")) {
             String tag = fields.string("conditionType");
             String expected = kind.conditionType().orElseThrow();

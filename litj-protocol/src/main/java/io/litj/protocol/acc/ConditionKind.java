@@ -36,11 +36,6 @@ public enum ConditionKind {
 
     /** The single (non-unified) kind whose conditions are tagged {@code tag}. */
     static Optional<ConditionKind> ofConditionType(String tag) {
-        for (ConditionKind k : values()) {
-            if (!k.conditionType.isEmpty() && k.conditionType.equals(tag)) {
-                return Optional.of(k);
-            }
-        }
-        return Optional.empty();
+        return tag.isEmpty() ? Optional.empty() : WireNames.find(values(), k -> k.conditionType, tag);
     }
 }

@@ -91,10 +91,7 @@ public record EvmContractCondition(String contractAddress, String functionName, 
     }
 
     static EvmContractCondition read(JsonValue value, String path, ConditionKind in) {
-        ConditionFields f = ConditionFields.of(value, path, FIELDS);
-        if (in != ConditionKind.UNIFIED) {
-            f.conditionTypeOf(ConditionKind.EVM_CONTRACT);
-        }
+        ConditionFields f = ConditionFields.condition(value, path, FIELDS, in, ConditionKind.EVM_CONTRACT);
         return new EvmContractCondition(f.string("contractAddress"), f.string("functionName"),
                 f.strings("functionParams"), FunctionAbi.read(f), f.oneOf("chain", KnownNames.EVM_CHAINS,
                         "EVM chain"), KeyedReturnValueTest.read(f));

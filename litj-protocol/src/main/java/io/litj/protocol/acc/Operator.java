@@ -21,12 +21,7 @@ public enum Operator implements ConditionNode {
 
     /** The operator with exactly this (lower-case) spelling. */
     public static Optional<Operator> of(String value) {
-        for (Operator o : values()) {
-            if (o.value.equals(value)) {
-                return Optional.of(o);
-            }
-        }
-        return Optional.empty();
+        return WireNames.find(values(), Operator::value, value);
     }
 
     /** {@code {"operator":"and"|"or"}}. */

@@ -62,10 +62,7 @@ public record SolRpcCondition(String method, List<String> params, Optional<List<
     }
 
     static SolRpcCondition read(JsonValue value, String path, ConditionKind in) {
-        ConditionFields f = ConditionFields.of(value, path, FIELDS);
-        if (in != ConditionKind.UNIFIED) {
-            f.conditionTypeOf(ConditionKind.SOL_RPC);
-        }
+        ConditionFields f = ConditionFields.condition(value, path, FIELDS, in, ConditionKind.SOL_RPC);
         String method = f.string("method");
         List<String> params = f.strings("params");
         Optional<List<String>> pdaParams = f.has("pdaParams") ? Optional.of(f.strings("pdaParams"))

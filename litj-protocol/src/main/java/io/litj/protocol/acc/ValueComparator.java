@@ -35,12 +35,7 @@ public enum ValueComparator {
 
     /** The comparator with exactly this spelling. */
     public static Optional<ValueComparator> of(String value) {
-        for (ValueComparator c : values()) {
-            if (c.value.equals(value)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return WireNames.find(values(), ValueComparator::value, value);
     }
 
     @Override

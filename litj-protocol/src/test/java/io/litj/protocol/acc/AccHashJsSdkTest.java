@@ -1,6 +1,5 @@
 package io.litj.protocol.acc;
 
-import static io.litj.protocol.testing.JsonAccess.array;
 import static io.litj.protocol.testing.JsonAccess.bool;
 import static io.litj.protocol.testing.JsonAccess.object;
 import static io.litj.protocol.testing.JsonAccess.string;
@@ -47,25 +46,8 @@ class AccHashJsSdkTest {
         return JsonValue.object().put("cases", new JsonValue.JsonArray(cases)).build();
     }
 
-    /** The script's answer to case {@code id}, or null (and a difference) if it failed or did not answer. */
     private static JsonValue.JsonObject result(String id, List<String> failures) {
-        for (JsonValue item : array(DOCUMENT.get(), "cases")) {
-            JsonValue.JsonObject result = (JsonValue.JsonObject) item;
-            if (string(result, "id").equals(id)) {
-                if (result.get("error").isPresent()) {
-                    failures.add(id + ": the SDK failed: " + JsJson.stringify(result.get("error").get()));
-                    return null;
-                }
-                return result;
-            }
-        }
-        failures.add(id + ": the script did not answer this case");
-        return null;
-    }
-
-    private static void assertNone(List<String> failures, int cases) {
-        assertTrue(failures.isEmpty(), failures.size() + " difference(s) from the JS SDK in " + cases + " cases:\n  "
-                + String.join("\n  ", failures));
+        return InteropRuns.caseResult(DOCUMENT.get(), "cases", id, failures);
     }
 
     @Test
@@ -100,7 +82,7 @@ class AccHashJsSdkTest {
                 failures.add(c.id() + ": litj refused it: " + e);
             }
         }
-        assertNone(failures, AccCases.all().size());
+        InteropRuns.assertNoDifferences(failures, AccCases.all().size());
         assertTrue(compared >= MIN_CASES, "only " + compared + " condition sets compared (at least " + MIN_CASES
                 + " expected)");
     }
@@ -119,7 +101,7 @@ class AccHashJsSdkTest {
                 }
             }
         }
-        assertNone(failures, AccCases.all().size());
+        InteropRuns.assertNoDifferences(failures, AccCases.all().size());
     }
 
     private static boolean schemaComparator(Condition c) {

@@ -24,6 +24,11 @@ class ConditionSetTest {
         return "[" + String.join(",", items) + "]";
     }
 
+    /** A list of the one condition {@code condition} with {@code from} replaced by {@code to}. */
+    static String listWith(String condition, String from, String to) {
+        return list(condition.replace(from, to));
+    }
+
     static String wallets(int n) {
         String[] items = new String[2 * n - 1];
         for (int i = 0; i < items.length; i++) {

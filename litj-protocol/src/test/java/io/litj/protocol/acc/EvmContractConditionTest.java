@@ -1,6 +1,7 @@
 package io.litj.protocol.acc;
 
 import static io.litj.protocol.acc.ConditionSetTest.list;
+import static io.litj.protocol.acc.ConditionSetTest.listWith;
 import static io.litj.protocol.acc.ConditionSetTest.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,10 +15,6 @@ class EvmContractConditionTest {
             + "\"view\",\"inputs\":[{\"internalType\":\"address\",\"name\":\"a\",\"type\":\"address\"}],\"outputs\":"
             + "[{\"name\":\"\",\"type\":\"uint256\"}]},\"chain\":\"ethereum\",\"returnValueTest\":{\"key\":\"\","
             + "\"comparator\":\">\",\"value\":\"0\"}}";
-
-    private static String with(String from, String to) {
-        return list(CONTRACT.replace(from, to));
-    }
 
     @Test
     void parse_abiTypeAndInternalTypeDropped_constantDefaultsToFalse() {
@@ -36,29 +33,29 @@ class EvmContractConditionTest {
     @Test
     void parse_constantTrue_kept() {
         ConditionSet set = ConditionSet.parse(ConditionKind.EVM_CONTRACT,
-                with("\"stateMutability\"", "\"constant\":true,\"stateMutability\""));
+                listWith(CONTRACT, "\"stateMutability\"", "\"constant\":true,\"stateMutability\""));
         assertEquals(true, ((EvmContractCondition) set.items().get(0)).functionAbi().constant());
     }
 
     @Test
     void parse_malformedAbi_refusedNamingTheField() {
         assertEquals("evmContractConditions[0].functionAbi is missing the field 'stateMutability'",
-                message(ConditionKind.EVM_CONTRACT, with("\"stateMutability\":\"view\",", "")));
+                message(ConditionKind.EVM_CONTRACT, listWith(CONTRACT, "\"stateMutability\":\"view\",", "")));
         assertEquals("evmContractConditions[0].functionAbi.constant must be true or false",
-                message(ConditionKind.EVM_CONTRACT, with("\"stateMutability\"", "\"constant\":1,\"stateMutability\"")));
+                message(ConditionKind.EVM_CONTRACT, listWith(CONTRACT, "\"stateMutability\"", "\"constant\":1,\"stateMutability\"")));
         assertEquals("evmContractConditions[0].functionAbi.inputs[0] is missing the field 'type'",
-                message(ConditionKind.EVM_CONTRACT, with(",\"type\":\"address\"", "")));
+                message(ConditionKind.EVM_CONTRACT, listWith(CONTRACT, ",\"type\":\"address\"", "")));
         assertEquals("evmContractConditions[0].functionAbi.outputs[0] has an unknown field 'components'",
-                message(ConditionKind.EVM_CONTRACT, with("{\"name\":\"\",\"type\":\"uint256\"}",
+                message(ConditionKind.EVM_CONTRACT, listWith(CONTRACT, "{\"name\":\"\",\"type\":\"uint256\"}",
                         "{\"name\":\"\",\"type\":\"uint256\",\"components\":[]}")));
         assertEquals("evmContractConditions[0].functionAbi.inputs[0] must be an object",
-                message(ConditionKind.EVM_CONTRACT, with("[{\"internalType\":\"address\",\"name\":\"a\",\"type\":"
+                message(ConditionKind.EVM_CONTRACT, listWith(CONTRACT, "[{\"internalType\":\"address\",\"name\":\"a\",\"type\":"
                         + "\"address\"}]", "[\"address\"]")));
     }
 
     @Test
     void parse_returnValueTestWithoutKey_refused() {
         assertEquals("evmContractConditions[0].returnValueTest is missing the field 'key'",
-                message(ConditionKind.EVM_CONTRACT, with("\"key\":\"\",", "")));
+                message(ConditionKind.EVM_CONTRACT, listWith(CONTRACT, "\"key\":\"\",", "")));
     }
 }

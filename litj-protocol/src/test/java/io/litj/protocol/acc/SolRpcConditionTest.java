@@ -1,6 +1,7 @@
 package io.litj.protocol.acc;
 
 import static io.litj.protocol.acc.ConditionSetTest.list;
+import static io.litj.protocol.acc.ConditionSetTest.listWith;
 import static io.litj.protocol.acc.ConditionSetTest.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,10 +14,6 @@ class SolRpcConditionTest {
     static final String SOL = "{\"method\":\"getAccountInfo\",\"params\":[\":userAddress\"],\"pdaParams\":[\"a\"],"
             + "\"pdaInterface\":{\"offset\":8,\"fields\":{\"b\":1,\"2\":[0.5,1e21]}},\"pdaKey\":\"k\",\"chain\":"
             + "\"solanaDevnet\",\"returnValueTest\":{\"key\":\"b\",\"comparator\":\"=\",\"value\":\":userAddress\"}}";
-
-    private static String with(String from, String to) {
-        return list(SOL.replace(from, to));
-    }
 
     @Test
     void parse_v2_canonicalKeepsFieldsInJsOrder() {
@@ -33,20 +30,20 @@ class SolRpcConditionTest {
     @Test
     void parse_badPdaInterface_refusedNamingTheField() {
         assertEquals("solRpcConditions[0].pdaInterface.offset must not be negative",
-                message(ConditionKind.SOL_RPC, with("\"offset\":8", "\"offset\":-1")));
+                message(ConditionKind.SOL_RPC, listWith(SOL, "\"offset\":8", "\"offset\":-1")));
         assertEquals("solRpcConditions[0].pdaInterface field 'offset' must be an integer",
-                message(ConditionKind.SOL_RPC, with("\"offset\":8", "\"offset\":1.5")));
+                message(ConditionKind.SOL_RPC, listWith(SOL, "\"offset\":8", "\"offset\":1.5")));
         assertEquals("solRpcConditions[0].pdaInterface field 'fields' must be an object",
-                message(ConditionKind.SOL_RPC, with("{\"b\":1,\"2\":[0.5,1e21]}", "[]")));
+                message(ConditionKind.SOL_RPC, listWith(SOL, "{\"b\":1,\"2\":[0.5,1e21]}", "[]")));
         assertEquals("solRpcConditions[0].pdaParams[0] must be a string",
-                message(ConditionKind.SOL_RPC, with("[\"a\"]", "[1]")));
+                message(ConditionKind.SOL_RPC, listWith(SOL, "[\"a\"]", "[1]")));
         assertEquals("solRpcConditions[0] is missing the field 'pdaKey'",
-                message(ConditionKind.SOL_RPC, with("\"pdaKey\":\"k\",", "")));
+                message(ConditionKind.SOL_RPC, listWith(SOL, "\"pdaKey\":\"k\",", "")));
     }
 
     @Test
     void parse_evmChain_refused() {
         assertEquals("solRpcConditions[0].chain 'ethereum' is not a known Solana chain",
-                message(ConditionKind.SOL_RPC, with("solanaDevnet", "ethereum")));
+                message(ConditionKind.SOL_RPC, listWith(SOL, "solanaDevnet", "ethereum")));
     }
 }
