@@ -19,7 +19,7 @@
 
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { installedVersion, runAndPrint, startOfflineScript } from './lib/harness.mjs';
+import { installedVersion, runAndPrint, sdkVersions, startOfflineScript } from './lib/harness.mjs';
 
 const TIMEOUT_MS = 30000;
 const require = createRequire(import.meta.url);
@@ -101,10 +101,7 @@ const document = {
   script: 'interop/acc-hash.mjs',
   node: process.version,
   versions: {
-    '@lit-protocol/lit-node-client': installedVersion('@lit-protocol/lit-node-client', require),
-    '@lit-protocol/lit-node-client-nodejs': installedVersion('@lit-protocol/lit-node-client-nodejs', require),
-    '@lit-protocol/auth-helpers': installedVersion('@lit-protocol/auth-helpers', require),
-    '@lit-protocol/constants': installedVersion('@lit-protocol/constants', require),
+    ...sdkVersions(require),
     '@lit-protocol/access-control-conditions':
       installedVersion('@lit-protocol/access-control-conditions', clientRequire),
     '@lit-protocol/accs-schemas': installedVersion('@lit-protocol/accs-schemas', accsRequire),

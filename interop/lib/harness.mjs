@@ -144,3 +144,10 @@ export async function runAndPrint(run, document, timeoutMs, failed, main) {
     print(1);
   }
 }
+
+/** The versions of the four SDK packages every interop document reports (InteropRuns checks them). */
+export function sdkVersions(from) {
+  const packages = ['@lit-protocol/lit-node-client', '@lit-protocol/lit-node-client-nodejs',
+    '@lit-protocol/auth-helpers', '@lit-protocol/constants'];
+  return Object.fromEntries(packages.map((p) => [p, installedVersion(p, from)]));
+}

@@ -29,6 +29,17 @@ class ConditionSetTest {
         return list(condition.replace(from, to));
     }
 
+    /**
+     * Asserts that each variant of {@code condition} is refused with {@code NodeParserError} and the given message;
+     * {@code fromToMessage} holds triples (text to replace, replacement, expected message).
+     */
+    static void assertRefusals(ConditionKind kind, String condition, String... fromToMessage) {
+        for (int i = 0; i + 2 < fromToMessage.length; i += 3) {
+            assertEquals(fromToMessage[i + 2], message(kind, listWith(condition, fromToMessage[i],
+                    fromToMessage[i + 1])));
+        }
+    }
+
     static String wallets(int n) {
         String[] items = new String[2 * n - 1];
         for (int i = 0; i < items.length; i++) {

@@ -2,7 +2,7 @@ package io.litj.protocol.acc;
 
 import static io.litj.protocol.acc.ConditionSetTest.list;
 import static io.litj.protocol.acc.ConditionSetTest.listWith;
-import static io.litj.protocol.acc.ConditionSetTest.message;
+import static io.litj.protocol.acc.ConditionSetTest.assertRefusals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -33,29 +33,29 @@ class EvmContractConditionTest {
     @Test
     void parse_constantTrue_kept() {
         ConditionSet set = ConditionSet.parse(ConditionKind.EVM_CONTRACT,
-                listWith(CONTRACT, "\"stateMutability\"", "\"constant\":true,\"stateMutability\""));
+                listWith(CONTRACT, "\"stateMutability\"",
+                "\"constant\":true,\"stateMutability\""));
         assertEquals(true, ((EvmContractCondition) set.items().get(0)).functionAbi().constant());
     }
 
     @Test
     void parse_malformedAbi_refusedNamingTheField() {
-        assertEquals("evmContractConditions[0].functionAbi is missing the field 'stateMutability'",
-                message(ConditionKind.EVM_CONTRACT, listWith(CONTRACT, "\"stateMutability\":\"view\",", "")));
-        assertEquals("evmContractConditions[0].functionAbi.constant must be true or false",
-                message(ConditionKind.EVM_CONTRACT, listWith(CONTRACT, "\"stateMutability\"", "\"constant\":1,\"stateMutability\"")));
-        assertEquals("evmContractConditions[0].functionAbi.inputs[0] is missing the field 'type'",
-                message(ConditionKind.EVM_CONTRACT, listWith(CONTRACT, ",\"type\":\"address\"", "")));
-        assertEquals("evmContractConditions[0].functionAbi.outputs[0] has an unknown field 'components'",
-                message(ConditionKind.EVM_CONTRACT, listWith(CONTRACT, "{\"name\":\"\",\"type\":\"uint256\"}",
-                        "{\"name\":\"\",\"type\":\"uint256\",\"components\":[]}")));
-        assertEquals("evmContractConditions[0].functionAbi.inputs[0] must be an object",
-                message(ConditionKind.EVM_CONTRACT, listWith(CONTRACT, "[{\"internalType\":\"address\",\"name\":\"a\",\"type\":"
-                        + "\"address\"}]", "[\"address\"]")));
+        assertRefusals(ConditionKind.EVM_CONTRACT, CONTRACT,
+                "\"stateMutability\":\"view\",", "",
+                "evmContractConditions[0].functionAbi is missing the field 'stateMutability'",
+                "\"stateMutability\"", "\"constant\":1,\"stateMutability\"",
+                "evmContractConditions[0].functionAbi.constant must be true or false",
+                ",\"type\":\"address\"", "",
+                "evmContractConditions[0].functionAbi.inputs[0] is missing the field 'type'",
+                "{\"name\":\"\",\"type\":\"uint256\"}", "{\"name\":\"\",\"type\":\"uint256\",\"components\":[]}",
+                "evmContractConditions[0].functionAbi.outputs[0] has an unknown field 'components'",
+                "[{\"internalType\":\"address\",\"name\":\"a\",\"type\":\"address\"}]", "[\"address\"]",
+                "evmContractConditions[0].functionAbi.inputs[0] must be an object");
     }
 
     @Test
     void parse_returnValueTestWithoutKey_refused() {
-        assertEquals("evmContractConditions[0].returnValueTest is missing the field 'key'",
-                message(ConditionKind.EVM_CONTRACT, listWith(CONTRACT, "\"key\":\"\",", "")));
+        assertRefusals(ConditionKind.EVM_CONTRACT, CONTRACT, "\"key\":\"\",", "",
+                "evmContractConditions[0].returnValueTest is missing the field 'key'");
     }
 }

@@ -1,8 +1,7 @@
 package io.litj.protocol.acc;
 
 import static io.litj.protocol.acc.ConditionSetTest.list;
-import static io.litj.protocol.acc.ConditionSetTest.listWith;
-import static io.litj.protocol.acc.ConditionSetTest.message;
+import static io.litj.protocol.acc.ConditionSetTest.assertRefusals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -29,21 +28,17 @@ class SolRpcConditionTest {
 
     @Test
     void parse_badPdaInterface_refusedNamingTheField() {
-        assertEquals("solRpcConditions[0].pdaInterface.offset must not be negative",
-                message(ConditionKind.SOL_RPC, listWith(SOL, "\"offset\":8", "\"offset\":-1")));
-        assertEquals("solRpcConditions[0].pdaInterface field 'offset' must be an integer",
-                message(ConditionKind.SOL_RPC, listWith(SOL, "\"offset\":8", "\"offset\":1.5")));
-        assertEquals("solRpcConditions[0].pdaInterface field 'fields' must be an object",
-                message(ConditionKind.SOL_RPC, listWith(SOL, "{\"b\":1,\"2\":[0.5,1e21]}", "[]")));
-        assertEquals("solRpcConditions[0].pdaParams[0] must be a string",
-                message(ConditionKind.SOL_RPC, listWith(SOL, "[\"a\"]", "[1]")));
-        assertEquals("solRpcConditions[0] is missing the field 'pdaKey'",
-                message(ConditionKind.SOL_RPC, listWith(SOL, "\"pdaKey\":\"k\",", "")));
+        assertRefusals(ConditionKind.SOL_RPC, SOL,
+                "\"offset\":8", "\"offset\":-1", "solRpcConditions[0].pdaInterface.offset must not be negative",
+                "\"offset\":8", "\"offset\":1.5", "solRpcConditions[0].pdaInterface field 'offset' must be an integer",
+                "{\"b\":1,\"2\":[0.5,1e21]}", "[]", "solRpcConditions[0].pdaInterface field 'fields' must be an object",
+                "[\"a\"]", "[1]", "solRpcConditions[0].pdaParams[0] must be a string",
+                "\"pdaKey\":\"k\",", "", "solRpcConditions[0] is missing the field 'pdaKey'");
     }
 
     @Test
     void parse_evmChain_refused() {
-        assertEquals("solRpcConditions[0].chain 'ethereum' is not a known Solana chain",
-                message(ConditionKind.SOL_RPC, listWith(SOL, "solanaDevnet", "ethereum")));
+        assertRefusals(ConditionKind.SOL_RPC, SOL, "solanaDevnet", "ethereum",
+                "solRpcConditions[0].chain 'ethereum' is not a known Solana chain");
     }
 }
