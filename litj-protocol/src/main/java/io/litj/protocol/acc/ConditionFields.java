@@ -8,6 +8,7 @@ import io.litj.protocol.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Strict reading of one condition object: unknown members refused, required members present with the right JSON
@@ -82,7 +83,7 @@ final class ConditionFields {
     }
 
     /** The member {@code name}: an array of objects, each handed to {@code reader} with its path. */
-    <T> List<T> objects(String name, Set<String> allowed, java.util.function.Function<ConditionFields, T> reader) {
+    <T> List<T> objects(String name, Set<String> allowed, Function<ConditionFields, T> reader) {
         List<T> out = new ArrayList<>();
         List<JsonValue> items = fields.array(name);
         for (int i = 0; i < items.size(); i++) {
