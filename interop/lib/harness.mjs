@@ -102,3 +102,52 @@ export function installedVersion(pkg, from) {
   }
   return null;
 }
+
+/**
+ * The common start of a script that needs no network: deprecation notices off, console captured, every socket and
+ * fetch refused. Returns {startedAt, sdkConsole, realStdoutWrite, realStderrWrite, refusedConnections}.
+ */
+export function startOfflineScript(scriptName) {
+  process.noDeprecation = true; // the SDK's depd notices would only clutter stderr
+  const startedAt = Date.now();
+  const { sdkConsole, realStdoutWrite, realStderrWrite } = captureConsole();
+  const refusedConnections = noNetwork(scriptName);
+  return { startedAt, sdkConsole, realStdoutWrite, realStderrWrite, refusedConnections };
+}
+
+/**
+ * Runs {@code main} under a time limit and prints {@code document} as the one JSON document on stdout, with
+ * {@code ms}, and with the last 200 captured console lines when {@code failed()} or anything else went wrong.
+ * Exit code 0 after {@code main}, 1 when it threw ({@code internalError}), 2 on timeout ({@code timedOut}).
+ */
+export async function runAndPrint(run, document, timeoutMs, failed, main) {
+  const print = (exitCode) => {
+    document.ms = Date.now() - run.startedAt;
+    if (failed() || run.refusedConnections.length > 0 || document.timedOut || document.internalError) {
+      document.sdkConsole = run.sdkConsole.slice(-200);
+    }
+    run.realStdoutWrite(`${JSON.stringify(document, null, 2)}\n`);
+    process.exitCode = exitCode;
+  };
+  const deadline = setTimeout(() => {
+    document.timedOut = true;
+    print(2);
+    process.exit(2);
+  }, timeoutMs);
+  try {
+    await main();
+    clearTimeout(deadline);
+    print(0);
+  } catch (error) {
+    clearTimeout(deadline);
+    document.internalError = { name: error?.name ?? null, message: String(error?.message ?? error) };
+    print(1);
+  }
+}
+
+/** The versions of the four SDK packages every interop document reports (InteropRuns checks them). */
+export function sdkVersions(from) {
+  const packages = ['@lit-protocol/lit-node-client', '@lit-protocol/lit-node-client-nodejs',
+    '@lit-protocol/auth-helpers', '@lit-protocol/constants'];
+  return Object.fromEntries(packages.map((p) => [p, installedVersion(p, from)]));
+}

@@ -15,6 +15,7 @@ module io.litj.protocol {
     requires tools.jackson.core;
 
     exports io.litj.protocol;
+    exports io.litj.protocol.acc;
     exports io.litj.protocol.auth;
     exports io.litj.protocol.chain;
     exports io.litj.protocol.crypto;

@@ -6,6 +6,7 @@ import io.litj.protocol.Text;
 import io.litj.protocol.json.JsJson;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.quicktheories.core.Gen;
@@ -90,10 +91,16 @@ public final class Fuzz {
      * @return the parsed value, or empty when refused
      */
     public static <T> Optional<T> parseOrRefuse(String input, LitErrorCode declared, Function<String, T> parser) {
+        return parseOrRefuse(input, Set.of(declared), parser);
+    }
+
+    /** {@link #parseOrRefuse(String, LitErrorCode, Function)} for a parser that declares several codes. */
+    public static <T> Optional<T> parseOrRefuse(String input, Set<LitErrorCode> declared,
+            Function<String, T> parser) {
         try {
             return Optional.of(parser.apply(input));
         } catch (LitProtocolException e) {
-            if (e.code() != declared) {
+            if (!declared.contains(e.code())) {
                 throw new AssertionError("refused with " + e.code() + " instead of " + declared + " (" + e.getMessage()
                         + ") for " + show(input), e);
             }

@@ -6,7 +6,9 @@ import static io.litj.protocol.testing.JsonAccess.string;
 import static io.litj.protocol.testing.JsonAccess.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonValue;
 import java.util.List;
 
@@ -18,6 +20,32 @@ public final class InteropRuns {
             "@lit-protocol/lit-node-client-nodejs", "@lit-protocol/auth-helpers", "@lit-protocol/constants");
 
     private InteropRuns() {
+    }
+
+    /**
+     * The answer to case {@code id} in the array {@code key} of a script's document; null, with a difference added
+     * to {@code failures}, when the script failed on that case or did not answer it.
+     */
+    public static JsonValue.JsonObject caseResult(JsonValue.JsonObject document, String key, String id,
+            List<String> failures) {
+        for (JsonValue item : JsonAccess.array(document, key)) {
+            JsonValue.JsonObject result = (JsonValue.JsonObject) item;
+            if (string(result, "id").equals(id)) {
+                if (result.get("error").isPresent()) {
+                    failures.add(id + ": the script failed: " + JsJson.stringify(result.get("error").get()));
+                    return null;
+                }
+                return result;
+            }
+        }
+        failures.add(id + ": the script did not answer this case");
+        return null;
+    }
+
+    /** Fails listing every difference of every case, if there are any. */
+    public static void assertNoDifferences(List<String> failures, int cases) {
+        assertTrue(failures.isEmpty(), failures.size() + " difference(s) from the JS SDK in " + cases + " cases:\n  "
+                + String.join("\n  ", failures));
     }
 
     /** The run used the pinned SDK packages, never tried to leave 127.0.0.1, and finished within its time. */

@@ -43,6 +43,18 @@ public final class NodeJs {
      * calling test as described in the class comment.
      */
     public static String runScript(String script, String... args) {
+        return runNode(script, null, args);
+    }
+
+    /**
+     * Runs {@code node <script>} in {@code interop/} with {@code stdin} (UTF-8) as its standard input and returns its
+     * stdout; for inputs too large for a process argument. Skips or fails like {@link #runScript(String, String...)}.
+     */
+    public static String runScriptWithStdin(String script, String stdin) {
+        return runNode(script, stdin);
+    }
+
+    private static String runNode(String script, String stdin, String... args) {
         Path node = requireExecutable("node");
         Path interop = requireInteropDir();
         ensureNodeModules(interop);
@@ -52,7 +64,7 @@ public final class NodeJs {
         }
         List<String> command = new ArrayList<>(List.of(node.toString(), script));
         command.addAll(List.of(args));
-        Finished run = run(command, interop, SCRIPT_TIMEOUT_SECONDS);
+        Finished run = run(command, interop, SCRIPT_TIMEOUT_SECONDS, stdin);
         if (run.exitCode() != 0) {
             Assertions.fail("interop script " + script + " exited with code " + run.exitCode() + "; stderr:\n"
                     + tail(run.stderr()));
@@ -121,7 +133,7 @@ public final class NodeJs {
             Path npm = requireExecutable("npm");
             System.err.println("[NodeJs] interop/node_modules is missing; running npm ci in " + interop);
             Finished ci = run(List.of(npm.toString(), "ci", "--no-audit", "--no-fund", "--loglevel=error"), interop,
-                    NPM_CI_TIMEOUT_SECONDS);
+                    NPM_CI_TIMEOUT_SECONDS, null);
             if (ci.exitCode() != 0) {
                 Assertions.fail("npm ci in " + interop + " exited with code " + ci.exitCode() + "; stderr:\n"
                         + tail(ci.stderr()));
@@ -129,15 +141,24 @@ public final class NodeJs {
         }
     }
 
-    /** Runs {@code command}; output goes to temporary files so that a chatty process can never block on a pipe. */
-    private static Finished run(List<String> command, Path dir, long timeoutSeconds) {
+    /**
+     * Runs {@code command} with {@code stdin} (or nothing) as input; input and output go through temporary files so
+     * that a chatty process can never block on a pipe.
+     */
+    private static Finished run(List<String> command, Path dir, long timeoutSeconds, String stdin) {
         Path out = null;
         Path err = null;
+        Path in = null;
         try {
             out = Files.createTempFile("litj-node-", ".out");
             err = Files.createTempFile("litj-node-", ".err");
+            File input = nullDevice();
+            if (stdin != null) {
+                in = Files.writeString(Files.createTempFile("litj-node-", ".in"), stdin, StandardCharsets.UTF_8);
+                input = in.toFile();
+            }
             Process process = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+                    .redirectInput(ProcessBuilder.Redirect.from(input))
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             boolean finished;
             try {
@@ -159,6 +180,7 @@ public final class NodeJs {
         } finally {
             deleteQuietly(out);
             deleteQuietly(err);
+            deleteQuietly(in);
         }
     }
 
