@@ -72,10 +72,24 @@ public record TimeLockCiphertext(BlsPublicKey u, Bytes v, Bytes w) {
         } catch (IllegalArgumentException e) {
             throw malformed("is not base64 (" + e.getMessage() + ")");
         }
-        if (!Base64.getEncoder().encodeToString(raw).equals(base64)) {
+        if (!canonical(base64, raw)) {
             throw malformed("base64 is not in canonical padded form");
         }
         return fromBytes(raw);
+    }
+
+    /**
+     * Whether {@code text}, which the JDK decoder accepted as {@code raw}, is the one padded encoding of it: the
+     * decoder has checked the alphabet and where padding may stand; what remains is the length (padding present)
+     * and the last group (zero trailing bits), so the check does not re-encode everything.
+     */
+    private static boolean canonical(String text, byte[] raw) {
+        if (text.length() != 4 * ((raw.length + 2) / 3)) {
+            return false;
+        }
+        int last = raw.length == 0 ? 0 : 1 + (raw.length - 1) % 3;
+        return text.endsWith(Base64.getEncoder().encodeToString(Arrays.copyOfRange(raw, raw.length - last,
+                raw.length)));
     }
 
     /**
