@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.litj.protocol.crypto.Hex;
 import io.litj.threshold.bls.BlsSecretKey;
 import io.litj.threshold.bls.BlsSecretKeyShare;
+import io.litj.threshold.bls.TimeLock;
+import io.litj.threshold.bls.TimeLockPlaintext;
 import io.litj.threshold.dkg.DkgConfig;
 import io.litj.threshold.dkg.DkgParty;
 import io.litj.threshold.dkg.DkgResult;
@@ -18,11 +20,13 @@ import io.litj.threshold.shamir.Group;
 import io.litj.threshold.shamir.Polynomial;
 import io.litj.threshold.shamir.SecretScalar;
 import io.litj.threshold.shamir.Share;
+import io.litj.threshold.testing.DealtBlsNetwork;
 import io.litj.threshold.testing.LocalDkgRunner;
 import io.litj.threshold.testing.LocalProtocolRunner;
 import io.litj.threshold.testing.SeededRandom;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,6 +118,21 @@ class SecretsNeverPrintTest {
             }
             assertTrue(parties.get(i).toString().contains("round 6, 1 triple, done"), parties.get(i).toString());
         }
+    }
+
+    @Test
+    void timeLockPlaintext_printedEveryWay_showsItsLengthOnly() {
+        DealtBlsNetwork network = DealtBlsNetwork.deal(2, 3, 5);
+        byte[] identity = "lit-accesscontrolcondition://a/b".getBytes(StandardCharsets.UTF_8);
+        byte[] secret = Hex.decode(SECRET_HEX, "plaintext");
+        TimeLockPlaintext opened = TimeLock.decrypt(TimeLock.encrypt(network.publicKey(), identity, secret,
+                new SeededRandom(6)), network.signature(identity));
+        assertHidden(opened, SECRET_HEX);
+        assertHidden(TimeLockPlaintext.of(secret), SECRET_HEX);
+        String text = new String(secret, StandardCharsets.ISO_8859_1);
+        assertFalse(everyWayOfPrinting(opened).contains(text.toLowerCase(java.util.Locale.ROOT)));
+        assertTrue(opened.toString().contains("32 bytes"));
+        assertTrue(Hex.encode(opened.exportSecret()).equals(SECRET_HEX), "the explicit export is the one way out");
     }
 
     @Test

@@ -5,7 +5,9 @@
  * {@code {"ProofOfPossession":"<identifier byte ‖ G2 hex>"}} and their combination by Lagrange interpolation.
  *
  * <p>Entry points: {@link io.litj.threshold.bls.Bls} (verify), {@link io.litj.threshold.bls.BlsCombiner}
- * (combine shares, verified), {@link io.litj.threshold.bls.BlsSecretKeyShare} (a node's signing share). Public
+ * (combine shares, verified), {@link io.litj.threshold.bls.BlsSecretKeyShare} (a node's signing share),
+ * {@link io.litj.threshold.bls.TimeLock} (time-lock encryption to the network key, blsful {@code TimeCrypt},
+ * {@code lit-node-behaviour.md} §6.2; decrypted data is a {@link io.litj.threshold.bls.TimeLockPlaintext}). Public
  * keys, signatures and shares are immutable values that can only hold valid subgroup points other than the
  * identity. Secret keys and key shares never print and leave only through {@code exportSecret()}.
  *
