@@ -176,4 +176,21 @@ class PkpSignCommandTest {
         assertTrue(unknown.err().contains("[NodePKPTokenIdNotFound] no PKP with token id"), unknown.err());
         assertEquals(3, noDevnet.code(), noDevnet.err());
     }
+
+    @Test
+    void help_namesTheSubcommandsAndTheDigestThatMessageSigns() {
+        LitjRun pkpHelp = litj("pkp", "--help");
+        LitjRun signHelp = litj("pkp", "sign", "--help");
+        LitjRun permitHelp = litj("pkp", "permit", "--help");
+
+        assertEquals(0, pkpHelp.code(), pkpHelp.both());
+        assertTrue(pkpHelp.out().contains("permit") && pkpHelp.out().contains("sign"), pkpHelp.out());
+        assertEquals(0, signHelp.code(), signHelp.both());
+        assertTrue(signHelp.out().replaceAll("\\s+", " ").contains("--message signs keccak256(\"\\x19Ethereum"
+                + " Signed Message:\\n\" + length + message)"), signHelp.out());
+        assertTrue(signHelp.out().contains("--private-key-file"), signHelp.out());
+        assertEquals(0, permitHelp.code(), permitHelp.both());
+        assertTrue(permitHelp.out().replaceAll("\\s+", " ").contains("Scopes: 1 = sign anything, 2 = personal sign"),
+                permitHelp.out());
+    }
 }
