@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * <p>Use at most once, also across restarts: {@link #bind} writes and syncs the bound record <em>before</em> it
  * hands the presignature out, and then deletes the secret; a presignature with a bound record is never offered
  * again (a secret left beside one by a crash is deleted when its folder is read); binding it to another digest is
- * refused. Bounded: at most {@code maxPerSet} unused presignatures per (PKP, set) and {@code maxTotal} in all.
+ * refused. Bounded: at most {@code maxPerSet} unused presignatures per (PKP, set) (a new one replaces the lowest
+ * unreserved one) and {@code maxTotal} in all.
  * Thread-safe.
  */
 public final class PresignatureStore {
@@ -78,15 +79,32 @@ public final class PresignatureStore {
     }
 
     /**
-     * Keeps a new presignature; false (and nothing written) if the bounds are reached.
+     * Keeps a new presignature. When {@code (tokenId, set)} holds its most, the lowest unreserved one is deleted
+     * first: it was offered in the last agreement and not taken, so another member of the set lacks it (its run
+     * failed there) and it would otherwise hold a place for ever. Deleting an unused presignature is always safe.
      *
+     * @return false (nothing written) if the node holds its most in all, all of the set's are reserved, or
+     *     {@code id} was bound before
      * @throws LitNodeException {@code NodeSystemFault} if it cannot be written
      */
     public synchronized boolean add(String tokenId, Participants set, String id, Presignature presignature) {
         checkId(id);
         Path dir = folder(tokenId, set);
         TreeSet<String> ids = load(dir);
-        if (ids.size() >= maxPerSet || total >= maxTotal || Files.exists(dir.resolve(id + ".bound"))) {
+        if (Files.exists(dir.resolve(id + ".bound"))) {
+            return false;
+        }
+        if (ids.size() >= maxPerSet) {
+            Optional<String> orphan = ids.stream().filter(i -> !reserved.contains(dir.resolve(i).toString()))
+                    .findFirst();
+            if (orphan.isEmpty()) {
+                return false;
+            }
+            DurableFiles.delete(dir.resolve(orphan.get() + ".secret"));
+            ids.remove(orphan.get());
+            total--;
+        }
+        if (total >= maxTotal) {
             return false;
         }
         DurableFiles.write(dir.resolve(id + ".secret"), presignature.exportSecretJson());

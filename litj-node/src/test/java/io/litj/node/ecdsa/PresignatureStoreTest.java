@@ -131,14 +131,41 @@ class PresignatureStoreTest {
     }
 
     @Test
-    void add_beyondThePerSetBound_keepsNothing() {
+    void add_beyondThePerSetBound_replacesTheLowestUnreservedOne() {
         PresignatureStore store = store();
         for (int i = 0; i < 4; i++) {
             assertTrue(store.add(TOKEN, SET, id(i), text("{}")));
         }
+        store.reserve(TOKEN, SET, 1);
+
+        assertTrue(store.add(TOKEN, SET, id(9), text("{}")));
+
+        assertFalse(Files.exists(store.folder(TOKEN, SET).resolve(id(1) + ".secret")));
+        store.release(TOKEN, SET, List.of(id(0)));
+        assertEquals(List.of(id(0), id(2), id(3), id(9)), store.reserve(TOKEN, SET, 8));
+    }
+
+    @Test
+    void add_setFullAndEveryOneReserved_keepsNothing() {
+        PresignatureStore store = store();
+        for (int i = 0; i < 4; i++) {
+            store.add(TOKEN, SET, id(i), text("{}"));
+        }
+        store.reserve(TOKEN, SET, 8);
 
         assertFalse(store.add(TOKEN, SET, id(9), text("{}")));
         assertFalse(Files.exists(store.folder(TOKEN, SET).resolve(id(9) + ".secret")));
+    }
+
+    @Test
+    void add_beyondTheNodeBound_keepsNothing() {
+        PresignatureStore store = new PresignatureStore(dir, TEXT, 2, 3);
+        Participants other = new Participants(List.of(2, 3), 2);
+        store.add(TOKEN, SET, id(1), text("{}"));
+        store.add(TOKEN, SET, id(2), text("{}"));
+        store.add(TOKEN, other, id(3), text("{}"));
+
+        assertFalse(store.add(TOKEN, other, id(4), text("{}")));
     }
 
     @Test
