@@ -9,6 +9,10 @@
 //   noPkpSigning     a signer wallet session granting only lit-action-execution: pkpSign must be refused
 //   strangerWallet   a session of a wallet the PKP does not permit: pkpSign must be refused
 //   personalOnly     a session of the personal-sign-only wallet: pkpSign (sign anything) must be refused
+//   actionSignEcdsa  executeJs of an action calling Lit.Actions.signEcdsa (signer wallet session): the SDK combines
+//                    signatures.sig1, and ethers recovers it
+//   actionPersonal   executeJs of an action calling ethPersonalSignMessageEcdsa (personal wallet, scope 2 suffices):
+//                    signatures.personal, checked with ethers.utils.verifyMessage
 // Every body the SDK posted to /web/pkp/sign/v1 is summarized under pkpSignRequests (keys, toSign length, pubkey).
 //
 // Usage:
@@ -82,6 +86,7 @@ const signingResources = () => [
   { resource: new LitPKPResource(tokenId), ability: LIT_ABILITY.PKPSigning },
   { resource: new LitActionResource('*'), ability: LIT_ABILITY.LitActionExecution },
 ];
+const PERSONAL_MESSAGE = 'hello PKP';
 const actionOnly = () => [{ resource: new LitActionResource('*'), ability: LIT_ABILITY.LitActionExecution }];
 
 function errorOf(e) {
@@ -190,6 +195,27 @@ try {
       await walletSession(client, args['stranger-key'], signingResources())));
     f.personalOnly = await run('personalOnly', async (v) => sign(client, v,
       await walletSession(client, args['personal-key'], signingResources())));
+    f.actionSignEcdsa = await run('actionSignEcdsa', async (v) => {
+      const result = await client.executeJs({
+        code: '(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: "sig1" }); })();',
+        jsParams: { toSign: [...digest], publicKey },
+        sessionSigs: await walletSession(client, args['signer-key'], signingResources()),
+      });
+      v.result = result.signatures.sig1;
+      v.recoveredAddress = ethers.utils.recoverAddress(digest, result.signatures.sig1.signature);
+      v.pkpAddress = pkpAddress;
+    });
+    f.actionPersonal = await run('actionPersonal', async (v) => {
+      const result = await client.executeJs({
+        code: '(async () => { await Lit.Actions.ethPersonalSignMessageEcdsa({ message, publicKey, sigName: "personal" });'
+          + ' })();',
+        jsParams: { message: PERSONAL_MESSAGE, publicKey },
+        sessionSigs: await walletSession(client, args['personal-key'], signingResources()),
+      });
+      v.result = result.signatures.personal;
+      v.recoveredAddress = ethers.utils.verifyMessage(PERSONAL_MESSAGE, result.signatures.personal.signature);
+      v.pkpAddress = pkpAddress;
+    });
   }
 } catch (e) {
   crash = e;

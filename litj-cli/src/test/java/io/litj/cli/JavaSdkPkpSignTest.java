@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.litj.cli.PkpSessionFixture.CountingTransport;
 import io.litj.client.AuthMethod;
+import io.litj.client.ExecuteJsRequest;
+import io.litj.client.ExecuteJsResult;
 import io.litj.client.LitClient;
 import io.litj.client.LitClientException;
 import io.litj.client.PkpSessionRequest;
@@ -19,11 +21,13 @@ import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.AuthSigs;
 import io.litj.protocol.auth.LitSiweBuilder;
 import io.litj.protocol.auth.SessionSigs;
+import io.litj.protocol.crypto.Bytes;
 import io.litj.protocol.crypto.Eip191;
 import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.crypto.EthSignature;
 import io.litj.protocol.crypto.Hashes;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
+import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.resource.LitAbility;
 import io.litj.protocol.resource.LitResource;
 import io.litj.protocol.resource.ResourceAbilityRequest;
@@ -41,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The Java SDK's {@code pkpSign} against a real 3-node devnet: a wallet session and a PKP session each get a
  * signature that recovers to the PKP's address; a session without {@code pkp-signing}, a wallet session without Lit
  * Action execution, a wallet the PKP does not permit and a personal-sign-only wallet are refused with the nodes'
- * codes.
+ * codes. Also {@link ExecuteJsResult#signatures()} of actions calling {@code signEcdsa} and
+ * {@code ethPersonalSignMessageEcdsa}.
  */
 class JavaSdkPkpSignTest {
     private static final Clock CLOCK = Clock.systemUTC();
@@ -138,5 +143,38 @@ class JavaSdkPkpSignTest {
     void pkpSign_walletPermittedForPersonalSignOnly_isRefusedWithNodeAuthSigScopeTooLimited() {
         assertEquals("NodeAuthSigScopeTooLimited", refusalCode(PkpSignFixture.PERSONAL,
                 PkpSignRequest.sessionResources(key())));
+    }
+
+    @Test
+    void executeJs_signEcdsa_givesASignatureUnderItsSigNameThatRecoversToThePkp() {
+        ExecuteJsResult result = withClient(client -> client.executeJs(ExecuteJsRequest.builder()
+                .code("(async () => { await Lit.Actions.signEcdsa({toSign, publicKey, sigName: 'sig1'}); })();")
+                .jsParams(JsonValue.object().put("toSign", bytes(DIGEST)).put("publicKey", key()).build())
+                .sessionSigs(walletSession(client, PkpSignFixture.SIGNER, PkpSignRequest.sessionResources(key())))
+                .build()));
+        assertEquals(List.of("sig1"), List.copyOf(result.signatures().keySet()));
+        assertRecoversToThePkp(result.signatures().get("sig1"));
+    }
+
+    @Test
+    void executeJs_ethPersonalSignMessageEcdsa_withScope2_signsTheEip191DigestOfTheMessage() {
+        ExecuteJsResult result = withClient(client -> client.executeJs(ExecuteJsRequest.builder()
+                .code("(async () => { await Lit.Actions.ethPersonalSignMessageEcdsa({message: 'hello PKP',"
+                        + " publicKey, sigName: 'personal'}); })();")
+                .jsParams(JsonValue.object().put("publicKey", key()).build())
+                .sessionSigs(walletSession(client, PkpSignFixture.PERSONAL, PkpSignRequest.sessionResources(key())))
+                .build()));
+        PkpSignature sig = result.signatures().get("personal");
+        assertEquals(Bytes.of(Eip191.hash("hello PKP")), sig.dataSigned());
+        assertEquals(pkp.ethAddress(), Eip191.recover("hello PKP", EthSignature.parse(sig.signatureHex(), "sig"))
+                .toChecksumString());
+    }
+
+    private static JsonValue bytes(byte[] b) {
+        List<JsonValue> out = new java.util.ArrayList<>();
+        for (byte x : b) {
+            out.add(new JsonValue.JsonNumber(x & 0xff));
+        }
+        return new JsonValue.JsonArray(out);
     }
 }

@@ -176,4 +176,38 @@ class PkpSignCommandTest {
         assertTrue(unknown.err().contains("[NodePKPTokenIdNotFound] no PKP with token id"), unknown.err());
         assertEquals(3, noDevnet.code(), noDevnet.err());
     }
+
+    @Test
+    void help_namesTheSubcommandsAndTheDigestThatMessageSigns() {
+        LitjRun pkpHelp = litj("pkp", "--help");
+        LitjRun signHelp = litj("pkp", "sign", "--help");
+        LitjRun permitHelp = litj("pkp", "permit", "--help");
+
+        assertEquals(0, pkpHelp.code(), pkpHelp.both());
+        assertTrue(pkpHelp.out().contains("permit") && pkpHelp.out().contains("sign"), pkpHelp.out());
+        assertEquals(0, signHelp.code(), signHelp.both());
+        assertTrue(signHelp.out().replaceAll("\\s+", " ").contains("--message signs keccak256(\"\\x19Ethereum"
+                + " Signed Message:\\n\" + length + message)"), signHelp.out());
+        assertTrue(signHelp.out().contains("--private-key-file"), signHelp.out());
+        assertEquals(0, permitHelp.code(), permitHelp.both());
+        assertTrue(permitHelp.out().replaceAll("\\s+", " ").contains("Scopes: 1 = sign anything, 2 = personal sign"),
+                permitHelp.out());
+    }
+
+    @Test
+    void exec_actionCallingSignEcdsa_printsTheCombinedSignatureAndThePkpAddress() throws IOException {
+        Path code = Files.writeString(temp.resolve("sign.js"),
+                "(async () => { await Lit.Actions.signEcdsa({toSign, publicKey, sigName: 'sig1'}); })();");
+        StringBuilder toSign = new StringBuilder();
+        for (byte b : Bytes.fromHex(HASH.substring(2), "hash").toByteArray()) {
+            toSign.append(toSign.isEmpty() ? "" : ",").append(b & 0xff);
+        }
+        LitjRun r = litj("exec", "--rpc-url", devnet.rpcUrl(), "--private-key-file",
+                keyFile(PkpSignFixture.SIGNER_KEY), "--no-store", "--code", code.toString(), "--params",
+                "{\"toSign\":[" + toSign + "],\"publicKey\":\"0x" + pkp.publicKey() + "\"}");
+
+        assertEquals(0, r.code(), r.both());
+        assertTrue(r.out().contains("signature sig1  0x"), r.out());
+        assertTrue(r.out().contains("(" + pkp.ethAddress() + " signed " + HASH + ")"), r.out());
+    }
 }

@@ -14,6 +14,7 @@ import io.litj.node.registry.NetworkInfo;
 import io.litj.node.registry.Pkp;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.crypto.Bytes;
+import io.litj.protocol.crypto.Eip191;
 import io.litj.protocol.crypto.Hashes;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
@@ -36,7 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The unmodified Lit JS SDK 7.4.0 ({@code interop/pkp-sign-flows.mjs}) signs with a PKP on a 3-node litj devnet:
  * {@code pkpSign} with a wallet session and with a PKP session each combine the nodes' shares into a signature that
  * ethers recovers to the PKP's address; a session without {@code pkp-signing}, a wallet the PKP does not permit and
- * a personal-sign-only wallet are refused with Datil's codes. The PKP is minted here (Java); the script runs once.
+ * a personal-sign-only wallet are refused with Datil's codes; actions calling {@code signEcdsa} and
+ * {@code ethPersonalSignMessageEcdsa} give {@code executeJs} signatures the SDK combines and ethers checks. The PKP
+ * is minted here (Java); the script runs once.
  *
  * <p>Without Node.js or {@code interop/} every test is skipped with the reason on stderr, or fails when the
  * environment variable {@code CI} is set (the policy of {@link NodeJs}).
@@ -112,6 +115,19 @@ class JsSdkPkpSignTest {
     @Test
     void pkpSign_personalSignOnlyWallet_isRefusedWithNodeAuthSigScopeTooLimited() {
         assertRefused("personalOnly", LitErrorCode.NodeAuthSigScopeTooLimited);
+    }
+
+    @Test
+    void executeJs_signEcdsa_theSdkCombinesTheNodesSharesIntoThePkpsSignature() {
+        assertSignedByThePkp(flow("actionSignEcdsa"));
+    }
+
+    @Test
+    void executeJs_ethPersonalSignMessageEcdsa_theSdkCombinesASignatureVerifyMessageAccepts() {
+        JsonValue.JsonObject flow = flow("actionPersonal");
+        assertEquals(pkp.ethAddress(), string(flow, "recoveredAddress"));
+        assertEquals(Bytes.of(Eip191.hash("hello PKP")).hex(), string(object(flow, "result"), "dataSigned")
+                .toLowerCase());
     }
 
     /** The SDK's result recovers (ethers) to the PKP, and the same r, s, recid recover to its key in Java too. */

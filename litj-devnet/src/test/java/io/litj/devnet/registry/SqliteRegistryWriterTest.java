@@ -300,6 +300,28 @@ class SqliteRegistryWriterTest {
         }
     }
 
+    @Test
+    void permit_newMethodIsAdded_knownMethodGainsScopes_unknownPkpIsNodePKPTokenIdNotFound() {
+        Pkp pkp = pkp(0x33, new PkpPermission(PkpPermission.LIT_ACTION, "QmCid", Set.of(2)));
+        String wallet = TestRegistries.ADDRESSES.get(1);
+        try (SqliteRegistryWriter w = TestRegistryFiles.create(dir, 3);
+             SqliteRegistry r = SqliteRegistry.open(w.file())) {
+            w.addPkp(pkp);
+
+            PkpPermission added = w.permit(pkp.tokenId(), new PkpPermission(PkpPermission.ETH_WALLET,
+                    wallet.toUpperCase(Locale.ROOT).replace("0X", "0x"), Set.of(1)));
+            PkpPermission widened = w.permit(pkp.tokenId(), new PkpPermission(PkpPermission.LIT_ACTION, "QmCid",
+                    Set.of(1)));
+
+            assertEquals(new PkpPermission(PkpPermission.ETH_WALLET, wallet, Set.of(1)), added);
+            assertEquals(new PkpPermission(PkpPermission.LIT_ACTION, "QmCid", Set.of(1, 2)), widened);
+            assertEquals(Set.of(added, widened), Set.copyOf(r.pkp(pkp.tokenId()).orElseThrow().permissions()));
+            assertEquals(List.of(pkp.tokenId()), r.pkpsPermitting(PkpPermission.ETH_WALLET, wallet));
+            LitNodeException unknown = assertThrows(LitNodeException.class, () -> w.permit("ab".repeat(32), added));
+            assertEquals(LitErrorCode.NodePKPTokenIdNotFound, unknown.code());
+        }
+    }
+
     /** A PKP whose (fake, well-formed) public key is {@code 04} followed by the byte {@code fill}. */
     private static Pkp pkp(int fill, PkpPermission permission) {
         byte[] key = new byte[65];

@@ -32,14 +32,15 @@ import org.slf4j.LoggerFactory;
  *   ({@link PresignMaker}, at most {@link #ON_DEMAND_TIMEOUT});</li>
  *   <li>the presignature is bound to the digest on disk ({@link PresignatureStore#bind}) before the share is
  *   computed and returned;</li>
- *   <li>refill: when fewer than {@link #TARGET} common presignatures remain, every member starts the same refill
- *   runs in the background (ids derived from the request), bounded to {@value #MAX_REFILLS} at once per node.</li>
+ *   <li>refill: when fewer than {@link #TARGET} common presignatures remain, every member starts the same refill in
+ *   the background — one triple batch, then one presigning run per missing presignature, ids derived from the
+ *   request — at most {@value #MAX_REFILLS} refills at once per node.</li>
  * </ol>
  * Thread-safe; {@link #close()} stops the background work.
  */
 public final class PkpSigner implements AutoCloseable {
-    /** Presignatures kept ready per (PKP, set). */
-    public static final int TARGET = 2;
+    /** Presignatures kept ready per (PKP, set): a refill makes what is missing, from one triple batch. */
+    public static final int TARGET = 4;
     /** How long a request may wait for a presignature made on demand. */
     public static final Duration ON_DEMAND_TIMEOUT = Duration.ofSeconds(30);
     static final Duration AGREEMENT_TIMEOUT = Duration.ofSeconds(10);
@@ -122,30 +123,38 @@ public final class PkpSigner implements AutoCloseable {
         return Optional.of(presignature.sign(digest, key.publicKey()));
     }
 
+    /**
+     * Starts one background job that makes the presignatures {@code (PKP, set)} lacks, from one triple batch; every
+     * member decides the same count from the same agreement, and derives the same seed.
+     */
     private void refill(PkpKeyShare key, Participants set, String context, int remaining) {
-        for (int k = 0; k < TARGET - remaining; k++) {
-            byte[] seed = PresignMaker.seed(context, "refill", String.valueOf(k));
-            if (!refills.tryAcquire()) {
-                LOG.info("presignature refill for PKP {} set {} skipped: {} refills running", key.tokenId(),
-                        set.indices(), MAX_REFILLS);
-                return;
-            }
-            try {
-                background.execute(() -> {
-                    try {
-                        store.add(key.tokenId(), set, PresignMaker.idOf(seed),
-                                maker.make(key, set, seed, REFILL_TIMEOUT));
-                    } catch (RuntimeException e) {
-                        LOG.info("presignature refill for PKP {} set {} failed: {}", key.tokenId(), set.indices(),
-                                e.toString(), e);
-                    } finally {
-                        refills.release();
+        int count = TARGET - remaining;
+        if (count <= 0) {
+            return;
+        }
+        if (!refills.tryAcquire()) {
+            LOG.info("presignature refill for PKP {} set {} skipped: {} refills running", key.tokenId(),
+                    set.indices(), MAX_REFILLS);
+            return;
+        }
+        byte[] seed = PresignMaker.seed(context, "refill");
+        try {
+            background.execute(() -> {
+                try {
+                    List<Presignature> made = maker.makeBatch(key, set, seed, count, REFILL_TIMEOUT);
+                    for (int j = 0; j < made.size(); j++) {
+                        store.add(key.tokenId(), set, PresignMaker.idOf(PresignMaker.batchSeed(seed, count, j)),
+                                made.get(j));
                     }
-                });
-            } catch (RejectedExecutionException e) {
-                refills.release();
-                return;
-            }
+                } catch (RuntimeException e) {
+                    LOG.info("presignature refill for PKP {} set {} failed: {}", key.tokenId(), set.indices(),
+                            e.toString(), e);
+                } finally {
+                    refills.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            refills.release();
         }
     }
 

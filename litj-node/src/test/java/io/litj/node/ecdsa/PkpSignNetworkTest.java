@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.litj.node.auth.SessionKeyFixture;
+import io.litj.node.registry.Pkp;
 import io.litj.node.registry.PkpPermission;
 import io.litj.node.testing.LiveSessions;
 import io.litj.node.testing.NodeHttp.Reply;
@@ -213,6 +215,21 @@ class PkpSignNetworkTest {
                 0)), "pubkey", new JsonValue.JsonString("0x04" + "1".repeat(128)));
 
         assertRefused(net.sign(0, body, "r-unknown"), 400, "NodePKPTokenIdNotFound", "PkpExistsCheck");
+    }
+
+    @Test
+    void sign_pkpWhoseSharesNoNodeHolds_refusedWithNodePKPTokenIdNotFoundAfterAuthorization() {
+        Pkp foreign = Pkp.of(SessionKeyFixture.publicKey("99".repeat(32)), List.of(new PkpPermission(PkpPermission.ETH_WALLET,
+                OWNER.address().toString().toLowerCase(), Set.of(PkpPermission.SCOPE_SIGN_ANYTHING))));
+        net.net().registry().addPkp(foreign);
+        JsonValue.JsonObject body = withMember(net.body(digest("x"), sig(sessions(OWNER, PkpNetwork.pkpAndActions()),
+                0)), "pubkey", new JsonValue.JsonString("0x" + foreign.publicKey()));
+
+        Reply r = net.sign(0, body, "r-foreign");
+
+        assertEquals(400, r.status(), r::toString);
+        assertEquals("NodePKPTokenIdNotFound", r.errorCode(), r::toString);
+        assertTrue(r.string("message").contains("this node holds no share"), r::toString);
     }
 
     @Test
