@@ -14,7 +14,7 @@
 // document was printed (failures of single cases are in it), 1 on bad usage or an internal error, 2 on timeout.
 
 import { createRequire } from 'node:module';
-import { captureConsole, installedVersion, noNetwork, safeJson } from './lib/harness.mjs';
+import { captureConsole, installedVersion, noNetwork, runCases, safeJson } from './lib/harness.mjs';
 
 const TIMEOUT_MS = 60000;
 const require = createRequire(import.meta.url);
@@ -47,26 +47,6 @@ const document = {
   ms: null,
 };
 
-function print(exitCode) {
-  document.ms = Date.now() - startedAt;
-  if (document.cases.some((c) => c.error) || refusedConnections.length > 0 || document.timedOut) {
-    document.sdkConsole = sdkConsole.slice(-200);
-  }
-  realStdoutWrite(`${JSON.stringify(document, null, 2)}\n`);
-  process.exitCode = exitCode;
-}
-
-async function readInput() {
-  if (process.argv.length === 3) {
-    return process.argv[2];
-  }
-  const chunks = [];
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 async function combineCase(c) {
   try {
     const responses = JSON.parse(JSON.stringify(c.responses)); // the SDK mutates what it parses
@@ -90,22 +70,14 @@ async function combineCase(c) {
   }
 }
 
-const deadline = setTimeout(() => {
-  document.timedOut = true;
-  print(2);
-  process.exit(2);
-}, TIMEOUT_MS);
-
-try {
-  const input = JSON.parse(await readInput());
-  for (const c of input.cases) {
-    document.cases.push(await combineCase(c));
-  }
-  clearTimeout(deadline);
-  print(0);
-} catch (error) {
-  clearTimeout(deadline);
-  realStderrWrite(`ecdsa-combine: ${error?.stack ?? error}\n`);
-  document.internalError = String(error?.message ?? error);
-  print(1);
-}
+await runCases({
+  name: 'ecdsa-combine',
+  document,
+  startedAt,
+  sdkConsole,
+  realStdoutWrite,
+  realStderrWrite,
+  refusedConnections,
+  runCase: combineCase,
+  timeoutMs: TIMEOUT_MS,
+});
