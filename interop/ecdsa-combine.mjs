@@ -14,15 +14,14 @@
 // document was printed (failures of single cases are in it), 1 on bad usage or an internal error, 2 on timeout.
 
 import { createRequire } from 'node:module';
-import { captureConsole, installedVersion, noNetwork, runCases, safeJson } from './lib/harness.mjs';
+import { offlineScript, runCases, safeJson, sdkCryptoVersions } from './lib/harness.mjs';
 
 const TIMEOUT_MS = 60000;
 const require = createRequire(import.meta.url);
 process.noDeprecation = true;
 
-const startedAt = Date.now();
-const { sdkConsole, realStdoutWrite, realStderrWrite } = captureConsole();
-const refusedConnections = noNetwork('ecdsa-combine');
+const script = offlineScript('ecdsa-combine');
+const { refusedConnections } = script;
 
 const nodeClientRequire = createRequire(require.resolve('@lit-protocol/lit-node-client-nodejs'));
 const { parsePkpSignResponse } = nodeClientRequire('./lib/helpers/parse-pkp-sign-response');
@@ -32,15 +31,7 @@ const { ethers } = nodeClientRequire('ethers');
 const document = {
   script: 'interop/ecdsa-combine.mjs',
   node: process.version,
-  versions: {
-    '@lit-protocol/lit-node-client': installedVersion('@lit-protocol/lit-node-client', require),
-    '@lit-protocol/lit-node-client-nodejs': installedVersion('@lit-protocol/lit-node-client-nodejs', require),
-    '@lit-protocol/auth-helpers': installedVersion('@lit-protocol/auth-helpers', require),
-    '@lit-protocol/constants': installedVersion('@lit-protocol/constants', require),
-    '@lit-protocol/crypto': installedVersion('@lit-protocol/crypto', nodeClientRequire),
-    '@lit-protocol/wasm': installedVersion('@lit-protocol/wasm', nodeClientRequire),
-    ethers: ethers.version,
-  },
+  versions: { ...sdkCryptoVersions(require, nodeClientRequire), ethers: ethers.version },
   cases: [],
   networkGuard: { refused: refusedConnections },
   timedOut: false,
@@ -70,14 +61,4 @@ async function combineCase(c) {
   }
 }
 
-await runCases({
-  name: 'ecdsa-combine',
-  document,
-  startedAt,
-  sdkConsole,
-  realStdoutWrite,
-  realStderrWrite,
-  refusedConnections,
-  runCase: combineCase,
-  timeoutMs: TIMEOUT_MS,
-});
+await runCases({ ...script, document, runCase: combineCase, timeoutMs: TIMEOUT_MS });

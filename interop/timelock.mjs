@@ -17,15 +17,14 @@
 // single cases are in it), 1 on bad usage or an internal error, 2 on timeout.
 
 import { createRequire } from 'node:module';
-import { captureConsole, installedVersion, noNetwork, runCases, safeJson } from './lib/harness.mjs';
+import { offlineScript, runCases, safeJson, sdkCryptoVersions } from './lib/harness.mjs';
 
 const TIMEOUT_MS = 60000;
 const require = createRequire(import.meta.url);
 process.noDeprecation = true;
 
-const startedAt = Date.now();
-const { sdkConsole, realStdoutWrite, realStderrWrite } = captureConsole();
-const refusedConnections = noNetwork('timelock');
+const script = offlineScript('timelock');
+const { refusedConnections } = script;
 
 const { LitNodeClientNodeJs } = require('@lit-protocol/lit-node-client');
 const nodeClientRequire = createRequire(require.resolve('@lit-protocol/lit-node-client-nodejs'));
@@ -34,14 +33,7 @@ const litCrypto = nodeClientRequire('@lit-protocol/crypto');
 const document = {
   script: 'interop/timelock.mjs',
   node: process.version,
-  versions: {
-    '@lit-protocol/lit-node-client': installedVersion('@lit-protocol/lit-node-client', require),
-    '@lit-protocol/lit-node-client-nodejs': installedVersion('@lit-protocol/lit-node-client-nodejs', require),
-    '@lit-protocol/auth-helpers': installedVersion('@lit-protocol/auth-helpers', require),
-    '@lit-protocol/constants': installedVersion('@lit-protocol/constants', require),
-    '@lit-protocol/crypto': installedVersion('@lit-protocol/crypto', nodeClientRequire),
-    '@lit-protocol/wasm': installedVersion('@lit-protocol/wasm', nodeClientRequire),
-  },
+  versions: sdkCryptoVersions(require, nodeClientRequire),
   cases: [],
   networkGuard: { refused: refusedConnections },
   timedOut: false,
@@ -69,14 +61,4 @@ async function runCase(c) {
   }
 }
 
-await runCases({
-  name: 'timelock',
-  document,
-  startedAt,
-  sdkConsole,
-  realStdoutWrite,
-  realStderrWrite,
-  refusedConnections,
-  runCase,
-  timeoutMs: TIMEOUT_MS,
-});
+await runCases({ ...script, document, runCase: runCase, timeoutMs: TIMEOUT_MS });

@@ -1,7 +1,6 @@
 package io.litj.threshold.bls;
 
 import static io.litj.protocol.testing.JsonAccess.member;
-import static io.litj.protocol.testing.JsonAccess.object;
 import static io.litj.protocol.testing.JsonAccess.string;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +12,6 @@ import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
-import io.litj.protocol.testing.InteropRuns;
 import io.litj.protocol.testing.NodeJs;
 import io.litj.protocol.testing.RunOnce;
 import io.litj.threshold.ThresholdException;
@@ -171,9 +169,7 @@ class TimeLockJsSdkTest {
 
     @Test
     void theScriptRanThePinnedSdk_withoutNetwork() {
-        InteropRuns.assertPinnedLoopbackOnlyAndInTime(DOCUMENT.get());
-        assertEquals(InteropRuns.SDK_VERSION, string(object(DOCUMENT.get(), "versions"), "@lit-protocol/crypto"));
-        assertEquals(InteropRuns.SDK_VERSION, string(object(DOCUMENT.get(), "versions"), "@lit-protocol/wasm"));
+        ScriptCases.assertPinnedCryptoOfflineAndInTime(DOCUMENT.get());
     }
 
     @Test

@@ -14,7 +14,6 @@ import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
-import io.litj.protocol.testing.InteropRuns;
 import io.litj.protocol.testing.NodeJs;
 import io.litj.protocol.testing.RunOnce;
 import io.litj.threshold.ThresholdException;
@@ -105,9 +104,7 @@ class EcdsaJsSdkCombineTest {
 
     @Test
     void theScriptRanThePinnedSdk_withoutNetwork() {
-        InteropRuns.assertPinnedLoopbackOnlyAndInTime(DOCUMENT.get());
-        assertEquals(InteropRuns.SDK_VERSION, string(object(DOCUMENT.get(), "versions"), "@lit-protocol/crypto"));
-        assertEquals(InteropRuns.SDK_VERSION, string(object(DOCUMENT.get(), "versions"), "@lit-protocol/wasm"));
+        ScriptCases.assertPinnedCryptoOfflineAndInTime(DOCUMENT.get());
     }
 
     @Test

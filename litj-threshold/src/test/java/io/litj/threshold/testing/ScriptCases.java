@@ -1,9 +1,12 @@
 package io.litj.threshold.testing;
 
 import static io.litj.protocol.testing.JsonAccess.array;
+import static io.litj.protocol.testing.JsonAccess.object;
 import static io.litj.protocol.testing.JsonAccess.string;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.litj.protocol.json.JsonValue;
+import io.litj.protocol.testing.InteropRuns;
 
 /** Reading the result document of an {@code interop/} script that answers a list of cases by id. */
 public final class ScriptCases {
@@ -18,5 +21,16 @@ public final class ScriptCases {
             }
         }
         throw new AssertionError("the script did not answer case " + id);
+    }
+
+    /**
+     * The run used the pinned SDK, including the {@code @lit-protocol/crypto} and {@code wasm} packages that the
+     * node client loads, tried no connection and finished in time.
+     */
+    public static void assertPinnedCryptoOfflineAndInTime(JsonValue.JsonObject document) {
+        InteropRuns.assertPinnedLoopbackOnlyAndInTime(document);
+        for (String pkg : new String[] {"@lit-protocol/crypto", "@lit-protocol/wasm"}) {
+            assertEquals(InteropRuns.SDK_VERSION, string(object(document, "versions"), pkg), pkg);
+        }
     }
 }
