@@ -14,15 +14,14 @@
 // document was printed (failures of single cases are in it), 1 on bad usage or an internal error, 2 on timeout.
 
 import { createRequire } from 'node:module';
-import { captureConsole, installedVersion, noNetwork, safeJson } from './lib/harness.mjs';
+import { offlineScript, runCases, safeJson, sdkCryptoVersions } from './lib/harness.mjs';
 
 const TIMEOUT_MS = 60000;
 const require = createRequire(import.meta.url);
 process.noDeprecation = true;
 
-const startedAt = Date.now();
-const { sdkConsole, realStdoutWrite, realStderrWrite } = captureConsole();
-const refusedConnections = noNetwork('ecdsa-combine');
+const script = offlineScript('ecdsa-combine');
+const { refusedConnections } = script;
 
 const nodeClientRequire = createRequire(require.resolve('@lit-protocol/lit-node-client-nodejs'));
 const { parsePkpSignResponse } = nodeClientRequire('./lib/helpers/parse-pkp-sign-response');
@@ -32,40 +31,12 @@ const { ethers } = nodeClientRequire('ethers');
 const document = {
   script: 'interop/ecdsa-combine.mjs',
   node: process.version,
-  versions: {
-    '@lit-protocol/lit-node-client': installedVersion('@lit-protocol/lit-node-client', require),
-    '@lit-protocol/lit-node-client-nodejs': installedVersion('@lit-protocol/lit-node-client-nodejs', require),
-    '@lit-protocol/auth-helpers': installedVersion('@lit-protocol/auth-helpers', require),
-    '@lit-protocol/constants': installedVersion('@lit-protocol/constants', require),
-    '@lit-protocol/crypto': installedVersion('@lit-protocol/crypto', nodeClientRequire),
-    '@lit-protocol/wasm': installedVersion('@lit-protocol/wasm', nodeClientRequire),
-    ethers: ethers.version,
-  },
+  versions: { ...sdkCryptoVersions(require, nodeClientRequire), ethers: ethers.version },
   cases: [],
   networkGuard: { refused: refusedConnections },
   timedOut: false,
   ms: null,
 };
-
-function print(exitCode) {
-  document.ms = Date.now() - startedAt;
-  if (document.cases.some((c) => c.error) || refusedConnections.length > 0 || document.timedOut) {
-    document.sdkConsole = sdkConsole.slice(-200);
-  }
-  realStdoutWrite(`${JSON.stringify(document, null, 2)}\n`);
-  process.exitCode = exitCode;
-}
-
-async function readInput() {
-  if (process.argv.length === 3) {
-    return process.argv[2];
-  }
-  const chunks = [];
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 async function combineCase(c) {
   try {
@@ -90,22 +61,4 @@ async function combineCase(c) {
   }
 }
 
-const deadline = setTimeout(() => {
-  document.timedOut = true;
-  print(2);
-  process.exit(2);
-}, TIMEOUT_MS);
-
-try {
-  const input = JSON.parse(await readInput());
-  for (const c of input.cases) {
-    document.cases.push(await combineCase(c));
-  }
-  clearTimeout(deadline);
-  print(0);
-} catch (error) {
-  clearTimeout(deadline);
-  realStderrWrite(`ecdsa-combine: ${error?.stack ?? error}\n`);
-  document.internalError = String(error?.message ?? error);
-  print(1);
-}
+await runCases({ ...script, document, runCase: combineCase, timeoutMs: TIMEOUT_MS });

@@ -17,15 +17,14 @@
 // single cases are in it), 1 on bad usage or an internal error, 2 on timeout.
 
 import { createRequire } from 'node:module';
-import { captureConsole, installedVersion, noNetwork, safeJson } from './lib/harness.mjs';
+import { offlineScript, runCases, safeJson, sdkCryptoVersions } from './lib/harness.mjs';
 
 const TIMEOUT_MS = 60000;
 const require = createRequire(import.meta.url);
 process.noDeprecation = true;
 
-const startedAt = Date.now();
-const { sdkConsole, realStdoutWrite, realStderrWrite } = captureConsole();
-const refusedConnections = noNetwork('timelock');
+const script = offlineScript('timelock');
+const { refusedConnections } = script;
 
 const { LitNodeClientNodeJs } = require('@lit-protocol/lit-node-client');
 const nodeClientRequire = createRequire(require.resolve('@lit-protocol/lit-node-client-nodejs'));
@@ -34,39 +33,12 @@ const litCrypto = nodeClientRequire('@lit-protocol/crypto');
 const document = {
   script: 'interop/timelock.mjs',
   node: process.version,
-  versions: {
-    '@lit-protocol/lit-node-client': installedVersion('@lit-protocol/lit-node-client', require),
-    '@lit-protocol/lit-node-client-nodejs': installedVersion('@lit-protocol/lit-node-client-nodejs', require),
-    '@lit-protocol/auth-helpers': installedVersion('@lit-protocol/auth-helpers', require),
-    '@lit-protocol/constants': installedVersion('@lit-protocol/constants', require),
-    '@lit-protocol/crypto': installedVersion('@lit-protocol/crypto', nodeClientRequire),
-    '@lit-protocol/wasm': installedVersion('@lit-protocol/wasm', nodeClientRequire),
-  },
+  versions: sdkCryptoVersions(require, nodeClientRequire),
   cases: [],
   networkGuard: { refused: refusedConnections },
   timedOut: false,
   ms: null,
 };
-
-function print(exitCode) {
-  document.ms = Date.now() - startedAt;
-  if (refusedConnections.length > 0 || document.timedOut || document.internalError) {
-    document.sdkConsole = sdkConsole.slice(-200);
-  }
-  realStdoutWrite(`${JSON.stringify(document, null, 2)}\n`);
-  process.exitCode = exitCode;
-}
-
-async function readInput() {
-  if (process.argv.length === 3) {
-    return process.argv[2];
-  }
-  const chunks = [];
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 // An offline client: nothing is connected, only its decrypt helper is used.
 const client = new LitNodeClientNodeJs({ litNetwork: 'custom', debug: false, checkNodeAttestation: false });
@@ -89,22 +61,4 @@ async function runCase(c) {
   }
 }
 
-const deadline = setTimeout(() => {
-  document.timedOut = true;
-  print(2);
-  process.exit(2);
-}, TIMEOUT_MS);
-
-try {
-  const input = JSON.parse(await readInput());
-  for (const c of input.cases) {
-    document.cases.push(await runCase(c));
-  }
-  clearTimeout(deadline);
-  print(0);
-} catch (error) {
-  clearTimeout(deadline);
-  realStderrWrite(`timelock: ${error?.stack ?? error}\n`);
-  document.internalError = String(error?.message ?? error);
-  print(1);
-}
+await runCases({ ...script, document, runCase: runCase, timeoutMs: TIMEOUT_MS });

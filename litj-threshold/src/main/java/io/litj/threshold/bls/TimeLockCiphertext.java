@@ -100,13 +100,18 @@ public record TimeLockCiphertext(BlsPublicKey u, Bytes v, Bytes w) {
      *     another scheme, or a {@code W} outside {@value #MIN_W_BYTES}..{@link #MAX_W_BYTES} bytes
      */
     public static TimeLockCiphertext fromBytes(Bytes bytes) {
+        checkTotal(bytes.size());
         return fromBytes(bytes.toByteArray());
     }
 
-    private static TimeLockCiphertext fromBytes(byte[] in) {
-        if (in.length < MIN_BYTES || in.length > MAX_BYTES) {
-            throw malformed("must be " + MIN_BYTES + ".." + MAX_BYTES + " bytes but is " + in.length);
+    private static void checkTotal(int size) {
+        if (size < MIN_BYTES || size > MAX_BYTES) {
+            throw malformed("must be " + MIN_BYTES + ".." + MAX_BYTES + " bytes but is " + size);
         }
+    }
+
+    private static TimeLockCiphertext fromBytes(byte[] in) {
+        checkTotal(in.length);
         int at = Blst.G1_BYTES + V_BYTES;
         Leb128.Read len = Leb128.read(in, at, in.length, MAX_W_BYTES).orElseThrow(() ->
                 malformed("length of W at byte " + (Blst.G1_BYTES + V_BYTES) + " is not a minimal varint of at most "

@@ -12,6 +12,7 @@ import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.testing.Vectors;
 import io.litj.threshold.ThresholdException;
+import io.litj.threshold.testing.VectorRunner;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,23 +36,7 @@ class BlsVectorsTest {
 
     @Test
     void everyCase_combinesToTheRecordedSignatureThatVerifies() {
-        List<String> failures = new ArrayList<>();
-        for (JsonValue v : CASES) {
-            JsonValue.JsonObject c = (JsonValue.JsonObject) v;
-            String id = Vectors.str(c, "id");
-            List<String> problems = new ArrayList<>();
-            try {
-                check(c, problems);
-            } catch (RuntimeException e) {
-                problems.add("threw " + e);
-            }
-            boolean known = KNOWN_DEVIATIONS.containsKey(id);
-            if (!problems.isEmpty() && !known) {
-                failures.add(id + " (" + Vectors.str(c, "comment") + "): " + String.join("; ", problems));
-            } else if (problems.isEmpty() && known) {
-                failures.add(id + " is listed as a known deviation but passes");
-            }
-        }
+        List<String> failures = VectorRunner.failures(CASES, KNOWN_DEVIATIONS, BlsVectorsTest::check);
         assertEquals(2, CASES.size());
         assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
     }

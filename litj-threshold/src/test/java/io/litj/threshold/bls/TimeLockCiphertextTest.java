@@ -126,8 +126,8 @@ class TimeLockCiphertextTest {
 
     @Test
     void parse_notCanonicalBase64_refused() {
-        for (String bad : new String[] {SDK.replace("+", "-"), SDK + "\n", " " + SDK, SDK.substring(0, SDK.length() - 1),
-                nonZeroTrailingBits(), "", "not base64!"}) {
+        for (String bad : new String[] {SDK.replace("+", "-"), SDK + "\n", " " + SDK,
+                SDK.substring(0, SDK.length() - 1), nonZeroTrailingBits(), "", "not base64!"}) {
             ThresholdException e = refusedText(bad);
             assertEquals(LitErrorCode.NodeParserError, e.code(), bad);
             assertTrue(e.getMessage().startsWith("time-lock ciphertext "), e.getMessage());

@@ -1,8 +1,6 @@
 package io.litj.threshold.bls;
 
-import static io.litj.protocol.testing.JsonAccess.array;
 import static io.litj.protocol.testing.JsonAccess.member;
-import static io.litj.protocol.testing.JsonAccess.object;
 import static io.litj.protocol.testing.JsonAccess.string;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,11 +12,11 @@ import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
-import io.litj.protocol.testing.InteropRuns;
 import io.litj.protocol.testing.NodeJs;
 import io.litj.protocol.testing.RunOnce;
 import io.litj.threshold.ThresholdException;
 import io.litj.threshold.testing.DealtBlsNetwork;
+import io.litj.threshold.testing.ScriptCases;
 import io.litj.threshold.testing.SeededRandom;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,6 +45,8 @@ class TimeLockJsSdkTest {
             + "e4".repeat(32));
     private static final int[] SIZES = {0, 1, 31, 32, 33, 127, 128, 1000, 4096};
     private static final int[][] SIGNERS = {{1, 2}, {2, 3}, {3, 1}, {1, 2, 3}};
+    private static final List<String> SCRIPT_ERRORS = List.of("ReferenceError", "SyntaxError", "TypeError",
+            "RangeError");
 
     /** Plaintexts by case id: "sdk-encrypt-<size>" and "sdk-decrypt-<size>". */
     private static final Map<String, byte[]> PLAINTEXTS = new LinkedHashMap<>();
@@ -146,23 +146,30 @@ class TimeLockJsSdkTest {
     }
 
     private static JsonValue.JsonObject result(String id) {
-        for (JsonValue v : array(DOCUMENT.get(), "cases")) {
-            if (string((JsonValue.JsonObject) v, "id").equals(id)) {
-                return (JsonValue.JsonObject) v;
-            }
-        }
-        throw new AssertionError("the script did not answer case " + id);
+        return ScriptCases.byId(DOCUMENT.get(), id);
     }
 
     private static String sdkError(JsonValue.JsonObject r) {
         return r.get("error").isPresent() ? JsJson.stringify(member(r, "error")) : null;
     }
 
+    /**
+     * The SDK refused case {@code id} by its own checks: an error, not one of JavaScript's own (a bug of the script),
+     * while the unaltered ciphertext of the refusal cases opens in the same run.
+     */
+    private static void assertSdkRefused(String id) {
+        JsonValue.JsonObject r = result(id);
+        assertTrue(sdkError(r) != null, id + ": the SDK opened it: " + JsJson.stringify(r));
+        JsonValue name = member((JsonValue.JsonObject) member(r, "error"), "name");
+        assertTrue(!(name instanceof JsonValue.JsonString s) || !SCRIPT_ERRORS.contains(s.value()),
+                id + ": the script failed rather than the SDK: " + sdkError(r));
+        assertTrue(sdkError(result("control-unaltered")) == null, "the control case failed too: "
+                + sdkError(result("control-unaltered")));
+    }
+
     @Test
     void theScriptRanThePinnedSdk_withoutNetwork() {
-        InteropRuns.assertPinnedLoopbackOnlyAndInTime(DOCUMENT.get());
-        assertEquals(InteropRuns.SDK_VERSION, string(object(DOCUMENT.get(), "versions"), "@lit-protocol/crypto"));
-        assertEquals(InteropRuns.SDK_VERSION, string(object(DOCUMENT.get(), "versions"), "@lit-protocol/wasm"));
+        ScriptCases.assertPinnedCryptoOfflineAndInTime(DOCUMENT.get());
     }
 
     @Test
@@ -212,7 +219,7 @@ class TimeLockJsSdkTest {
         BlsSignature key = NETWORK.signature(IDENTITY);
         for (String part : List.of("U", "V", "len(W)", "W", "scheme")) {
             String id = "altered-" + part;
-            assertTrue(sdkError(result(id)) != null, id + ": the SDK opened it: " + JsJson.stringify(result(id)));
+            assertSdkRefused(id);
             ThresholdException e = assertThrows(ThresholdException.class,
                     () -> TimeLock.decrypt(TimeLockCiphertext.parse(SENT.get(id)), key), id);
             LitErrorCode expected = part.equals("V") || part.equals("W") ? LitErrorCode.InvalidSignature
@@ -238,8 +245,8 @@ class TimeLockJsSdkTest {
 
     @Test
     void keyForAnotherIdentity_refusedByTheSdkAndByLitj() {
-        assertTrue(sdkError(result("other-identity-shares")) != null, "the SDK opened it with another identity's key");
-        assertTrue(sdkError(result("shares-not-over-identity")) != null, "the SDK accepted shares over another identity");
+        assertSdkRefused("other-identity-shares");
+        assertSdkRefused("shares-not-over-identity");
         TimeLockCiphertext c = TimeLockCiphertext.parse(SENT.get("other-identity-shares"));
         BlsSignature other = NETWORK.signature(OTHER_IDENTITY);
         assertEquals(LitErrorCode.InvalidSignature, assertThrows(ThresholdException.class,

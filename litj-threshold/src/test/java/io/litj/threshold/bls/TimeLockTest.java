@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** Encrypt and decrypt with a dealt 2-of-3 network; every altered part and every wrong key is refused. */
 class TimeLockTest {
     private static final DealtBlsNetwork NETWORK = DealtBlsNetwork.deal(2, 3, 41);
-    private static final byte[] IDENTITY = utf8("lit-accesscontrolcondition://" + "ab".repeat(32) + "/" + "cd".repeat(32));
+    private static final byte[] IDENTITY = utf8("lit-accesscontrolcondition://" + "ab".repeat(32) + "/"
+            + "cd".repeat(32));
     private static final byte[] OTHER_IDENTITY = utf8("lit-accesscontrolcondition://" + "ab".repeat(32) + "/"
             + "ce".repeat(32));
     private static final BlsSignature KEY = NETWORK.signature(IDENTITY);

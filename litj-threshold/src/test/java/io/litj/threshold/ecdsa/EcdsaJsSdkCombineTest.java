@@ -1,6 +1,5 @@
 package io.litj.threshold.ecdsa;
 
-import static io.litj.protocol.testing.JsonAccess.array;
 import static io.litj.protocol.testing.JsonAccess.member;
 import static io.litj.protocol.testing.JsonAccess.object;
 import static io.litj.protocol.testing.JsonAccess.string;
@@ -15,10 +14,10 @@ import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
-import io.litj.protocol.testing.InteropRuns;
 import io.litj.protocol.testing.NodeJs;
 import io.litj.protocol.testing.RunOnce;
 import io.litj.threshold.ThresholdException;
+import io.litj.threshold.testing.ScriptCases;
 import io.litj.threshold.testing.SeededRandom;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -100,19 +99,12 @@ class EcdsaJsSdkCombineTest {
     }
 
     private static JsonValue.JsonObject result(String id) {
-        for (JsonValue v : array(DOCUMENT.get(), "cases")) {
-            if (string((JsonValue.JsonObject) v, "id").equals(id)) {
-                return (JsonValue.JsonObject) v;
-            }
-        }
-        throw new AssertionError("the script did not answer case " + id);
+        return ScriptCases.byId(DOCUMENT.get(), id);
     }
 
     @Test
     void theScriptRanThePinnedSdk_withoutNetwork() {
-        InteropRuns.assertPinnedLoopbackOnlyAndInTime(DOCUMENT.get());
-        assertEquals(InteropRuns.SDK_VERSION, string(object(DOCUMENT.get(), "versions"), "@lit-protocol/crypto"));
-        assertEquals(InteropRuns.SDK_VERSION, string(object(DOCUMENT.get(), "versions"), "@lit-protocol/wasm"));
+        ScriptCases.assertPinnedCryptoOfflineAndInTime(DOCUMENT.get());
     }
 
     @Test
