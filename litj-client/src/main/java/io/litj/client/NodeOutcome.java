@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One node's successful {@code executeJs} answer: its {@code response} text, {@code logs}, and its
- * {@code signedData} / {@code claimData} objects (signature and claim shares; combining them is not done here yet).
+ * {@code signedData} / {@code claimData} objects (signature and claim shares as the node sent them; the signatures
+ * combined from all nodes are in {@link ExecuteJsResult#signatures()}).
  *
  * <p>Immutable. {@link #toString()} shows sizes only.
  */
