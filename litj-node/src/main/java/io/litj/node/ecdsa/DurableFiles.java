@@ -34,6 +34,15 @@ final class DurableFiles {
         }
     }
 
+    /** Deletes {@code file} if present, without syncing its folder (for files whose return a reader tolerates). */
+    static void deleteUnsynced(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new LitNodeException(LitErrorCode.NodeSystemFault, "cannot delete " + file + ": " + e.getMessage());
+        }
+    }
+
     private static void syncFolder(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);

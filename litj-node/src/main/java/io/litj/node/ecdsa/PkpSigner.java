@@ -33,13 +33,13 @@ import org.slf4j.LoggerFactory;
  *   <li>the presignature is bound to the digest on disk ({@link PresignatureStore#bind}) before the share is
  *   computed and returned;</li>
  *   <li>refill: when fewer than {@link #TARGET} common presignatures remain, every member starts the same refill in
- *   the background — one triple batch, then one presigning run per missing presignature, ids derived from the
- *   request — at most {@value #MAX_REFILLS} refills at once per node.</li>
+ *   the background — triple batches of two presignatures, then one presigning run per missing presignature, ids
+ *   derived from the request — at most {@value #MAX_REFILLS} refills at once per node.</li>
  * </ol>
  * Thread-safe; {@link #close()} stops the background work.
  */
 public final class PkpSigner implements AutoCloseable {
-    /** Presignatures kept ready per (PKP, set): a refill makes what is missing, from one triple batch. */
+    /** Presignatures kept ready per (PKP, set): a refill makes what is missing, in triple batches. */
     public static final int TARGET = 4;
     /** How long a request may wait for a presignature made on demand. */
     public static final Duration ON_DEMAND_TIMEOUT = Duration.ofSeconds(30);
@@ -124,8 +124,9 @@ public final class PkpSigner implements AutoCloseable {
     }
 
     /**
-     * Starts one background job that makes the presignatures {@code (PKP, set)} lacks, from one triple batch; every
-     * member decides the same count from the same agreement, and derives the same seed.
+     * Starts one background job that makes the presignatures {@code (PKP, set)} lacks, in triple batches of
+     * {@link PresignMaker#MAX_BATCH} presignatures; every member decides the same count from the same agreement, and
+     * derives the same seeds.
      */
     private void refill(PkpKeyShare key, Participants set, String context, int remaining) {
         int count = TARGET - remaining;
@@ -137,14 +138,17 @@ public final class PkpSigner implements AutoCloseable {
                     set.indices(), MAX_REFILLS);
             return;
         }
-        byte[] seed = PresignMaker.seed(context, "refill");
         try {
             background.execute(() -> {
                 try {
-                    List<Presignature> made = maker.makeBatch(key, set, seed, count, REFILL_TIMEOUT);
-                    for (int j = 0; j < made.size(); j++) {
-                        store.add(key.tokenId(), set, PresignMaker.idOf(PresignMaker.batchSeed(seed, count, j)),
-                                made.get(j));
+                    for (int b = 0; b * PresignMaker.MAX_BATCH < count; b++) {
+                        int size = Math.min(PresignMaker.MAX_BATCH, count - b * PresignMaker.MAX_BATCH);
+                        byte[] batch = PresignMaker.seed(context, "refill", String.valueOf(b));
+                        List<Presignature> made = maker.makeBatch(key, set, batch, size, REFILL_TIMEOUT);
+                        for (int j = 0; j < made.size(); j++) {
+                            store.add(key.tokenId(), set, PresignMaker.idOf(PresignMaker.batchSeed(batch, size, j)),
+                                    made.get(j));
+                        }
                     }
                 } catch (RuntimeException e) {
                     LOG.info("presignature refill for PKP {} set {} failed: {}", key.tokenId(), set.indices(),

@@ -19,8 +19,11 @@ import java.util.List;
  * {@code SHA-256(seed)}, hex. Triples are used once, for this presignature, and never kept.
  */
 final class PresignMaker {
-    /** Most presignatures of one batch (two triples each, within a triple batch's 64). */
-    static final int MAX_BATCH = 32;
+    /**
+     * Most presignatures of one batch: two, i.e. four triples, whose largest triple message (about 48 KiB of MtA
+     * ciphertexts per triple, {@code docs/ecdsa-triples.md}) stays within a protocol run's 256 KiB payload.
+     */
+    static final int MAX_BATCH = 2;
 
     private final RunTransport runs;
     private final EcdsaScheme scheme;

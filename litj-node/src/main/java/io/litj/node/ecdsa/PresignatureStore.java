@@ -163,7 +163,8 @@ public final class PresignatureStore {
         ids.remove(id);
         total--;
         reserved.remove(dir.resolve(id).toString());
-        DurableFiles.delete(secret);
+        // not synced: the bound record is, and a secret left beside it by a crash is deleted when the folder is read
+        DurableFiles.deleteUnsynced(secret);
         return scheme.importPresignature(json);
     }
 
