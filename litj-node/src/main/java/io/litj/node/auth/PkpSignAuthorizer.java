@@ -55,7 +55,7 @@ public final class PkpSignAuthorizer {
      * @return the PKP, digest and verified session to sign for
      * @throws LitNodeException with the code of the first failed check and its name first in {@code details}
      */
-    public PkpSignGrant authorize(PkpSignRequest request) {
+    public PkpSignGrant authorize(PkpSignBody request) {
         return run(new PkpSignState(Objects.requireNonNull(request, "request")), false);
     }
 
@@ -70,7 +70,7 @@ public final class PkpSignAuthorizer {
     public PkpSignGrant authorizeAction(AuthContext auth, String actionCid, JsonValue toSign, JsonValue pubkey,
             int scope) {
         Objects.requireNonNull(auth, "auth");
-        PkpSignState state = new PkpSignState(new PkpSignRequest(toSign, pubkey, Optional.empty(), Optional.empty()),
+        PkpSignState state = new PkpSignState(new PkpSignBody(toSign, pubkey, Optional.empty(), Optional.empty()),
                 scope, Optional.of(actionCid));
         state.auth = auth;
         return run(state, true);

@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@link PkpSignAuthorizer#authorize} call; reading a value before the check that records it ran is a bug.
  */
 final class PkpSignState {
-    private final PkpSignRequest request;
+    private final PkpSignBody request;
     /** The scope the caller needs: 1 (sign anything) for {@code pkp/sign}; 2 for an action's personal sign. */
     final int scope;
     /** The CID of the Lit Action that asks to sign, if one does (its permission counts as the caller's). */
@@ -22,17 +22,17 @@ final class PkpSignState {
     Pkp pkp;
     AuthContext auth;
 
-    PkpSignState(PkpSignRequest request) {
+    PkpSignState(PkpSignBody request) {
         this(request, PkpPermission.SCOPE_SIGN_ANYTHING, Optional.empty());
     }
 
-    PkpSignState(PkpSignRequest request, int scope, Optional<String> actionCid) {
+    PkpSignState(PkpSignBody request, int scope, Optional<String> actionCid) {
         this.request = request;
         this.scope = scope;
         this.actionCid = actionCid;
     }
 
-    PkpSignRequest request() {
+    PkpSignBody request() {
         return request;
     }
 

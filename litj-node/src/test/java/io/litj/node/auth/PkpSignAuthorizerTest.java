@@ -50,7 +50,7 @@ class PkpSignAuthorizerTest {
     }
 
     private LitNodeException refused(JsonValue toSign, JsonValue pubkey) {
-        return assertThrows(LitNodeException.class, () -> authorizer.authorize(new PkpSignRequest(toSign, pubkey,
+        return assertThrows(LitNodeException.class, () -> authorizer.authorize(new PkpSignBody(toSign, pubkey,
                 Optional.empty(), Optional.empty())));
     }
 
@@ -85,7 +85,7 @@ class PkpSignAuthorizerTest {
 
     @Test
     void authorize_authMethodsGiven_refusedFirst() {
-        LitNodeException e = assertThrows(LitNodeException.class, () -> authorizer.authorize(new PkpSignRequest(
+        LitNodeException e = assertThrows(LitNodeException.class, () -> authorizer.authorize(new PkpSignBody(
                 JsonValue.JsonNull.INSTANCE, JsonValue.JsonNull.INSTANCE, Optional.empty(),
                 Optional.of(new JsonValue.JsonArray(List.of(JsonValue.JsonObject.empty()))))));
 

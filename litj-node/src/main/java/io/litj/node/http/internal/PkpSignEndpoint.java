@@ -2,7 +2,7 @@ package io.litj.node.http.internal;
 
 import io.litj.node.auth.PkpSignAuthorizer;
 import io.litj.node.auth.PkpSignGrant;
-import io.litj.node.auth.PkpSignRequest;
+import io.litj.node.auth.PkpSignBody;
 import io.litj.node.ecdsa.PkpSigner;
 import io.litj.node.ecdsa.SignatureShare;
 import io.litj.protocol.crypto.Bytes;
@@ -35,7 +35,7 @@ public final class PkpSignEndpoint implements Endpoint {
 
     @Override
     public NodeResponse handle(NodeRequest request) {
-        PkpSignGrant grant = authorizer.authorize(PkpSignRequest.fromBody(request.body()));
+        PkpSignGrant grant = authorizer.authorize(PkpSignBody.fromBody(request.body()));
         String requestId = request.header("x-request-id").or(() -> request.header("x-correlation-id")).orElse("");
         Optional<SignatureShare> share = signer.sign(grant, requestId);
         return NodeResponse.ok(JsonValue.object()

@@ -14,9 +14,9 @@ import java.util.Optional;
  * @param authSig the {@code authSig} member, if present
  * @param authMethods the {@code authMethods} member, if present
  */
-public record PkpSignRequest(JsonValue toSign, JsonValue pubkey, Optional<JsonValue> authSig,
+public record PkpSignBody(JsonValue toSign, JsonValue pubkey, Optional<JsonValue> authSig,
                              Optional<JsonValue> authMethods) {
-    public PkpSignRequest {
+    public PkpSignBody {
         Objects.requireNonNull(toSign, "toSign");
         Objects.requireNonNull(pubkey, "pubkey");
         Objects.requireNonNull(authSig, "authSig");
@@ -24,14 +24,14 @@ public record PkpSignRequest(JsonValue toSign, JsonValue pubkey, Optional<JsonVa
     }
 
     /** The members of a request body; absent ones become JSON {@code null} or empty. */
-    public static PkpSignRequest fromBody(JsonValue.JsonObject body) {
-        return new PkpSignRequest(body.get("toSign").orElse(JsonValue.JsonNull.INSTANCE),
+    public static PkpSignBody fromBody(JsonValue.JsonObject body) {
+        return new PkpSignBody(body.get("toSign").orElse(JsonValue.JsonNull.INSTANCE),
                 body.get("pubkey").orElse(JsonValue.JsonNull.INSTANCE), body.get("authSig"),
                 body.get("authMethods"));
     }
 
     @Override
     public String toString() {
-        return "PkpSignRequest[authSig " + (authSig.isPresent() ? "present" : "absent") + "]";
+        return "PkpSignBody[authSig " + (authSig.isPresent() ? "present" : "absent") + "]";
     }
 }
