@@ -1,6 +1,6 @@
 package io.litj.client;
 
-import io.litj.client.internal.ChainRpc;
+import io.litj.client.internal.ConnectRpc;
 import io.litj.client.internal.Majority;
 import io.litj.client.internal.NodeCalls;
 import io.litj.client.internal.Urls;
@@ -65,7 +65,7 @@ final class Connector {
             return new Discovery(cfg.nodeUrls(), cfg.minNodeCount().orElse(cfg.nodeUrls().size()),
                     OptionalLong.empty());
         }
-        ChainRpc rpc = new ChainRpc(cfg.transport(), cfg.rpcUrl().get(), cfg.connectTimeout());
+        ConnectRpc rpc = new ConnectRpc(cfg.transport(), cfg.rpcUrl().get(), cfg.connectTimeout());
         long chainId = rpc.chainId();
         String answer = rpc.ethCall(cfg.stakingAddress(), StakingContract.activeValidatorsCall());
         StakingContract.ActiveValidators staking;

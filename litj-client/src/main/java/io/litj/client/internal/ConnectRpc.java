@@ -22,13 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * A minimal Ethereum JSON-RPC caller over a {@link NodeTransport} (what connect needs: two methods); the envelopes
  * are {@link JsonRpcRequest} and {@link JsonRpcResponse}.
  */
-public final class ChainRpc {
+public final class ConnectRpc {
     private final NodeTransport transport;
     private final URI url;
     private final Duration timeout;
     private final AtomicLong ids = new AtomicLong();
 
-    public ChainRpc(NodeTransport transport, URI url, Duration timeout) {
+    public ConnectRpc(NodeTransport transport, URI url, Duration timeout) {
         this.transport = transport;
         this.url = url;
         this.timeout = timeout;
