@@ -17,6 +17,7 @@
 // Exit code: 0 when the document was printed (whatever the flows' outcome), 1 on bad usage or an internal error.
 
 import { createRequire } from 'node:module';
+import { errorOf, flowRunner, walletSession } from './lib/flows.mjs';
 import { captureConsole, installedVersion, isLoopback, loopbackOnly } from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
@@ -70,7 +71,7 @@ const timeLimit = Number(args['timeout-ms']);
 const { ethers } = require('ethers');
 const { LitNodeClientNodeJs } = require('@lit-protocol/lit-node-client');
 const {
-  createSiweMessage, createSiweMessageWithRecaps, generateAuthSig, LitActionResource, LitPKPResource,
+  createSiweMessage, generateAuthSig, LitActionResource, LitPKPResource,
 } = require('@lit-protocol/auth-helpers');
 const { LIT_ABILITY, LIT_NETWORK, AUTH_METHOD_TYPE } = require('@lit-protocol/constants');
 
@@ -84,47 +85,7 @@ const signingResources = () => [
 ];
 const actionOnly = () => [{ resource: new LitActionResource('*'), ability: LIT_ABILITY.LitActionExecution }];
 
-function errorOf(e) {
-  if (e === null || typeof e !== 'object') {
-    return { name: null, errorCode: null, message: String(e) };
-  }
-  const text = String(e.message ?? '');
-  return { name: e.name ?? null, errorCode: e.info?.errorCode ?? e.errorCode ?? null,
-    message: text.length > 2000 ? `${text.slice(0, 2000)}…` : text };
-}
-
-async function run(name, body) {
-  const t0 = Date.now();
-  const out = {};
-  let timer;
-  const left = Math.max(1000, begun + timeLimit - Date.now() - 3000);
-  try {
-    await Promise.race([body(out), new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${name} took more than ${left} ms`)), left);
-    })]);
-    return { ok: true, ms: Date.now() - t0, ...out };
-  } catch (e) {
-    return { ok: false, ms: Date.now() - t0, ...out, error: errorOf(e) };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** A wallet session as apps make one: the wallet signs a SIWE with the ReCap of `resources`. */
-function walletSession(client, key, resources) {
-  const wallet = new ethers.Wallet(key);
-  return client.getSessionSigs({
-    chain: 'ethereum',
-    resourceAbilityRequests: resources,
-    authNeededCallback: async (p) => generateAuthSig({
-      signer: wallet,
-      toSign: await createSiweMessageWithRecaps({
-        uri: p.uri, expiration: p.expiration, resources: p.resourceAbilityRequests, walletAddress: wallet.address,
-        nonce: p.nonce, litNodeClient: client,
-      }),
-    }),
-  });
-}
+const run = flowRunner(begun, timeLimit);
 
 /** A PKP session proven by the wallet of `key` (its AuthSig over a login SIWE, an hour long). */
 async function pkpSession(client, key) {
