@@ -18,6 +18,7 @@ module io.litj.node {
     requires org.xerial.sqlitejdbc;
 
     exports io.litj.node;
+    exports io.litj.node.acc;
     exports io.litj.node.actions;
     exports io.litj.node.auth;
     exports io.litj.node.ecdsa;

@@ -41,6 +41,11 @@ public record HttpLimits(int maxTcpConnections, int maxConcurrentRequests, Durat
     public static final long PROTOCOL_BODY_BYTES = 768L << 10;
     /** Body limit of {@code /web/pkp/sign}: 64 KiB (a digest, a key and one session sig). */
     public static final long PKP_SIGN_BODY_BYTES = 64L << 10;
+    /**
+     * Body limit of {@code /web/encryption/sign} and {@code /web/signing/access_control_condition}: 256 KiB (up to
+     * 30 conditions, EVM-contract ABIs included, and one session sig).
+     */
+    public static final long ACC_BODY_BYTES = 256L << 10;
     /** Body limit of the admin routes (small commands): 64 KiB. */
     public static final long ADMIN_BODY_BYTES = 64L << 10;
 

@@ -3,12 +3,16 @@ package io.litj.node;
 import io.litj.node.actions.ActionException;
 import io.litj.node.actions.ActionLimits;
 import io.litj.node.actions.ActionRuntime;
+import io.litj.node.acc.ConditionEvaluator;
+import io.litj.node.acc.HttpChainRpc;
+import io.litj.node.auth.AccAuthGate;
 import io.litj.node.auth.AuthGate;
 import io.litj.node.auth.LoginLimits;
 import io.litj.node.auth.PkpSignAuthorizer;
 import io.litj.node.ecdsa.EcdsaScheme;
 import io.litj.node.ecdsa.PkpSigner;
 import io.litj.node.ecdsa.PresignatureStore;
+import io.litj.node.http.internal.EncryptionSignEndpoint;
 import io.litj.node.http.internal.ExecuteEndpoint;
 import io.litj.node.http.internal.HandshakeEndpoint;
 import io.litj.node.http.internal.HttpBridge;
@@ -17,6 +21,7 @@ import io.litj.node.http.internal.NodeListener;
 import io.litj.node.http.internal.NodeResponse;
 import io.litj.node.http.internal.PkpSignEndpoint;
 import io.litj.node.http.internal.SignSessionKeyEndpoint;
+import io.litj.node.http.internal.SigningAccEndpoint;
 import io.litj.node.keys.KeyShareStore;
 import io.litj.node.keys.NodeIdentity;
 import io.litj.node.peer.internal.PeerService;
@@ -54,12 +59,14 @@ public final class LitNode implements AutoCloseable {
     private final NodeListener server;
     private final PeerService peer;
     private final PkpSigner signer;
+    private final HttpChainRpc chains;
 
     private LitNode(Builder b) {
         this.registry = b.registry;
         ActionRuntime ownRuntime = null;
         PeerService ownPeer = null;
         PkpSigner ownSigner = null;
+        HttpChainRpc ownChains = null;
         try {
             this.entry = registry.nodes().stream().filter(n -> n.index() == b.config.index()).findFirst()
                     .orElseThrow(() -> new LitNodeException(LitErrorCode.InvalidArgument, "the registry "
@@ -93,6 +100,12 @@ public final class LitNode implements AutoCloseable {
             PkpSignEndpoint pkpSign = new PkpSignEndpoint(pkpAuthorizer, signer);
             ExecuteEndpoint execute = new ExecuteEndpoint(gate, runtime, new MemoryActionStore(64L * 1024 * 1024),
                     pkpAuthorizer, signer);
+            this.chains = new HttpChainRpc(b.config.chains());
+            ownChains = chains;
+            AccAuthGate accGate = new AccAuthGate(validator, b.clock);
+            ConditionEvaluator evaluator = new ConditionEvaluator(chains, b.config.chains().maxCallsPerRequest());
+            EncryptionSignEndpoint encryptionSign = new EncryptionSignEndpoint(entry, keys, accGate, evaluator);
+            SigningAccEndpoint signingAcc = new SigningAccEndpoint(entry, keys, accGate, evaluator, b.clock);
             this.server = NodeListener.start(entry.host(), entry.port(), b.config, http, r -> {
                 r.post("/web/handshake", http.json("handshake", handshake))
                         .post("/web/handshake/", http.json("handshake", handshake))
@@ -101,6 +114,18 @@ public final class LitNode implements AutoCloseable {
                         .post("/web/sign_session_key/v1", http.json("sign_session_key", signSessionKey))
                         .post("/web/pkp/sign/v1", http.json("pkp_sign", HttpLimits.PKP_SIGN_BODY_BYTES, pkpSign))
                         .post("/web/pkp/sign", http.json("pkp_sign", HttpLimits.PKP_SIGN_BODY_BYTES, pkpSign))
+                        .post("/web/encryption/sign/v1", http.json("encryption_sign", HttpLimits.ACC_BODY_BYTES,
+                                encryptionSign))
+                        .post("/web/encryption/sign", http.json("encryption_sign", HttpLimits.ACC_BODY_BYTES,
+                                encryptionSign))
+                        .post("/web/encryption/sign/", http.json("encryption_sign", HttpLimits.ACC_BODY_BYTES,
+                                encryptionSign))
+                        .post("/web/signing/access_control_condition/v1", http.json("signing_acc",
+                                HttpLimits.ACC_BODY_BYTES, signingAcc))
+                        .post("/web/signing/access_control_condition", http.json("signing_acc",
+                                HttpLimits.ACC_BODY_BYTES, signingAcc))
+                        .post("/web/signing/access_control_condition/", http.json("signing_acc",
+                                HttpLimits.ACC_BODY_BYTES, signingAcc))
                         .get("/litj/health", http.noBody("health", req -> NodeResponse.ok(JsonValue.object()
                                 .put("status", "ok").put("node", entry.address()).build())));
                 peer.register(r, http);
@@ -112,6 +137,9 @@ public final class LitNode implements AutoCloseable {
                         + " cannot listen on " + entry.address() + " (port " + entry.port() + " in use?)");
             }
         } catch (RuntimeException e) {
+            if (ownChains != null) {
+                ownChains.close();
+            }
             if (ownSigner != null) {
                 ownSigner.close();
             }
@@ -164,6 +192,7 @@ public final class LitNode implements AutoCloseable {
         try {
             server.close();
             signer.close();
+            chains.close();
             peer.close();
         } finally {
             if (ownsRuntime) {

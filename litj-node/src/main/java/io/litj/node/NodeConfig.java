@@ -20,24 +20,27 @@ import java.util.stream.Stream;
  * folder (keys), its largest request body and its other HTTP limits. Read from and written to a small JSON file for
  * {@code litj node --config <file>}:
  * {@code {"registry":"…/registry.sqlite","index":0,"dataDir":"…/node-0","maxBodyBytes":25165824}}, plus the optional
- * members of {@link HttpLimits}.
+ * members of {@link HttpLimits} and of {@link ChainConfig} ({@code "chains":{"ethereum":"http://127.0.0.1:8545"}}).
  *
  * @param registryFile the registry file whoever starts the node opens and gives it ({@link LitNode.Builder#registry});
  *     the node itself only looks next to it for the network's admin token
  * @param maxBodyBytes the body limit of {@code /web/execute} (sized for Lit Action code) and the most any route reads:
  *     every other route reads at most the smaller of this and its own limit in {@link HttpLimits}
  * @param http         connection, request and timeout limits of the node's listener
+ * @param chains       the JSON-RPC endpoints access-control conditions are evaluated against
  */
-public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBodyBytes, HttpLimits http) {
+public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBodyBytes, HttpLimits http,
+        ChainConfig chains) {
     /** Default body limit: enough for a 16 MiB Lit Action in base64. */
     public static final long DEFAULT_MAX_BODY_BYTES = 24L * 1024 * 1024;
     private static final Set<String> FIELDS = Stream.concat(Stream.of("registry", "index", "dataDir", "maxBodyBytes"),
-            HttpLimits.FIELDS.stream()).collect(Collectors.toUnmodifiableSet());
+            Stream.concat(HttpLimits.FIELDS.stream(), ChainConfig.FIELDS.stream())).collect(Collectors.toUnmodifiableSet());
 
     public NodeConfig {
         Objects.requireNonNull(registryFile, "registryFile");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(chains, "chains");
         if (index < 0) {
             throw new LitNodeException(LitErrorCode.InvalidArgument, "node index must be >= 0 but is " + index);
         }
@@ -45,6 +48,16 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
             throw new LitNodeException(LitErrorCode.InvalidArgument,
                     "maxBodyBytes must be in [1 KiB, 256 MiB] but is " + maxBodyBytes);
         }
+    }
+
+    /** A config without chains ({@link ChainConfig#none()}). */
+    public NodeConfig(Path registryFile, int index, Path dataDir, long maxBodyBytes, HttpLimits http) {
+        this(registryFile, index, dataDir, maxBodyBytes, http, ChainConfig.none());
+    }
+
+    /** A copy evaluating conditions against {@code chains}. */
+    public NodeConfig withChains(ChainConfig chains) {
+        return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains);
     }
 
     /** A config with the default {@link HttpLimits}. */
@@ -83,7 +96,7 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
             throw f.fail("field 'index' is too large");
         }
         return new NodeConfig(base.resolve(f.string("registry")), (int) index, base.resolve(f.string("dataDir")),
-                maxBody, HttpLimits.read(f));
+                maxBody, HttpLimits.read(f), ChainConfig.read(f));
     }
 
     /** The JSON text of this config (absolute paths). */
@@ -94,6 +107,7 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
                 .put("dataDir", dataDir.toAbsolutePath().toString())
                 .put("maxBodyBytes", new JsonValue.JsonNumber(maxBodyBytes));
         http.write(b);
+        chains.write(b);
         return JsJson.stringify(b.build());
     }
 }

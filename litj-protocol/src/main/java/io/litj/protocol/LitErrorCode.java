@@ -61,6 +61,10 @@ public enum LitErrorCode {
     NodePayloadTooLarge(413, LitErrorKind.Validation),
     /** litj: no route for this method and path. */
     NodeRouteNotFound(404, LitErrorKind.Validation),
+    /** litj: an access-control condition names a chain this node has no JSON-RPC endpoint for. */
+    NodeChainNotConfigured(400, LitErrorKind.Validation),
+    /** litj: an access-control condition of a kind this node does not evaluate (Solana, POAP, Lit Action …). */
+    NodeConditionNotSupported(400, LitErrorKind.Validation),
 
     // ---- JS SDK client-side codes (js-sdk-v7-wire-format.md §10) ----
     InvalidSessionSigs("invalid_session_sigs", 400, LitErrorKind.Validation),

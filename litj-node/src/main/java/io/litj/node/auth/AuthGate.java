@@ -50,7 +50,11 @@ public final class AuthGate {
                     + authSig.type() + "; this endpoint accepts only a session sig (derivedVia "
                     + AuthSig.SESSION_DERIVED_VIA + ")");
         }
-        ValidationResult result = validator.validate(authSig, resource, ability);
+        return accepted(validator.validate(authSig, resource, ability));
+    }
+
+    /** The context of an accepted session, or the denial thrown with its code, message and details. */
+    static AuthContext accepted(ValidationResult result) {
         return switch (result) {
             case AuthContext context -> context;
             case AuthDenied denied -> throw new LitNodeException(denied.code(), denied.message(), denied.details(),
@@ -58,12 +62,13 @@ public final class AuthGate {
         };
     }
 
-    private static AuthSig parse(JsonValue field) {
+    /** The {@code authSig} member as one AuthSig; a map of auth sigs per chain is refused. */
+    static AuthSig parse(JsonValue field) {
         if (field instanceof JsonValue.JsonObject o && !o.members().containsKey("sig")
                 && !o.members().isEmpty() && o.members().values().stream()
                 .allMatch(v -> v instanceof JsonValue.JsonObject)) {
             throw new LitNodeException(LitErrorCode.NodeInvalidMultipleAuthSigs,
-                    "a map of auth sigs per chain is not accepted by this endpoint; send one session sig");
+                    "a map of auth sigs per chain is not accepted by this endpoint; send one auth sig");
         }
         try {
             return AuthSig.fromJson(field, LitErrorCode.NodeBadInput, "authSig");

@@ -67,46 +67,12 @@ final class EthWalletAuthMethod {
      */
     EthWalletLogin verify(String accessToken, String where) {
         AuthSig authSig = parse(accessToken, where);
-        EthSignature signature;
-        try {
-            signature = EthSignature.parse(authSig.sig(), where + " sig");
-        } catch (LitProtocolException e) {
-            throw fail(e.code(), e.getMessage(), e);
-        }
-        EthAddress claimed;
-        try {
-            claimed = EthAddress.parse(authSig.address(), where + " address");
-        } catch (LitProtocolException e) {
-            throw fail(LitErrorCode.NodeInvalidAuthSig, e.getMessage(), e);
-        }
-        EthAddress recovered;
-        try {
-            recovered = Eip191.recover(authSig.signedMessage(), signature);
-        } catch (LitProtocolException e) {
-            throw fail(LitErrorCode.NodeInvalidAuthSig, where + " sig: " + e.getMessage(), e);
-        }
-        if (!recovered.equals(claimed)) {
-            throw new LitNodeException(LitErrorCode.NodeInvalidAuthSig, where + " signature recovers to "
-                    + recovered + " but its address is " + claimed);
-        }
-        SiweMessage siwe;
-        try {
-            siwe = SiweParser.parse(authSig.signedMessage());
-        } catch (LitProtocolException e) {
-            throw fail(e.code(), where + " signedMessage: " + e.getMessage(), e);
-        }
-        if (!siwe.ethAddress().equals(recovered)) {
-            throw new LitNodeException(LitErrorCode.NodeInvalidAuthSig, where + " SIWE names " + siwe.address()
-                    + " but is signed by " + recovered);
-        }
-        if (siwe.uri().startsWith("lit:session") || siwe.uri().startsWith("lit:capability:delegation")) {
-            throw new LitNodeException(LitErrorCode.NodeInvalidAuthSig, where + " SIWE URI " + Text.cut(siwe.uri())
-                    + " is a session grant or capacity delegation, not a wallet login");
-        }
         Instant now = clock.instant();
-        SessionTimeRules.checkSiwe(where + " SIWE", siwe, now)
-                .or(() -> SessionTimeRules.checkNotBefore(where + " SIWE", siwe, now))
-                .or(() -> SessionTimeRules.checkLoginAge(where + " SIWE", siwe.issuedAtInstant(), now, maxLoginAge))
+        WalletSignature.Proof proof = WalletSignature.verify(authSig, where, now);
+        EthAddress recovered = proof.address();
+        EthSignature signature = proof.signature();
+        SiweMessage siwe = proof.siwe();
+        SessionTimeRules.checkLoginAge(where + " SIWE", siwe.issuedAtInstant(), now, maxLoginAge)
                 .ifPresent(broken -> {
                     throw new LitNodeException(broken.code(), broken.message());
                 });

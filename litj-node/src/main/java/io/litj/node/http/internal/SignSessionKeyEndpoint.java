@@ -15,13 +15,11 @@ import io.litj.protocol.auth.BlsSessionMessage;
 import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.json.JsonValue;
 import io.litj.threshold.bls.BlsPublicKey;
-import io.litj.threshold.bls.BlsSecretKeyShare;
 import io.litj.threshold.bls.BlsSignatureShare;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,14 +42,12 @@ public final class SignSessionKeyEndpoint implements Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(SignSessionKeyEndpoint.class);
     private static final String CURVE = "BLS";
 
-    private final NodeEntry self;
-    private final NetworkKeyShares keys;
+    private final RootShareSigner signer;
     private final SessionKeyAuthorizer authorizer;
 
     public SignSessionKeyEndpoint(NodeEntry self, Registry registry, NetworkKeyShares keys, ActionRuntime runtime,
                                   Clock clock, LoginLimits loginLimits) {
-        this.self = Objects.requireNonNull(self, "self");
-        this.keys = Objects.requireNonNull(keys, "keys");
+        this.signer = new RootShareSigner(self, keys);
         this.authorizer = new SessionKeyAuthorizer(registry, runtime, clock, loginLimits);
     }
 
@@ -59,32 +55,20 @@ public final class SignSessionKeyEndpoint implements Endpoint {
     public NodeResponse handle(NodeRequest request) {
         SessionKeyRequest parsed = parse(request);
         SessionKeyGrant grant = authorizer.authorize(parsed);
-        BlsSecretKeyShare share = keys.rootShare().orElseThrow(SignSessionKeyEndpoint::noRootKey);
-        BlsPublicKey root = keys.rootPublicKey().orElseThrow(SignSessionKeyEndpoint::noRootKey);
-        if (share.identifier() != self.index() + 1) {
-            throw new LitNodeException(LitErrorCode.NodeSystemFault, "this node's root key share has identifier "
-                    + share.identifier() + " but node index " + self.index() + " needs identifier "
-                    + (self.index() + 1));
-        }
+        BlsPublicKey root = signer.rootPublicKey();
         byte[] toSign = BlsSessionMessage.of(grant.siweMessage());
-        BlsSignatureShare signature = share.sign(toSign);
+        BlsSignatureShare signature = signer.sign(toSign);
         LOG.debug("[{}] signed a session SIWE for PKP {} and {}", request.correlationId(), grant.pkp().ethAddress(),
                 parsed.sessionKey());
         return NodeResponse.ok(JsonValue.object()
                 .put("result", "success")
-                .put("signatureShare", JsonValue.object()
-                        .put("ProofOfPossession", Hex.encode(signature.toBytes().toByteArray())).build())
-                .put("shareIndex", new JsonValue.JsonNumber(self.index()))
+                .put("signatureShare", RootShareSigner.wire(signature))
+                .put("shareIndex", new JsonValue.JsonNumber(signer.index()))
                 .put("curveType", CURVE)
                 .put("siweMessage", grant.siweMessage())
                 .put("dataSigned", Hex.encode(toSign))
                 .put("blsRootPubkey", root.toHex())
                 .build());
-    }
-
-    private static LitNodeException noRootKey() {
-        return new LitNodeException(LitErrorCode.NodeBLSRootKeyNotFound,
-                "this node holds no share of the network BLS root key yet (the key generation has not run)");
     }
 
     private static SessionKeyRequest parse(NodeRequest request) {
