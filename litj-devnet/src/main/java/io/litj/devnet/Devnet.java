@@ -3,6 +3,7 @@ package io.litj.devnet;
 import io.litj.devnet.chain.BlockProducer;
 import io.litj.devnet.chain.ChainView;
 import io.litj.devnet.registry.SqliteRegistryWriter;
+import io.litj.node.ChainConfig;
 import io.litj.node.LitNode;
 import io.litj.node.LitNodeException;
 import io.litj.node.NodeConfig;
@@ -17,12 +18,14 @@ import io.litj.node.registry.PkpPermission;
 import io.litj.node.registry.SqliteRegistry;
 import io.litj.protocol.LitErrorCode;
 import io.litj.threshold.bls.BlsPublicKey;
+import java.net.URI;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -173,9 +176,19 @@ public final class Devnet implements AutoCloseable {
     }
 
     private LitNode startNode(int index, SecureRandom random) {
-        NodeConfig nodeConfig = NodeConfig.of(config.registryFile(), index, config.nodeDir(index));
+        NodeConfig nodeConfig = NodeConfig.of(config.registryFile(), index, config.nodeDir(index))
+                .withChains(ChainConfig.of(chains(chain.url())));
         return LitNode.builder(nodeConfig).registry(registry).clock(clock).random(random).actionRuntime(runtime)
                 .start();
+    }
+
+    /**
+     * The chains a devnet node evaluates access-control conditions against: {@code ethereum} and
+     * {@code yellowstone} (the Lit chain the devnet stands in for) both read the chain view at {@code rpcUrl}.
+     */
+    static Map<String, URI> chains(String rpcUrl) {
+        URI url = URI.create(rpcUrl);
+        return Map.of("ethereum", url, "yellowstone", url);
     }
 
     /** Stops node {@code index} (for fault tests); the rest keep running. */

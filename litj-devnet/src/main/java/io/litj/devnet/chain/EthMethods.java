@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * The Ethereum JSON-RPC methods the chain view answers, all read from the registry at call time: {@code
  * eth_chainId}, {@code net_version}, {@code web3_clientVersion}, {@code eth_blockNumber}, {@code
  * eth_getBlockByNumber}, {@code eth_getBlockByHash}, {@code eth_call} of the Staking selector {@code 0xc51d020e} (any
- * {@code to}, block tag ignored) and {@code eth_getLogs} (always empty). Anything else is {@code -32601}.
+ * {@code to}, block tag ignored), {@code eth_getBalance} (the devnet funds no wallet: {@code 0x0} for every
+ * well-formed address) and {@code eth_getLogs} (always empty). Any other {@code eth_call} answers
+ * {@code -32000 execution reverted} (no contracts run here), so an access-control condition calling a contract is
+ * refused by the nodes, never granted. Anything else is {@code -32601}.
  * {@link #answer} is the chain view's {@link io.litj.protocol.chain.JsonRpcBatch.Methods}: it logs each call and
  * turns our own failures into {@code -32603}.
  */
@@ -82,10 +85,21 @@ final class EthMethods {
             case "eth_getBlockByNumber" -> blockOrNull(blockByTag(param(params, 0, "block tag")));
             case "eth_getBlockByHash" -> blockOrNull(registry.block(param(params, 0, "block hash")));
             case "eth_call" -> str(ethCall(params));
+            case "eth_getBalance" -> str(balance(param(params, 0, "address")));
             case "eth_getLogs" -> new JsonValue.JsonArray(List.of());
             default -> throw new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND, "the method "
                     + Text.cut(method) + " does not exist/is not available");
         };
+    }
+
+    private static String balance(String address) {
+        try {
+            EthAddress.parse(address, "address");
+        } catch (LitProtocolException e) {
+            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "eth_getBalance needs an address but got "
+                    + Text.cut(address));
+        }
+        return "0x0";
     }
 
     private String ethCall(List<JsonValue> params) {

@@ -1,18 +1,27 @@
 package io.litj.devnet.chain;
 
-import io.litj.protocol.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.devnet.registry.SqliteRegistryWriter;
 import io.litj.devnet.testing.TestRegistryFiles;
+import io.litj.node.ChainConfig;
+import io.litj.node.LitNodeException;
+import io.litj.node.acc.ConditionEvaluator;
+import io.litj.node.acc.EvaluationContext;
+import io.litj.node.acc.HttpChainRpc;
 import io.litj.node.registry.Block;
 import io.litj.node.registry.SqliteRegistry;
 import io.litj.node.registry.TestRegistries;
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.acc.ConditionKind;
+import io.litj.protocol.acc.ConditionSet;
+import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
+import io.litj.protocol.testing.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -25,6 +34,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,6 +150,41 @@ class ChainViewTest {
         assertEquals(200, a.status());
         assertEquals(-32000, a.errorCode());
         assertEquals(-32602, post(call(6, "eth_call", "[]")).errorCode());
+    }
+
+    @Test
+    void ethGetBalance_zeroForEveryAddress_badAddressMinus32602() throws Exception {
+        assertEquals(str("0x0"), post(call(1, "eth_getBalance", "[\"0x" + "ab".repeat(20) + "\",\"latest\"]"))
+                .member("result"));
+        assertEquals(-32602, post(call(2, "eth_getBalance", "[\"nobody\",\"latest\"]")).errorCode());
+        assertEquals(-32602, post(call(3, "eth_getBalance", "[]")).errorCode());
+    }
+
+    @Test
+    void conditionsEvaluatedAgainstTheChainView_balanceAndTimestampRead_contractCallRefused() {
+        EthAddress user = EthAddress.of(new byte[20]);
+        try (HttpChainRpc rpc = new HttpChainRpc(ChainConfig.of(
+                Map.of("ethereum", URI.create(view.url()))))) {
+            ConditionEvaluator evaluator = new ConditionEvaluator(rpc, 30);
+            EvaluationContext context = EvaluationContext.of(user,
+                    Map.of());
+            assertTrue(evaluator.evaluate(condition("", "", "eth_getBalance", "\":userAddress\",\"latest\"", "=",
+                    "0"), context));
+            assertTrue(evaluator.evaluate(condition("", "timestamp", "eth_getBlockByNumber", "\"latest\"", "<=",
+                    Long.toString(NOW.getEpochSecond())), context));
+            LitNodeException e = assertThrows(
+                    LitNodeException.class, () -> evaluator.evaluate(condition("0x" + "12".repeat(20),
+                            "ERC20", "balanceOf", "\":userAddress\"", ">=", "0"), context));
+            assertEquals(LitErrorCode.NodeAccessControlConditionsCheckFailed, e.code());
+        }
+    }
+
+    private static ConditionSet condition(String contract, String type, String method,
+            String params, String cmp, String value) {
+        return ConditionSet.parse(ConditionKind.BASIC, "[{\"contractAddress\":\""
+                + contract + "\",\"chain\":\"ethereum\",\"standardContractType\":\"" + type + "\",\"method\":\""
+                + method + "\",\"parameters\":[" + params + "],\"returnValueTest\":{\"comparator\":\"" + cmp
+                + "\",\"value\":\"" + value + "\"}}]");
     }
 
     @Test

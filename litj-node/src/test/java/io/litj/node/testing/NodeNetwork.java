@@ -1,5 +1,6 @@
 package io.litj.node.testing;
 
+import io.litj.node.ChainConfig;
 import io.litj.node.LitNode;
 import io.litj.node.NodeConfig;
 import io.litj.node.actions.ActionLimits;
@@ -50,10 +51,12 @@ public final class NodeNetwork implements AutoCloseable {
     private final LitNode[] nodes;
     private final AdminToken token;
     private final NodeHttp http = new NodeHttp();
+    private final ChainConfig chains;
     private BlsPublicKey networkKey;
 
-    private NodeNetwork(Path dir, int n, Clock clock, ActionLimits limits) {
+    private NodeNetwork(Path dir, int n, Clock clock, ActionLimits limits, ChainConfig chains) {
         this.dir = dir;
+        this.chains = chains;
         this.clock = clock;
         SecureRandom random = new SecureRandom();
         List<NodeEntry> entries = new ArrayList<>();
@@ -78,7 +81,12 @@ public final class NodeNetwork implements AutoCloseable {
 
     /** As {@link #start(Path, int, Clock)}, the nodes running Lit Actions under {@code limits}. */
     public static NodeNetwork start(Path dir, int n, Clock clock, ActionLimits limits) {
-        NodeNetwork net = new NodeNetwork(dir, n, clock, limits);
+        return start(dir, n, clock, limits, ChainConfig.none());
+    }
+
+    /** As {@link #start(Path, int, Clock, ActionLimits)}, the nodes evaluating conditions against {@code chains}. */
+    public static NodeNetwork start(Path dir, int n, Clock clock, ActionLimits limits, ChainConfig chains) {
+        NodeNetwork net = new NodeNetwork(dir, n, clock, limits, chains);
         try {
             for (int i = 0; i < n; i++) {
                 net.startNode(i);
@@ -180,7 +188,7 @@ public final class NodeNetwork implements AutoCloseable {
      * read {@link #registry()}); it only places the admin token, next to it.
      */
     public NodeConfig nodeConfig(int index, long maxBodyBytes) {
-        return new NodeConfig(registryFile(), index, nodeDir(index), maxBodyBytes);
+        return new NodeConfig(registryFile(), index, nodeDir(index), maxBodyBytes).withChains(chains);
     }
 
     /** {@code Authorization} value of the network's admin token. */
