@@ -20,14 +20,15 @@
 
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { errorOf, flowRunner, walletSession } from './lib/flows.mjs';
+import { connectFlow, customClient, flowRunner, printFlows, walletSession } from './lib/flows.mjs';
 import { captureConsole, isLoopback, loopbackOnly, sdkVersions } from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
 process.noDeprecation = true;
 const begun = Date.now();
 
-const { sdkConsole, realStdoutWrite, realStderrWrite } = captureConsole();
+const captured = captureConsole();
+const { realStderrWrite } = captured;
 const signRequests = [];
 const refused = loopbackOnly('encryption-flows', (url, init) => {
   if (url.pathname.startsWith('/web/encryption/sign')) {
@@ -61,9 +62,8 @@ const run = flowRunner(begun, Number(args['timeout-ms']));
 
 // ---------------------------------------------------------------- the SDK
 const { ethers } = require('ethers');
-const { LitNodeClientNodeJs } = require('@lit-protocol/lit-node-client');
 const { LitAccessControlConditionResource } = require('@lit-protocol/auth-helpers');
-const { LIT_ABILITY, LIT_NETWORK } = require('@lit-protocol/constants');
+const { LIT_ABILITY } = require('@lit-protocol/constants');
 
 const userAddress = new ethers.Wallet(args['user-key']).address;
 const userIs = { contractAddress: '', standardContractType: '', chain: 'ethereum', method: '',
@@ -106,20 +106,12 @@ const doc = {
 };
 const REFUSALS = new Set(['wrongWallet', 'wrongDataHash', 'tampered']);
 
-const client = new LitNodeClientNodeJs({
-  litNetwork: LIT_NETWORK.Custom, rpcUrl: args['rpc-url'], checkNodeAttestation: false, debug: false,
-  connectTimeout: 10000,
-});
-client._blockHashUrl = args['block-hash-url'];
+const client = customClient(args['rpc-url'], args['block-hash-url']);
 let crash = null;
 try {
   const f = doc.flows;
   const plain = new TextEncoder().encode(args.plaintext);
-  f.connect = await run('connect', async (v) => {
-    await client.connect();
-    v.connectedNodes = [...client.connectedNodes];
-    v.minNodeCount = client.config.minNodeCount ?? null;
-  });
+  f.connect = await connectFlow(run, client);
   if (f.connect.ok) {
     f.jsEncrypt = await run('jsEncrypt', async (v) => {
       Object.assign(v, await client.encrypt({ accessControlConditions: onlyUser, dataToEncrypt: plain }));
@@ -148,16 +140,4 @@ try {
   await client.disconnect().catch(() => {});
 }
 doc.encryptionSignRequests = signRequests;
-doc.ms = Date.now() - begun;
-if (crash !== null) {
-  doc.internalError = errorOf(crash);
-}
-const surprising = Object.entries(doc.flows).some(([name, flow]) => flow.ok === REFUSALS.has(name));
-if (surprising || crash !== null || refused.length > 0) {
-  doc.sdkConsole = sdkConsole.slice(-200);
-}
-if (args.verbose) {
-  realStderrWrite(`${sdkConsole.join('\n')}\n`);
-}
-realStdoutWrite(`${JSON.stringify(doc, null, 2)}\n`);
-process.exit(crash === null ? 0 : 1);
+printFlows({ doc, begun, crash, refusals: REFUSALS, refused, run: captured, verbose: args.verbose });

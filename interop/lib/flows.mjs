@@ -54,3 +54,44 @@ export function walletSession(client, key, resources) {
     }),
   });
 }
+
+/** A JS SDK client of the devnet at rpcUrl, as an application connects to a custom network (not yet connected). */
+export function customClient(rpcUrl, blockHashUrl) {
+  const { LitNodeClientNodeJs } = require('@lit-protocol/lit-node-client');
+  const { LIT_NETWORK } = require('@lit-protocol/constants');
+  const client = new LitNodeClientNodeJs({
+    litNetwork: LIT_NETWORK.Custom, rpcUrl, checkNodeAttestation: false, debug: false, connectTimeout: 10000,
+  });
+  client._blockHashUrl = blockHashUrl;
+  return client;
+}
+
+/** The `connect` flow: connect(), then the connected nodes and minNodeCount. */
+export function connectFlow(run, client) {
+  return run('connect', async (v) => {
+    await client.connect();
+    v.connectedNodes = [...client.connectedNodes];
+    v.minNodeCount = client.config.minNodeCount ?? null;
+  });
+}
+
+/**
+ * Prints the flows document and exits: 0, or 1 after a crash (kept as internalError). The SDK's console (last 200
+ * lines) is added when a flow came out other than expected (a name in `refusals` must fail, the others succeed),
+ * after a crash, or when a connection off loopback was refused.
+ */
+export function printFlows({ doc, begun, crash, refusals, refused, run, verbose }) {
+  doc.ms = Date.now() - begun;
+  if (crash !== null) {
+    doc.internalError = errorOf(crash);
+  }
+  const surprising = Object.entries(doc.flows).some(([name, flow]) => flow.ok === refusals.has(name));
+  if (surprising || crash !== null || refused.length > 0) {
+    doc.sdkConsole = run.sdkConsole.slice(-200);
+  }
+  if (verbose) {
+    run.realStderrWrite(`${run.sdkConsole.join('\n')}\n`);
+  }
+  run.realStdoutWrite(`${JSON.stringify(doc, null, 2)}\n`);
+  process.exit(crash === null ? 0 : 1);
+}

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Comparator;
 
 /**
@@ -88,16 +87,7 @@ public final class DecryptLoadDriver {
     }
 
     private static void report(String what, long[] latencies, LitClient client) {
-        long[] sorted = latencies.clone();
-        Arrays.sort(sorted);
-        double total = Arrays.stream(sorted).sum() / 1e9;
-        System.out.printf("%s, Java SDK (%d nodes, threshold %d): %d calls, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms,"
-                        + " max %.2f ms, %.1f calls/s%n", what, client.nodeUrls().size(), client.minNodeCount(),
-                sorted.length, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6,
-                sorted.length / total);
-    }
-
-    private static double ms(long[] sorted, double q) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+        System.out.printf("%s, Java SDK (%d nodes, threshold %d): %s%n", what, client.nodeUrls().size(),
+                client.minNodeCount(), Latencies.summary(latencies));
     }
 }

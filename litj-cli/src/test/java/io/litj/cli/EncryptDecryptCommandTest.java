@@ -10,7 +10,6 @@ import io.litj.protocol.acc.AccIdentity;
 import io.litj.protocol.json.JsonFields;
 import io.litj.protocol.json.JsonReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,13 +54,7 @@ class EncryptDecryptCommandTest {
     }
 
     private static String keyFile(String key) {
-        try {
-            Path file = temp.resolve("key-" + key.substring(2, 10));
-            Files.writeString(file, key + "\n");
-            return file.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LitjRun.keyFile(temp, key);
     }
 
     private static JsonFields encrypt(String text) {

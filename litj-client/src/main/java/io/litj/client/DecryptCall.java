@@ -15,7 +15,6 @@ import io.litj.threshold.bls.TimeLockCiphertext;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,13 +49,11 @@ final class DecryptCall {
         BlsPublicKey key = state.requireSubnetKey();
         TimeLockCiphertext ciphertext = parse(request.ciphertext());
         List<String> targets = state.nodeUrls();
-        Map<String, SessionSig> sigs = SessionSigsCheck.forNodes(request.sessionSigs(), targets,
-                cfg.clock().instant());
-        String requestId = NodeCalls.newRequestId(cfg.random());
-        List<NodeCalls.Outcome> outcomes = NodeCalls.postAll(cfg.transport(), targets, PATH,
-                url -> body(request, sigs.get(url), state.epoch()), requestId, cfg.requestTimeout());
+        SessionPost post = SessionPost.send(cfg, targets, request.sessionSigs(), PATH,
+                (url, sig) -> body(request, sig, state.epoch()));
+        String requestId = post.requestId();
         List<NodeFailure> failures = new ArrayList<>();
-        List<BlsShareAnswers.NodeShare> shares = BlsShareAnswers.read(outcomes, failures);
+        List<BlsShareAnswers.NodeShare> shares = BlsShareAnswers.read(post.outcomes(), failures);
         if (shares.size() < state.minNodeCount()) {
             throw NodeCalls.failed("decrypt", failures, targets.size(), requestId);
         }

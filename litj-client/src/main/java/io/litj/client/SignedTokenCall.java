@@ -37,13 +37,12 @@ final class SignedTokenCall {
         long exp = request.expiresAt().map(Instant::getEpochSecond)
                 .orElse(iat + SignedTokenRequest.MAX_LIFETIME.toSeconds());
         List<String> targets = state.nodeUrls();
-        Map<String, SessionSig> sigs = SessionSigsCheck.forNodes(request.sessionSigs(), targets, now);
-        String requestId = NodeCalls.newRequestId(cfg.random());
-        List<NodeCalls.Outcome> outcomes = NodeCalls.postAll(cfg.transport(), targets, PATH,
-                url -> body(request, sigs.get(url), iat, exp, state.epoch()), requestId, cfg.requestTimeout());
+        SessionPost post = SessionPost.send(cfg, targets, request.sessionSigs(), PATH,
+                (url, sig) -> body(request, sig, iat, exp, state.epoch()));
+        String requestId = post.requestId();
         List<NodeFailure> failures = new ArrayList<>();
         Map<String, List<BlsShareAnswers.NodeShare>> byJwt = new HashMap<>();
-        for (BlsShareAnswers.NodeShare s : BlsShareAnswers.read(outcomes, failures)) {
+        for (BlsShareAnswers.NodeShare s : BlsShareAnswers.read(post.outcomes(), failures)) {
             if (s.answer().get("unsignedJwt").orElse(null) instanceof JsonValue.JsonString jwt) {
                 byJwt.computeIfAbsent(jwt.value(), k -> new ArrayList<>()).add(s);
             } else {
