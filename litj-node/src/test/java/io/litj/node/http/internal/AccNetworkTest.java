@@ -233,6 +233,20 @@ class AccNetworkTest {
         assertRefused(jwtShare(0, authSig(sigs, 0), now, now + 60), 404, "NodeResourceIdNotFound");
     }
 
+    @Test
+    void malformedRequestsAreRefusedBeforeAnyAuth() {
+        JsonValue none = JsonValue.JsonNull.INSTANCE;
+        assertRefused(net.http().post(net.url(0) + "/web/encryption/sign", "{\"dataToEncryptHash\":\""
+                + identity.dataToEncryptHash() + "\"}"), 400, "NodeMissingAccessControlConditions");
+        assertRefused(decryptionShare(0, conditions, "ABCD", none), 422, "NodeBadInput");
+        assertRefused(net.http().post(net.url(0) + "/web/signing/access_control_condition",
+                body(conditions, none).build()), 422, "NodeBadInput");
+        assertRefused(jwtShare(0, none, -1, 0), 422, "NodeBadInput");
+        assertRefused(net.http().post(net.url(0) + "/web/encryption/sign/", "{\"accessControlConditions\":"
+                + "[{\"chain\":\"ethereum\"}],\"dataToEncryptHash\":\"" + identity.dataToEncryptHash() + "\"}"),
+                400, "NodeParserError");
+    }
+
     private static void assertRefused(Reply r, int status, String code) {
         assertEquals(status, r.status(), r.toString());
         assertEquals(code, r.errorCode(), r.toString());
