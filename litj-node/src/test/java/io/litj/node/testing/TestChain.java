@@ -46,6 +46,8 @@ public final class TestChain implements AutoCloseable {
     private final AtomicInteger received = new AtomicInteger();
     private volatile long timestamp = 1_700_000_000L;
     private volatile boolean stalled;
+    private volatile int rawStatus;
+    private volatile byte[] rawBody;
 
     private TestChain() {
         try {
@@ -88,6 +90,13 @@ public final class TestChain implements AutoCloseable {
         return this;
     }
 
+    /** While set, every call is answered with this HTTP status and body instead of JSON-RPC. */
+    public TestChain raw(int status, byte[] body) {
+        this.rawBody = body;
+        this.rawStatus = status;
+        return this;
+    }
+
     /** Calls received so far. */
     public int received() {
         return received.get();
@@ -99,6 +108,11 @@ public final class TestChain implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (stalled) {
                 released.await();
+                return;
+            }
+            if (rawBody != null) {
+                exchange.sendResponseHeaders(rawStatus, rawBody.length);
+                exchange.getResponseBody().write(rawBody);
                 return;
             }
             JsonRpcRequest request = JsonRpcRequest.from(JsonReader.parse(body, LitErrorCode.NodeBadInput, "rpc"));
