@@ -56,6 +56,7 @@ public final class Devnet implements AutoCloseable {
     private final SqliteRegistry registry;
     private final BlockProducer blocks;
     private final ChainView chain;
+    private final int rpcPort;
     private final ActionRuntime runtime;
     private final LitNode[] nodes;
     private final Clock clock;
@@ -96,13 +97,14 @@ public final class Devnet implements AutoCloseable {
             started.add(blocks);
             this.runtime = new ActionRuntime(config.actionLimits());
             started.add(runtime);
+            // chosen now (nodes evaluate conditions against it) but bound after the nodes, and never a node's port
+            this.rpcPort = config.rpcPort() != 0 ? config.rpcPort() : rpcPortOutside(entries);
             this.nodes = new LitNode[entries.size()];
             for (NodeEntry e : entries) {
                 nodes[e.index()] = startNode(e.index(), random);
                 started.add(nodes[e.index()]);
             }
-            // after the nodes: an ephemeral chain-view port can then never take a node's registry port
-            this.chain = ChainView.builder(registry).port(config.rpcPort()).clock(clock).start();
+            this.chain = ChainView.builder(registry).port(rpcPort).clock(clock).start();
             started.add(chain);
             this.networkKey = created || noNodeHoldsANetworkKey() ? runNetworkDkg() : storedNetworkKey().orElse(null);
         } catch (RuntimeException e) {
@@ -111,6 +113,18 @@ public final class Devnet implements AutoCloseable {
         }
         LOG.info("devnet of {} nodes up: rpc {}, network key {}", nodes.length, chain.url(),
                 networkKey == null ? "none" : networkKey.toHex());
+    }
+
+    /** A free port for the chain view that no node of the registry uses. */
+    private static int rpcPortOutside(List<NodeEntry> entries) {
+        for (int attempt = 0; attempt < 16; attempt++) {
+            int port = Ports.free();
+            if (entries.stream().noneMatch(e -> e.port() == port)) {
+                return port;
+            }
+        }
+        throw new LitNodeException(LitErrorCode.InvalidArgument, "no free port for the chain view outside the"
+                + " nodes' ports");
     }
 
     private static void requireNodeCount(SqliteRegistry registry, DevnetConfig config) {
@@ -177,7 +191,7 @@ public final class Devnet implements AutoCloseable {
 
     private LitNode startNode(int index, SecureRandom random) {
         NodeConfig nodeConfig = NodeConfig.of(config.registryFile(), index, config.nodeDir(index))
-                .withChains(ChainConfig.of(chains(chain.url())));
+                .withChains(ChainConfig.of(chains("http://" + DevnetConfig.HOST + ":" + rpcPort)));
         return LitNode.builder(nodeConfig).registry(registry).clock(clock).random(random).actionRuntime(runtime)
                 .start();
     }

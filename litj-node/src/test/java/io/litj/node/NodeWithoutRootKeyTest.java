@@ -10,6 +10,8 @@ import io.litj.node.testing.NodeNetwork;
 import io.litj.node.testing.NodeHttp.Reply;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.auth.AuthSig;
+import io.litj.protocol.auth.AuthSigs;
+import io.litj.protocol.auth.LitSiweBuilder;
 import io.litj.protocol.auth.SessionSigIssuer;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.testing.MutableClock;
@@ -93,5 +95,20 @@ class NodeWithoutRootKeyTest {
 
         assertEquals(200, r.status(), r::toString);
         assertEquals("ran", r.string("response"));
+    }
+
+    @Test
+    void encryptionSign_conditionsMetOnAKeylessNode_refusedWithNodeBLSRootKeyNotFound() {
+        String conditions = "[{\"contractAddress\":\"\",\"chain\":\"ethereum\",\"standardContractType\":\"\","
+                + "\"method\":\"\",\"parameters\":[\":userAddress\"],\"returnValueTest\":{\"comparator\":\"=\","
+                + "\"value\":\"" + TestSessions.WALLET.address().toChecksumString() + "\"}}]";
+        AuthSig wallet = AuthSigs.generate(TestSessions.WALLET, LitSiweBuilder.create(TestSessions.WALLET.address(),
+                LiveSessions.NONCE).clock(CLOCK).expiration(CLOCK.instant().plus(Duration.ofMinutes(10))).build());
+        Reply r = net.http().post(keyless.url() + "/web/encryption/sign", "{\"accessControlConditions\":"
+                + conditions + ",\"dataToEncryptHash\":\"" + "ab".repeat(32) + "\",\"authSig\":"
+                + wallet.toJsonString() + "}");
+
+        assertEquals(500, r.status(), r::toString);
+        assertEquals(LitErrorCode.NodeBLSRootKeyNotFound.wireName(), r.errorCode(), r::toString);
     }
 }

@@ -7,11 +7,9 @@ import io.litj.protocol.Text;
 import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.AuthSigType;
 import io.litj.protocol.auth.SessionTimeRules;
-import io.litj.protocol.crypto.Eip191;
 import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.crypto.EthSignature;
 import io.litj.protocol.siwe.SiweMessage;
-import io.litj.protocol.siwe.SiweParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +18,8 @@ import java.util.Objects;
 
 /**
  * Auth method type 1, EthWallet ({@code lit-node-behaviour.md} §3.2): the access token is the JSON of a wallet
- * AuthSig, verified as a top-level wallet signature (§2.9). Checks, in order:
+ * AuthSig, verified as a top-level wallet signature (§2.9). Checks, in order (2 to 6 are
+ * {@link WalletSignature}, shared with the access-control endpoints):
  * <ol>
  *   <li>the token is one AuthSig object with exactly the AuthSig keys ({@code NodeInvalidAuthSig}) of the wallet
  *   kind, not a session, BLS or contract sig ({@code NodeInvalidAuthSig});</li>
