@@ -21,13 +21,15 @@
 // Exit code: 0 when the document was printed (whatever the flows' outcome), 1 on bad usage or an internal error.
 
 import { createRequire } from 'node:module';
+import { connectFlow, customClient, flowRunner, printFlows, walletSession } from './lib/flows.mjs';
 import { captureConsole, installedVersion, isLoopback, loopbackOnly } from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
 process.noDeprecation = true;
 const begun = Date.now();
 
-const { sdkConsole, realStdoutWrite, realStderrWrite } = captureConsole();
+const captured = captureConsole();
+const { realStderrWrite } = captured;
 const pkpSignBodies = [];
 const refused = loopbackOnly('pkp-sign-flows', (url, init) => {
   if (url.pathname === '/web/pkp/sign/v1') {
@@ -72,11 +74,10 @@ const timeLimit = Number(args['timeout-ms']);
 
 // ---------------------------------------------------------------- the SDK
 const { ethers } = require('ethers');
-const { LitNodeClientNodeJs } = require('@lit-protocol/lit-node-client');
 const {
-  createSiweMessage, createSiweMessageWithRecaps, generateAuthSig, LitActionResource, LitPKPResource,
+  createSiweMessage, generateAuthSig, LitActionResource, LitPKPResource,
 } = require('@lit-protocol/auth-helpers');
-const { LIT_ABILITY, LIT_NETWORK, AUTH_METHOD_TYPE } = require('@lit-protocol/constants');
+const { LIT_ABILITY, AUTH_METHOD_TYPE } = require('@lit-protocol/constants');
 
 const publicKey = args['pkp-public-key'];
 const tokenId = ethers.utils.keccak256(publicKey).slice(2);
@@ -89,47 +90,7 @@ const signingResources = () => [
 const PERSONAL_MESSAGE = 'hello PKP';
 const actionOnly = () => [{ resource: new LitActionResource('*'), ability: LIT_ABILITY.LitActionExecution }];
 
-function errorOf(e) {
-  if (e === null || typeof e !== 'object') {
-    return { name: null, errorCode: null, message: String(e) };
-  }
-  const text = String(e.message ?? '');
-  return { name: e.name ?? null, errorCode: e.info?.errorCode ?? e.errorCode ?? null,
-    message: text.length > 2000 ? `${text.slice(0, 2000)}…` : text };
-}
-
-async function run(name, body) {
-  const t0 = Date.now();
-  const out = {};
-  let timer;
-  const left = Math.max(1000, begun + timeLimit - Date.now() - 3000);
-  try {
-    await Promise.race([body(out), new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${name} took more than ${left} ms`)), left);
-    })]);
-    return { ok: true, ms: Date.now() - t0, ...out };
-  } catch (e) {
-    return { ok: false, ms: Date.now() - t0, ...out, error: errorOf(e) };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** A wallet session as apps make one: the wallet signs a SIWE with the ReCap of `resources`. */
-function walletSession(client, key, resources) {
-  const wallet = new ethers.Wallet(key);
-  return client.getSessionSigs({
-    chain: 'ethereum',
-    resourceAbilityRequests: resources,
-    authNeededCallback: async (p) => generateAuthSig({
-      signer: wallet,
-      toSign: await createSiweMessageWithRecaps({
-        uri: p.uri, expiration: p.expiration, resources: p.resourceAbilityRequests, walletAddress: wallet.address,
-        nonce: p.nonce, litNodeClient: client,
-      }),
-    }),
-  });
-}
+const run = flowRunner(begun, timeLimit);
 
 /** A PKP session proven by the wallet of `key` (its AuthSig over a login SIWE, an hour long). */
 async function pkpSession(client, key) {
@@ -171,19 +132,11 @@ const doc = {
 };
 const REFUSALS = new Set(['noPkpSigning', 'strangerWallet', 'personalOnly']);
 
-const client = new LitNodeClientNodeJs({
-  litNetwork: LIT_NETWORK.Custom, rpcUrl: args['rpc-url'], checkNodeAttestation: false, debug: false,
-  connectTimeout: 10000,
-});
-client._blockHashUrl = args['block-hash-url'];
+const client = customClient(args['rpc-url'], args['block-hash-url']);
 let crash = null;
 try {
   const f = doc.flows;
-  f.connect = await run('connect', async (v) => {
-    await client.connect();
-    v.connectedNodes = [...client.connectedNodes];
-    v.minNodeCount = client.config.minNodeCount ?? null;
-  });
+  f.connect = await connectFlow(run, client);
   if (f.connect.ok) {
     f.walletSign = await run('walletSign', async (v) => sign(client, v,
       await walletSession(client, args['signer-key'], signingResources())));
@@ -226,16 +179,4 @@ doc.pkpSignRequests = pkpSignBodies.map(({ url, body }) => ({
   url, keys: Object.keys(body), toSignLength: Array.isArray(body.toSign) ? body.toSign.length : null,
   pubkey: body.pubkey ?? null, authSigAddress: body.authSig?.address ?? null, epoch: body.epoch ?? null,
 }));
-doc.ms = Date.now() - begun;
-if (crash !== null) {
-  doc.internalError = errorOf(crash);
-}
-const surprising = Object.entries(doc.flows).some(([name, flow]) => flow.ok === REFUSALS.has(name));
-if (surprising || crash !== null || refused.length > 0) {
-  doc.sdkConsole = sdkConsole.slice(-200);
-}
-if (args.verbose) {
-  realStderrWrite(`${sdkConsole.join('\n')}\n`);
-}
-realStdoutWrite(`${JSON.stringify(doc, null, 2)}\n`);
-process.exit(crash === null ? 0 : 1);
+printFlows({ doc, begun, crash, refusals: REFUSALS, refused, run: captured, verbose: args.verbose });

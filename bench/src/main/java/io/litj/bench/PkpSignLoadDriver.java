@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -97,13 +96,8 @@ public final class PkpSignLoadDriver {
     }
 
     private static void report(String what, long[] latencies, LitClient client) {
-        long[] sorted = latencies.clone();
-        Arrays.sort(sorted);
-        double total = Arrays.stream(sorted).sum() / 1e9;
-        System.out.printf("pkpSign, Java SDK, %s (%d nodes, threshold %d): %d calls, p50 %.2f ms, p90 %.2f ms,"
-                        + " p99 %.2f ms, max %.2f ms, %.1f calls/s%n", what, client.nodeUrls().size(),
-                client.minNodeCount(), sorted.length, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99),
-                sorted[sorted.length - 1] / 1e6, sorted.length / total);
+        System.out.printf("pkpSign, Java SDK, %s (%d nodes, threshold %d): %s%n", what, client.nodeUrls().size(),
+                client.minNodeCount(), Latencies.summary(latencies));
     }
 
     /** Runs the JS SDK timing script against the same devnet and PKP and prints its line. */
@@ -115,9 +109,5 @@ public final class PkpSignLoadDriver {
                 "--warmup", "5", "--pause-ms", Long.toString(pauseMs)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         System.out.println("pkpSign, JS SDK 7.4.0 (interop/pkp-sign-timing.mjs, exit " + p.waitFor() + "): " + out);
-    }
-
-    private static double ms(long[] sorted, double q) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
     }
 }

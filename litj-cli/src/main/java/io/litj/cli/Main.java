@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "litj", mixinStandardHelpOptions = true, version = "litj 0.1.0",
         description = "Lit Protocol session signatures in Java: devnet, nodes, sessions and Lit Actions.",
         subcommands = {DevnetCommand.class, DemoCommand.class, NodeCommand.class, SessionCommand.class,
-                ExecCommand.class, PkpCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+                ExecCommand.class, PkpCommand.class, EncryptCommand.class, DecryptCommand.class,
+                CompletionCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  local error (a file, a busy port, a failed build)", "  2  usage error",
                 "  3  devnet or network not running / unreachable", "  4  refused by the network (node code printed)"})

@@ -1,6 +1,10 @@
 package io.litj.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.StringWriter;
 
 /** One run of the command line through {@link Main#run}: its exit code, stdout and stderr. */
@@ -11,6 +15,17 @@ record LitjRun(int code, String out, String err) {
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new LitjRun(code, out.toString(), err.toString());
+    }
+
+    /** A file in {@code dir} holding {@code key} on its first line, for {@code --private-key-file}. */
+    static String keyFile(Path dir, String key) {
+        try {
+            Path file = dir.resolve("key-" + key.substring(2, 10));
+            Files.writeString(file, key + "\n");
+            return file.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** For assertion messages. */

@@ -13,9 +13,6 @@ import io.litj.protocol.crypto.Eip191;
 import io.litj.protocol.crypto.Hashes;
 import io.litj.protocol.json.JsonFields;
 import io.litj.protocol.json.JsonReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -53,13 +50,7 @@ class PkpSignCommandTest {
     }
 
     private static String keyFile(String key) {
-        try {
-            Path file = temp.resolve("key-" + key.substring(2, 10));
-            Files.writeString(file, key + "\n");
-            return file.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LitjRun.keyFile(temp, key);
     }
 
     private static LitjRun sign(String key, String... what) {

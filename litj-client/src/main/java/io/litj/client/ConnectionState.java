@@ -22,13 +22,26 @@ record ConnectionState(List<String> nodeUrls, int minNodeCount, long epoch, Opti
      * @throws LitClientException {@code InitError} when the nodes reported none or one that is not a BLS key
      */
     BlsPublicKey requireNetworkKey() {
-        String hex = networkPublicKey.orElseThrow(() -> new LitClientException(LitErrorCode.InitError,
-                "the nodes reported no network BLS key (\"ERR\"): PKP sessions need the network's DKG to have run"));
+        return parse(networkPublicKey, "network", "PKP sessions and signed tokens need the network's DKG to have run");
+    }
+
+    /**
+     * The subnet BLS key, parsed: the key of encryption (the JS SDK's {@code subnetPubKey}).
+     *
+     * @throws LitClientException {@code InitError} when the nodes reported none or one that is not a BLS key
+     */
+    BlsPublicKey requireSubnetKey() {
+        return parse(subnetPublicKey, "subnet", "encryption needs the network's DKG to have run");
+    }
+
+    private static BlsPublicKey parse(Optional<String> key, String which, String why) {
+        String hex = key.orElseThrow(() -> new LitClientException(LitErrorCode.InitError,
+                "the nodes reported no " + which + " BLS key (\"ERR\"): " + why));
         try {
             return BlsPublicKey.parse(hex);
         } catch (ThresholdException e) {
-            throw new LitClientException(LitErrorCode.InitError, "the nodes' network key is not a BLS12-381 public"
-                    + " key: " + e.getMessage(), e);
+            throw new LitClientException(LitErrorCode.InitError, "the nodes' " + which + " key is not a BLS12-381"
+                    + " public key: " + e.getMessage(), e);
         }
     }
 }

@@ -36,14 +36,12 @@ final class ExecuteJsCall {
         List<String> targets = request.useSingleNode()
                 ? List.of(state.nodeUrls().get(cfg.random().nextInt(state.nodeUrls().size())))
                 : state.nodeUrls();
-        Map<String, SessionSig> sigs = SessionSigsCheck.forNodes(request.sessionSigs(), targets,
-                cfg.clock().instant());
-        String requestId = NodeCalls.newRequestId(cfg.random());
-        List<NodeCalls.Outcome> outcomes = NodeCalls.postAll(cfg.transport(), targets, PATH,
-                url -> body(request, sigs.get(url), state.epoch()), requestId, cfg.requestTimeout());
+        SessionPost post = SessionPost.send(cfg, targets, request.sessionSigs(), PATH,
+                (url, sig) -> body(request, sig, state.epoch()));
+        String requestId = post.requestId();
         List<NodeFailure> failures = new ArrayList<>();
         Map<String, NodeOutcome> perNode = new LinkedHashMap<>();
-        for (NodeCalls.Outcome o : outcomes) {
+        for (NodeCalls.Outcome o : post.outcomes()) {
             o.failure().ifPresent(failures::add);
             o.answer().ifPresent(a -> read(o.nodeUrl(), a).ifPresentOrElse(n -> perNode.put(o.nodeUrl(), n),
                     () -> failures.add(new NodeFailure(o.nodeUrl(), 200, Optional.empty(),

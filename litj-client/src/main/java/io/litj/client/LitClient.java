@@ -3,6 +3,7 @@ package io.litj.client;
 import io.litj.client.internal.Urls;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.acc.ConditionSet;
 import io.litj.protocol.auth.BlsCapabilityVerifier;
 import io.litj.protocol.auth.SessionSigs;
 import io.litj.protocol.crypto.EthAddress;
@@ -221,6 +222,63 @@ public final class LitClient implements AutoCloseable {
         Objects.requireNonNull(request, "request");
         try {
             return PkpSignCall.run(request, cfg, requireConnected());
+        } catch (LitProtocolException e) {
+            throw LitClientException.from(e);
+        }
+    }
+
+    /**
+     * Encrypts {@code plaintext} so that only callers meeting {@code conditions} can decrypt it, as the JS SDK 7.4.0
+     * {@code encrypt} does: locally, a time-lock ciphertext under the handshake's subnet key to the identity
+     * {@code lit-accesscontrolcondition://<accHash>/<SHA-256(plaintext)>}. Contacts no node.
+     *
+     * @throws LitClientException {@code ClientNotReady} before {@link #connect()}; {@code InitError} when the
+     *         nodes reported no BLS key; {@code InvalidArgument} for a plaintext over 64 MiB
+     */
+    public EncryptResult encrypt(ConditionSet conditions, byte[] plaintext) {
+        Objects.requireNonNull(conditions, "conditions");
+        Objects.requireNonNull(plaintext, "plaintext");
+        return DecryptCall.encrypt(conditions, plaintext, requireConnected().requireSubnetKey(), cfg.random());
+    }
+
+    /**
+     * Decrypts what {@link #encrypt} (or the JS SDK's {@code encrypt}) made: every connected node gets the JS SDK's
+     * {@code /web/encryption/sign/} request with its own session sig, checks the session and the conditions and
+     * answers with a share of the network's signature over the identity; at least {@link #minNodeCount()} shares
+     * are combined, the signature is verified under the subnet key, and the ciphertext must pass its integrity
+     * check. The plaintext is never logged.
+     *
+     * @throws LitClientException {@code ClientNotReady} before {@link #connect()}; {@code InitError} when the nodes
+     *         reported no BLS key; {@code InvalidArgument} for a malformed ciphertext or session sigs lacking a
+     *         node; {@code InvalidSessionSigs} for a malformed, misaddressed or expired session sig (checked before
+     *         anything is sent); {@code NodeError} (every node's error, see {@link
+     *         LitClientException#nodeErrorCode()}, e.g. {@code NodeAccessControlConditionsReturnedNotAuthorized})
+     *         or {@code NetworkError} when fewer than {@link #minNodeCount()} nodes sent a share;
+     *         {@code InvalidSignature} when the shares do not combine into a verified signature or the ciphertext
+     *         does not open (altered, or made for another identity)
+     */
+    public DecryptedData decrypt(DecryptRequest request) {
+        Objects.requireNonNull(request, "request");
+        try {
+            return DecryptCall.decrypt(request, cfg, requireConnected());
+        } catch (LitProtocolException e) {
+            throw LitClientException.from(e);
+        }
+    }
+
+    /**
+     * A JWT signed by the network saying that the session's user meets the request's conditions: every connected
+     * node gets {@code /web/signing/access_control_condition/v1} with its own session sig; at least
+     * {@link #minNodeCount()} shares over the nodes' {@code unsignedJwt} (checked to claim what was asked) are
+     * combined and verified under the network key. Check a token with {@link Jwt#verify}.
+     *
+     * @throws LitClientException as {@link #decrypt}, with {@code InvalidSignature} also when the nodes' token
+     *         claims other conditions, chain or window than asked
+     */
+    public String getSignedToken(SignedTokenRequest request) {
+        Objects.requireNonNull(request, "request");
+        try {
+            return SignedTokenCall.run(request, cfg, requireConnected());
         } catch (LitProtocolException e) {
             throw LitClientException.from(e);
         }

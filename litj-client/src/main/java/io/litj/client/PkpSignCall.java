@@ -25,14 +25,12 @@ final class PkpSignCall {
     /** @throws LitClientException as {@link LitClient#pkpSign} */
     static PkpSignature run(PkpSignRequest request, ClientConfig cfg, ConnectionState state) {
         List<String> targets = state.nodeUrls();
-        Map<String, SessionSig> sigs = SessionSigsCheck.forNodes(request.sessionSigs(), targets,
-                cfg.clock().instant());
-        String requestId = NodeCalls.newRequestId(cfg.random());
-        List<NodeCalls.Outcome> outcomes = NodeCalls.postAll(cfg.transport(), targets, PATH,
-                url -> body(request, sigs.get(url), state.epoch()), requestId, cfg.requestTimeout());
+        SessionPost post = SessionPost.send(cfg, targets, request.sessionSigs(), PATH,
+                (url, sig) -> body(request, sig, state.epoch()));
+        String requestId = post.requestId();
         List<NodeFailure> failures = new ArrayList<>();
         Map<String, JsonValue> shares = new LinkedHashMap<>();
-        for (NodeCalls.Outcome o : outcomes) {
+        for (NodeCalls.Outcome o : post.outcomes()) {
             o.failure().ifPresent(failures::add);
             o.answer().ifPresent(a -> {
                 if (a.get("success").orElse(null) instanceof JsonValue.JsonBoolean ok && ok.value()) {

@@ -32,6 +32,7 @@ public final class FakeBlsNetwork {
     private final SecureRandom random;
     private volatile Key announced;
     private volatile Key signing;
+    private final FakeAccAnswers acc = new FakeAccAnswers();
 
     /** A network key and its shares, one per node (identifier = node index + 1). */
     private record Key(BlsPublicKey publicKey, List<BlsSecretKeyShare> shares) {
@@ -69,14 +70,26 @@ public final class FakeBlsNetwork {
         if (call.path().endsWith("/web/sign_session_key/v1")) {
             return signSessionKey(call);
         }
+        if (call.path().equals(FakeAccAnswers.ENCRYPTION_SIGN) || call.path().equals(FakeAccAnswers.SIGN_ACCS)) {
+            int node = nodeIndex(call);
+            return acc.answer(call, node, signing.shares().get(node));
+        }
         return json("{\"serverPublicKey\":\"\",\"subnetPublicKey\":\"" + announced.publicKey().toHex()
                 + "\",\"networkPublicKey\":\"" + announced.publicKey().toHex() + "\",\"networkPublicKeySet\":\"ERR\","
                 + "\"hdRootPubkeys\":[],\"latestBlockhash\":\"" + BLOCKHASH + "\",\"epoch\":3}");
     }
 
+    /** How the nodes answer {@code /web/encryption/sign/} and {@code /web/signing/access_control_condition/v1}. */
+    public FakeAccAnswers acc() {
+        return acc;
+    }
+
+    private int nodeIndex(RecordingNodeTransport.Call call) {
+        return nodeUrls.indexOf(call.url().getScheme() + "://" + call.url().getAuthority());
+    }
+
     private RawHttpResponse signSessionKey(RecordingNodeTransport.Call call) {
-        String node = call.url().getScheme() + "://" + call.url().getAuthority();
-        BlsSecretKeyShare share = signing.shares().get(nodeUrls.indexOf(node));
+        BlsSecretKeyShare share = signing.shares().get(nodeIndex(call));
         JsonValue.JsonObject body = JsonReader.parseObject(call.body(), LitErrorCode.NodeParserError, "body");
         String siwe = ((JsonValue.JsonString) body.get("siweMessage").orElseThrow()).value();
         byte[] message = BlsSessionMessage.of(siwe);

@@ -1,0 +1,97 @@
+// What the flows scripts (one JSON document, many named flows against a litj devnet) share: a flow runner under the
+// script's time limit, the SDK error as {name, errorCode, message}, and a wallet session made as apps make one.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { ethers } = require('ethers');
+const { createSiweMessageWithRecaps, generateAuthSig } = require('@lit-protocol/auth-helpers');
+
+/** An SDK error as {name, errorCode, message} (message cut at 2000 characters). */
+export function errorOf(e) {
+  if (e === null || typeof e !== 'object') {
+    return { name: null, errorCode: null, message: String(e) };
+  }
+  const text = String(e.message ?? '');
+  return { name: e.name ?? null, errorCode: e.info?.errorCode ?? e.errorCode ?? null,
+    message: text.length > 2000 ? `${text.slice(0, 2000)}…` : text };
+}
+
+/**
+ * A runner of named flows that all end 3 s before {begun + timeLimit}: run(name, body) awaits body(out) and
+ * returns {ok, ms, ...out, error?}.
+ */
+export function flowRunner(begun, timeLimit) {
+  return async (name, body) => {
+    const t0 = Date.now();
+    const out = {};
+    let timer;
+    const left = Math.max(1000, begun + timeLimit - Date.now() - 3000);
+    try {
+      await Promise.race([body(out), new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${name} took more than ${left} ms`)), left);
+      })]);
+      return { ok: true, ms: Date.now() - t0, ...out };
+    } catch (e) {
+      return { ok: false, ms: Date.now() - t0, ...out, error: errorOf(e) };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+/** A wallet session as apps make one: the wallet of `key` signs a SIWE with the ReCap of `resources`. */
+export function walletSession(client, key, resources) {
+  const wallet = new ethers.Wallet(key);
+  return client.getSessionSigs({
+    chain: 'ethereum',
+    resourceAbilityRequests: resources,
+    authNeededCallback: async (p) => generateAuthSig({
+      signer: wallet,
+      toSign: await createSiweMessageWithRecaps({
+        uri: p.uri, expiration: p.expiration, resources: p.resourceAbilityRequests, walletAddress: wallet.address,
+        nonce: p.nonce, litNodeClient: client,
+      }),
+    }),
+  });
+}
+
+/** A JS SDK client of the devnet at rpcUrl, as an application connects to a custom network (not yet connected). */
+export function customClient(rpcUrl, blockHashUrl) {
+  const { LitNodeClientNodeJs } = require('@lit-protocol/lit-node-client');
+  const { LIT_NETWORK } = require('@lit-protocol/constants');
+  const client = new LitNodeClientNodeJs({
+    litNetwork: LIT_NETWORK.Custom, rpcUrl, checkNodeAttestation: false, debug: false, connectTimeout: 10000,
+  });
+  client._blockHashUrl = blockHashUrl;
+  return client;
+}
+
+/** The `connect` flow: connect(), then the connected nodes and minNodeCount. */
+export function connectFlow(run, client) {
+  return run('connect', async (v) => {
+    await client.connect();
+    v.connectedNodes = [...client.connectedNodes];
+    v.minNodeCount = client.config.minNodeCount ?? null;
+  });
+}
+
+/**
+ * Prints the flows document and exits: 0, or 1 after a crash (kept as internalError). The SDK's console (last 200
+ * lines) is added when a flow came out other than expected (a name in `refusals` must fail, the others succeed),
+ * after a crash, or when a connection off loopback was refused.
+ */
+export function printFlows({ doc, begun, crash, refusals, refused, run, verbose }) {
+  doc.ms = Date.now() - begun;
+  if (crash !== null) {
+    doc.internalError = errorOf(crash);
+  }
+  const surprising = Object.entries(doc.flows).some(([name, flow]) => flow.ok === refusals.has(name));
+  if (surprising || crash !== null || refused.length > 0) {
+    doc.sdkConsole = run.sdkConsole.slice(-200);
+  }
+  if (verbose) {
+    run.realStderrWrite(`${run.sdkConsole.join('\n')}\n`);
+  }
+  run.realStdoutWrite(`${JSON.stringify(doc, null, 2)}\n`);
+  process.exit(crash === null ? 0 : 1);
+}
