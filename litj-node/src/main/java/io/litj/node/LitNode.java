@@ -92,7 +92,7 @@ public final class LitNode implements AutoCloseable {
             PkpSignAuthorizer pkpAuthorizer = new PkpSignAuthorizer(registry, gate);
             PkpSignEndpoint pkpSign = new PkpSignEndpoint(pkpAuthorizer, signer);
             ExecuteEndpoint execute = new ExecuteEndpoint(gate, runtime, new MemoryActionStore(64L * 1024 * 1024),
-                    pkpAuthorizer, signer);
+                    registry, pkpAuthorizer, signer);
             this.server = NodeListener.start(entry.host(), entry.port(), b.config, http, r -> {
                 r.post("/web/handshake", http.json("handshake", handshake))
                         .post("/web/handshake/", http.json("handshake", handshake))
