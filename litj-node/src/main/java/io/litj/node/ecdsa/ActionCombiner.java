@@ -59,12 +59,22 @@ public final class ActionCombiner {
         if (failed != null) {
             throw failed;
         }
-        if (shares.size() < everyone.threshold()) {
+        return combine(shares, everyone.threshold(), publicKey, grant.digest());
+    }
+
+    /**
+     * The verified sum of {@code shares}.
+     *
+     * @throws LitNodeException {@code NodeSystemFault} for fewer than {@code threshold} shares, or shares that do
+     *     not sum to a signature that verifies under {@code publicKey}
+     */
+    static EcdsaSignature combine(List<EcdsaSignatureShare> shares, int threshold, Bytes publicKey, Bytes digest) {
+        if (shares.size() < threshold) {
             throw new LitNodeException(LitErrorCode.NodeSystemFault, "only " + shares.size() + " signature shares "
-                    + "arrived; combining needs " + everyone.threshold());
+                    + "arrived; combining needs " + threshold);
         }
         try {
-            return EcdsaCombiner.combine(shares, publicKey, grant.digest().toByteArray());
+            return EcdsaCombiner.combine(shares, publicKey, digest.toByteArray());
         } catch (ThresholdException e) {
             throw new LitNodeException(LitErrorCode.NodeSystemFault, "the signature shares do not combine: "
                     + e.getMessage());
