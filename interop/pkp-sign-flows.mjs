@@ -13,6 +13,12 @@
 //                    signatures.sig1, and ethers recovers it
 //   actionPersonal   executeJs of an action calling ethPersonalSignMessageEcdsa (personal wallet, scope 2 suffices):
 //                    signatures.personal, checked with ethers.utils.verifyMessage
+//   actionNotPermitted executeJs of an action calling signEcdsa in a session of the stranger wallet (neither the
+//                    action nor the wallet is permitted): must be refused; the SDK's error is reported
+//   actionCombine    executeJs of an action calling Lit.Actions.signAndCombineEcdsa (signer wallet session): the
+//                    action's response is the signature JSON, joined as Lit's docs show and recovered with ethers
+//   actionPermissions executeJs of an action calling pubkeyToTokenId, isPermittedAction, isPermittedAddress and
+//                    getPermittedAddresses: their answers, as the SDK returns the response
 // Every body the SDK posted to /web/pkp/sign/v1 is summarized under pkpSignRequests (keys, toSign length, pubkey).
 //
 // Usage:
@@ -130,7 +136,7 @@ const doc = {
   timedOut: false,
   ms: null,
 };
-const REFUSALS = new Set(['noPkpSigning', 'strangerWallet', 'personalOnly']);
+const REFUSALS = new Set(['noPkpSigning', 'strangerWallet', 'personalOnly', 'actionNotPermitted']);
 
 const client = customClient(args['rpc-url'], args['block-hash-url']);
 let crash = null;
@@ -168,6 +174,43 @@ try {
       v.result = result.signatures.personal;
       v.recoveredAddress = ethers.utils.verifyMessage(PERSONAL_MESSAGE, result.signatures.personal.signature);
       v.pkpAddress = pkpAddress;
+    });
+    f.actionNotPermitted = await run('actionNotPermitted', async (v) => {
+      await client.executeJs({
+        code: '(async () => { await Lit.Actions.signEcdsa({ toSign, publicKey, sigName: "refused" }); })();',
+        jsParams: { toSign: [...digest], publicKey },
+        sessionSigs: await walletSession(client, args['stranger-key'], signingResources()),
+      });
+    });
+    const response = (result) => (typeof result.response === 'string' ? JSON.parse(result.response)
+      : result.response);
+    f.actionCombine = await run('actionCombine', async (v) => {
+      const result = await client.executeJs({
+        code: '(async () => { const sig = await Lit.Actions.signAndCombineEcdsa({ toSign, publicKey,'
+          + ' sigName: "combined" }); Lit.Actions.setResponse({ response: sig }); })();',
+        jsParams: { toSign: [...digest], publicKey },
+        sessionSigs: await walletSession(client, args['signer-key'], signingResources()),
+      });
+      const sig = response(result);
+      v.response = sig;
+      v.signatureCount = Object.keys(result.signatures ?? {}).length;
+      const joined = ethers.utils.joinSignature({ r: `0x${sig.r.substring(2)}`, s: `0x${sig.s}`, v: sig.v });
+      v.recoveredAddress = ethers.utils.recoverAddress(digest, joined);
+      v.pkpAddress = pkpAddress;
+    });
+    f.actionPermissions = await run('actionPermissions', async (v) => {
+      const signer = new ethers.Wallet(args['signer-key']).address;
+      const result = await client.executeJs({
+        code: '(async () => { const tokenId = Lit.Actions.pubkeyToTokenId({ publicKey });'
+          + ' Lit.Actions.setResponse({ response: JSON.stringify({ tokenId,'
+          + ' isPermittedAction: await Lit.Actions.isPermittedAction({ tokenId, ipfsId }),'
+          + ' isPermittedAddress: await Lit.Actions.isPermittedAddress({ tokenId, address }),'
+          + ' permittedAddresses: await Lit.Actions.getPermittedAddresses({ tokenId }) }) }); })();',
+        jsParams: { publicKey, ipfsId: 'QmRwN9GKHvCn4Vk7biqtr6adjXMs7PzzYPCzNCRjPFiDjm', address: signer },
+        sessionSigs: await walletSession(client, args['signer-key'], actionOnly()),
+      });
+      v.response = response(result);
+      v.expectedTokenId = ethers.BigNumber.from(`0x${tokenId}`).toString();
     });
   }
 } catch (e) {

@@ -13,6 +13,8 @@ import io.litj.protocol.crypto.Eip191;
 import io.litj.protocol.crypto.Hashes;
 import io.litj.protocol.json.JsonFields;
 import io.litj.protocol.json.JsonReader;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;

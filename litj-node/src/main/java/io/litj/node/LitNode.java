@@ -99,7 +99,7 @@ public final class LitNode implements AutoCloseable {
             PkpSignAuthorizer pkpAuthorizer = new PkpSignAuthorizer(registry, gate);
             PkpSignEndpoint pkpSign = new PkpSignEndpoint(pkpAuthorizer, signer);
             ExecuteEndpoint execute = new ExecuteEndpoint(gate, runtime, new MemoryActionStore(64L * 1024 * 1024),
-                    pkpAuthorizer, signer);
+                    registry, pkpAuthorizer, signer);
             this.chains = new HttpChainRpc(b.config.chains());
             ownChains = chains;
             AccAuthGate accGate = new AccAuthGate(validator, b.clock);

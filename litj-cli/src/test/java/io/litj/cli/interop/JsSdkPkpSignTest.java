@@ -7,6 +7,7 @@ import static io.litj.protocol.testing.JsonAccess.string;
 import static io.litj.protocol.testing.JsonAccess.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.cli.PkpSignFixture;
 import io.litj.devnet.Devnet;
@@ -24,6 +25,7 @@ import io.litj.protocol.testing.NodeJs;
 import io.litj.protocol.testing.RunOnce;
 import io.litj.threshold.ecdsa.EcdsaSignature;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -38,8 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code pkpSign} with a wallet session and with a PKP session each combine the nodes' shares into a signature that
  * ethers recovers to the PKP's address; a session without {@code pkp-signing}, a wallet the PKP does not permit and
  * a personal-sign-only wallet are refused with Datil's codes; actions calling {@code signEcdsa} and
- * {@code ethPersonalSignMessageEcdsa} give {@code executeJs} signatures the SDK combines and ethers checks. The PKP
- * is minted here (Java); the script runs once.
+ * {@code ethPersonalSignMessageEcdsa} give {@code executeJs} signatures the SDK combines and ethers checks; an action
+ * calling {@code signEcdsa} for a wallet the PKP does not permit is refused; an action calling
+ * {@code signAndCombineEcdsa} gets a signature ethers recovers to the PKP; the permission functions answer from the
+ * registry. The PKP is minted here (Java); the script runs once.
  *
  * <p>Without Node.js or {@code interop/} every test is skipped with the reason on stderr, or fails when the
  * environment variable {@code CI} is set (the policy of {@link NodeJs}).
@@ -128,6 +132,37 @@ class JsSdkPkpSignTest {
         assertEquals(pkp.ethAddress(), string(flow, "recoveredAddress"));
         assertEquals(Bytes.of(Eip191.hash("hello PKP")).hex(), string(object(flow, "result"), "dataSigned")
                 .toLowerCase());
+    }
+
+    @Test
+    void executeJs_signEcdsaInAnActionThePkpDoesNotPermit_isRefusedWithNodePKPNotAuthorizedInside() {
+        JsonValue.JsonObject refused = ScriptDevnet.assertRefused(DOCUMENT.get(), "actionNotPermitted",
+                LitErrorCode.NodeJsExecutionError);
+        String message = string(object(refused, "error"), "message");
+        assertTrue(message.contains("LitActions.signEcdsa: NodePKPNotAuthorized"), message);
+    }
+
+    @Test
+    void executeJs_signAndCombineEcdsa_theActionGetsASignatureEthersRecoversToThePkp() {
+        JsonValue.JsonObject flow = flow("actionCombine");
+        assertEquals(pkp.ethAddress(), string(flow, "recoveredAddress"));
+        assertEquals(0, number(flow, "signatureCount"));
+        JsonValue.JsonObject sig = object(flow, "response");
+        assertEquals(List.of("r", "s", "v"), List.copyOf(sig.members().keySet()));
+        assertEquals(66, string(sig, "r").length());
+    }
+
+    @Test
+    void executeJs_permissionFunctions_answerFromTheRegistry() {
+        JsonValue.JsonObject flow = flow("actionPermissions");
+        JsonValue.JsonObject answers = object(flow, "response");
+        assertEquals(string(flow, "expectedTokenId"), string(answers, "tokenId"));
+        assertEquals(new BigInteger(pkp.tokenId(), 16).toString(), string(answers, "tokenId"));
+        assertEquals(new JsonValue.JsonBoolean(false), answers.get("isPermittedAction").orElseThrow());
+        assertEquals(new JsonValue.JsonBoolean(true), answers.get("isPermittedAddress").orElseThrow());
+        assertEquals(Set.of(PkpSignFixture.SIGNER.address().toChecksumString(),
+                PkpSignFixture.PERSONAL.address().toChecksumString()),
+                Set.copyOf(strings(answers, "permittedAddresses")));
     }
 
     /** The SDK's result recovers (ethers) to the PKP, and the same r, s, recid recover to its key in Java too. */

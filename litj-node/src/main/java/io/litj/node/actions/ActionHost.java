@@ -1,8 +1,8 @@
 package io.litj.node.actions;
 
 /**
- * Node functions a Lit Action may call beyond its sandbox, for one run (today {@code Lit.Actions.signEcdsa} and
- * {@code Lit.Actions.ethPersonalSignMessageEcdsa}). The action passes the function's name and its argument object
+ * Node functions a Lit Action may call beyond its sandbox, for one run ({@link #FUNCTIONS}: the PKP signing and
+ * permission functions of {@code Lit.Actions}). The action passes the function's name and its argument object
  * as JSON (typed arrays as plain arrays); the host answers with a JSON value the action's promise resolves to, or
  * throws an {@link ActionHostException} whose message the action sees as an {@code Error}. A call blocks the
  * action's thread and counts against its timeout.
@@ -12,7 +12,12 @@ package io.litj.node.actions;
 @FunctionalInterface
 public interface ActionHost {
     /** The functions the prelude routes to a host when one is given. */
-    java.util.List<String> FUNCTIONS = java.util.List.of("signEcdsa", "ethPersonalSignMessageEcdsa");
+    java.util.List<String> FUNCTIONS = java.util.List.of("signEcdsa", "ethPersonalSignMessageEcdsa",
+            "signAndCombineEcdsa", "isPermittedAction", "isPermittedAddress", "isPermittedAuthMethod",
+            "getPermittedActions", "getPermittedAddresses", "getPermittedAuthMethods", "getPermittedAuthMethodScopes",
+            "pubkeyToTokenId");
+    /** Longest argument JSON a host is handed; a longer one is refused before it reaches the host. */
+    int MAX_ARGS_CHARS = 1 << 20;
 
     /**
      * Calls {@code function} (one of {@link #FUNCTIONS}) with {@code argsJson}.

@@ -30,6 +30,9 @@ final class HostCalls {
         if (!ActionHost.FUNCTIONS.contains(name)) {
             return error("unknown function");
         }
+        if (args[1].asString().length() > ActionHost.MAX_ARGS_CHARS) {
+            return error("arguments longer than " + ActionHost.MAX_ARGS_CHARS + " characters as JSON");
+        }
         try {
             return "{\"result\":" + host.call(name, args[1].asString()) + "}";
         } catch (ActionHostException e) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The IPFS CIDv0 of a file's bytes, as {@code ipfs add --only-hash} and npm {@code ipfs-only-hash} compute it with
@@ -24,7 +25,10 @@ public final class IpfsCid {
     static final int MAX_LINKS = 174;
 
     private static final int UNIXFS_FILE = 2;
-    private static final char[] BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
+    /** Longest CID text {@link #multihashOf} decodes. */
+    public static final int MAX_CID_CHARS = 128;
+    private static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    private static final char[] BASE58 = ALPHABET.toCharArray();
 
     private IpfsCid() {
     }
@@ -122,6 +126,39 @@ public final class IpfsCid {
         out[1] = (byte) digest.length;
         System.arraycopy(digest, 0, out, 2, digest.length);
         return out;
+    }
+
+    /** The CID whose base58btc form encodes {@code multihash} (as Lit's PKP permissions store an action's id). */
+    public static String ofMultihash(byte[] multihash) {
+        return base58(multihash);
+    }
+
+    /**
+     * The bytes a CID's base58btc text encodes (for a CIDv0, the sha2-256 multihash), or empty for text longer
+     * than {@value #MAX_CID_CHARS} characters or with a character outside base58btc.
+     */
+    public static Optional<byte[]> multihashOf(String cid) {
+        if (cid.isEmpty() || cid.length() > MAX_CID_CHARS) {
+            return Optional.empty();
+        }
+        BigInteger value = BigInteger.ZERO;
+        BigInteger radix = BigInteger.valueOf(58);
+        int zeros = 0;
+        boolean leading = true;
+        for (int i = 0; i < cid.length(); i++) {
+            int digit = ALPHABET.indexOf(cid.charAt(i));
+            if (digit < 0) {
+                return Optional.empty();
+            }
+            leading &= digit == 0;
+            zeros += leading ? 1 : 0;
+            value = value.multiply(radix).add(BigInteger.valueOf(digit));
+        }
+        byte[] magnitude = value.signum() == 0 ? new byte[0] : value.toByteArray();
+        int skip = magnitude.length > 0 && magnitude[0] == 0 ? 1 : 0;
+        byte[] out = new byte[zeros + magnitude.length - skip];
+        System.arraycopy(magnitude, skip, out, zeros, magnitude.length - skip);
+        return Optional.of(out);
     }
 
     static String base58(byte[] bytes) {

@@ -17,9 +17,10 @@ package io.litj.node.actions;
  *   <li>defines read-only, non-configurable {@code LitActions} (frozen: {@code setResponse} plus stubs that throw
  *       "LitActions.NAME is not available on this node yet"), {@code LitAuth} (deep-frozen), {@code LitHeaders}
  *       (frozen) and {@code Lit = {Actions, Auth, Headers}} (frozen); with a {@code host} (an {@link ActionHost}
- *       as a function {@code (name, argsJson) -> answerJson}), {@code signEcdsa} and
- *       {@code ethPersonalSignMessageEcdsa} return promises of its answers (typed arrays sent as arrays; an answer
- *       {@code {"error"}} rejects, {@code {"result"}} resolves); without one they throw like the stubs;</li>
+ *       as a function {@code (name, argsJson) -> answerJson}), the functions of {@link ActionHost#FUNCTIONS}
+ *       return promises of its answers (typed arrays sent as arrays; an answer {@code {"error"}} rejects,
+ *       {@code {"result"}} resolves), except {@code pubkeyToTokenId}, which returns the answer or throws; without
+ *       a host they throw like the stubs;</li>
  *   <li>returns a frozen control object: {@code run(script)} runs the parsed action and returns null, or the report
  *       of what it threw; {@code failure()} the report of the first unhandled rejection, or null; and
  *       {@code response()} (the last response set, or null).</li>
@@ -66,7 +67,11 @@ final class PreludeScript {
               const stringify = JSON.stringify;
               const freeze = Object.freeze;
               // LitActions functions that call the node through the request's host, when it has one
-              const HOSTED = ['signEcdsa', 'ethPersonalSignMessageEcdsa'];
+              const HOSTED = ['signEcdsa', 'ethPersonalSignMessageEcdsa', 'signAndCombineEcdsa', 'isPermittedAction',
+                'isPermittedAddress', 'isPermittedAuthMethod', 'getPermittedActions', 'getPermittedAddresses',
+                'getPermittedAuthMethods', 'getPermittedAuthMethodScopes', 'pubkeyToTokenId'];
+              // hosted functions that answer directly, not with a promise (Datil's pubkeyToTokenId)
+              const SYNCHRONOUS = ['pubkeyToTokenId'];
               const STUBS = ['signEcdsa', 'ethPersonalSignMessageEcdsa', 'signAndCombineEcdsa', 'isPermittedAction',
                 'isPermittedAddress', 'isPermittedAuthMethod', 'getPermittedActions', 'getPermittedAddresses',
                 'getPermittedAuthMethods', 'getPermittedAuthMethodScopes', 'checkConditions', 'call', 'pubkeyToTokenId',
@@ -224,17 +229,19 @@ final class PreludeScript {
                   },
                 };
                 const plain = (k, v) => (ArrayBuffer.isView(v) ? Array.from(v) : v);
-                const callHost = async (name, args) => {
+                const callHostNow = (name, args) => {
                   const answer = parse(host(name, stringify(args === undefined ? {} : args, plain)));
                   if (answer.error !== undefined) throw new Error('LitActions.' + name + ': ' + answer.error);
                   return answer.result;
                 };
+                const callHost = async (name, args) => callHostNow(name, args);
                 for (const name of STUBS) {
                   const message = 'LitActions.' + name + ' is not available on this node yet';
                   const hosted = HOSTED.includes(name);
+                  const now = SYNCHRONOUS.includes(name);
                   actions[name] = { [name](args) {
                     if (!hosted || host === null) throw new Error(message);
-                    return callHost(name, args);
+                    return now ? callHostNow(name, args) : callHost(name, args);
                   } }[name];
                 }
                 freeze(actions);

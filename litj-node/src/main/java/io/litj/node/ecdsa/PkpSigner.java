@@ -162,6 +162,16 @@ public final class PkpSigner implements AutoCloseable {
         }
     }
 
+    /** The signing sets (for {@link ActionCombiner}). */
+    SigningSets sets() {
+        return sets;
+    }
+
+    /** The protocol runs (for {@link ActionCombiner}). */
+    RunTransport runs() {
+        return runs;
+    }
+
     /** Refills running now (tests wait for them). */
     public int refillsRunning() {
         return MAX_REFILLS - refills.availablePermits();

@@ -69,6 +69,28 @@ final class SigningSets {
         return new Participants(chosen, t);
     }
 
+    /**
+     * Every node this node sees live (itself always), as share indexes, with threshold {@code t}: the parties that
+     * exchange shares when an action combines a signature ({@link ActionCombiner}).
+     *
+     * @throws LitNodeException {@code NodeSystemFault} if fewer than {@code t} nodes are live
+     */
+    Participants live() {
+        int t = registry.network().threshold();
+        List<Integer> live = new ArrayList<>();
+        for (NodeEntry node : registry.nodes()) {
+            if (node.index() == self.index() || liveness.isLive(node)) {
+                live.add(node.index() + 1);
+            }
+        }
+        if (live.size() < Math.max(2, t)) {
+            throw new LitNodeException(LitErrorCode.NodeSystemFault, "only " + live.size() + " of the "
+                    + registry.nodes().size() + " nodes answer; signing needs " + t);
+        }
+        live.sort(Integer::compare);
+        return new Participants(live, t);
+    }
+
     private static byte[] rank(String tokenId, String requestId, Bytes digest, int index) {
         return Hashes.sha256(("litj-signing-set\n" + tokenId + "\n" + requestId + "\n" + digest.hex() + "\n" + index)
                 .getBytes(StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package io.litj.node.actions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -107,5 +108,25 @@ class IpfsCidTest {
         assertThrows(NullPointerException.class, () -> IpfsCid.v0(null));
         assertThrows(IllegalArgumentException.class, () -> IpfsCid.v0(new byte[1], 0, 174));
         assertThrows(IllegalArgumentException.class, () -> IpfsCid.v0(new byte[1], 10, 1));
+    }
+
+    @Test
+    void multihashOf_cidV0_isTheSha256MultihashAndRoundTrips() {
+        String cid = IpfsCid.v0(LIT_ACTION.getBytes(StandardCharsets.UTF_8));
+
+        byte[] multihash = IpfsCid.multihashOf(cid).orElseThrow();
+
+        assertEquals(34, multihash.length);
+        assertEquals(0x12, multihash[0]);
+        assertEquals(32, multihash[1]);
+        assertEquals(cid, IpfsCid.ofMultihash(multihash));
+        assertEquals("[0, 0, 1]", java.util.Arrays.toString(IpfsCid.multihashOf("112").orElseThrow()));
+    }
+
+    @Test
+    void multihashOf_emptyTooLongOrNotBase58_isEmpty() {
+        assertTrue(IpfsCid.multihashOf("").isEmpty());
+        assertTrue(IpfsCid.multihashOf("Qm0OIl").isEmpty());
+        assertTrue(IpfsCid.multihashOf("2".repeat(IpfsCid.MAX_CID_CHARS + 1)).isEmpty());
     }
 }

@@ -18,11 +18,14 @@ import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.crypto.Hashes;
 import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.testing.MutableClock;
 import io.litj.threshold.ecdsa.EcdsaCombiner;
 import io.litj.threshold.ecdsa.EcdsaSignature;
 import io.litj.threshold.ecdsa.EcdsaSignatureShare;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code Lit.Actions.signEcdsa} and {@code ethPersonalSignMessageEcdsa} in {@code /web/execute/v1} on three real
  * nodes: the {@code signedData} shares of the signing set combine into a signature of the PKP; an action the PKP
- * does not permit, or permits for personal signing only, is refused inside the action with Datil's code.
+ * does not permit, or permits for personal signing only, is refused inside the action with Datil's code;
+ * {@code signAndCombineEcdsa} gives every node the combined signature, and the permission functions answer from the
+ * registry.
  */
 class ActionSignNetworkTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
@@ -55,6 +60,29 @@ class ActionSignNetworkTest {
               await Lit.Actions.ethPersonalSignMessageEcdsa({message, publicKey, sigName: 'personal'});
             })();""";
     private static final String UNPERMITTED = SIGN + "\n// another action";
+    private static final String COMBINE = """
+            (async () => {
+              const sig = await Lit.Actions.signAndCombineEcdsa({toSign: new Uint8Array(digest), publicKey,
+                  sigName: 'combined'});
+              Lit.Actions.setResponse({response: sig});
+            })();""";
+    private static final String PERMISSIONS = """
+            (async () => {
+              const tokenId = Lit.Actions.pubkeyToTokenId({publicKey});
+              const out = {
+                tokenId,
+                signPermitted: await Lit.Actions.isPermittedAction({tokenId, ipfsId: signCid}),
+                otherPermitted: await Lit.Actions.isPermittedAction({tokenId, ipfsId: 'QmNotPermitted'}),
+                actions: await Lit.Actions.getPermittedActions({tokenId}),
+                addresses: await Lit.Actions.getPermittedAddresses({tokenId}),
+              };
+              try {
+                await Lit.Actions.getPermittedActions({tokenId: 'not a number'});
+              } catch (e) {
+                out.refusal = e.message;
+              }
+              Lit.Actions.setResponse({response: JSON.stringify(out)});
+            })();""";
     /** Calls signEcdsa, but the PKP permits it for personal signing only. */
     private static final String SIGN_PERSONAL_SCOPE = SIGN + "\n// permitted with scope 2";
 
@@ -71,7 +99,8 @@ class ActionSignNetworkTest {
                 new PkpPermission(PkpPermission.LIT_ACTION, cid(SIGN), Set.of(PkpPermission.SCOPE_SIGN_ANYTHING)),
                 new PkpPermission(PkpPermission.LIT_ACTION, cid(PERSONAL), Set.of(PkpPermission.SCOPE_PERSONAL_SIGN)),
                 new PkpPermission(PkpPermission.LIT_ACTION, cid(SIGN_PERSONAL_SCOPE),
-                        Set.of(PkpPermission.SCOPE_PERSONAL_SIGN))));
+                        Set.of(PkpPermission.SCOPE_PERSONAL_SIGN)),
+                new PkpPermission(PkpPermission.LIT_ACTION, cid(COMBINE), Set.of(PkpPermission.SCOPE_SIGN_ANYTHING))));
         sigs = new LiveSessions(CLOCK, STRANGER, KEY).anyAction(net.net().urls());
     }
 
@@ -160,6 +189,48 @@ class ActionSignNetworkTest {
         EcdsaSignature signature = EcdsaCombiner.combine(shares, Bytes.fromHex(net.pkp().publicKey(), "k"), digest);
         assertEquals(pkpAddress(), signature.recoverAddress(digest));
         assertEquals("success", replies.getFirst().string("response"));
+    }
+
+    @Test
+    void signAndCombineEcdsa_actionThePkpPermits_everyNodeGetsDatilsSignatureJsonOfThePkp() {
+        byte[] digest = Hashes.keccak256("combined inside an action");
+
+        List<Reply> replies = executeEverywhere(COMBINE, params("digest", bytes(digest)));
+
+        String response = replies.getFirst().string("response");
+        for (Reply r : replies) {
+            assertEquals(200, r.status(), r::toString);
+            assertEquals(response, r.string("response"));
+            assertEquals(JsonValue.JsonObject.empty(), r.member("signedData"));
+        }
+        JsonValue.JsonObject sig = JsonReader.parseObject(response, LitErrorCode.NodeBadInput, "signature");
+        assertEquals(List.of("r", "s", "v"), List.copyOf(sig.members().keySet()));
+        String r = ((JsonValue.JsonString) sig.get("r").orElseThrow()).value();
+        int v = (int) ((JsonValue.JsonNumber) sig.get("v").orElseThrow()).value();
+        assertEquals(v == 0 ? "02" : "03", r.substring(0, 2));
+        EcdsaSignature signature = new EcdsaSignature(Bytes.fromHex(r.substring(2), "r"),
+                Bytes.fromHex(((JsonValue.JsonString) sig.get("s").orElseThrow()).value(), "s"), v);
+        assertEquals(pkpAddress(), signature.recoverAddress(digest));
+    }
+
+    @Test
+    void permissionFunctions_inAnAction_answerFromTheRegistry() {
+        Reply r = net.net().http().post(net.net().url(1) + "/web/execute/v1", ExecuteBodies.code(PERMISSIONS,
+                params("signCid", new JsonValue.JsonString(cid(SIGN))),
+                sigs.forNode(net.net().url(1)).orElseThrow().toAuthSig()), "X-Request-Id", "permissions");
+
+        assertEquals(200, r.status(), r::toString);
+        JsonValue.JsonObject out = JsonReader.parseObject(r.string("response"), LitErrorCode.NodeBadInput, "out");
+        assertEquals(new JsonValue.JsonString(new BigInteger(net.pkp().tokenId(), 16).toString()),
+                out.get("tokenId").orElseThrow());
+        assertEquals(new JsonValue.JsonBoolean(true), out.get("signPermitted").orElseThrow());
+        assertEquals(new JsonValue.JsonBoolean(false), out.get("otherPermitted").orElseThrow());
+        List<String> actions = ((JsonValue.JsonArray) out.get("actions").orElseThrow()).items().stream()
+                .map(v -> ((JsonValue.JsonString) v).value()).toList();
+        assertEquals(List.of(cid(SIGN), cid(PERSONAL), cid(SIGN_PERSONAL_SCOPE), cid(COMBINE)), actions);
+        assertEquals(new JsonValue.JsonArray(List.of()), out.get("addresses").orElseThrow());
+        assertEquals(new JsonValue.JsonString("LitActions.getPermittedActions: tokenId must be a uint256 as decimal "
+                + "or 0x-hex text"), out.get("refusal").orElseThrow());
     }
 
     @Test

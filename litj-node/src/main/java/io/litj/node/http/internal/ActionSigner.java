@@ -5,6 +5,7 @@ import io.litj.node.actions.ActionHost;
 import io.litj.node.actions.ActionHostException;
 import io.litj.node.auth.PkpSignAuthorizer;
 import io.litj.node.auth.PkpSignGrant;
+import io.litj.node.ecdsa.ActionCombiner;
 import io.litj.node.ecdsa.PkpSigner;
 import io.litj.node.ecdsa.SignatureShare;
 import io.litj.node.registry.PkpPermission;
@@ -13,6 +14,8 @@ import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.auth.AuthContext;
 import io.litj.protocol.crypto.Bytes;
 import io.litj.protocol.crypto.Eip191;
+import io.litj.threshold.ecdsa.EcdsaSignature;
+import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +33,11 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code signEcdsa({toSign, publicKey, sigName})} — {@code toSign} 32 bytes, scope 1 (sign anything);</li>
  *   <li>{@code ethPersonalSignMessageEcdsa({message, publicKey, sigName})} — the EIP-191 hash of {@code message}
- *   (text, or bytes; at most {@value #MAX_MESSAGE_BYTES}), scope 2 (personal sign) suffices.</li>
+ *   (text, or bytes; at most {@value #MAX_MESSAGE_BYTES}), scope 2 (personal sign) suffices;</li>
+ *   <li>{@code signAndCombineEcdsa({toSign, publicKey, sigName})} — as {@code signEcdsa}, but the nodes exchange
+ *   their shares and combine them ({@link ActionCombiner}); the action gets the verified signature as Datil gives
+ *   it, JSON text {@code {"r":"<02|03><64 hex>","s":"<64 hex>","v":<0|1>}} (lowercase; {@code r} is the
+ *   compressed {@code R} whose parity {@code v} names), and {@code signedData} gets no entry for it.</li>
  * </ul>
  * The PKP must permit the action's CID or the session's caller ({@link PkpSignAuthorizer#authorizeAction}); the
  * node's share then comes from the {@link PkpSigner}, with the signing set ranked by the request id and the
@@ -46,6 +53,7 @@ final class ActionSigner implements ActionHost {
 
     private final PkpSignAuthorizer authorizer;
     private final PkpSigner signer;
+    private final ActionCombiner combiner;
     private final AuthContext auth;
     private final String actionCid;
     private final String requestId;
@@ -55,6 +63,7 @@ final class ActionSigner implements ActionHost {
             String requestId) {
         this.authorizer = authorizer;
         this.signer = signer;
+        this.combiner = new ActionCombiner(signer);
         this.auth = auth;
         this.actionCid = actionCid;
         this.requestId = requestId;
@@ -73,6 +82,7 @@ final class ActionSigner implements ActionHost {
             throw new ActionHostException("sigName must be 1 to 64 letters, digits, '_', '.' or '-'");
         }
         boolean personal = function.equals("ethPersonalSignMessageEcdsa");
+        boolean combine = function.equals("signAndCombineEcdsa");
         JsonValue toSign = personal ? bytesJson(Eip191.hash(message(args))) : args.get("toSign")
                 .orElse(JsonValue.JsonNull.INSTANCE);
         reserve(sigName);
@@ -80,6 +90,9 @@ final class ActionSigner implements ActionHost {
             PkpSignGrant grant = authorizer.authorizeAction(auth, actionCid, toSign, args.get("publicKey")
                     .orElse(JsonValue.JsonNull.INSTANCE), personal ? PkpPermission.SCOPE_PERSONAL_SIGN
                     : PkpPermission.SCOPE_SIGN_ANYTHING);
+            if (combine) {
+                return JsJson.quote(datilJson(combiner.signAndCombine(grant, requestId + "\n" + sigName)));
+            }
             Optional<SignatureShare> share = signer.sign(grant, requestId + "\n" + sigName);
             record(sigName, entry(sigName, grant, share));
             return "\"success\"";
@@ -130,6 +143,15 @@ final class ActionSigner implements ActionHost {
                 .build();
     }
 
+    /** The signature as Datil's {@code signAndCombineEcdsa} gives it. */
+    static String datilJson(EcdsaSignature signature) {
+        return JsJson.stringify(JsonValue.object()
+                .put("r", (signature.recid() == 0 ? "02" : "03") + signature.r().hex())
+                .put("s", signature.s().hex())
+                .put("v", new JsonValue.JsonNumber(signature.recid()))
+                .build());
+    }
+
     private static String quoted(Bytes value) {
         return "\"" + value.hex().toUpperCase(Locale.ROOT) + "\"";
     }
@@ -149,15 +171,7 @@ final class ActionSigner implements ActionHost {
                 return bytes;
             }
         } else if (m instanceof JsonValue.JsonArray a && a.items().size() <= MAX_MESSAGE_BYTES) {
-            byte[] out = new byte[a.items().size()];
-            for (int i = 0; i < out.length; i++) {
-                if (!(a.items().get(i) instanceof JsonValue.JsonNumber n) || n.value() != Math.rint(n.value())
-                        || n.value() < 0 || n.value() > 255) {
-                    throw new ActionHostException("message[" + i + "] is not a byte");
-                }
-                out[i] = (byte) (int) n.value();
-            }
-            return out;
+            return PermissionArgs.bytes(a, MAX_MESSAGE_BYTES, "message");
         }
         throw new ActionHostException("message must be text or bytes, at most " + MAX_MESSAGE_BYTES + " bytes");
     }

@@ -8,6 +8,7 @@ import io.litj.node.actions.IpfsCid;
 import io.litj.node.auth.AuthGate;
 import io.litj.node.auth.PkpSignAuthorizer;
 import io.litj.node.ecdsa.PkpSigner;
+import io.litj.node.registry.Registry;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.Text;
 import io.litj.protocol.auth.AuthContext;
@@ -31,15 +32,16 @@ public final class ExecuteEndpoint implements Endpoint {
     private final ActionStore actions;
     private final PkpSignAuthorizer pkpAuthorizer;
     private final PkpSigner pkpSigner;
+    private final ActionPermissions permissions;
 
-    /** Without PKP signing: {@code signEcdsa} and its kin stay stubs that throw. */
-    public ExecuteEndpoint(AuthGate gate, ActionRuntime runtime, ActionStore actions) {
-        this(gate, runtime, actions, null, null);
-    }
-
-    /** Actions may sign with PKPs ({@link ActionSigner}) when both {@code pkpAuthorizer} and {@code pkpSigner} are given. */
-    public ExecuteEndpoint(AuthGate gate, ActionRuntime runtime, ActionStore actions, PkpSignAuthorizer pkpAuthorizer,
-            PkpSigner pkpSigner) {
+    /**
+     * Actions read PKP permissions from {@code registry} ({@link ActionPermissions}), and sign with PKPs
+     * ({@link ActionSigner}) when both {@code pkpAuthorizer} and {@code pkpSigner} are given; without them
+     * {@code signEcdsa} and its kin reject.
+     */
+    public ExecuteEndpoint(AuthGate gate, ActionRuntime runtime, ActionStore actions, Registry registry,
+            PkpSignAuthorizer pkpAuthorizer, PkpSigner pkpSigner) {
+        this.permissions = new ActionPermissions(registry);
         this.gate = Objects.requireNonNull(gate, "gate");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.actions = Objects.requireNonNull(actions, "actions");
@@ -74,7 +76,8 @@ public final class ExecuteEndpoint implements Endpoint {
         ActionSigner signer = pkpSigner == null ? null : new ActionSigner(pkpAuthorizer, pkpSigner, auth, cid,
                 request.header("x-request-id").or(() -> request.header("x-correlation-id")).orElse(""));
         ActionResult result = runtime.run(new ActionRequest(source, jsParams, litAuth(auth, cid),
-                Map.of("x-correlation-id", request.correlationId()), auth.caller().toChecksumString()), signer);
+                Map.of("x-correlation-id", request.correlationId()), auth.caller().toChecksumString()),
+                new ActionFunctions(permissions, signer));
         return NodeResponse.ok(JsonValue.object()
                 .put("success", new JsonValue.JsonBoolean(result.success()))
                 .put("signedData", signer == null ? JsonValue.JsonObject.empty() : signer.signedData())

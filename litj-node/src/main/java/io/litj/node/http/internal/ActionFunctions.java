@@ -1,0 +1,50 @@
+package io.litj.node.http.internal;
+
+import io.litj.node.actions.ActionHost;
+import io.litj.node.actions.ActionHostException;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.json.JsonReader;
+import io.litj.protocol.json.JsonValue;
+import java.util.Objects;
+
+/**
+ * The node functions of one Lit Action run: the permission functions go to {@link ActionPermissions} (arguments of
+ * at most {@value #MAX_PERMISSION_ARGS_CHARS} characters), the signing functions to the run's {@link ActionSigner}
+ * when the node signs with PKPs. Thread-safe.
+ */
+final class ActionFunctions implements ActionHost {
+    static final int MAX_PERMISSION_ARGS_CHARS = 4096;
+
+    private final ActionPermissions permissions;
+    private final ActionSigner signer;
+
+    /**
+     * @param signer the run's signing functions, or {@code null} when the node has no PKP signer
+     */
+    ActionFunctions(ActionPermissions permissions, ActionSigner signer) {
+        this.permissions = Objects.requireNonNull(permissions, "permissions");
+        this.signer = signer;
+    }
+
+    @Override
+    public String call(String function, String argsJson) {
+        if (ActionPermissions.FUNCTIONS.contains(function)) {
+            if (argsJson.length() > MAX_PERMISSION_ARGS_CHARS) {
+                throw new ActionHostException("arguments longer than " + MAX_PERMISSION_ARGS_CHARS
+                        + " characters as JSON");
+            }
+            JsonValue.JsonObject args;
+            try {
+                args = JsonReader.parseObject(argsJson, LitErrorCode.NodeBadInput, function + " argument");
+            } catch (LitProtocolException e) {
+                throw new ActionHostException("expects an argument object");
+            }
+            return permissions.call(function, args);
+        }
+        if (signer == null) {
+            throw new ActionHostException("this node does not sign with PKPs");
+        }
+        return signer.call(function, argsJson);
+    }
+}
