@@ -158,9 +158,16 @@ class LitNodeActionLimitsTest {
     }
 
     /** Lit Action threads alive now (the runtime runs each execution on its own {@code litj-action-N} thread). */
+    /**
+     * Action threads running an action now. Action threads are pooled, so an idle one (parked, waiting for work)
+     * stays alive between actions; only a thread with an execution on its stack counts.
+     */
     private static long actionThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().matches("litj-action-\\d+")).count();
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().isAlive() && e.getKey().getName().matches("litj-action-\\d+"))
+                .filter(e -> java.util.Arrays.stream(e.getValue())
+                        .anyMatch(f -> f.getClassName().endsWith("actions.ActionExecution")))
+                .count();
     }
 
     private static int freePort() {
