@@ -59,7 +59,7 @@ class EncryptDecryptCommandTest {
 
     private static JsonFields encrypt(String text) {
         LitjRun run = LitjRun.litj("encrypt", "--rpc-url", devnet.rpcUrl(), "--conditions", conditions.toString(),
-                "--text", text, "--json", "--no-store");
+                "--text", text, "--json");
         assertEquals(0, run.code(), run.both());
         return new JsonFields(JsonReader.parseObject(run.out().strip(), LitErrorCode.InvalidArgument, "out"),
                 LitErrorCode.InvalidArgument, "out");
@@ -151,7 +151,7 @@ class EncryptDecryptCommandTest {
     void decrypt_binaryPlaintextWithoutOut_refusedRatherThanPrinted() throws IOException {
         Path binary = Files.write(temp.resolve("binary.bin"), new byte[] {(byte) 0xff, 0, (byte) 0xfe, 7});
         LitjRun enc = LitjRun.litj("encrypt", "--rpc-url", devnet.rpcUrl(), "--conditions", conditions.toString(),
-                "--file", binary.toString(), "--json", "--no-store");
+                "--file", binary.toString(), "--json");
         assertEquals(0, enc.code(), enc.both());
         JsonFields out = new JsonFields(JsonReader.parseObject(enc.out().strip(), LitErrorCode.InvalidArgument, "o"),
                 LitErrorCode.InvalidArgument, "o");
