@@ -1,6 +1,7 @@
 package io.litj.cli;
 
 import io.litj.client.EncryptResult;
+import io.litj.client.InMemorySessionStore;
 import io.litj.client.LitClient;
 import io.litj.protocol.acc.ConditionSet;
 import io.litj.protocol.json.JsJson;
@@ -35,7 +36,7 @@ final class EncryptCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
-    WalletOptions network;
+    NetworkOptions network;
     @Option(names = "--conditions", required = true, paramLabel = "<json file>", description = "the conditions: a "
             + "JSON array of accessControlConditions, or an object with one of the four condition fields")
     Path conditions;
@@ -57,7 +58,7 @@ final class EncryptCommand implements Callable<Integer> {
         ConditionSet set = ConditionsFile.read(conditions);
         byte[] plaintext = plaintext();
         PrintWriter out = spec.commandLine().getOut();
-        try (LitClient client = network.connect(spec.commandLine().getErr())) {
+        try (LitClient client = network.connect(spec.commandLine().getErr(), new InMemorySessionStore())) {
             EncryptResult result = client.encrypt(set, plaintext);
             if (json) {
                 out.println(JsJson.stringify(JsonValue.object().put("ciphertext", result.ciphertext())

@@ -59,7 +59,7 @@ class EncryptDecryptCommandTest {
 
     private static JsonFields encrypt(String text) {
         LitjRun run = LitjRun.litj("encrypt", "--rpc-url", devnet.rpcUrl(), "--conditions", conditions.toString(),
-                "--text", text, "--json", "--no-store");
+                "--text", text, "--json");
         assertEquals(0, run.code(), run.both());
         return new JsonFields(JsonReader.parseObject(run.out().strip(), LitErrorCode.InvalidArgument, "out"),
                 LitErrorCode.InvalidArgument, "out");
@@ -145,5 +145,28 @@ class EncryptDecryptCommandTest {
                 "--text", "x");
         assertEquals(Exit.USAGE, run.code(), run.both());
         assertTrue(run.err().contains("NodeTooManyConditions"), run.both());
+    }
+
+    @Test
+    void decrypt_binaryPlaintextWithoutOut_refusedRatherThanPrinted() throws IOException {
+        Path binary = Files.write(temp.resolve("binary.bin"), new byte[] {(byte) 0xff, 0, (byte) 0xfe, 7});
+        LitjRun enc = LitjRun.litj("encrypt", "--rpc-url", devnet.rpcUrl(), "--conditions", conditions.toString(),
+                "--file", binary.toString(), "--json");
+        assertEquals(0, enc.code(), enc.both());
+        JsonFields out = new JsonFields(JsonReader.parseObject(enc.out().strip(), LitErrorCode.InvalidArgument, "o"),
+                LitErrorCode.InvalidArgument, "o");
+        LitjRun run = decrypt(KEY, out.string("ciphertext"), out.string("dataToEncryptHash"));
+        assertEquals(Exit.LOCAL_ERROR, run.code(), run.both());
+        assertEquals("error: the plaintext is 4 bytes of binary data: use --out <file>", run.err().strip());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void decrypt_outExists_usageErrorBeforeAnyNodeIsAsked() throws IOException {
+        Path existing = Files.writeString(temp.resolve("existing.txt"), "keep me");
+        LitjRun run = decrypt(KEY, "AAAA", "ab".repeat(32), "--out", existing.toString());
+        assertEquals(Exit.USAGE, run.code(), run.both());
+        assertTrue(run.err().contains("exists"), run.both());
+        assertEquals("keep me", Files.readString(existing));
     }
 }

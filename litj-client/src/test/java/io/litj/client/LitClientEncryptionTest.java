@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,37 @@ class LitClientEncryptionTest {
         LitClient fresh = LitClient.builder().nodeUrls(NODES).transport(transport).build();
         LitClientException e = assertThrows(LitClientException.class, () -> fresh.encrypt(CONDITIONS, SECRET));
         assertEquals(LitErrorCode.ClientNotReady, e.code());
+    }
+
+    @Test
+    void encryptAndDecrypt_networkWithoutAKey_areInitError() {
+        EncryptResult encrypted = client.encrypt(CONDITIONS, SECRET);
+        DecryptRequest request = request(encrypted);
+        RecordingNodeTransport noKey = new RecordingNodeTransport(call -> {
+            RawHttpResponse r = network.answer(call);
+            return new RawHttpResponse(r.status(), r.contentType(), r.body().replace(network.publicKey().toHex(),
+                    "ERR"));
+        });
+        try (LitClient keyless = LitClient.builder().nodeUrls(NODES).minNodeCount(2).blockHashUrl(BLOCKS)
+                .clock(clock).transport(noKey).build()) {
+            keyless.connect();
+            assertEquals(LitErrorCode.InitError, assertThrows(LitClientException.class,
+                    () -> keyless.encrypt(CONDITIONS, SECRET)).code());
+            assertEquals(LitErrorCode.InitError, assertThrows(LitClientException.class,
+                    () -> keyless.decrypt(request)).code());
+            assertTrue(noKey.callsTo(FakeAccAnswers.ENCRYPTION_SIGN).isEmpty());
+        }
+    }
+
+    @Test
+    void decrypt_sessionForAnotherNodeSet_refusedBeforeSending() {
+        EncryptResult encrypted = client.encrypt(CONDITIONS, SECRET);
+        DecryptRequest request = new DecryptRequest(CONDITIONS, encrypted.ciphertext(), encrypted.dataToEncryptHash(),
+                "ethereum", new SessionSigs(Map.of()));
+        transport.reset();
+        LitClientException e = assertThrows(LitClientException.class, () -> client.decrypt(request));
+        assertEquals(LitErrorCode.InvalidArgument, e.code());
+        assertTrue(transport.callsTo(FakeAccAnswers.ENCRYPTION_SIGN).isEmpty());
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.litj.client.DecryptRequest;
@@ -25,12 +24,9 @@ import io.litj.protocol.acc.ConditionSet;
 import io.litj.protocol.auth.SessionSigs;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
 import io.litj.protocol.json.JsJson;
-import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.testing.InteropRuns;
-import io.litj.protocol.testing.NodeJs;
 import io.litj.protocol.testing.RunOnce;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -47,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * on {@code eth_getBalance} evaluated against the devnet chain. The script runs once.
  *
  * <p>Without Node.js or {@code interop/} every test is skipped with the reason on stderr, or fails when the
- * environment variable {@code CI} is set (the policy of {@link NodeJs}).
+ * environment variable {@code CI} is set (the policy of {@code NodeJs}).
  */
 class JsSdkEncryptionTest {
     private static final String SCRIPT = "encryption-flows.mjs";
@@ -178,20 +174,13 @@ class JsSdkEncryptionTest {
         return new EncryptResult(string(flow, "ciphertext"), string(flow, "dataToEncryptHash"));
     }
 
-    private static JsonValue.JsonObject runScript() throws IOException {
-        if (NodeJs.findOnPath("node").isEmpty() || NodeJs.findInteropDir().isEmpty()) {
-            NodeJs.runScript(SCRIPT); // skips with the reason, or fails under CI
-        }
-        assertNotNull(devnet, "the devnet did not start");
-        String out = NodeJs.runScript(SCRIPT,
-                "--rpc-url", devnet.rpcUrl(),
-                "--block-hash-url", devnet.blockHashUrl(),
+    private static JsonValue.JsonObject runScript() {
+        return ScriptDevnet.runFlows(devnet, SCRIPT,
                 "--user-key", USER_KEY,
                 "--other-key", OTHER_KEY,
                 "--plaintext", PLAINTEXT,
                 "--java-ciphertext", javaEncrypted.ciphertext(),
                 "--java-data-hash", javaEncrypted.dataToEncryptHash(),
                 "--timeout-ms", Long.toString(SCRIPT_TIME_LIMIT_MS));
-        return JsonReader.parseObject(out, LitErrorCode.NodeParserError, SCRIPT + " output");
     }
 }

@@ -5,12 +5,14 @@ import static io.litj.protocol.testing.JsonAccess.object;
 import static io.litj.protocol.testing.JsonAccess.string;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.devnet.Devnet;
 import io.litj.devnet.DevnetConfig;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.json.JsJson;
+import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.testing.NodeJs;
 import java.nio.file.Path;
@@ -52,5 +54,25 @@ final class ScriptDevnet {
         assertEquals("NodeError", string(error, "name"), () -> JsJson.stringify(error));
         assertEquals(expected.wireName(), string(error, "errorCode"), () -> JsJson.stringify(error));
         return refused;
+    }
+
+    /**
+     * Runs the flows script {@code script} against {@code devnet} ({@code --rpc-url} and {@code --block-hash-url}
+     * first, then {@code args}) and parses its one JSON document. Without Node.js or {@code interop/} it skips with
+     * the reason (or fails under CI), as {@link NodeJs} does.
+     */
+    static JsonValue.JsonObject runFlows(Devnet devnet, String script, String... args) {
+        if (NodeJs.findOnPath("node").isEmpty() || NodeJs.findInteropDir().isEmpty()) {
+            NodeJs.runScript(script); // skips with the reason, or fails under CI
+        }
+        assertNotNull(devnet, "the devnet did not start");
+        String[] all = new String[args.length + 4];
+        all[0] = "--rpc-url";
+        all[1] = devnet.rpcUrl();
+        all[2] = "--block-hash-url";
+        all[3] = devnet.blockHashUrl();
+        System.arraycopy(args, 0, all, 4, args.length);
+        return JsonReader.parseObject(NodeJs.runScript(script, all), LitErrorCode.NodeParserError,
+                script + " output");
     }
 }
