@@ -11,20 +11,29 @@ import java.util.Objects;
 /**
  * The node functions of one Lit Action run: the permission functions go to {@link ActionPermissions} (arguments of
  * at most {@value #MAX_PERMISSION_ARGS_CHARS} characters), the signing functions to the run's {@link ActionSigner}
- * when the node signs with PKPs. Thread-safe.
+ * when the node signs with PKPs, the access-control functions to the run's {@link ActionEncryption}. Thread-safe.
  */
 final class ActionFunctions implements ActionHost {
     static final int MAX_PERMISSION_ARGS_CHARS = 4096;
 
     private final ActionPermissions permissions;
     private final ActionSigner signer;
+    private final ActionEncryption encryption;
 
     /**
      * @param signer the run's signing functions, or {@code null} when the node has no PKP signer
      */
     ActionFunctions(ActionPermissions permissions, ActionSigner signer) {
+        this(permissions, signer, null);
+    }
+
+    /**
+     * @param encryption the run's access-control functions, or {@code null} when the node has none
+     */
+    ActionFunctions(ActionPermissions permissions, ActionSigner signer, ActionEncryption encryption) {
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.signer = signer;
+        this.encryption = encryption;
     }
 
     @Override
@@ -41,6 +50,12 @@ final class ActionFunctions implements ActionHost {
                 throw new ActionHostException("expects an argument object");
             }
             return permissions.call(function, args);
+        }
+        if (ActionEncryption.FUNCTIONS.contains(function)) {
+            if (encryption == null) {
+                throw new ActionHostException("this node does not evaluate access control conditions");
+            }
+            return encryption.call(function, argsJson);
         }
         if (signer == null) {
             throw new ActionHostException("this node does not sign with PKPs");
