@@ -24,6 +24,7 @@ import io.litj.node.http.internal.NodeResponse;
 import io.litj.node.http.internal.PkpSignEndpoint;
 import io.litj.node.http.internal.SignSessionKeyEndpoint;
 import io.litj.node.http.internal.SigningAccEndpoint;
+import io.litj.node.http.internal.StoredActionConditions;
 import io.litj.node.keys.KeyShareStore;
 import io.litj.node.keys.NodeIdentity;
 import io.litj.node.peer.internal.PeerService;
@@ -103,8 +104,10 @@ public final class LitNode implements AutoCloseable {
             this.chains = new HttpChainRpc(b.config.chains());
             ownChains = chains;
             AccAuthGate accGate = new AccAuthGate(validator, b.clock);
-            ConditionEvaluator evaluator = new ConditionEvaluator(chains, b.config.chains().maxCallsPerRequest());
-            ExecuteEndpoint execute = new ExecuteEndpoint(gate, runtime, new MemoryActionStore(64L * 1024 * 1024),
+            MemoryActionStore actionStore = new MemoryActionStore(64L * 1024 * 1024);
+            ConditionEvaluator evaluator = new ConditionEvaluator(chains, b.config.chains().maxCallsPerRequest(),
+                    new StoredActionConditions(actionStore, runtime));
+            ExecuteEndpoint execute = new ExecuteEndpoint(gate, runtime, actionStore,
                     registry, pkpAuthorizer, signer, new ActionAccess(evaluator, accGate, entry, keys,
                     new DecryptionExchange(signer), b.random));
             EncryptionSignEndpoint encryptionSign = new EncryptionSignEndpoint(entry, keys, accGate, evaluator);

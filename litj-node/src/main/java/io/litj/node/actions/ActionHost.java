@@ -4,8 +4,8 @@ package io.litj.node.actions;
  * Node functions a Lit Action may call beyond its sandbox, for one run ({@link #FUNCTIONS}: the PKP signing,
  * permission and access-control functions of {@code Lit.Actions}). The action passes the function's name and its
  * argument object as JSON (typed arrays as plain arrays); the host answers with a JSON value the action's promise
- * resolves to, or throws an {@link ActionHostException} whose message the action sees as an {@code Error}. A call blocks the
- * action's thread and counts against its timeout.
+ * resolves to, or throws an {@link ActionHostException} whose message the action sees as an {@code Error}. A call
+ * blocks the action's thread and counts against its timeout.
  *
  * <p>Implementations must be thread-safe: a cancelled action's call may still be running when the next begins.
  */

@@ -53,7 +53,12 @@ class ActionEncryptionNetworkTest {
     private static final String PLAINTEXT = "the launch code";
     private static final String CHECK = """
             (async () => {
-              Lit.Actions.setResponse({response: String(await Lit.Actions.checkConditions({conditions, chain: 'ethereum'}))});
+              try {
+                const holds = await Lit.Actions.checkConditions({conditions, chain: 'ethereum'});
+                Lit.Actions.setResponse({response: String(holds)});
+              } catch (e) {
+                Lit.Actions.setResponse({response: 'refused: ' + e.message});
+              }
             })();""";
     private static final String DECRYPT = """
             (async () => {
@@ -74,6 +79,9 @@ class ActionEncryptionNetworkTest {
                   dataToEncryptHash: made.dataToEncryptHash, chain: 'ethereum'});
               Lit.Actions.setResponse({response: JSON.stringify({made, back})});
             })();""";
+
+    /** The action a LitAction condition names: stored on node 1 by running it once. */
+    private static final String CONDITION_CODE = "function isYes(answer) { return answer === 'yes'; }";
 
     @TempDir
     static Path dir;
@@ -167,6 +175,32 @@ class ActionEncryptionNetworkTest {
         JsonValue.JsonObject params = JsonValue.object().put("conditions", set.canonicalArray()).build();
 
         assertEquals(List.of("true"), responses(ONE, STRANGER, CHECK, params));
+    }
+
+    private static JsonValue.JsonObject litActionCondition(String cid, String answer) {
+        String condition = "{\"contractAddress\":\"ipfs://" + cid + "\",\"chain\":\"ethereum\","
+                + "\"standardContractType\":\"LitAction\",\"method\":\"isYes\",\"parameters\":[\"" + answer
+                + "\"],\"returnValueTest\":{\"comparator\":\"=\",\"value\":\"true\"}}";
+        return JsonValue.object().put("conditions", ConditionSet.parse(ConditionKind.BASIC, "[" + condition + "]")
+                .canonicalArray()).build();
+    }
+
+    @Test
+    void checkConditions_litActionCondition_runsTheStoredActionAndComparesItsResult() {
+        responses(ONE, OWNER, CONDITION_CODE, JsonValue.JsonObject.empty());
+
+        assertEquals(List.of("true"), responses(ONE, STRANGER, CHECK, litActionCondition(cid(CONDITION_CODE),
+                "yes")));
+        assertEquals(List.of("false"), responses(ONE, STRANGER, CHECK, litActionCondition(cid(CONDITION_CODE),
+                "no")));
+    }
+
+    @Test
+    void checkConditions_litActionConditionWithUnknownCode_rejectsWithNodeInvalidIpfsId() {
+        List<String> out = responses(ONE, OWNER, CHECK, litActionCondition(cid("// never stored"), "yes"));
+
+        assertTrue(out.getFirst().startsWith("refused: LitActions.checkConditions: "
+                + LitErrorCode.NodeInvalidIPFSID.wireName() + ": this node holds no code"), out::toString);
     }
 
     @Test
