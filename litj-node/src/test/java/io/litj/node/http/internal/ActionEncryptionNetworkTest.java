@@ -19,6 +19,7 @@ import io.litj.protocol.auth.SessionKeyPair;
 import io.litj.protocol.auth.SessionSigs;
 import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
+import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.testing.MutableClock;
@@ -253,6 +254,33 @@ class ActionEncryptionNetworkTest {
 
         assertTrue(out.getFirst().startsWith("refused: LitActions.decryptAndCombine: "
                 + LitErrorCode.NodeTooManyConditions.wireName() + ": "), out::toString);
+    }
+
+    @Test
+    void encrypt_malformedArguments_rejectWithTheirCodes() {
+        String code = """
+                (async () => {
+                  const out = [];
+                  for (const args of cases) {
+                    try {
+                      await Lit.Actions.encrypt(args);
+                      out.push('ok');
+                    } catch (e) {
+                      out.push(e.message);
+                    }
+                  }
+                  Lit.Actions.setResponse({response: JSON.stringify(out)});
+                })();""";
+        JsonValue cases = JsonReader.parse("[{\"to_encrypt\":\"x\"},{\"accessControlConditions\":"
+                + JsJson.stringify(conditions.canonicalArray()) + ",\"to_encrypt\":7}]", LitErrorCode.NodeBadInput,
+                "cases");
+
+        List<String> out = responses(ONE, OWNER, code, JsonValue.object().put("cases", cases).build());
+
+        assertEquals("[\"LitActions.encrypt: " + LitErrorCode.NodeMissingAccessControlConditions.wireName()
+                + ": the request has none of accessControlConditions, evmContractConditions, solRpcConditions,"
+                + " unifiedAccessControlConditions\",\"LitActions.encrypt: to_encrypt must be a Uint8Array or a "
+                + "string\"]", out.getFirst());
     }
 
     @Test
