@@ -6,7 +6,6 @@ import io.litj.node.acc.EvaluationContext;
 import io.litj.node.actions.ActionHost;
 import io.litj.node.actions.ActionHostException;
 import io.litj.node.auth.AccAuthGate;
-import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.acc.AccIdentity;
 import io.litj.protocol.acc.ConditionKind;
@@ -14,7 +13,6 @@ import io.litj.protocol.acc.ConditionSet;
 import io.litj.protocol.auth.AuthContext;
 import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.json.JsJson;
-import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.resource.ResourceAbilityRequest;
 import io.litj.threshold.ThresholdException;
@@ -72,12 +70,7 @@ final class ActionEncryption implements ActionHost {
 
     @Override
     public String call(String function, String argsJson) {
-        JsonValue.JsonObject args;
-        try {
-            args = JsonReader.parseObject(argsJson, LitErrorCode.NodeBadInput, function + " argument");
-        } catch (LitProtocolException e) {
-            throw new ActionHostException("expects an argument object");
-        }
+        JsonValue.JsonObject args = PermissionArgs.object(argsJson, function, "expects an argument object");
         try {
             return switch (function) {
                 case "checkConditions" -> {

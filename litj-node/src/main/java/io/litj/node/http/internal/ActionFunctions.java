@@ -2,9 +2,6 @@ package io.litj.node.http.internal;
 
 import io.litj.node.actions.ActionHost;
 import io.litj.node.actions.ActionHostException;
-import io.litj.protocol.LitErrorCode;
-import io.litj.protocol.LitProtocolException;
-import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import java.util.Objects;
 
@@ -43,13 +40,8 @@ final class ActionFunctions implements ActionHost {
                 throw new ActionHostException("arguments longer than " + MAX_PERMISSION_ARGS_CHARS
                         + " characters as JSON");
             }
-            JsonValue.JsonObject args;
-            try {
-                args = JsonReader.parseObject(argsJson, LitErrorCode.NodeBadInput, function + " argument");
-            } catch (LitProtocolException e) {
-                throw new ActionHostException("expects an argument object");
-            }
-            return permissions.call(function, args);
+            return permissions.call(function, PermissionArgs.object(argsJson, function,
+                    "expects an argument object"));
         }
         if (ActionEncryption.FUNCTIONS.contains(function)) {
             if (encryption == null) {

@@ -3,14 +3,12 @@ package io.litj.node.http.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.litj.node.ChainConfig;
 import io.litj.node.actions.ActionLimits;
 import io.litj.node.actions.IpfsCid;
 import io.litj.node.testing.ExecuteBodies;
 import io.litj.node.testing.LiveSessions;
 import io.litj.node.testing.NodeHttp.Reply;
 import io.litj.node.testing.NodeNetwork;
-import io.litj.node.testing.TestChain;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.acc.AccIdentity;
 import io.litj.protocol.acc.ConditionKind;
@@ -25,7 +23,6 @@ import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.testing.MutableClock;
 import io.litj.threshold.bls.TimeLock;
 import io.litj.threshold.bls.TimeLockCiphertext;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -34,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,7 +83,6 @@ class ActionEncryptionNetworkTest {
     @TempDir
     static Path dir;
 
-    private static TestChain chain;
     private static NodeNetwork net;
     private static ConditionSet conditions;
     private static AccIdentity identity;
@@ -96,9 +91,7 @@ class ActionEncryptionNetworkTest {
 
     @BeforeAll
     static void start() {
-        chain = TestChain.start().balance(OWNER.address(), BigInteger.TEN);
-        net = NodeNetwork.start(dir, 3, CLOCK, ActionLimits.defaults().withTimeout(Duration.ofSeconds(30)),
-                ChainConfig.of(Map.of("ethereum", chain.url())).withRpcTimeout(Duration.ofMillis(500)));
+        net = NodeNetwork.start(dir, 3, CLOCK, ActionLimits.defaults().withTimeout(Duration.ofSeconds(30)));
         conditions = ConditionSet.parse(ConditionKind.BASIC, "[" + equals(":userAddress",
                 OWNER.address().toChecksumString()) + "]");
         identity = AccIdentity.of(conditions, PLAINTEXT.getBytes(StandardCharsets.UTF_8));
@@ -110,9 +103,6 @@ class ActionEncryptionNetworkTest {
     static void stop() {
         if (net != null) {
             net.close();
-        }
-        if (chain != null) {
-            chain.close();
         }
     }
 
