@@ -2,7 +2,6 @@ package io.litj.node.http.internal;
 
 import io.litj.node.actions.ActionHost;
 import io.litj.node.actions.ActionHostException;
-import io.litj.protocol.json.JsonValue;
 import java.util.Objects;
 
 /**

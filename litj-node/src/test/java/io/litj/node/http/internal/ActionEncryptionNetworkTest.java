@@ -187,6 +187,18 @@ class ActionEncryptionNetworkTest {
     }
 
     @Test
+    void checkConditions_litActionConditionWhoseActionThrows_rejectsWithNodeAccessControlConditionsCheckFailed() {
+        String throwing = "function isYes(answer) { throw new Error('no answer today'); }";
+        responses(ONE, OWNER, throwing, JsonValue.JsonObject.empty());
+
+        List<String> out = responses(ONE, OWNER, CHECK, litActionCondition(cid(throwing), "yes"));
+
+        assertTrue(out.getFirst().startsWith("refused: LitActions.checkConditions: "
+                + LitErrorCode.NodeAccessControlConditionsCheckFailed.wireName() + ": the LitAction condition ipfs://"
+                + cid(throwing) + " failed: " + LitErrorCode.NodeJsExecutionError.wireName()), out::toString);
+    }
+
+    @Test
     void checkConditions_litActionConditionWithUnknownCode_rejectsWithNodeInvalidIpfsId() {
         List<String> out = responses(ONE, OWNER, CHECK, litActionCondition(cid("// never stored"), "yes"));
 
