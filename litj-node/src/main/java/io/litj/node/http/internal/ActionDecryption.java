@@ -32,10 +32,14 @@ import java.util.Optional;
  * failed takes part with nothing, so the others fail at once); the combination, verified under the network key
  * ({@code NodeSystemFault} if it fails); the opening of the ciphertext ({@code NodeBadInput} if it was not made for
  * that identity). The action gets the plaintext as UTF-8 text; for {@code decryptToSingleNode} only the request's
- * receiver does, the other nodes' actions get {@code ""} and never see a share. The plaintext is never logged.
+ * receiver does, the other nodes' actions get {@code ""} and never see a share. The plaintext is never logged. At
+ * most {@value #MAX_DECRYPTIONS} decryptions per run, counted before anything else.
  * Thread-safe.
  */
 final class ActionDecryption {
+    /** Most decryptions one action run may make. */
+    static final int MAX_DECRYPTIONS = 8;
+
     private final DecryptionExchange exchange;
     private final String requestId;
     private int calls;
@@ -47,6 +51,7 @@ final class ActionDecryption {
 
     /** The plaintext as a JSON string, or {@code ""} on a node that is not the single receiver. */
     String decrypt(ActionEncryption host, JsonValue.JsonObject args, boolean single) {
+        int call = nextCall();
         ConditionSet set = ActionEncryption.conditions(args, "accessControlConditions");
         TimeLockCiphertext ciphertext;
         AccIdentity identity;
@@ -69,7 +74,7 @@ final class ActionDecryption {
         } catch (LitNodeException e) {
             failed = e;
         }
-        String session = requestId + "\n" + nextCall();
+        String session = requestId + "\n" + call;
         Optional<List<BlsSignatureShare>> shares = single
                 ? exchange.toReceiver(session, identity.message(), mine)
                 : Optional.of(exchange.withEveryone(session, identity.message(), mine));
@@ -83,6 +88,9 @@ final class ActionDecryption {
     }
 
     private synchronized int nextCall() {
+        if (calls >= MAX_DECRYPTIONS) {
+            throw new ActionHostException("an action decrypts at most " + MAX_DECRYPTIONS + " times");
+        }
         return ++calls;
     }
 

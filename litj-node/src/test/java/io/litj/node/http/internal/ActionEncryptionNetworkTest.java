@@ -233,6 +233,30 @@ class ActionEncryptionNetworkTest {
     }
 
     @Test
+    void decryptAndCombine_moreThanEightTimesInOneRun_theNinthIsRefused() {
+        String code = """
+                (async () => {
+                  let opened = 0;
+                  try {
+                    for (let i = 0; i < 9; i++) {
+                      await Lit.Actions.decryptAndCombine({accessControlConditions, ciphertext, dataToEncryptHash,
+                          chain: 'ethereum'});
+                      opened++;
+                    }
+                  } catch (e) {
+                    Lit.Actions.setResponse({response: opened + ' ' + e.message});
+                  }
+                })();""";
+
+        List<String> out = responses(ALL, OWNER, code, decryptParams(conditions, identity.dataToEncryptHash()));
+
+        String expected = ActionDecryption.MAX_DECRYPTIONS
+                + " LitActions.decryptAndCombine: an action decrypts at most "
+                + ActionDecryption.MAX_DECRYPTIONS + " times";
+        assertEquals(List.of(expected, expected, expected), out);
+    }
+
+    @Test
     void decryptAndCombine_malformedDataHash_rejectsWithNodeBadInput() {
         List<String> out = responses(ONE, OWNER, DECRYPT, decryptParams(conditions, "not hex"));
 
