@@ -11,6 +11,8 @@
 //   wrongDataHash  the user's session for jsEncrypt's identity, decrypt sent with another dataToEncryptHash: refused
 //   tampered       jsEncrypt's ciphertext with one byte of W flipped ({tamperedCiphertext}): must fail in the SDK
 //   balance        encrypt + decrypt under both conditions (the devnet chain answers eth_getBalance)
+//   actionDecrypt  executeJs (the user's session on lit-litaction://*) of an action that decryptAndCombine's
+//                  jsEncrypt's ciphertext inside the nodes and sets it as the response: {response}
 // Every body the SDK posted to /web/encryption/sign/ is summarized under encryptionSignRequests (path, keys).
 //
 // Usage:
@@ -62,7 +64,7 @@ const run = flowRunner(begun, Number(args['timeout-ms']));
 
 // ---------------------------------------------------------------- the SDK
 const { ethers } = require('ethers');
-const { LitAccessControlConditionResource } = require('@lit-protocol/auth-helpers');
+const { LitAccessControlConditionResource, LitActionResource } = require('@lit-protocol/auth-helpers');
 const { LIT_ABILITY } = require('@lit-protocol/constants');
 
 const userAddress = new ethers.Wallet(args['user-key']).address;
@@ -128,6 +130,18 @@ try {
     f.tampered = await run('tampered', async (v) => {
       v.tamperedCiphertext = tamperedCiphertext;
       await decrypt(client, v, { key: args['user-key'], ...mine, ciphertext: tamperedCiphertext });
+    });
+    f.actionDecrypt = await run('actionDecrypt', async (v) => {
+      const sessionSigs = await walletSession(client, args['user-key'], [{ resource: new LitActionResource('*'),
+        ability: LIT_ABILITY.LitActionExecution }]);
+      const code = `(async () => {
+        const plain = await Lit.Actions.decryptAndCombine({ accessControlConditions, ciphertext, dataToEncryptHash,
+          authSig: null, chain: 'ethereum' });
+        Lit.Actions.setResponse({ response: plain });
+      })();`;
+      const result = await client.executeJs({ code, sessionSigs, jsParams: { accessControlConditions: onlyUser,
+        ciphertext: mine.ciphertext, dataToEncryptHash: mine.dataToEncryptHash } });
+      v.response = result.response;
     });
     f.balance = await run('balance', async (v) => {
       const enc = await client.encrypt({ accessControlConditions: userWithBalance, dataToEncrypt: plain });

@@ -10,9 +10,11 @@ import io.litj.node.auth.AuthGate;
 import io.litj.node.auth.LoginLimits;
 import io.litj.node.auth.PkpSignAuthorizer;
 import io.litj.node.ecdsa.EcdsaScheme;
+import io.litj.node.ecdsa.DecryptionExchange;
 import io.litj.node.ecdsa.PkpSigner;
 import io.litj.node.ecdsa.PresignatureStore;
 import io.litj.node.http.internal.EncryptionSignEndpoint;
+import io.litj.node.http.internal.ActionAccess;
 import io.litj.node.http.internal.ExecuteEndpoint;
 import io.litj.node.http.internal.HandshakeEndpoint;
 import io.litj.node.http.internal.HttpBridge;
@@ -22,6 +24,7 @@ import io.litj.node.http.internal.NodeResponse;
 import io.litj.node.http.internal.PkpSignEndpoint;
 import io.litj.node.http.internal.SignSessionKeyEndpoint;
 import io.litj.node.http.internal.SigningAccEndpoint;
+import io.litj.node.http.internal.StoredActionConditions;
 import io.litj.node.keys.KeyShareStore;
 import io.litj.node.keys.NodeIdentity;
 import io.litj.node.peer.internal.PeerService;
@@ -98,12 +101,15 @@ public final class LitNode implements AutoCloseable {
             ownSigner = signer;
             PkpSignAuthorizer pkpAuthorizer = new PkpSignAuthorizer(registry, gate);
             PkpSignEndpoint pkpSign = new PkpSignEndpoint(pkpAuthorizer, signer);
-            ExecuteEndpoint execute = new ExecuteEndpoint(gate, runtime, new MemoryActionStore(64L * 1024 * 1024),
-                    registry, pkpAuthorizer, signer);
             this.chains = new HttpChainRpc(b.config.chains());
             ownChains = chains;
             AccAuthGate accGate = new AccAuthGate(validator, b.clock);
-            ConditionEvaluator evaluator = new ConditionEvaluator(chains, b.config.chains().maxCallsPerRequest());
+            MemoryActionStore actionStore = new MemoryActionStore(64L * 1024 * 1024);
+            ConditionEvaluator evaluator = new ConditionEvaluator(chains, b.config.chains().maxCallsPerRequest(),
+                    new StoredActionConditions(actionStore, runtime));
+            ExecuteEndpoint execute = new ExecuteEndpoint(gate, runtime, actionStore,
+                    registry, pkpAuthorizer, signer, new ActionAccess(evaluator, accGate, entry, keys,
+                    new DecryptionExchange(signer), b.random));
             EncryptionSignEndpoint encryptionSign = new EncryptionSignEndpoint(entry, keys, accGate, evaluator);
             SigningAccEndpoint signingAcc = new SigningAccEndpoint(entry, keys, accGate, evaluator, b.clock);
             this.server = NodeListener.start(entry.host(), entry.port(), b.config, http, r -> {

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Encryption both ways between the unmodified Lit JS SDK 7.4.0 ({@code interop/encryption-flows.mjs}) and the Java
  * SDK through a 3-node litj devnet: JS encrypt → Java decrypt, Java encrypt → JS decrypt, JS → JS; a wrong wallet
  * and a wrong data hash refused with Datil's codes in both SDKs; a tampered ciphertext refused by both; a condition
- * on {@code eth_getBalance} evaluated against the devnet chain. The script runs once.
+ * on {@code eth_getBalance} evaluated against the devnet chain; an {@code executeJs} whose action
+ * {@code decryptAndCombine}s the JS SDK's ciphertext inside the nodes. The script runs once.
  *
  * <p>Without Node.js or {@code interop/} every test is skipped with the reason on stderr, or fails when the
  * environment variable {@code CI} is set (the policy of {@code NodeJs}).
@@ -106,6 +107,11 @@ class JsSdkEncryptionTest {
     @Test
     void javaEncrypt_jsDecrypt_returnsThePlaintext() {
         assertEquals(PLAINTEXT, string(ScriptDevnet.flow(DOCUMENT.get(), "javaDecrypt"), "plaintext"));
+    }
+
+    @Test
+    void jsEncrypt_decryptAndCombineInsideAnAction_returnsThePlaintext() {
+        assertEquals(PLAINTEXT, string(ScriptDevnet.flow(DOCUMENT.get(), "actionDecrypt"), "response"));
     }
 
     @Test

@@ -21,20 +21,34 @@ import java.util.Objects;
  * ({@code false and …}, {@code true or …}), so it makes no chain call.
  *
  * <p>Refusals, before any chain call: more calls than allowed per request ({@code NodeTooManyConditions}), a Solana
- * condition ({@code NodeConditionNotSupported}: no Solana chain is configured on a litj node). During evaluation: an
+ * condition ({@code NodeConditionNotSupported}: no Solana chain is configured on a litj node). A {@code LitAction}
+ * condition runs the action stored under its {@code ipfs://<CID>} through {@link ConditionActions} and compares its
+ * result; without them it is {@code NodeConditionNotSupported}. During evaluation: an
  * unconfigured chain ({@code NodeChainNotConfigured}), a failed or timed-out call
  * ({@code NodeAccessControlConditionsCheckFailed}), parameters that do not fit ({@code NodeBadInput}). A refusal is
  * never a grant. Results are never cached: each evaluation asks the chains again. Thread-safe.
  */
 public final class ConditionEvaluator {
+    private static final String LIT_ACTION = "LitAction";
+    private static final String IPFS = "ipfs://";
     private final ChainRpc rpc;
     private final int maxCalls;
+    private final ConditionActions actions;
 
     /**
      * @param rpc      the chains' JSON-RPC
      * @param maxCalls the most chain calls one evaluation may make (each condition makes at most one)
      */
     public ConditionEvaluator(ChainRpc rpc, int maxCalls) {
+        this(rpc, maxCalls, null);
+    }
+
+    /**
+     * @param actions runs {@code LitAction} conditions, or {@code null}: they are then
+     *     {@code NodeConditionNotSupported}
+     */
+    public ConditionEvaluator(ChainRpc rpc, int maxCalls, ConditionActions actions) {
+        this.actions = actions;
         this.rpc = Objects.requireNonNull(rpc, "rpc");
         if (maxCalls < 1) {
             throw new IllegalArgumentException("maxCalls must be >= 1 but is " + maxCalls);
@@ -85,9 +99,22 @@ public final class ConditionEvaluator {
         return result;
     }
 
+    /** The result of the action a {@code LitAction} condition names ({@code contractAddress ipfs://<CID>}). */
+    private String litAction(AccessControlCondition c, EvaluationContext context) {
+        if (!c.contractAddress().startsWith(IPFS) || c.contractAddress().length() == IPFS.length()) {
+            throw new LitNodeException(LitErrorCode.NodeBadInput, "a LitAction condition's contractAddress must be "
+                    + "ipfs://<CID>");
+        }
+        List<String> params = c.parameters().stream().map(p -> SpecialParams.substitute(p, context)).toList();
+        return actions.call(c.contractAddress().substring(IPFS.length()), c.method(), params, context);
+    }
+
     private boolean operand(ConditionNode item, EvaluationContext context) {
         return switch (item) {
             case ConditionGroup g -> list(g.items(), context);
+            case AccessControlCondition c when c.standardContractType().equals(LIT_ACTION) && actions != null ->
+                    Comparison.test(litAction(c, context), c.returnValueTest().comparator(),
+                            SpecialParams.substitute(c.returnValueTest().value(), context));
             case AccessControlCondition c -> Comparison.test(BasicConditionCheck.read(c, context, rpc),
                     c.returnValueTest().comparator(), SpecialParams.substitute(c.returnValueTest().value(), context));
             case EvmContractCondition c -> Comparison.test(ContractConditionCheck.read(c, context, rpc),

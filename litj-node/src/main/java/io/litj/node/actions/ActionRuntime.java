@@ -144,7 +144,16 @@ public final class ActionRuntime implements AutoCloseable {
      * ({@link ActionHost#FUNCTIONS}; {@code null}: none, they stay stubs that throw).
      */
     public ActionResult run(ActionRequest request, ActionHost host) {
+        return run(request, host, limits.timeout());
+    }
+
+    /**
+     * As {@link #run(ActionRequest, ActionHost)}, with a time limit shorter than this runtime's (capped at it): for
+     * an action that runs inside another request, such as a {@code LitAction} access-control condition.
+     */
+    public ActionResult run(ActionRequest request, ActionHost host, Duration timeout) {
         Objects.requireNonNull(request, "request");
+        Duration limit = timeout.compareTo(limits.timeout()) < 0 ? timeout : limits.timeout();
         if (closed.get()) {
             throw new LitNodeException(LitErrorCode.NodeSystemFault, "the Lit Action runtime is closed");
         }
@@ -161,7 +170,7 @@ public final class ActionRuntime implements AutoCloseable {
                     + " bytes as JSON; the limit is " + limits.maxParamsBytes() + " bytes", "");
         }
         ActionSlots.Slot slot = slots.acquire(request.caller());
-        ActionExecution execution = engine.newExecution(contexts::take, limits, limits.timeout(), request,
+        ActionExecution execution = engine.newExecution(contexts::take, limits, limit, request,
                 paramsJson, host);
         running.add(execution);
         if (closed.get()) {
@@ -169,7 +178,7 @@ public final class ActionRuntime implements AutoCloseable {
         }
         String outcome = "failed";
         try {
-            ActionResult result = engine.execute(execution, limits, limits.timeout(), () -> {
+            ActionResult result = engine.execute(execution, limits, limit, () -> {
                 running.remove(execution);
                 slot.release();
                 contexts.refill();

@@ -69,7 +69,8 @@ final class PreludeScript {
               // LitActions functions that call the node through the request's host, when it has one
               const HOSTED = ['signEcdsa', 'ethPersonalSignMessageEcdsa', 'signAndCombineEcdsa', 'isPermittedAction',
                 'isPermittedAddress', 'isPermittedAuthMethod', 'getPermittedActions', 'getPermittedAddresses',
-                'getPermittedAuthMethods', 'getPermittedAuthMethodScopes', 'pubkeyToTokenId'];
+                'getPermittedAuthMethods', 'getPermittedAuthMethodScopes', 'pubkeyToTokenId', 'checkConditions',
+                'encrypt', 'decryptAndCombine', 'decryptToSingleNode'];
               // hosted functions that answer directly, not with a promise (Datil's pubkeyToTokenId)
               const SYNCHRONOUS = ['pubkeyToTokenId'];
               const STUBS = ['signEcdsa', 'ethPersonalSignMessageEcdsa', 'signAndCombineEcdsa', 'isPermittedAction',

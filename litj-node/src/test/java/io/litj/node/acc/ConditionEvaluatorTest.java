@@ -18,6 +18,7 @@ import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.crypto.Hex;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -260,5 +261,32 @@ class ConditionEvaluatorTest {
                 "[" + basic(TOKEN.toLowerHex(), "ERC721", "ownerOf", "\"seven\"", "=", ":userAddress") + "]"));
         assertEquals(LitErrorCode.NodeBadInput, refused(evaluator, ConditionKind.BASIC,
                 "[" + basic("", "", "eth_getBalance", "\"nobody\",\"latest\"", ">=", "0") + "]"));
+    }
+
+    @Test
+    void litActionCondition_passesCidMethodAndSubstitutedParameters_andComparesTheResult() {
+        List<String> seen = new ArrayList<>();
+        ConditionEvaluator e = new ConditionEvaluator(rpc, 30, (cid, method, params, context) -> {
+            seen.add(cid + " " + method + " " + params);
+            return "true";
+        });
+        String json = "[" + basic("ipfs://QmCid", "LitAction", "go", "\":userAddress\",\"x\"", "=", "true") + "]";
+
+        assertTrue(e.evaluate(ConditionSet.parse(ConditionKind.BASIC, json), EvaluationContext.of(USER, Map.of())));
+        assertEquals(List.of("QmCid go [" + USER.toChecksumString() + ", x]"), seen);
+    }
+
+    @Test
+    void litActionCondition_contractAddressNotIpfs_isRefusedWithNodeBadInput() {
+        ConditionEvaluator e = new ConditionEvaluator(rpc, 30, (cid, method, params, context) -> "true");
+
+        assertEquals(LitErrorCode.NodeBadInput, refused(e, ConditionKind.BASIC, "["
+                + basic("QmCid", "LitAction", "go", "", "=", "true") + "]"));
+    }
+
+    @Test
+    void litActionCondition_withoutActions_isRefusedWithNodeConditionNotSupported() {
+        assertEquals(LitErrorCode.NodeConditionNotSupported, refused(evaluator, ConditionKind.BASIC, "["
+                + basic("ipfs://QmCid", "LitAction", "go", "", "=", "true") + "]"));
     }
 }

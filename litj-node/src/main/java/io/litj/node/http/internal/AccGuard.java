@@ -63,7 +63,7 @@ final class AccGuard {
     }
 
     /** {@code jsParams} members usable as {@code :litParam:<name>}: strings as they are, numbers and booleans as JSON. */
-    private static Map<String, String> litParams(JsonValue.JsonObject body) {
+    static Map<String, String> litParams(JsonValue.JsonObject body) {
         JsonValue.JsonObject params = RequestBodies.jsParams(body);
         if (params.members().size() > MAX_LIT_PARAMS) {
             throw new LitNodeException(LitErrorCode.NodeBadInput, "jsParams has " + params.members().size()

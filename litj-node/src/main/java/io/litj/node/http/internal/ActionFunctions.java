@@ -2,29 +2,34 @@ package io.litj.node.http.internal;
 
 import io.litj.node.actions.ActionHost;
 import io.litj.node.actions.ActionHostException;
-import io.litj.protocol.LitErrorCode;
-import io.litj.protocol.LitProtocolException;
-import io.litj.protocol.json.JsonReader;
-import io.litj.protocol.json.JsonValue;
 import java.util.Objects;
 
 /**
  * The node functions of one Lit Action run: the permission functions go to {@link ActionPermissions} (arguments of
  * at most {@value #MAX_PERMISSION_ARGS_CHARS} characters), the signing functions to the run's {@link ActionSigner}
- * when the node signs with PKPs. Thread-safe.
+ * when the node signs with PKPs, the access-control functions to the run's {@link ActionEncryption}. Thread-safe.
  */
 final class ActionFunctions implements ActionHost {
     static final int MAX_PERMISSION_ARGS_CHARS = 4096;
 
     private final ActionPermissions permissions;
     private final ActionSigner signer;
+    private final ActionEncryption encryption;
 
     /**
      * @param signer the run's signing functions, or {@code null} when the node has no PKP signer
      */
     ActionFunctions(ActionPermissions permissions, ActionSigner signer) {
+        this(permissions, signer, null);
+    }
+
+    /**
+     * @param encryption the run's access-control functions, or {@code null} when the node has none
+     */
+    ActionFunctions(ActionPermissions permissions, ActionSigner signer, ActionEncryption encryption) {
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.signer = signer;
+        this.encryption = encryption;
     }
 
     @Override
@@ -34,13 +39,14 @@ final class ActionFunctions implements ActionHost {
                 throw new ActionHostException("arguments longer than " + MAX_PERMISSION_ARGS_CHARS
                         + " characters as JSON");
             }
-            JsonValue.JsonObject args;
-            try {
-                args = JsonReader.parseObject(argsJson, LitErrorCode.NodeBadInput, function + " argument");
-            } catch (LitProtocolException e) {
-                throw new ActionHostException("expects an argument object");
+            return permissions.call(function, PermissionArgs.object(argsJson, function,
+                    "expects an argument object"));
+        }
+        if (ActionEncryption.FUNCTIONS.contains(function)) {
+            if (encryption == null) {
+                throw new ActionHostException("this node does not evaluate access control conditions");
             }
-            return permissions.call(function, args);
+            return encryption.call(function, argsJson);
         }
         if (signer == null) {
             throw new ActionHostException("this node does not sign with PKPs");

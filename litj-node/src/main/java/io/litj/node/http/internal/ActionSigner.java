@@ -9,14 +9,11 @@ import io.litj.node.ecdsa.ActionCombiner;
 import io.litj.node.ecdsa.PkpSigner;
 import io.litj.node.ecdsa.SignatureShare;
 import io.litj.node.registry.PkpPermission;
-import io.litj.protocol.LitErrorCode;
-import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.auth.AuthContext;
 import io.litj.protocol.crypto.Bytes;
 import io.litj.protocol.crypto.Eip191;
 import io.litj.threshold.ecdsa.EcdsaSignature;
 import io.litj.protocol.json.JsJson;
-import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -71,12 +68,8 @@ final class ActionSigner implements ActionHost {
 
     @Override
     public String call(String function, String argsJson) {
-        JsonValue.JsonObject args;
-        try {
-            args = JsonReader.parseObject(argsJson, LitErrorCode.NodeBadInput, function + " argument");
-        } catch (LitProtocolException e) {
-            throw new ActionHostException("expects an object like {toSign, publicKey, sigName}");
-        }
+        JsonValue.JsonObject args = PermissionArgs.object(argsJson, function,
+                "expects an object like {toSign, publicKey, sigName}");
         String sigName = string(args, "sigName");
         if (!SIG_NAME.matcher(sigName).matches()) {
             throw new ActionHostException("sigName must be 1 to 64 letters, digits, '_', '.' or '-'");

@@ -33,14 +33,17 @@ public final class ExecuteEndpoint implements Endpoint {
     private final PkpSignAuthorizer pkpAuthorizer;
     private final PkpSigner pkpSigner;
     private final ActionPermissions permissions;
+    private final ActionAccess access;
 
     /**
      * Actions read PKP permissions from {@code registry} ({@link ActionPermissions}), and sign with PKPs
      * ({@link ActionSigner}) when both {@code pkpAuthorizer} and {@code pkpSigner} are given; without them
-     * {@code signEcdsa} and its kin reject.
+     * {@code signEcdsa} and its kin reject. With {@code access} they evaluate conditions, encrypt and decrypt
+     * ({@link ActionEncryption}); without it those functions reject.
      */
     public ExecuteEndpoint(AuthGate gate, ActionRuntime runtime, ActionStore actions, Registry registry,
-            PkpSignAuthorizer pkpAuthorizer, PkpSigner pkpSigner) {
+            PkpSignAuthorizer pkpAuthorizer, PkpSigner pkpSigner, ActionAccess access) {
+        this.access = access;
         this.permissions = new ActionPermissions(registry);
         this.gate = Objects.requireNonNull(gate, "gate");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -73,11 +76,14 @@ public final class ExecuteEndpoint implements Endpoint {
         }
         JsonValue.JsonObject jsParams = RequestBodies.jsParams(body);
         // the slot fairness rule counts by the proven caller: the address that signed the session's capability
+        String requestId = request.header("x-request-id").or(() -> request.header("x-correlation-id")).orElse("");
         ActionSigner signer = pkpSigner == null ? null : new ActionSigner(pkpAuthorizer, pkpSigner, auth, cid,
-                request.header("x-request-id").or(() -> request.header("x-correlation-id")).orElse(""));
+                requestId);
+        ActionEncryption encryption = access == null ? null : access.forRun(auth, cid, AccGuard.litParams(body),
+                requestId);
         ActionResult result = runtime.run(new ActionRequest(source, jsParams, litAuth(auth, cid),
                 Map.of("x-correlation-id", request.correlationId()), auth.caller().toChecksumString()),
-                new ActionFunctions(permissions, signer));
+                new ActionFunctions(permissions, signer, encryption));
         return NodeResponse.ok(JsonValue.object()
                 .put("success", new JsonValue.JsonBoolean(result.success()))
                 .put("signedData", signer == null ? JsonValue.JsonObject.empty() : signer.signedData())

@@ -3,7 +3,10 @@ package io.litj.node.http.internal;
 import io.litj.node.actions.ActionHostException;
 import io.litj.node.actions.IpfsCid;
 import io.litj.node.registry.PkpPermission;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.crypto.Hex;
+import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import java.math.BigInteger;
 import java.util.Locale;
@@ -131,6 +134,19 @@ final class PermissionArgs {
             return s.value();
         }
         throw new ActionHostException(name + " must be a string of at most " + maxChars + " characters");
+    }
+
+    /**
+     * The argument object a hosted function got as JSON.
+     *
+     * @param refusal what the action sees when it is not an object
+     */
+    static JsonValue.JsonObject object(String argsJson, String function, String refusal) {
+        try {
+            return JsonReader.parseObject(argsJson, LitErrorCode.NodeBadInput, function + " argument");
+        } catch (LitProtocolException e) {
+            throw new ActionHostException(refusal);
+        }
     }
 
     /** The bytes of an array of numbers 0..255 (a typed array as the prelude sends it), at most {@code max}. */

@@ -40,4 +40,10 @@ class ActionFunctionsTest {
         assertEquals("this node does not sign with PKPs", assertThrows(ActionHostException.class,
                 () -> host.call("signAndCombineEcdsa", "{}")).getMessage());
     }
+
+    @Test
+    void accessControlFunction_nodeWithoutConditionEvaluator_isRefused() {
+        assertEquals("this node does not evaluate access control conditions", assertThrows(ActionHostException.class,
+                () -> host.call("decryptAndCombine", "{}")).getMessage());
+    }
 }
