@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  *   <li>the presignature is bound to the digest on disk ({@link PresignatureStore#bind}) before the share is
  *   computed and returned;</li>
  *   <li>refill: when fewer than {@link #TARGET} common presignatures remain, every member starts the same refill in
- *   the background — triple batches of two presignatures, then one presigning run per missing presignature, ids
- *   derived from the request — at most {@value #MAX_REFILLS} refills at once per node.</li>
+ *   the background once its share is made (the refill then waits for this node's signing requests, at most
+ *   {@link #REFILL_DEFER}) — triple batches of two presignatures, then one presigning run per missing
+ *   presignature, ids derived from the request — at most {@value #MAX_REFILLS} refills at once per node.</li>
  * </ol>
  * Thread-safe; {@link #close()} stops the background work.
  */
@@ -97,20 +98,21 @@ public final class PkpSigner implements AutoCloseable {
         }
         String context = String.join("\n", "litj-pkp-sign", tokenId, requestId, digest.hex(),
                 PresignatureStore.setName(set));
-        int remaining;
-        SignatureShare share;
+        int remaining = -1; // set once the choice is made: every member then starts the same refill, even if
+        // this node's bind fails, so that the others' refill runs find their partner
         gate.enter();
         try {
             List<String> common = agree(tokenId, set, context);
             String chosen = common.isEmpty() ? makeNow(key, set, context) : common.get(0);
             remaining = Math.max(0, common.size() - 1);
             Presignature presignature = store.bind(tokenId, set, chosen, digest);
-            share = presignature.sign(digest, key.publicKey());
+            return Optional.of(presignature.sign(digest, key.publicKey()));
         } finally {
             gate.exit();
+            if (remaining >= 0) {
+                refill(key, set, context, remaining);
+            }
         }
-        refill(key, set, context, remaining);
-        return Optional.of(share);
     }
 
     /**

@@ -40,9 +40,9 @@ import org.slf4j.LoggerFactory;
  * protocol in the order sent ({@link ProtocolInbox}).
  *
  * <p>Bounds: at most {@value #MAX_RUNS} runs at once ({@code NodeConcurrencyOverload} beyond), payloads of at most
- * {@link RunTransport#MAX_PAYLOAD_BYTES} bytes, a deadline of at most {@link #MAX_TIMEOUT}; messages for runs not started yet
- * wait in {@link PendingMessages} (bounded, refused beyond); messages for runs that ended are dropped. A failure —
- * a message the protocol refuses, a peer that does not take a message, the deadline — aborts the run: its
+ * {@link RunTransport#MAX_PAYLOAD_BYTES} bytes, a deadline of at most {@link #MAX_TIMEOUT}; messages for runs not
+ * started yet wait in {@link PendingMessages} (bounded, refused beyond); messages for runs that ended are dropped.
+ * A failure — a message the protocol refuses, a peer that does not take a message, the deadline — aborts the run: its
  * participants are told, and {@link #run} throws. Thread-safe.
  */
 public final class ProtocolRuns implements RunTransport {
