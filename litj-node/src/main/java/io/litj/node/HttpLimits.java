@@ -1,5 +1,6 @@
 package io.litj.node;
 
+import io.litj.node.ecdsa.RunTransport;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.json.JsonFields;
 import io.litj.protocol.json.JsonValue;
@@ -35,10 +36,11 @@ public record HttpLimits(int maxTcpConnections, int maxConcurrentRequests, Durat
     /** Body limit of the node-to-node routes: 256 KiB, about 5 times a DKG round-1 envelope for 256 nodes. */
     public static final long PEER_BODY_BYTES = 256L << 10;
     /**
-     * Body limit of the protocol-run route ({@code /litj/peer/v1/protocol}): 768 KiB, room for a 256 KiB payload
-     * sealed to its recipient (hex) inside its envelope.
+     * Body limit of the protocol-run route ({@code /litj/peer/v1/protocol}): three times the largest run payload
+     * ({@link RunTransport#MAX_PAYLOAD_BYTES}), room for it sealed to its recipient (hex doubles it) inside its
+     * signed envelope.
      */
-    public static final long PROTOCOL_BODY_BYTES = 768L << 10;
+    public static final long PROTOCOL_BODY_BYTES = 3L * RunTransport.MAX_PAYLOAD_BYTES;
     /** Body limit of {@code /web/pkp/sign}: 64 KiB (a digest, a key and one session sig). */
     public static final long PKP_SIGN_BODY_BYTES = 64L << 10;
     /**

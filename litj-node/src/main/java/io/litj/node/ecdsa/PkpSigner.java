@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  *   <li>the presignature is bound to the digest on disk ({@link PresignatureStore#bind}) before the share is
  *   computed and returned;</li>
  *   <li>refill: when fewer than {@link #TARGET} common presignatures remain, every member starts the same refill in
- *   the background — triple batches of two presignatures, then one presigning run per missing presignature, ids
- *   derived from the request — at most {@value #MAX_REFILLS} refills at once per node.</li>
+ *   the background once its share is made (the refill then waits for this node's signing requests, at most
+ *   {@link #REFILL_DEFER}) — triple batches of two presignatures, then one presigning run per missing
+ *   presignature, ids derived from the request — at most {@value #MAX_REFILLS} refills at once per node.</li>
  * </ol>
  * Thread-safe; {@link #close()} stops the background work.
  */
@@ -46,6 +47,8 @@ public final class PkpSigner implements AutoCloseable {
     static final Duration AGREEMENT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration REFILL_TIMEOUT = Duration.ofSeconds(60);
     static final int MAX_REFILLS = 4;
+    /** Longest a refill waits for this node's signing requests to finish before it starts anyway. */
+    static final Duration REFILL_DEFER = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(PkpSigner.class);
 
     private final KeyShareStore keys;
@@ -56,6 +59,7 @@ public final class PkpSigner implements AutoCloseable {
     private final HttpLiveness liveness = new HttpLiveness();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore refills = new Semaphore(MAX_REFILLS);
+    private final RefillGate gate = new RefillGate();
 
     /**
      * @param self this node
@@ -94,6 +98,28 @@ public final class PkpSigner implements AutoCloseable {
         }
         String context = String.join("\n", "litj-pkp-sign", tokenId, requestId, digest.hex(),
                 PresignatureStore.setName(set));
+        int remaining = -1; // set once the choice is made: every member then starts the same refill, even if
+        // this node's bind fails, so that the others' refill runs find their partner
+        gate.enter();
+        try {
+            List<String> common = agree(tokenId, set, context);
+            String chosen = common.isEmpty() ? makeNow(key, set, context) : common.get(0);
+            remaining = Math.max(0, common.size() - 1);
+            Presignature presignature = store.bind(tokenId, set, chosen, digest);
+            return Optional.of(presignature.sign(digest, key.publicKey()));
+        } finally {
+            gate.exit();
+            if (remaining >= 0) {
+                refill(key, set, context, remaining);
+            }
+        }
+    }
+
+    /**
+     * The agreement round: reserves and offers this node's unused presignatures of {@code (PKP, set)} and returns
+     * the ids every member offered, sorted; the reservations of all but the lowest are released.
+     */
+    private List<String> agree(String tokenId, Participants set, String context) {
         List<String> offered = store.reserve(tokenId, set, OfferExchange.MAX_OFFER);
         List<String> common;
         try {
@@ -103,24 +129,23 @@ public final class PkpSigner implements AutoCloseable {
             store.release(tokenId, set, offered);
             throw e;
         }
-        String chosen;
-        if (common.isEmpty()) {
-            store.release(tokenId, set, offered);
-            byte[] seed = PresignMaker.seed(context, "on-demand");
-            chosen = PresignMaker.idOf(seed);
-            if (!store.add(tokenId, set, chosen, maker.make(key, set, seed, ON_DEMAND_TIMEOUT))) {
-                throw new LitNodeException(LitErrorCode.NodeConcurrencyOverload, "this node's presignature store is "
-                        + "full");
-            }
-        } else {
-            chosen = common.get(0);
-            List<String> others = new ArrayList<>(offered);
-            others.remove(chosen);
-            store.release(tokenId, set, others);
+        List<String> others = new ArrayList<>(offered);
+        if (!common.isEmpty()) {
+            others.remove(common.get(0));
         }
-        refill(key, set, context, Math.max(0, common.size() - 1));
-        Presignature presignature = store.bind(tokenId, set, chosen, digest);
-        return Optional.of(presignature.sign(digest, key.publicKey()));
+        store.release(tokenId, set, others);
+        return common;
+    }
+
+    /** Makes a presignature now (none in common) and keeps it; returns its id. */
+    private String makeNow(PkpKeyShare key, Participants set, String context) {
+        byte[] seed = PresignMaker.seed(context, "on-demand");
+        String chosen = PresignMaker.idOf(seed);
+        if (!store.add(key.tokenId(), set, chosen, maker.make(key, set, seed, ON_DEMAND_TIMEOUT))) {
+            throw new LitNodeException(LitErrorCode.NodeConcurrencyOverload, "this node's presignature store is "
+                    + "full");
+        }
+        return chosen;
     }
 
     /**
@@ -141,6 +166,7 @@ public final class PkpSigner implements AutoCloseable {
         try {
             background.execute(() -> {
                 try {
+                    gate.awaitQuiet(REFILL_DEFER);
                     for (int b = 0; b * PresignMaker.MAX_BATCH < count; b++) {
                         int size = Math.min(PresignMaker.MAX_BATCH, count - b * PresignMaker.MAX_BATCH);
                         byte[] batch = PresignMaker.seed(context, "refill", String.valueOf(b));

@@ -20,8 +20,8 @@ import java.util.List;
  */
 final class PresignMaker {
     /**
-     * Most presignatures of one batch: two, i.e. four triples, whose largest triple message (about 48 KiB of MtA
-     * ciphertexts per triple, {@code docs/ecdsa-triples.md}) stays within a protocol run's 256 KiB payload.
+     * Most presignatures of one batch: two, i.e. four triples, whose largest triple message (48 KiB of MtA
+     * ciphertexts per triple, {@code docs/ecdsa-triples.md}) sets {@link RunTransport#MAX_PAYLOAD_BYTES}.
      */
     static final int MAX_BATCH = 2;
 

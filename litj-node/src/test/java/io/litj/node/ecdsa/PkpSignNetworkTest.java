@@ -25,7 +25,9 @@ import io.litj.protocol.resource.ResourceAbilityRequest;
 import io.litj.protocol.testing.MutableClock;
 import io.litj.threshold.ecdsa.EcdsaSignature;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -301,13 +303,24 @@ class PkpSignNetworkTest {
         return out;
     }
 
+    /**
+     * Background refills may still write (a temporary file can vanish under the walk): the walk is then read again,
+     * a bounded number of times; the rule checked holds at every moment.
+     */
     private static void assertNoSecretBesideABoundRecord(Path nodeDir) throws IOException {
         Path root = nodeDir.resolve(PresignatureStore.DIR);
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(".bound")) {
-                    assertFalse(Files.exists(f.resolveSibling(name.replace(".bound", ".secret"))), f::toString);
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    String name = f.getFileName().toString();
+                    if (name.endsWith(".bound")) {
+                        assertFalse(Files.exists(f.resolveSibling(name.replace(".bound", ".secret"))), f::toString);
+                    }
+                }
+                return;
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof NoSuchFileException) || attempt == 100) {
+                    throw e;
                 }
             }
         }

@@ -1,6 +1,7 @@
 package io.litj.node.peer.internal;
 
 import io.litj.node.LitNodeException;
+import io.litj.node.ecdsa.RunTransport;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.Text;
@@ -60,7 +61,7 @@ final class ProtocolBodies {
             }
             if (f.has("data")) {
                 String data = f.string("data");
-                if (data.length() > (ProtocolRuns.MAX_PAYLOAD_BYTES / 3 + 1) * 4) {
+                if (data.length() > (RunTransport.MAX_PAYLOAD_BYTES / 3 + 1) * 4) {
                     throw new LitNodeException(LitErrorCode.NodeBadInput, "protocol message payload is too large");
                 }
                 return new Parsed((int) seq, Base64.getDecoder().decode(data));

@@ -40,9 +40,9 @@ import org.slf4j.LoggerFactory;
  * protocol in the order sent ({@link ProtocolInbox}).
  *
  * <p>Bounds: at most {@value #MAX_RUNS} runs at once ({@code NodeConcurrencyOverload} beyond), payloads of at most
- * {@value #MAX_PAYLOAD_BYTES} bytes, a deadline of at most {@link #MAX_TIMEOUT}; messages for runs not started yet
- * wait in {@link PendingMessages} (bounded, refused beyond); messages for runs that ended are dropped. A failure —
- * a message the protocol refuses, a peer that does not take a message, the deadline — aborts the run: its
+ * {@link RunTransport#MAX_PAYLOAD_BYTES} bytes, a deadline of at most {@link #MAX_TIMEOUT}; messages for runs not
+ * started yet wait in {@link PendingMessages} (bounded, refused beyond); messages for runs that ended are dropped.
+ * A failure — a message the protocol refuses, a peer that does not take a message, the deadline — aborts the run: its
  * participants are told, and {@link #run} throws. Thread-safe.
  */
 public final class ProtocolRuns implements RunTransport {
@@ -51,8 +51,6 @@ public final class ProtocolRuns implements RunTransport {
     static final String ABORT = "proto.abort";
     /** Most runs at once. */
     public static final int MAX_RUNS = 16;
-    /** Largest payload of one message. */
-    public static final int MAX_PAYLOAD_BYTES = 256 << 10;
     /** Longest a run may take. */
     public static final Duration MAX_TIMEOUT = Duration.ofMinutes(2);
     private static final Pattern KIND = Pattern.compile("[a-z]{1,8}");
@@ -185,7 +183,7 @@ public final class ProtocolRuns implements RunTransport {
         Map<Integer, List<String>> bodies = new LinkedHashMap<>();
         for (ProtocolMessage m : messages) {
             byte[] payload = m.payload();
-            if (payload.length > MAX_PAYLOAD_BYTES || m.from() != selfIndex()
+            if (payload.length > RunTransport.MAX_PAYLOAD_BYTES || m.from() != selfIndex()
                     || (!m.isBroadcast() && (!set.contains(m.to()) || m.to() == selfIndex()))) {
                 throw new LitNodeException(LitErrorCode.NodeSystemFault, "the protocol produced an undeliverable "
                         + m);
@@ -278,7 +276,7 @@ public final class ProtocolRuns implements RunTransport {
             p = new PendingMessages.Pending(from, -1, null, ProtocolBodies.abortReason(e.body()), System.nanoTime());
         } else {
             ProtocolBodies.Parsed m = ProtocolBodies.parse(e.body(), sealed -> cipher.openBytes(
-                    ProtocolBodies.SEAL_PURPOSE, key, v.sender(), self, sealed, MAX_PAYLOAD_BYTES,
+                    ProtocolBodies.SEAL_PURPOSE, key, v.sender(), self, sealed, RunTransport.MAX_PAYLOAD_BYTES,
                     "sealed message from node " + e.from()));
             p = new PendingMessages.Pending(from, m.seq(), m.payload(), null, System.nanoTime());
         }

@@ -3,8 +3,11 @@ package io.litj.node.peer.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.litj.node.HttpLimits;
 import io.litj.node.LitNodeException;
+import io.litj.node.ecdsa.RunTransport;
 import io.litj.node.http.internal.NodeRequest;
 import io.litj.node.keys.X25519KeyPair;
 import io.litj.node.registry.NetworkInfo;
@@ -12,6 +15,7 @@ import io.litj.node.registry.NodeEntry;
 import io.litj.node.testing.InMemoryRegistry;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.auth.SessionKeyPair;
+import io.litj.protocol.json.JsJson;
 import io.litj.protocol.testing.MutableClock;
 import io.litj.threshold.ecdsa.Participants;
 import io.litj.threshold.ecdsa.ProtocolMessage;
@@ -110,6 +114,24 @@ class ProtocolRunsTest {
                 Duration.ofSeconds(5));
 
         assertArrayEquals(new byte[] {4, 2}, got);
+    }
+
+    @Test
+    void run_aSealedMessageOfTheLargestPayload_fitsTheRouteBodyLimitAndIsDelivered() {
+        byte[] sessionId = "largest".getBytes(StandardCharsets.UTF_8);
+        String key = ProtocolRuns.key("one", sessionId);
+        byte[] payload = new byte[RunTransport.MAX_PAYLOAD_BYTES];
+        payload[payload.length - 1] = 7;
+        String body = ProtocolBodies.message(0, plain -> cipher(1).sealBytes(ProtocolBodies.SEAL_PURPOSE, key,
+                NODES[1], NODES[0], plain), payload);
+        Envelope e = Envelope.seal(KEYS[1], key, 1, 0, ProtocolRuns.MESSAGE, body, CLOCK, new SeededRandom(5));
+        assertTrue(JsJson.stringify(e.toJson()).length() <= HttpLimits.PROTOCOL_BODY_BYTES);
+        runs.endpoint().handle(new NodeRequest(e.toJson(), Map.of(), "test"));
+
+        byte[] got = runs.run("one", sessionId, new Participants(List.of(1, 2), 2), new OneMessage(),
+                Duration.ofSeconds(5));
+
+        assertArrayEquals(payload, got);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.litj.threshold.ecdsa.triples;
 
+import io.litj.protocol.LitErrorCode;
+import io.litj.threshold.ThresholdException;
 import io.litj.threshold.ecdsa.Participants;
 import io.litj.threshold.ecdsa.ProtocolMessage;
 import io.litj.threshold.ecdsa.RoundProtocol;
@@ -20,6 +22,26 @@ public final class TripleBatchGeneration implements RoundProtocol<List<TripleSha
     public static final int MAX_COUNT = TripleParty.MAX_COUNT;
 
     private final TripleParty party;
+
+    /**
+     * The size of the largest message (tag included) a party of a batch of {@code count} triples with threshold
+     * {@code threshold} sends: every message length follows from these two, so a transport can size its limit
+     * before a run. For the usual thresholds the MtA ciphertexts dominate, {@code 49,152} bytes per triple.
+     *
+     * @throws io.litj.threshold.ThresholdException {@code InvalidArgument} for a count outside
+     *     {@code 1..}{@value #MAX_COUNT} or a threshold below 1
+     */
+    public static int maxMessageBytes(int threshold, int count) {
+        if (count < 1 || count > MAX_COUNT || threshold < 1 || threshold > 1 << 16) {
+            throw new ThresholdException(LitErrorCode.InvalidArgument, "a batch has 1.." + MAX_COUNT
+                    + " triples and a threshold of 1..65536, not " + count + " and " + threshold);
+        }
+        int max = 0;
+        for (Kind k : Kind.values()) {
+            max = Math.max(max, 1 + k.bodyLength(threshold, count));
+        }
+        return max;
+    }
 
     /**
      * @param count the number of triples, 1 to {@link #MAX_COUNT}
