@@ -6,7 +6,6 @@ import static io.litj.protocol.testing.JsonAccess.object;
 import static io.litj.protocol.testing.JsonAccess.string;
 import static io.litj.protocol.testing.JsonAccess.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.cli.PkpSignFixture;
@@ -18,13 +17,10 @@ import io.litj.protocol.crypto.Bytes;
 import io.litj.protocol.crypto.Eip191;
 import io.litj.protocol.crypto.Hashes;
 import io.litj.protocol.json.JsJson;
-import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.testing.InteropRuns;
-import io.litj.protocol.testing.NodeJs;
 import io.litj.protocol.testing.RunOnce;
 import io.litj.threshold.ecdsa.EcdsaSignature;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -46,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * registry. The PKP is minted here (Java); the script runs once.
  *
  * <p>Without Node.js or {@code interop/} every test is skipped with the reason on stderr, or fails when the
- * environment variable {@code CI} is set (the policy of {@link NodeJs}).
+ * environment variable {@code CI} is set (the policy of {@code NodeJs}).
  */
 class JsSdkPkpSignTest {
     private static final String SCRIPT = "pkp-sign-flows.mjs";
@@ -186,20 +182,13 @@ class JsSdkPkpSignTest {
         return ScriptDevnet.flow(DOCUMENT.get(), name);
     }
 
-    private static JsonValue.JsonObject runScript() throws IOException {
-        if (NodeJs.findOnPath("node").isEmpty() || NodeJs.findInteropDir().isEmpty()) {
-            NodeJs.runScript(SCRIPT); // skips with the reason, or fails under CI
-        }
-        assertNotNull(devnet, "the devnet did not start");
-        String out = NodeJs.runScript(SCRIPT,
-                "--rpc-url", devnet.rpcUrl(),
-                "--block-hash-url", devnet.blockHashUrl(),
+    private static JsonValue.JsonObject runScript() {
+        return ScriptDevnet.runFlows(devnet, SCRIPT,
                 "--pkp-public-key", "0x" + pkp.publicKey(),
                 "--digest", DIGEST,
                 "--signer-key", PkpSignFixture.SIGNER_KEY,
                 "--personal-key", PkpSignFixture.PERSONAL_KEY,
                 "--stranger-key", PkpSignFixture.STRANGER_KEY,
                 "--timeout-ms", Long.toString(SCRIPT_TIME_LIMIT_MS));
-        return JsonReader.parseObject(out, LitErrorCode.NodeParserError, SCRIPT + " output");
     }
 }
