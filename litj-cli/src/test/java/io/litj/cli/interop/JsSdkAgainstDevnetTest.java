@@ -8,12 +8,10 @@ import static io.litj.protocol.testing.JsonAccess.string;
 import static io.litj.protocol.testing.JsonAccess.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.node.actions.IpfsCid;
 import io.litj.devnet.Devnet;
-import io.litj.devnet.DevnetConfig;
 import io.litj.node.registry.NetworkInfo;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
@@ -27,8 +25,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -82,11 +78,7 @@ class JsSdkAgainstDevnetTest {
 
     @BeforeAll
     static void startDevnet() {
-        // Without Node.js there is nothing to run against the devnet: leave it down; document() skips or fails.
-        if (NodeJs.findOnPath("node").isPresent() && NodeJs.findInteropDir().isPresent()) {
-            devnet = Devnet.start(DevnetConfig.defaults(dataDir.resolve("devnet")).withNodes(3).withPorts(0, 0), Clock.systemUTC(),
-                    new SecureRandom());
-        }
+        devnet = ScriptDevnet.startIfScriptsCanRun(dataDir.resolve("devnet")).orElse(null);
     }
 
     @AfterAll
@@ -267,17 +259,11 @@ class JsSdkAgainstDevnetTest {
     }
 
     private static JsonValue.JsonObject runScript() throws IOException {
-        if (NodeJs.findOnPath("node").isEmpty() || NodeJs.findInteropDir().isEmpty()) {
-            NodeJs.runScript(SCRIPT); // skips with the reason, or fails under CI
-        }
-        assertNotNull(devnet, "the devnet did not start");
         // The code goes through UTF-8 files and the JSON as ASCII: arguments are only as safe as the locale.
         Path actions = Files.createDirectories(dataDir.resolve("actions"));
         Path code = Files.writeString(actions.resolve("main.js"), CODE, StandardCharsets.UTF_8);
         Path otherCode = Files.writeString(actions.resolve("other.js"), OTHER_CODE, StandardCharsets.UTF_8);
-        String out = NodeJs.runScript(SCRIPT,
-                "--rpc-url", devnet.rpcUrl(),
-                "--block-hash-url", devnet.blockHashUrl(),
+        return ScriptDevnet.runFlows(devnet, SCRIPT,
                 "--wallet-key", WALLET_KEY,
                 "--code-file", code.toString(),
                 "--js-params", NodeJs.asciiJson(jsParams()),
@@ -285,16 +271,11 @@ class JsSdkAgainstDevnetTest {
                 "--other-js-params", NodeJs.asciiJson(otherJsParams()),
                 "--other-cid", cid(OTHER_CODE),
                 "--timeout-ms", Long.toString(SCRIPT_TIME_LIMIT_MS));
-        return JsonReader.parseObject(out, PARSE_CODE, SCRIPT + " output");
     }
-
 
     /** The flow {@code name}, which must have succeeded (otherwise the failure shows the SDK's error and chatter). */
     private static JsonValue.JsonObject flow(String name) {
-        JsonValue.JsonObject flow = object(document(), "flows", name);
-        assertTrue(bool(flow, "ok"), () -> "flow " + name + " failed: " + JsJson.stringify(flow)
-                + document().get("sdkConsole").map(c -> "\nSDK console: " + JsJson.stringify(c)).orElse(""));
-        return flow;
+        return ScriptDevnet.flow(document(), name);
     }
 
     private static JsonValue parse(String text, String what) {

@@ -10,7 +10,6 @@ import static io.litj.protocol.testing.JsonAccess.strings;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.cli.PkpSessionFixture;
@@ -227,14 +226,8 @@ class JsSdkPkpSessionsTest {
     }
 
     private static JsonValue.JsonObject runScript() throws IOException {
-        if (NodeJs.findOnPath("node").isEmpty() || NodeJs.findInteropDir().isEmpty()) {
-            NodeJs.runScript(SCRIPT); // skips with the reason, or fails under CI
-        }
-        assertNotNull(devnet, "the devnet did not start");
         Path actions = Files.createDirectories(dataDir.resolve("actions"));
-        String out = NodeJs.runScript(SCRIPT,
-                "--rpc-url", devnet.rpcUrl(),
-                "--block-hash-url", devnet.blockHashUrl(),
+        return ScriptDevnet.runFlows(devnet, SCRIPT,
                 "--pkp-public-key", PkpSessionFixture.publicKey0x(pkp),
                 "--wallet-key", PkpSessionFixture.WALLET_KEY,
                 "--stranger-key", PkpSessionFixture.STRANGER_KEY,
@@ -245,7 +238,6 @@ class JsSdkPkpSessionsTest {
                 "--auth-js-params", NodeJs.asciiJson(PkpSessionFixture.AUTH_PARAMS),
                 "--report-js-params", NodeJs.asciiJson(PkpSessionFixture.REPORT_PARAMS),
                 "--timeout-ms", Long.toString(SCRIPT_TIME_LIMIT_MS));
-        return JsonReader.parseObject(out, PARSE_CODE, SCRIPT + " output");
     }
 
     private static String write(Path dir, String name, String text) throws IOException {
