@@ -16,15 +16,11 @@
 // document was printed (failures of single cases are in it), 1 on bad usage or an internal error, 2 on timeout.
 
 import { createRequire } from 'node:module';
-import { captureConsole, installedVersion, noNetwork, safeJson } from './lib/harness.mjs';
+import { installedVersion, runAndPrint, safeJson, sdkVersions, startOfflineScript } from './lib/harness.mjs';
 
 const TIMEOUT_MS = 30000;
 const require = createRequire(import.meta.url);
-process.noDeprecation = true; // the SDK's depd notices would only clutter stderr
-
-const startedAt = Date.now();
-const { sdkConsole, realStdoutWrite, realStderrWrite } = captureConsole();
-const refusedConnections = noNetwork('chain-abi');
+const run = startOfflineScript('chain-abi');
 
 // ---------------------------------------------------------------- the SDK's own ethers and Staking ABI
 const { LitContracts } = require('@lit-protocol/contracts-sdk');
@@ -124,10 +120,7 @@ const document = {
   script: 'interop/chain-abi.mjs',
   node: process.version,
   versions: {
-    '@lit-protocol/lit-node-client': installedVersion('@lit-protocol/lit-node-client', require),
-    '@lit-protocol/lit-node-client-nodejs': installedVersion('@lit-protocol/lit-node-client-nodejs', require),
-    '@lit-protocol/auth-helpers': installedVersion('@lit-protocol/auth-helpers', require),
-    '@lit-protocol/constants': installedVersion('@lit-protocol/constants', require),
+    ...sdkVersions(require),
     '@lit-protocol/contracts-sdk': installedVersion('@lit-protocol/contracts-sdk', require),
     '@lit-protocol/contracts': installedVersion('@lit-protocol/contracts', constantsRequire),
     ethers: ethers.version,
@@ -136,30 +129,15 @@ const document = {
   selectors: null,
   stakingCases: [],
   codecCases: [],
-  networkGuard: { refused: refusedConnections },
+  networkGuard: { refused: run.refusedConnections },
   timedOut: false,
   ms: null,
 };
 
-function print(exitCode) {
-  document.ms = Date.now() - startedAt;
-  const failed = [...document.stakingCases, ...document.codecCases].some((c) => c.error);
-  if (failed || refusedConnections.length > 0 || document.timedOut || document.internalError) {
-    document.sdkConsole = sdkConsole.slice(-200);
-  }
-  realStdoutWrite(`${JSON.stringify(document, null, 2)}\n`);
-  process.exitCode = exitCode;
-}
-
-const deadline = setTimeout(() => {
-  document.timedOut = true;
-  print(2);
-  process.exit(2);
-}, TIMEOUT_MS);
-
-try {
+const failed = () => [...document.stakingCases, ...document.codecCases].some((c) => c.error);
+await runAndPrint(run, document, TIMEOUT_MS, failed, async () => {
   if (process.argv.length !== 3) {
-    realStderrWrite("usage: node chain-abi.mjs '<input JSON>'\n");
+    run.realStderrWrite("usage: node chain-abi.mjs '<input JSON>'\n");
     process.exit(1);
   }
   const input = JSON.parse(process.argv[2]);
@@ -170,10 +148,4 @@ try {
   for (const c of input.codecCases) {
     document.codecCases.push(codecCase(c));
   }
-  clearTimeout(deadline);
-  print(0);
-} catch (error) {
-  clearTimeout(deadline);
-  document.internalError = describeError(error);
-  print(1);
-}
+});

@@ -14,14 +14,11 @@
 // document was printed (failures of single cases are in it), 1 on bad usage or an internal error, 2 on timeout.
 
 import { createRequire } from 'node:module';
-import { offlineScript, runCases, safeJson, sdkCryptoVersions } from './lib/harness.mjs';
+import { readInput, runAndPrint, safeJson, sdkCryptoVersions, startOfflineScript } from './lib/harness.mjs';
 
 const TIMEOUT_MS = 60000;
 const require = createRequire(import.meta.url);
-process.noDeprecation = true;
-
-const script = offlineScript('ecdsa-combine');
-const { refusedConnections } = script;
+const run = startOfflineScript('ecdsa-combine');
 
 const nodeClientRequire = createRequire(require.resolve('@lit-protocol/lit-node-client-nodejs'));
 const { parsePkpSignResponse } = nodeClientRequire('./lib/helpers/parse-pkp-sign-response');
@@ -33,7 +30,7 @@ const document = {
   node: process.version,
   versions: { ...sdkCryptoVersions(require, nodeClientRequire), ethers: ethers.version },
   cases: [],
-  networkGuard: { refused: refusedConnections },
+  networkGuard: { refused: run.refusedConnections },
   timedOut: false,
   ms: null,
 };
@@ -61,4 +58,8 @@ async function combineCase(c) {
   }
 }
 
-await runCases({ ...script, document, runCase: combineCase, timeoutMs: TIMEOUT_MS });
+await runAndPrint(run, document, TIMEOUT_MS, () => document.cases.some((c) => c.error), async () => {
+  for (const c of JSON.parse(await readInput()).cases) {
+    document.cases.push(await combineCase(c));
+  }
+});

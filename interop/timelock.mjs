@@ -17,14 +17,11 @@
 // single cases are in it), 1 on bad usage or an internal error, 2 on timeout.
 
 import { createRequire } from 'node:module';
-import { offlineScript, runCases, safeJson, sdkCryptoVersions } from './lib/harness.mjs';
+import { readInput, runAndPrint, safeJson, sdkCryptoVersions, startOfflineScript } from './lib/harness.mjs';
 
 const TIMEOUT_MS = 60000;
 const require = createRequire(import.meta.url);
-process.noDeprecation = true;
-
-const script = offlineScript('timelock');
-const { refusedConnections } = script;
+const run = startOfflineScript('timelock');
 
 const { LitNodeClientNodeJs } = require('@lit-protocol/lit-node-client');
 const nodeClientRequire = createRequire(require.resolve('@lit-protocol/lit-node-client-nodejs'));
@@ -35,7 +32,7 @@ const document = {
   node: process.version,
   versions: sdkCryptoVersions(require, nodeClientRequire),
   cases: [],
-  networkGuard: { refused: refusedConnections },
+  networkGuard: { refused: run.refusedConnections },
   timedOut: false,
   ms: null,
 };
@@ -61,4 +58,8 @@ async function runCase(c) {
   }
 }
 
-await runCases({ ...script, document, runCase: runCase, timeoutMs: TIMEOUT_MS });
+await runAndPrint(run, document, TIMEOUT_MS, () => document.cases.some((c) => c.error), async () => {
+  for (const c of JSON.parse(await readInput()).cases) {
+    document.cases.push(await runCase(c));
+  }
+});

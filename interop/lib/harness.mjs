@@ -2,10 +2,11 @@
 // - captureConsole(): keeps stdout for the one JSON result document; what the SDK logs is kept in a list instead;
 // - loopbackOnly(): every non-loopback socket or fetch is refused and recorded (the tests assert none was tried);
 // - noNetwork(): every socket or fetch is refused and recorded, for scripts that need no network at all;
-// - installedVersion(): the version of the copy of a package that a given require function loads.
-// - offlineScript(): the start of a script without network (clock, captured console, noNetwork);
-// - runCases(): the main loop of a script that answers a list of cases with one JSON document;
-// - sdkCryptoVersions(): the versions of the SDK packages that a script using @lit-protocol/crypto loads.
+// - installedVersion(): the version of the copy of a package that a given require function loads;
+// - sdkVersions() / sdkCryptoVersions(): the SDK package versions a document reports;
+// - startOfflineScript(): the start of a script without network (clock, captured console, noNetwork);
+// - runAndPrint(): runs a script's main part under a time limit and prints its one JSON document;
+// - readInput(): the input JSON of a script, from its one argument or from stdin.
 // Import this module before requiring the SDK, so that the SDK only ever sees the patched console and network.
 import fs from 'node:fs';
 import net from 'node:net';
@@ -90,23 +91,6 @@ export function noNetwork(scriptName) {
   return refusedConnections;
 }
 
-/**
- * The versions of the SDK packages a script that calls {@code @lit-protocol/crypto} through the node client loads:
- * {@code require} is the script's own require function, {@code nodeClientRequire} one made at
- * {@code @lit-protocol/lit-node-client-nodejs}.
- */
-export function sdkCryptoVersions(require, nodeClientRequire) {
-  const versions = {};
-  for (const pkg of ['@lit-protocol/lit-node-client', '@lit-protocol/lit-node-client-nodejs',
-    '@lit-protocol/auth-helpers', '@lit-protocol/constants']) {
-    versions[pkg] = installedVersion(pkg, require);
-  }
-  for (const pkg of ['@lit-protocol/crypto', '@lit-protocol/wasm']) {
-    versions[pkg] = installedVersion(pkg, nodeClientRequire);
-  }
-  return versions;
-}
-
 /** The version of the copy of {@code pkg} that {@code from} (a require function) loads, or null. */
 export function installedVersion(pkg, from) {
   let dir = path.dirname(from.resolve(pkg));
@@ -123,54 +107,8 @@ export function installedVersion(pkg, from) {
   return null;
 }
 
-/**
- * Starts a script that needs no network: notes the start time, captures the console and refuses every connection.
- * Returns what {@link runCases} needs besides the document and the case function.
- */
-export function offlineScript(name) {
-  const startedAt = Date.now();
-  return { name, startedAt, ...captureConsole(), refusedConnections: noNetwork(name) };
-}
-
-/**
- * Runs a script that answers a list of cases: reads the input JSON (the one argument, or stdin), awaits
- * {@code runCase(c)} for each of its {@code cases} in order into {@code document.cases}, and prints the document on
- * the real stdout with {@code ms} set, adding the SDK's last console lines when a case failed, a connection was
- * refused, the time ran out or the script failed. Exit code 0 when the document was printed, 1 on an internal
- * error, 2 on timeout ({@code document.timedOut}).
- */
-export async function runCases({ name, document, startedAt, sdkConsole, realStdoutWrite, realStderrWrite,
-  refusedConnections, runCase, timeoutMs }) {
-  const print = (exitCode) => {
-    document.ms = Date.now() - startedAt;
-    if (document.cases.some((c) => c.error) || refusedConnections.length > 0 || document.timedOut
-        || document.internalError) {
-      document.sdkConsole = sdkConsole.slice(-200);
-    }
-    realStdoutWrite(`${JSON.stringify(document, null, 2)}\n`);
-    process.exitCode = exitCode;
-  };
-  const deadline = setTimeout(() => {
-    document.timedOut = true;
-    print(2);
-    process.exit(2);
-  }, timeoutMs);
-  try {
-    const input = JSON.parse(await readInput());
-    for (const c of input.cases) {
-      document.cases.push(await runCase(c));
-    }
-    clearTimeout(deadline);
-    print(0);
-  } catch (error) {
-    clearTimeout(deadline);
-    realStderrWrite(`${name}: ${error?.stack ?? error}\n`);
-    document.internalError = String(error?.message ?? error);
-    print(1);
-  }
-}
-
-async function readInput() {
+/** The input JSON text of a script: its one argument, or else all of stdin. */
+export async function readInput() {
   if (process.argv.length === 3) {
     return process.argv[2];
   }
@@ -183,14 +121,14 @@ async function readInput() {
 
 /**
  * The common start of a script that needs no network: deprecation notices off, console captured, every socket and
- * fetch refused. Returns {startedAt, sdkConsole, realStdoutWrite, realStderrWrite, refusedConnections}.
+ * fetch refused. Returns {scriptName, startedAt, sdkConsole, realStdoutWrite, realStderrWrite, refusedConnections}.
  */
 export function startOfflineScript(scriptName) {
   process.noDeprecation = true; // the SDK's depd notices would only clutter stderr
   const startedAt = Date.now();
   const { sdkConsole, realStdoutWrite, realStderrWrite } = captureConsole();
   const refusedConnections = noNetwork(scriptName);
-  return { startedAt, sdkConsole, realStdoutWrite, realStderrWrite, refusedConnections };
+  return { scriptName, startedAt, sdkConsole, realStdoutWrite, realStderrWrite, refusedConnections };
 }
 
 /**
@@ -218,6 +156,7 @@ export async function runAndPrint(run, document, timeoutMs, failed, main) {
     print(0);
   } catch (error) {
     clearTimeout(deadline);
+    run.realStderrWrite(`${run.scriptName}: ${error?.stack ?? error}\n`);
     document.internalError = { name: error?.name ?? null, message: String(error?.message ?? error) };
     print(1);
   }
@@ -225,7 +164,21 @@ export async function runAndPrint(run, document, timeoutMs, failed, main) {
 
 /** The versions of the four SDK packages every interop document reports (InteropRuns checks them). */
 export function sdkVersions(from) {
-  const packages = ['@lit-protocol/lit-node-client', '@lit-protocol/lit-node-client-nodejs',
-    '@lit-protocol/auth-helpers', '@lit-protocol/constants'];
+  return installedVersions(['@lit-protocol/lit-node-client', '@lit-protocol/lit-node-client-nodejs',
+    '@lit-protocol/auth-helpers', '@lit-protocol/constants'], from);
+}
+
+/**
+ * {@link sdkVersions} and then those of {@code @lit-protocol/crypto} and {@code @lit-protocol/wasm}, for a script
+ * that calls the SDK's crypto: {@code nodeClientFrom} is a require function made at
+ * {@code @lit-protocol/lit-node-client-nodejs}, which loads them.
+ */
+export function sdkCryptoVersions(from, nodeClientFrom) {
+  const crypto = installedVersions(['@lit-protocol/crypto', '@lit-protocol/wasm'], nodeClientFrom);
+  return { ...sdkVersions(from), ...crypto };
+}
+
+/** {package: version} for each of {@code packages} in order, as {@code from} (a require function) loads them. */
+export function installedVersions(packages, from) {
   return Object.fromEntries(packages.map((p) => [p, installedVersion(p, from)]));
 }
