@@ -30,7 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,20 +73,13 @@ class JsSdkAgainstDevnetTest {
     @TempDir
     static Path dataDir;
 
+    @AutoClose // after all tests; stays null when the scripts cannot run here
     private static Devnet devnet;
     private static final RunOnce<JsonValue.JsonObject> DOCUMENT = new RunOnce<>(JsSdkAgainstDevnetTest::runScript);
 
     @BeforeAll
     static void startDevnet() {
         devnet = ScriptDevnet.startIfScriptsCanRun(dataDir.resolve("devnet")).orElse(null);
-    }
-
-    @AfterAll
-    static void stopDevnet() {
-        if (devnet != null) {
-            devnet.close();
-            devnet = null;
-        }
     }
 
     // ------------------------------------------------------------------------------------------------ the tests

@@ -39,7 +39,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +63,7 @@ class JsSdkPkpSessionsTest {
     @TempDir
     static Path dataDir;
 
+    @AutoClose // after all tests; stays null when the scripts cannot run here
     private static Devnet devnet;
     private static Pkp pkp;
     private static final RunOnce<JsonValue.JsonObject> DOCUMENT = new RunOnce<>(JsSdkPkpSessionsTest::runScript);
@@ -72,14 +73,6 @@ class JsSdkPkpSessionsTest {
         devnet = ScriptDevnet.startIfScriptsCanRun(dataDir.resolve("devnet")).orElse(null);
         if (devnet != null) {
             pkp = PkpSessionFixture.mintPkp(devnet);
-        }
-    }
-
-    @AfterAll
-    static void stopDevnet() {
-        if (devnet != null) {
-            devnet.close();
-            devnet = null;
         }
     }
 

@@ -26,7 +26,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +52,7 @@ class JsSdkPkpSignTest {
     @TempDir
     static Path dataDir;
 
+    @AutoClose // after all tests; stays null when the scripts cannot run here
     private static Devnet devnet;
     private static Pkp pkp;
     private static final RunOnce<JsonValue.JsonObject> DOCUMENT = new RunOnce<>(JsSdkPkpSignTest::runScript);
@@ -61,14 +62,6 @@ class JsSdkPkpSignTest {
         devnet = ScriptDevnet.startIfScriptsCanRun(dataDir.resolve("devnet")).orElse(null);
         if (devnet != null) {
             pkp = PkpSignFixture.mintPkp(devnet);
-        }
-    }
-
-    @AfterAll
-    static void stopDevnet() {
-        if (devnet != null) {
-            devnet.close();
-            devnet = null;
         }
     }
 
