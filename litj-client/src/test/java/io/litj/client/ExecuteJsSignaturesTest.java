@@ -18,8 +18,7 @@ import io.litj.protocol.testing.TestSessions;
 import io.litj.threshold.ecdsa.EcdsaSignature;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** {@link ExecuteJsResult#signatures()}: {@code signedData[sigName]} shares in the recorded Datil shape, combined. */
@@ -27,21 +26,10 @@ class ExecuteJsSignaturesTest {
     private static final byte[] DIGEST = Hashes.keccak256("signed inside an action");
     private final MutableClock clock = new MutableClock(TestSessions.NOW);
     private final DealtSignature dealt = DealtSignature.deal(DIGEST, 2, 11);
-    private ConnectedClient connected;
-    private FakeLitNetwork net;
-    private SessionSigs sigs;
-
-    @BeforeEach
-    void start() {
-        connected = ConnectedClient.start(clock);
-        net = connected.net();
-        sigs = connected.anyActionSession();
-    }
-
-    @AfterEach
-    void stop() {
-        connected.close();
-    }
+    @AutoClose
+    private final ConnectedClient connected = ConnectedClient.start(clock);
+    private final FakeLitNetwork net = connected.net();
+    private final SessionSigs sigs = connected.anyActionSession();
 
     private void answer(int node, JsonValue.JsonObject signedData) {
         net.node(node).executeReply(Reply.json(JsonValue.object().put("success", new JsonValue.JsonBoolean(true))

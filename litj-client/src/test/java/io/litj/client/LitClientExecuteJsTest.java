@@ -26,31 +26,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** {@code executeJs} end to end: session sigs from the client, checked by each fake node's real validator. */
 class LitClientExecuteJsTest {
     private static final String CODE = "Lit.Actions.setResponse({response: JSON.stringify({answer: 42})})";
     private final MutableClock clock = new MutableClock(TestSessions.NOW);
-    private ConnectedClient connected;
-    private FakeLitNetwork net;
-    private LitClient client;
-    private SessionSigs sigs;
-
-    @BeforeEach
-    void start() {
-        connected = ConnectedClient.start(clock);
-        net = connected.net();
-        client = connected.client();
-        sigs = connected.anyActionSession();
-    }
-
-    @AfterEach
-    void stop() {
-        connected.close();
-    }
+    @AutoClose
+    private final ConnectedClient connected = ConnectedClient.start(clock);
+    private final FakeLitNetwork net = connected.net();
+    private final LitClient client = connected.client();
+    private final SessionSigs sigs = connected.anyActionSession();
 
     private ExecuteJsRequest.Builder request() {
         return ExecuteJsRequest.builder().code(CODE).sessionSigs(sigs)

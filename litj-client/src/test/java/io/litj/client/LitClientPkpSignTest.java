@@ -22,8 +22,7 @@ import io.litj.protocol.testing.MutableClock;
 import io.litj.protocol.testing.TestSessions;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** {@code pkpSign} against fake nodes answering with dealt shares: the body, the combination and each refusal. */
@@ -31,24 +30,12 @@ class LitClientPkpSignTest {
     private static final byte[] DIGEST = Hashes.keccak256("litj pkpSign test");
     private final MutableClock clock = new MutableClock(TestSessions.NOW);
     private final DealtSignature dealt = DealtSignature.deal(DIGEST, 2, 7);
-    private ConnectedClient connected;
-    private FakeLitNetwork net;
-    private LitClient client;
-    private SessionSigs sigs;
-
-    @BeforeEach
-    void start() {
-        connected = ConnectedClient.start(clock);
-        net = connected.net();
-        client = connected.client();
-        sigs = client.getSessionSigs(SessionRequest.of(SessionTerms.of(
-                PkpSignRequest.sessionResources(dealt.publicKey().hex())), TestSessions.WALLET));
-    }
-
-    @AfterEach
-    void stop() {
-        connected.close();
-    }
+    @AutoClose
+    private final ConnectedClient connected = ConnectedClient.start(clock);
+    private final FakeLitNetwork net = connected.net();
+    private final LitClient client = connected.client();
+    private final SessionSigs sigs = client.getSessionSigs(SessionRequest.of(SessionTerms.of(
+            PkpSignRequest.sessionResources(dealt.publicKey().hex())), TestSessions.WALLET));
 
     private PkpSignRequest request() {
         return PkpSignRequest.of(DIGEST, dealt.publicKey().hex0x(), sigs);
