@@ -32,7 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +48,7 @@ class JavaSdkAgainstDevnetTest {
     private static final List<ResourceAbilityRequest> ANY_ACTION = List.of(
             ResourceAbilityRequest.of(LitResource.action("*"), LitAbility.LIT_ACTION_EXECUTION));
     private static final MutableClock CLOCK = new MutableClock(Instant.now());
+    @AutoClose
     private static Devnet devnet;
     private static Path storeDir;
 
@@ -59,13 +60,6 @@ class JavaSdkAgainstDevnetTest {
         storeDir = Files.createDirectories(temp.resolve("sessions"));
         devnet = Devnet.start(DevnetConfig.defaults(temp.resolve("devnet")).withPorts(0, 0), CLOCK,
                 new SecureRandom());
-    }
-
-    @AfterAll
-    static void stopDevnet() {
-        if (devnet != null) {
-            devnet.close();
-        }
     }
 
     private static LitClient client() {

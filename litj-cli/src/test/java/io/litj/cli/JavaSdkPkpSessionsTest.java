@@ -19,7 +19,6 @@ import io.litj.client.LitClientException;
 import io.litj.client.PkpSessionRequest;
 import io.litj.client.SessionTerms;
 import io.litj.devnet.Devnet;
-import io.litj.devnet.DevnetConfig;
 import io.litj.node.registry.Pkp;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.auth.AuthSig;
@@ -29,11 +28,10 @@ import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonValue;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,21 +49,14 @@ class JavaSdkPkpSessionsTest {
     @TempDir
     static Path temp;
 
+    @AutoClose
     private static Devnet devnet;
     private static Pkp pkp;
 
     @BeforeAll
     static void startDevnetAndMintPkp() {
-        devnet = Devnet.start(DevnetConfig.defaults(temp.resolve("devnet")).withNodes(3).withPorts(0, 0), CLOCK,
-                new SecureRandom());
+        devnet = TestDevnets.start(temp.resolve("devnet"));
         pkp = PkpSessionFixture.mintPkp(devnet);
-    }
-
-    @AfterAll
-    static void stopDevnet() {
-        if (devnet != null) {
-            devnet.close();
-        }
     }
 
     @Test

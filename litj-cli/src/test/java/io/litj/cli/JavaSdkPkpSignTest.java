@@ -36,7 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +55,7 @@ class JavaSdkPkpSignTest {
     @TempDir
     static Path temp;
 
+    @AutoClose
     private static Devnet devnet;
     private static Pkp pkp;
 
@@ -62,13 +63,6 @@ class JavaSdkPkpSignTest {
     static void startDevnetAndMintPkp() {
         devnet = TestDevnets.start(temp.resolve("devnet"));
         pkp = PkpSignFixture.mintPkp(devnet);
-    }
-
-    @AfterAll
-    static void stopDevnet() {
-        if (devnet != null) {
-            devnet.close();
-        }
     }
 
     private static String key() {

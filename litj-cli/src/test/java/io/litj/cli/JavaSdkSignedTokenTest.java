@@ -21,7 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +41,9 @@ class JavaSdkSignedTokenTest {
     @TempDir
     static Path temp;
 
+    @AutoClose
     private static Devnet devnet;
+    @AutoClose
     private static LitClient client;
 
     @BeforeAll
@@ -49,16 +51,6 @@ class JavaSdkSignedTokenTest {
         devnet = TestDevnets.start(temp.resolve("devnet"));
         client = LitClient.builder().rpcUrl(URI.create(devnet.rpcUrl())).build();
         client.connect();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (devnet != null) {
-            devnet.close();
-        }
     }
 
     private static SignedTokenRequest request(PrivateKeyEthSigner wallet, Instant iat) {

@@ -31,7 +31,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +62,9 @@ class JsSdkEncryptionTest {
     @TempDir
     static Path dataDir;
 
+    @AutoClose
     private static Devnet devnet;
+    @AutoClose
     private static LitClient client;
     private static EncryptResult javaEncrypted;
     private static final RunOnce<JsonValue.JsonObject> DOCUMENT = new RunOnce<>(JsSdkEncryptionTest::runScript);
@@ -74,17 +76,6 @@ class JsSdkEncryptionTest {
             client = LitClient.builder().rpcUrl(URI.create(devnet.rpcUrl())).build();
             client.connect();
             javaEncrypted = client.encrypt(ONLY_USER, PLAINTEXT.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (devnet != null) {
-            devnet.close();
-            devnet = null;
         }
     }
 
