@@ -2,9 +2,11 @@ package io.litj.bench;
 
 import io.litj.client.DecryptRequest;
 import io.litj.client.EncryptResult;
+import io.litj.client.Jwt;
 import io.litj.client.LitClient;
 import io.litj.client.SessionRequest;
 import io.litj.client.SessionTerms;
+import io.litj.client.SignedTokenRequest;
 import io.litj.devnet.Devnet;
 import io.litj.devnet.DevnetConfig;
 import io.litj.protocol.acc.ConditionKind;
@@ -24,7 +26,9 @@ import java.util.Comparator;
  * decryption of that identity; each timed call is the whole {@code decrypt}: 3 {@code /web/encryption/sign/}
  * requests in parallel (each node: session-sig validation, condition evaluation, a BLS share over the identity),
  * then combining 2 shares, verifying the signature under the network key and opening the ciphertext. Also times
- * {@code LitClient.encrypt} (local) of the same data. Prints one line per phase.
+ * {@code LitClient.encrypt} (local) of the same data, and {@code getSignedToken} (3
+ * {@code /web/signing/access_control_condition/v1} requests, 2 shares combined into a JWT) with {@code Jwt.verify}.
+ * Prints one line per phase.
  *
  * <p>Usage: {@code DecryptLoadDriver [requests=200] [warmup=50] [size=1024]}.
  */
@@ -55,35 +59,42 @@ public final class DecryptLoadDriver {
                     + "\"}}]");
             byte[] plaintext = new byte[size];
             random.nextBytes(plaintext);
-            long[] encrypts = new long[requests];
-            EncryptResult encrypted = null;
-            for (int i = -warmup; i < requests; i++) {
-                long t0 = System.nanoTime();
-                encrypted = client.encrypt(onlyWallet, plaintext);
-                if (i >= 0) {
-                    encrypts[i] = System.nanoTime() - t0;
-                }
-            }
+            long[] encrypts = time(warmup, requests, () -> client.encrypt(onlyWallet, plaintext));
             report("encrypt " + size + " bytes (local)", encrypts, client);
+            EncryptResult encrypted = client.encrypt(onlyWallet, plaintext);
             SessionSigs sigs = client.getSessionSigs(SessionRequest.of(SessionTerms.of(
                     DecryptRequest.sessionResources(onlyWallet, encrypted.dataToEncryptHash())), wallet));
             DecryptRequest request = DecryptRequest.of(onlyWallet, encrypted, sigs);
-            long[] decrypts = new long[requests];
-            for (int i = -warmup; i < requests; i++) {
-                long t0 = System.nanoTime();
+            long[] decrypts = time(warmup, requests, () -> {
                 if (!client.decrypt(request).sameSecretAs(plaintext)) {
                     throw new IllegalStateException("decrypt returned other bytes");
                 }
-                if (i >= 0) {
-                    decrypts[i] = System.nanoTime() - t0;
-                }
-            }
+            });
             report("decrypt " + size + " bytes, round trip, sequential", decrypts, client);
+            SessionSigs signing = client.getSessionSigs(SessionRequest.of(SessionTerms.of(
+                    SignedTokenRequest.sessionResources(onlyWallet)), wallet));
+            SignedTokenRequest tokenRequest = SignedTokenRequest.of(onlyWallet, signing);
+            String networkKey = client.networkPublicKey().orElseThrow();
+            long[] tokens = time(warmup, requests, () -> Jwt.verify(client.getSignedToken(tokenRequest), networkKey));
+            report("getSignedToken + Jwt.verify, round trip, sequential", tokens, client);
         } finally {
             try (var paths = Files.walk(data)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** Runs {@code call} {@code warmup} times untimed, then {@code requests} times, and returns each timed call's ns. */
+    private static long[] time(int warmup, int requests, Runnable call) {
+        long[] latencies = new long[requests];
+        for (int i = -warmup; i < requests; i++) {
+            long t0 = System.nanoTime();
+            call.run();
+            if (i >= 0) {
+                latencies[i] = System.nanoTime() - t0;
+            }
+        }
+        return latencies;
     }
 
     private static void report(String what, long[] latencies, LitClient client) {
