@@ -65,6 +65,12 @@ public enum LitErrorCode {
     NodeChainNotConfigured(400, LitErrorKind.Validation),
     /** litj: an access-control condition of a kind this node does not evaluate (Solana, POAP, Lit Action …). */
     NodeConditionNotSupported(400, LitErrorKind.Validation),
+    /**
+     * Datil's rate-limit refusal: no capacity credit pays for the request (HTTP 402; 400 on {@code /web/pkp/sign}).
+     * Its body is {@code {"message","errorCode":"rate_limit_exceeded"}}, not the usual error shape
+     * ({@code lit-node-behaviour.md} §5, §8.1).
+     */
+    RateLimitExceeded("rate_limit_exceeded", 402, LitErrorKind.Validation),
 
     // ---- JS SDK client-side codes (js-sdk-v7-wire-format.md §10) ----
     InvalidSessionSigs("invalid_session_sigs", 400, LitErrorKind.Validation),

@@ -79,6 +79,13 @@ class LitErrorCodeTest {
     }
 
     @Test
+    void rateLimitExceeded_isDatilsSnakeCaseCodeWithStatus402() {
+        // lit-node-behaviour.md §5: {"message":"Rate limit exceeded. ...","errorCode":"rate_limit_exceeded"}, 402
+        assertEquals("rate_limit_exceeded", LitErrorCode.RateLimitExceeded.wireName());
+        assertEquals(402, LitErrorCode.RateLimitExceeded.httpStatus());
+    }
+
+    @Test
     void wireName_allCodes_areDistinct() {
         Set<String> names = Arrays.stream(LitErrorCode.values()).map(LitErrorCode::wireName)
                 .collect(Collectors.toSet());
