@@ -26,12 +26,12 @@ import java.util.Optional;
  *   (by address value) and its {@code uses} are not spent on this node ({@link UsesLedger}), the unexpired credits it
  *   names that the delegator owns <em>now</em> (or, naming none, all the delegator's unexpired credits).</li>
  * </ol>
- * Refusals: if some credit exists but has no room, {@link RateLimitExceededException} with the time one has room
+ * Refusals: if some credit exists but has no room, {@link CapacityExceededException} with the time one has room
  * again (Datil's body). Otherwise, if a delegation was refused, {@link LitNodeException} with the first refusal's code
  * ({@code NodeCapacityDelegationInvalid}, {@code NodeCapacityDelegationNotOwned},
  * {@code NodeCapacityDelegateeMismatch}, {@code NodeCapacityDelegationUsedUp}, {@code NodeCapacityCreditExpired}) and
  * every reason in the message and details (Datil ignores such delegations silently). Otherwise
- * {@link RateLimitExceededException} "Try again later.". At most {@value #MAX_CREDITS_EXAMINED} credits are looked up
+ * {@link CapacityExceededException} "Try again later.". At most {@value #MAX_CREDITS_EXAMINED} credits are looked up
  * per request, however many delegations name. Thread-safe; {@link #close()} closes the uses ledger.
  */
 public final class CapacityGate implements AutoCloseable {
@@ -73,7 +73,7 @@ public final class CapacityGate implements AutoCloseable {
     /**
      * Charges one request of {@code payer} on {@code route}, or refuses it.
      *
-     * @throws RateLimitExceededException no credit has room (HTTP 402, 400 on pkp sign)
+     * @throws CapacityExceededException no credit has room (HTTP 402, 400 on pkp sign)
      * @throws LitNodeException a delegation code (HTTP 402) when no credit pays and a delegation was refused
      */
     public void charge(Payer payer, PaidRoute route) {
@@ -99,7 +99,7 @@ public final class CapacityGate implements AutoCloseable {
             }
         }
         if (attempt.retryAt.isPresent() || attempt.refusals.isEmpty()) {
-            throw new RateLimitExceededException(route, attempt.retryAt);
+            throw new CapacityExceededException(route, attempt.retryAt);
         }
         List<String> lines = attempt.refusals.stream().map(DelegationRefusal::line).toList();
         throw new LitNodeException(attempt.refusals.getFirst().code(), "no capacity credit pays for this request of "

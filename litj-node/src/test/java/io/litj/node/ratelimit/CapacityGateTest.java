@@ -78,13 +78,13 @@ class CapacityGateTest {
     @Test
     void noCredit_refusedWithDatilsBody_tryAgainLater_402_and400OnPkpSign() {
         CapacityGate g = gate(CapacityMode.HOLDING);
-        RateLimitExceededException e = assertThrows(RateLimitExceededException.class,
+        CapacityExceededException e = assertThrows(CapacityExceededException.class,
                 () -> g.charge(Payers.payer(), PaidRoute.EXECUTE));
         assertEquals("{\"message\":\"Rate limit exceeded.  Try again later.\",\"errorCode\":\"rate_limit_exceeded\"}",
                 JsJson.stringify(e.body()));
         assertEquals(402, e.status());
         assertEquals(Optional.empty(), e.retryAt());
-        assertEquals(400, assertThrows(RateLimitExceededException.class,
+        assertEquals(400, assertThrows(CapacityExceededException.class,
                 () -> g.charge(Payers.payer(), PaidRoute.PKP_SIGN)).status());
     }
 
@@ -104,11 +104,11 @@ class CapacityGateTest {
         clock.set(NOW.plusSeconds(9));
         g.charge(Payers.payer(), PaidRoute.EXECUTE);
         clock.set(NOW.plusSeconds(10));
-        assertThrows(RateLimitExceededException.class, () -> g.charge(Payers.payer(), PaidRoute.EXECUTE));
+        assertThrows(CapacityExceededException.class, () -> g.charge(Payers.payer(), PaidRoute.EXECUTE));
     }
 
     /** A kilosecond window counts in buckets of 1000 s / 60: a full credit has room when its first bucket leaves. */
-    private static void assertRetryAfterOneWindow(Instant charged, RateLimitExceededException e) {
+    private static void assertRetryAfterOneWindow(Instant charged, CapacityExceededException e) {
         Instant retry = e.retryAt().orElseThrow();
         Instant earliest = charged.plusSeconds(1000);
         assertTrue(!retry.isBefore(earliest) && !retry.isAfter(earliest.plusSeconds(1000 / 60 + 2)), retry.toString());
@@ -123,11 +123,11 @@ class CapacityGateTest {
         for (int i = 0; i < 10; i++) {
             g.charge(Payers.payer(), PaidRoute.EXECUTE);
         }
-        RateLimitExceededException e = assertThrows(RateLimitExceededException.class,
+        CapacityExceededException e = assertThrows(CapacityExceededException.class,
                 () -> g.charge(Payers.payer(), PaidRoute.EXECUTE));
         assertRetryAfterOneWindow(NOW, e);
         clock.set(NOW.plusSeconds(999));
-        assertThrows(RateLimitExceededException.class, () -> g.charge(Payers.payer(), PaidRoute.EXECUTE));
+        assertThrows(CapacityExceededException.class, () -> g.charge(Payers.payer(), PaidRoute.EXECUTE));
         clock.set(e.retryAt().orElseThrow());
         g.charge(Payers.payer(), PaidRoute.EXECUTE);
     }
@@ -140,7 +140,7 @@ class CapacityGateTest {
         for (int i = 0; i < 5; i++) {
             g.charge(Payers.payer(), PaidRoute.EXECUTE);
         }
-        assertRetryAfterOneWindow(NOW, assertThrows(RateLimitExceededException.class,
+        assertRetryAfterOneWindow(NOW, assertThrows(CapacityExceededException.class,
                 () -> g.charge(Payers.payer(), PaidRoute.EXECUTE)));
     }
 
@@ -264,7 +264,7 @@ class CapacityGateTest {
         AuthSig d = Payers.delegation(OTHER_WALLET, CapacityDelegation.of("5", List.of(USER), 2));
         CapacityGate g = gate(CapacityMode.ALLOCATION);
         g.charge(Payers.payer(d), PaidRoute.EXECUTE);
-        assertThrows(RateLimitExceededException.class, () -> g.charge(Payers.payer(d), PaidRoute.EXECUTE));
+        assertThrows(CapacityExceededException.class, () -> g.charge(Payers.payer(d), PaidRoute.EXECUTE));
         clock.advance(Duration.ofSeconds(1000 + 1000 / 60 + 1));
         g.charge(Payers.payer(d), PaidRoute.EXECUTE);
         refused(g, Payers.payer(d), LitErrorCode.NodeCapacityDelegationUsedUp);
@@ -287,7 +287,7 @@ class CapacityGateTest {
         AuthSig d = Payers.delegation(OTHER_WALLET, CapacityDelegation.of("77", List.of(USER), 1));
         CapacityGate g = gate(CapacityMode.ALLOCATION);
         g.charge(Payers.payer(d), PaidRoute.EXECUTE);
-        assertRetryAfterOneWindow(NOW, assertThrows(RateLimitExceededException.class,
+        assertRetryAfterOneWindow(NOW, assertThrows(CapacityExceededException.class,
                 () -> g.charge(Payers.payer(d), PaidRoute.EXECUTE)));
     }
 

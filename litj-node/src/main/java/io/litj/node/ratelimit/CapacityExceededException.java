@@ -15,7 +15,7 @@ import java.util.Optional;
  * or {@code "… Try again later."} when no credit could ever pay, with HTTP 402 (400 on {@code /web/pkp/sign};
  * {@code lit-node-behaviour.md} §5, §8.1).
  */
-public final class RateLimitExceededException extends LitNodeException {
+public final class CapacityExceededException extends LitNodeException {
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX")
             .withZone(ZoneOffset.UTC);
@@ -26,7 +26,7 @@ public final class RateLimitExceededException extends LitNodeException {
     /**
      * @param retryAt when a credit has room again (rounded up to the second); empty: no credit can pay
      */
-    public RateLimitExceededException(PaidRoute route, Optional<Instant> retryAt) {
+    public CapacityExceededException(PaidRoute route, Optional<Instant> retryAt) {
         super(LitErrorCode.RateLimitExceeded, message(retryAt));
         this.status = route.exceededStatus();
         this.retryAt = retryAt.map(t -> t.getNano() == 0 ? t : t.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
