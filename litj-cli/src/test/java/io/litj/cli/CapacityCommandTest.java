@@ -1,5 +1,6 @@
 package io.litj.cli;
 
+import static io.litj.cli.LitjRun.litj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +9,6 @@ import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.json.JsonFields;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,16 +28,6 @@ class CapacityCommandTest {
     Path temp;
     private Path data;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run litj(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private static JsonFields json(String text) {
         return new JsonFields(JsonReader.parseObject(text.strip(), LitErrorCode.InvalidArgument, "output"),
                 LitErrorCode.InvalidArgument, "output");
@@ -53,7 +42,7 @@ class CapacityCommandTest {
     @Test
     void mintJson_thenListAndShow_reportTheCredit() {
         Instant before = Instant.now();
-        Run minted = litj("capacity", "mint", "--owner", OWNER.toLowerCase(), "--requests-per-kilosecond", "250",
+        LitjRun minted = litj("capacity", "mint", "--owner", OWNER.toLowerCase(), "--requests-per-kilosecond", "250",
                 "--days", "3", "--data", data.toString(), "--json");
         assertEquals(0, minted.code(), minted.err());
         JsonFields m = json(minted.out());
@@ -64,25 +53,25 @@ class CapacityCommandTest {
         assertTrue(!expires.isBefore(before.plus(Duration.ofDays(3)).minusSeconds(1))
                 && !expires.isAfter(Instant.now().plus(Duration.ofDays(3))), expires.toString());
 
-        Run second = litj("capacity", "mint", "--owner", OWNER, "--requests-per-kilosecond", "1", "--days", "1",
+        LitjRun second = litj("capacity", "mint", "--owner", OWNER, "--requests-per-kilosecond", "1", "--days", "1",
                 "--data", data.toString(), "--json");
         assertEquals("2", json(second.out()).string("tokenId"));
 
-        Run list = litj("capacity", "list", "--data", data.toString(), "--json");
+        LitjRun list = litj("capacity", "list", "--data", data.toString(), "--json");
         assertEquals(0, list.code(), list.err());
         List<JsonValue> items = ((JsonValue.JsonArray) JsonReader.parse(list.out().strip(), LitErrorCode.InvalidArgument,
                 "list")).items();
         assertEquals(2, items.size());
         assertEquals(minted.out().strip(), io.litj.protocol.json.JsJson.stringify(items.getFirst()));
 
-        Run show = litj("capacity", "show", "2", "--data", data.toString());
+        LitjRun show = litj("capacity", "show", "2", "--data", data.toString());
         assertEquals(0, show.code(), show.err());
         assertTrue(show.out().contains("capacity credit 2") && show.out().contains(OWNER), show.out());
     }
 
     @Test
     void list_empty_saysHowToMint() {
-        Run list = litj("capacity", "list", "--data", data.toString());
+        LitjRun list = litj("capacity", "list", "--data", data.toString());
         assertEquals(0, list.code());
         assertTrue(list.out().contains("litj capacity mint --owner"), list.out());
     }
@@ -100,7 +89,7 @@ class CapacityCommandTest {
         for (String[] args : bad) {
             String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("capacity", "mint", "--data",
                     data.toString()), java.util.Arrays.stream(args)).toArray(String[]::new);
-            Run r = litj(all);
+            LitjRun r = litj(all);
             assertEquals(Exit.USAGE, r.code(), String.join(" ", args) + " -> " + r.err());
         }
         assertEquals("[]", litj("capacity", "list", "--data", data.toString(), "--json").out().strip());
@@ -108,10 +97,10 @@ class CapacityCommandTest {
 
     @Test
     void show_unknownOrMalformedId_failsClearly() {
-        Run unknown = litj("capacity", "show", "9", "--data", data.toString());
+        LitjRun unknown = litj("capacity", "show", "9", "--data", data.toString());
         assertEquals(Exit.LOCAL_ERROR, unknown.code());
         assertTrue(unknown.err().contains("no capacity credit 9"), unknown.err());
-        Run malformed = litj("capacity", "show", "0x09", "--data", data.toString());
+        LitjRun malformed = litj("capacity", "show", "0x09", "--data", data.toString());
         assertEquals(Exit.USAGE, malformed.code());
         assertTrue(malformed.err().contains("is no capacity token id"), malformed.err());
     }

@@ -63,6 +63,11 @@ class CapacityGateTest {
         return c;
     }
 
+    /** The holder's (OTHER_WALLET's) delegation of credit 5 to the test wallet for {@code uses} uses. */
+    private static AuthSig holdersCreditToUser(long uses) {
+        return Payers.delegation(OTHER_WALLET, CapacityDelegation.of("5", List.of(USER), uses));
+    }
+
     private static LitNodeException refused(CapacityGate g, Payer payer, LitErrorCode code) {
         LitNodeException e = assertThrows(LitNodeException.class, () -> g.charge(payer, PaidRoute.EXECUTE));
         assertEquals(code, e.code(), e.getMessage());
@@ -147,7 +152,7 @@ class CapacityGateTest {
     @Test
     void delegation_fromACreditHolder_pays() {
         credit("5", OTHER_WALLET.address(), 1, LATER);
-        AuthSig d = Payers.delegation(OTHER_WALLET, CapacityDelegation.of("5", List.of(USER), 10));
+        AuthSig d = holdersCreditToUser(10);
         assertDoesNotThrow(() -> gate(CapacityMode.HOLDING).charge(Payers.payer(d), PaidRoute.EXECUTE));
     }
 
@@ -174,7 +179,7 @@ class CapacityGateTest {
     @Test
     void delegation_ofACreditTheDelegatorDoesNotOwn_refusedWithNotOwned() {
         credit("5", STRANGER, 1000, LATER);
-        AuthSig d = Payers.delegation(OTHER_WALLET, CapacityDelegation.of("5", List.of(USER), 10));
+        AuthSig d = holdersCreditToUser(10);
         LitNodeException e = refused(gate(CapacityMode.HOLDING), Payers.payer(d),
                 LitErrorCode.NodeCapacityDelegationNotOwned);
         assertTrue(e.getMessage().contains("credit 5 is owned by " + STRANGER.toChecksumString()
@@ -191,7 +196,7 @@ class CapacityGateTest {
     @Test
     void delegation_creditTransferredAwayAfterSigning_refusedOnceTheCacheIsStale() {
         credit("5", OTHER_WALLET.address(), 1000, LATER);
-        AuthSig d = Payers.delegation(OTHER_WALLET, CapacityDelegation.of("5", List.of(USER), 10));
+        AuthSig d = holdersCreditToUser(10);
         CapacityGate g = gate(CapacityMode.HOLDING);
         g.charge(Payers.payer(d), PaidRoute.EXECUTE);
         registry.replaceCapacityCredit(new CapacityCredit("5", STRANGER, 1000, LATER));
@@ -202,7 +207,7 @@ class CapacityGateTest {
     @Test
     void delegation_whoseCreditsExpired_refusedWithCreditExpired() {
         credit("5", OTHER_WALLET.address(), 1000, NOW.plusSeconds(5));
-        AuthSig d = Payers.delegation(OTHER_WALLET, CapacityDelegation.of("5", List.of(USER), 10));
+        AuthSig d = holdersCreditToUser(10);
         clock.set(NOW.plusSeconds(5));
         refused(gate(CapacityMode.HOLDING), Payers.payer(d), LitErrorCode.NodeCapacityCreditExpired);
     }
@@ -221,7 +226,7 @@ class CapacityGateTest {
     @Test
     void delegation_badSignature_refusedWithDelegationInvalid() {
         credit("5", OTHER_WALLET.address(), 1, LATER);
-        AuthSig good = Payers.delegation(OTHER_WALLET, CapacityDelegation.of("5", List.of(USER), 10));
+        AuthSig good = holdersCreditToUser(10);
         AuthSig forged = AuthSig.of(Payers.delegation(WALLET, CapacityDelegation.of("5", List.of(USER), 10)).sig(),
                 good.derivedVia(), good.signedMessage(), good.address(), Optional.empty());
         LitNodeException e = refused(gate(CapacityMode.HOLDING), Payers.payer(forged),
@@ -232,7 +237,7 @@ class CapacityGateTest {
     @Test
     void delegation_usesTwo_thirdRequestRefusedWithUsedUp() {
         credit("5", OTHER_WALLET.address(), 1000, LATER);
-        AuthSig d = Payers.delegation(OTHER_WALLET, CapacityDelegation.of("5", List.of(USER), 2));
+        AuthSig d = holdersCreditToUser(2);
         CapacityGate g = gate(CapacityMode.ALLOCATION);
         g.charge(Payers.payer(d), PaidRoute.EXECUTE);
         g.charge(Payers.payer(d), PaidRoute.EXECUTE);
@@ -243,7 +248,7 @@ class CapacityGateTest {
     @Test
     void uses_surviveARestart_andAnotherEncodingOfTheSignature() {
         credit("5", OTHER_WALLET.address(), 1000, LATER);
-        AuthSig d = Payers.delegation(OTHER_WALLET, CapacityDelegation.of("5", List.of(USER), 2));
+        AuthSig d = holdersCreditToUser(2);
         CapacityGate g = gate(CapacityMode.HOLDING);
         g.charge(Payers.payer(d), PaidRoute.EXECUTE);
         g.charge(Payers.payer(d), PaidRoute.EXECUTE);
@@ -261,7 +266,7 @@ class CapacityGateTest {
     @Test
     void uses_notSpentWhenTheCreditHasNoRoom() {
         credit("5", OTHER_WALLET.address(), 1, LATER);
-        AuthSig d = Payers.delegation(OTHER_WALLET, CapacityDelegation.of("5", List.of(USER), 2));
+        AuthSig d = holdersCreditToUser(2);
         CapacityGate g = gate(CapacityMode.ALLOCATION);
         g.charge(Payers.payer(d), PaidRoute.EXECUTE);
         assertThrows(CapacityExceededException.class, () -> g.charge(Payers.payer(d), PaidRoute.EXECUTE));
@@ -274,7 +279,7 @@ class CapacityGateTest {
     void ownCredits_payFirst_soADelegationsUsesAreKept() {
         credit("1", WALLET.address(), 1000, LATER);
         credit("5", OTHER_WALLET.address(), 1000, LATER);
-        AuthSig d = Payers.delegation(OTHER_WALLET, CapacityDelegation.of("5", List.of(USER), 1));
+        AuthSig d = holdersCreditToUser(1);
         CapacityGate g = gate(CapacityMode.HOLDING);
         for (int i = 0; i < 3; i++) {
             g.charge(Payers.payer(d), PaidRoute.EXECUTE);

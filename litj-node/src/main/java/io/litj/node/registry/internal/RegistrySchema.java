@@ -89,9 +89,13 @@ public final class RegistrySchema {
 
     /** Creates the capacity-credit table if the file lacks it. */
     public static void installCapacityTables(Connection c) throws SQLException {
+        executeAll(c, CAPACITY_TABLES);
+    }
+
+    private static void executeAll(Connection c, List<String> statements) throws SQLException {
         try (Statement s = c.createStatement()) {
-            for (String ddl : CAPACITY_TABLES) {
-                s.execute(ddl);
+            for (String sql : statements) {
+                s.execute(sql);
             }
         }
     }
@@ -108,11 +112,7 @@ public final class RegistrySchema {
 
     /** Creates the PKP tables if the file lacks them. */
     public static void installPkpTables(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String ddl : PKP_TABLES) {
-                s.execute(ddl);
-            }
-        }
+        executeAll(c, PKP_TABLES);
     }
 
     /** True if the file has the PKP tables (a registry made before PKPs existed has none and so no PKPs). */
