@@ -5,7 +5,7 @@ import io.litj.client.ExecuteJsResult;
 import io.litj.client.LitClient;
 import io.litj.client.LitClientException;
 import io.litj.client.NodeFailure;
-import io.litj.client.RateLimitedException;
+import io.litj.client.RateLimitExceededException;
 import io.litj.client.SessionRequest;
 import io.litj.client.SessionTerms;
 import io.litj.protocol.IsoTime;
@@ -89,7 +89,7 @@ final class ExecCommand implements Callable<Integer> {
                 if (json) {
                     JsonValue.ObjectBuilder b = JsonValue.object().put("ok", new JsonValue.JsonBoolean(false));
                     e.nodeErrorCode().ifPresent(c -> b.put("errorCode", c));
-                    if (e instanceof RateLimitedException r) {
+                    if (e instanceof RateLimitExceededException r) {
                         r.retryAt().ifPresent(t -> b.put("retryAt", IsoTime.format(t)));
                     }
                     out.println(JsJson.stringify(b.put("nodes", Failures.toJson(e)).put("logs", logs).build()));

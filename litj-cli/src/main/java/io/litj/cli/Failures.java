@@ -2,7 +2,7 @@ package io.litj.cli;
 
 import io.litj.client.LitClientException;
 import io.litj.client.NodeFailure;
-import io.litj.client.RateLimitedException;
+import io.litj.client.RateLimitExceededException;
 import io.litj.protocol.IsoTime;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.json.JsonValue;
@@ -15,7 +15,7 @@ import java.util.Map;
  * Turns a {@link LitClientException} into what the CLI prints and its exit code: refusals by nodes
  * ({@link Exit#REFUSED}) grouped so that an error every node gave is printed once with "(all N nodes)", and nodes or
  * an RPC endpoint that did not answer ({@link Exit#NOT_RUNNING}) with the command that checks the devnet; a
- * rate-limit refusal ({@link RateLimitedException}) says when to retry and how to pay.
+ * rate-limit refusal ({@link RateLimitExceededException}) says when to retry and how to pay.
  */
 final class Failures {
     private Failures() {
@@ -69,7 +69,7 @@ final class Failures {
             return "[" + e.code().wireName() + "] " + e.getMessage();
         }
         String head = refused(e) ? "refused by the network:" : "the network did not answer:";
-        if (e instanceof RateLimitedException r) {
+        if (e instanceof RateLimitExceededException r) {
             head = "rate limit exceeded: no capacity credit pays for this request; "
                     + r.retryAt().map(t -> "try again at " + IsoTime.format(t)).orElse("try again later")
                     + ", or pass --capacity-delegation FILE (a credit holder makes it with `litj capacity delegate`)"

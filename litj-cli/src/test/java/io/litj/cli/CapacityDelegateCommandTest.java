@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.client.NodeFailure;
-import io.litj.client.RateLimitedException;
+import io.litj.client.RateLimitExceededException;
 import io.litj.protocol.testing.TestSessions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -98,7 +98,7 @@ class CapacityDelegateCommandTest {
     void rateLimitRefusal_saysWhenToRetryAndHowToPay_exit4() {
         NodeFailure limited = new NodeFailure("http://127.0.0.1:7470", 402, Optional.of("rate_limit_exceeded"),
                 "Rate limit exceeded.  Try again at 2030-01-01T00:00:00+00:00", List.of());
-        RateLimitedException e = new RateLimitedException("m", List.of(limited, limited),
+        RateLimitExceededException e = new RateLimitExceededException("m", List.of(limited, limited),
                 Optional.of(Instant.parse("2030-01-01T00:00:00Z")));
         assertEquals(Exit.REFUSED, Main.exitCode(e));
         String message = Failures.describe(e, 2);

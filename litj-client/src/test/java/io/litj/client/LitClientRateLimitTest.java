@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Datil's rate-limit refusal ({@code lit-node-behaviour.md} §5) surfaces as {@link RateLimitedException} with
+ * Datil's rate-limit refusal ({@code lit-node-behaviour.md} §5) surfaces as {@link RateLimitExceededException} with
  * the retry time on every paid path: executeJs, pkpSign, decrypt, getSignedToken. Nodes are a recording fake
  * transport holding real BLS shares; chosen nodes answer a path with the exact Datil body.
  */
@@ -94,7 +94,7 @@ class LitClientRateLimitTest {
         answer(EXECUTE, rateLimited(402, "at " + AT_1), 0, 1, 2);
         SessionSigs sigs = session(List.of(ResourceAbilityRequest.of(LitResource.action("*"),
                 LitAbility.LIT_ACTION_EXECUTION)));
-        RateLimitedException e = assertThrows(RateLimitedException.class, () -> client.executeJs(
+        RateLimitExceededException e = assertThrows(RateLimitExceededException.class, () -> client.executeJs(
                 ExecuteJsRequest.builder().code("Lit.Actions.setResponse({response: 'x'})").sessionSigs(sigs)
                         .build()));
         assertEquals(LitErrorCode.RateLimitExceeded, e.code());
@@ -112,7 +112,7 @@ class LitClientRateLimitTest {
         String pkp = "04" + "11".repeat(64);
         answer(PKP_SIGN, rateLimited(400, "at " + AT_2), 0, 1, 2);
         SessionSigs sigs = session(PkpSignRequest.sessionResources(pkp));
-        RateLimitedException e = assertThrows(RateLimitedException.class,
+        RateLimitExceededException e = assertThrows(RateLimitExceededException.class,
                 () -> client.pkpSign(PkpSignRequest.of(Hashes.keccak256("x"), "0x" + pkp, sigs)));
         assertEquals(Optional.of(Instant.parse("2025-01-01T00:20:00Z")), e.retryAt());
         assertEquals(400, e.nodeFailures().get(0).httpStatus());
@@ -124,7 +124,7 @@ class LitClientRateLimitTest {
         DecryptRequest request = decryptRequest(encrypted);
         answer(FakeAccAnswers.ENCRYPTION_SIGN, rateLimited(402, "at " + AT_1), 0);
         answer(FakeAccAnswers.ENCRYPTION_SIGN, rateLimited(402, "at " + AT_2), 1);
-        RateLimitedException e = assertThrows(RateLimitedException.class, () -> client.decrypt(request));
+        RateLimitExceededException e = assertThrows(RateLimitExceededException.class, () -> client.decrypt(request));
         assertEquals(Optional.of(Instant.parse("2025-01-01T00:20:00Z")), e.retryAt(), "the later of the two");
         assertEquals(2, e.nodeFailures().size());
     }
@@ -142,7 +142,7 @@ class LitClientRateLimitTest {
         SignedTokenRequest request = SignedTokenRequest.of(LitClientEncryptionTest.CONDITIONS,
                 session(SignedTokenRequest.sessionResources(LitClientEncryptionTest.CONDITIONS)));
         answer(FakeAccAnswers.SIGN_ACCS, rateLimited(402, "later."), 0, 1, 2);
-        RateLimitedException e = assertThrows(RateLimitedException.class,
+        RateLimitExceededException e = assertThrows(RateLimitExceededException.class,
                 () -> client.getSignedToken(request));
         assertEquals(Optional.empty(), e.retryAt());
         assertTrue(e.getMessage().contains("try again later"), e.getMessage());
@@ -159,7 +159,7 @@ class LitClientRateLimitTest {
                 LitAbility.LIT_ACTION_EXECUTION)));
         LitClientException e = assertThrows(LitClientException.class, () -> client.executeJs(
                 ExecuteJsRequest.builder().code("1").sessionSigs(sigs).build()));
-        assertFalse(e instanceof RateLimitedException);
+        assertFalse(e instanceof RateLimitExceededException);
         assertEquals(LitErrorCode.NodeError, e.code());
         assertEquals("NodeNotAuthorized", e.nodeErrorCode().orElseThrow());
         assertEquals("capacity delegation refused: token 7 is not owned by the delegator",
@@ -168,6 +168,6 @@ class LitClientRateLimitTest {
 
     @Test
     void rateLimitExceeded_isALitClientException() {
-        assertInstanceOf(LitClientException.class, new RateLimitedException("m", List.of(), Optional.empty()));
+        assertInstanceOf(LitClientException.class, new RateLimitExceededException("m", List.of(), Optional.empty()));
     }
 }

@@ -212,7 +212,7 @@ public final class NodeCalls {
     }
 
     /**
-     * The exception of an operation that failed on some nodes: a {@link io.litj.client.RateLimitedException}
+     * The exception of an operation that failed on some nodes: a {@link io.litj.client.RateLimitExceededException}
      * when some node refused for the rate limit, {@code NetworkError} when none of them answered, else
      * {@code NodeError}; the failures ordered by {@link #ordered} and described in the message.
      */

@@ -1,7 +1,7 @@
 package io.litj.client.internal;
 
 import io.litj.client.NodeFailure;
-import io.litj.client.RateLimitedException;
+import io.litj.client.RateLimitExceededException;
 import io.litj.protocol.LitErrorCode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -47,7 +47,7 @@ public final class RateLimitRefusals {
      * The exception of an operation whose failures include rate-limit refusals (retry time: the latest any of them
      * named), else empty. All failures are kept, ordered as {@link NodeCalls#ordered}.
      */
-    public static Optional<RateLimitedException> exception(String operation, List<NodeFailure> failures,
+    public static Optional<RateLimitExceededException> exception(String operation, List<NodeFailure> failures,
                                                                  int nodeCount, String requestId) {
         List<NodeFailure> limited = failures.stream().filter(RateLimitRefusals::isRateLimit).toList();
         if (limited.isEmpty()) {
@@ -60,7 +60,7 @@ public final class RateLimitRefusals {
                 .orElse("try again later") + ", or pay with a capacity credit or a delegation from a credit holder"
                 + " in the session's capabilityAuthSigs: ";
         List<NodeFailure> ordered = NodeCalls.ordered(failures);
-        return Optional.of(new RateLimitedException(message + NodeCalls.describeAll(ordered), ordered,
+        return Optional.of(new RateLimitExceededException(message + NodeCalls.describeAll(ordered), ordered,
                 retryAt));
     }
 }

@@ -16,13 +16,13 @@ import java.util.Optional;
  * <p>Pay for the request with a credit the session's user holds, or with a delegation from a holder in the
  * session's {@link SessionTerms.Builder#capabilityAuthSigs} ({@link LitClient#createCapacityDelegationAuthSig}).
  */
-public final class RateLimitedException extends LitClientException {
+public final class RateLimitExceededException extends LitClientException {
     private static final long serialVersionUID = 1L;
 
     private final transient Instant retryAt;
 
     /** A rate-limit refusal; {@code retryAt} as {@link #retryAt()}. */
-    public RateLimitedException(String message, List<NodeFailure> nodeFailures, Optional<Instant> retryAt) {
+    public RateLimitExceededException(String message, List<NodeFailure> nodeFailures, Optional<Instant> retryAt) {
         super(LitErrorCode.RateLimitExceeded, message, nodeFailures);
         this.retryAt = retryAt.orElse(null);
     }
