@@ -39,12 +39,16 @@ export function flowRunner(begun, timeLimit) {
   };
 }
 
-/** A wallet session as apps make one: the wallet of `key` signs a SIWE with the ReCap of `resources`. */
-export function walletSession(client, key, resources) {
+/**
+ * A wallet session as apps make one: the wallet of `key` signs a SIWE with the ReCap of `resources`; the
+ * `capabilityAuthSigs` (e.g. capacity delegations) go into the session's capabilities ahead of it.
+ */
+export function walletSession(client, key, resources, capabilityAuthSigs = undefined) {
   const wallet = new ethers.Wallet(key);
   return client.getSessionSigs({
     chain: 'ethereum',
     resourceAbilityRequests: resources,
+    capabilityAuthSigs,
     authNeededCallback: async (p) => generateAuthSig({
       signer: wallet,
       toSign: await createSiweMessageWithRecaps({
