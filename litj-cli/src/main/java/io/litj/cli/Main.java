@@ -32,13 +32,8 @@ public final class Main {
 
     /** Runs the command line with the given output streams and returns its exit code (tests call this). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return run(new Main(), out, err, args);
-    }
-
-    /** Runs {@code command} as the root command, with the error handling and exit codes of {@code litj}. */
-    static int run(Object command, PrintWriter out, PrintWriter err, String... args) {
         Logging.configure(args);
-        return new CommandLine(command)
+        return new CommandLine(new Main())
                 .setOut(out)
                 .setErr(err)
                 .setParameterExceptionHandler(Main::usageError)

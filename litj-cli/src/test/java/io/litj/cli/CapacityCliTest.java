@@ -16,10 +16,9 @@ import io.litj.protocol.crypto.PrivateKeyEthSigner;
 import io.litj.protocol.siwe.SiweMessage;
 import io.litj.protocol.siwe.SiweParser;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,13 +51,10 @@ class CapacityCliTest {
         }
     }
 
-    /** {@code capacity delegate …} as the root command ({@code CapacityCommand} belongs to another branch). */
     private static LitjRun delegate(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new CapacityDelegateCommand(), new PrintWriter(out, true), new PrintWriter(err, true),
-                args);
-        return new LitjRun(code, out.toString(), err.toString());
+        List<String> all = new ArrayList<>(List.of("capacity", "delegate"));
+        all.addAll(List.of(args));
+        return litj(all.toArray(String[]::new));
     }
 
     private static Path delegationFile(String name) throws IOException {

@@ -7,8 +7,6 @@ import io.litj.client.NodeFailure;
 import io.litj.client.RateLimitExceededException;
 import io.litj.protocol.testing.TestSessions;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -31,16 +29,11 @@ class CapacityDelegateCommandTest {
     @TempDir
     Path temp;
 
-    /** Runs {@code capacity delegate} as the root command ({@code CapacityCommand} belongs to another branch). */
     private LitjRun delegate(String... args) throws IOException {
-        List<String> all = new ArrayList<>(List.of("--rpc-url", closedUrl(), "--private-key-file",
-                LitjRun.keyFile(temp, OWNER_KEY)));
+        List<String> all = new ArrayList<>(List.of("capacity", "delegate", "--rpc-url", closedUrl(),
+                "--private-key-file", LitjRun.keyFile(temp, OWNER_KEY)));
         all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new CapacityDelegateCommand(), new PrintWriter(out, true), new PrintWriter(err, true),
-                all.toArray(String[]::new));
-        return new LitjRun(code, out.toString(), err.toString());
+        return LitjRun.litj(all.toArray(String[]::new));
     }
 
     private static String closedUrl() throws IOException {
