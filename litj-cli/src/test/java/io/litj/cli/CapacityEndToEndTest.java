@@ -147,18 +147,17 @@ class CapacityEndToEndTest {
 
     @Test
     void sdk_decrypt_isChargedToo_andADelegationPaysForIt() {
-        ConditionSet anyone = ConditionSet.parse(ConditionKind.BASIC, "[{\"contractAddress\":\"\","
-                + "\"standardContractType\":\"\",\"chain\":\"ethereum\",\"method\":\"\",\"parameters\":[\":userAddress\"],"
-                + "\"returnValueTest\":{\"comparator\":\"=\",\"value\":\"" + USER.address() + "\"}}]");
-        EncryptResult encrypted = client.encrypt(anyone, "capacity".getBytes(StandardCharsets.UTF_8));
-        List<ResourceAbilityRequest> resources = DecryptRequest.sessionResources(anyone, encrypted.dataToEncryptHash());
+        ConditionSet onlyUser = ConditionSet.parse(ConditionKind.BASIC,
+                EncryptDecryptCommandTest.userIs(USER.address().toChecksumString()));
+        EncryptResult encrypted = client.encrypt(onlyUser, "capacity".getBytes(StandardCharsets.UTF_8));
+        List<ResourceAbilityRequest> resources = DecryptRequest.sessionResources(onlyUser, encrypted.dataToEncryptHash());
         SessionSigs unpaid = client.getSessionSigs(SessionRequest.of(SessionTerms.of(resources), USER));
         assertInstanceOf(RateLimitExceededException.class, assertThrows(LitClientException.class,
-                () -> client.decrypt(DecryptRequest.of(anyone, encrypted, unpaid))));
+                () -> client.decrypt(DecryptRequest.of(onlyUser, encrypted, unpaid))));
         SessionSigs paid = client.getSessionSigs(SessionRequest.of(SessionTerms.builder().resourceAbilityRequests(
                 resources).capabilityAuthSigs(List.of(delegation(HOLDER, USER.address().toChecksumString(), 5)))
                 .build(), USER));
-        assertTrue(client.decrypt(DecryptRequest.of(anyone, encrypted, paid))
+        assertTrue(client.decrypt(DecryptRequest.of(onlyUser, encrypted, paid))
                 .sameSecretAs("capacity".getBytes(StandardCharsets.UTF_8)));
     }
 
