@@ -29,8 +29,10 @@ import picocli.CommandLine.Spec;
  * and {@code show} read the registry. Token ids are decimal, as Datil's {@code RateLimitNFT}. Delegating a credit
  * ({@code litj capacity delegate}) signs with a wallet and has its own class, listed with these subcommands.
  */
-@Command(name = "capacity", mixinStandardHelpOptions = true, description = "Mint and inspect capacity credits.",
-        subcommands = {CapacityCommand.Mint.class, CapacityCommand.ListCredits.class, CapacityCommand.Show.class})
+@Command(name = "capacity", mixinStandardHelpOptions = true,
+        description = "Mint, inspect and delegate capacity credits.",
+        subcommands = {CapacityCommand.Mint.class, CapacityCommand.ListCredits.class, CapacityCommand.Show.class,
+                CapacityDelegateCommand.class})
 final class CapacityCommand {
     /** The longest a minted credit may last. */
     static final int MAX_DAYS = 3650;

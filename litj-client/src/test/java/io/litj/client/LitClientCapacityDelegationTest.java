@@ -32,6 +32,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,21 @@ class LitClientCapacityDelegationTest {
     private AuthSig delegation(String tokenId) {
         return client.createCapacityDelegationAuthSig(byOtherWallet().capacityTokenId(tokenId).delegatee(DELEGATEE)
                 .uses(2).build());
+    }
+
+    /** A signer claiming {@code OTHER_WALLET}'s address whose signatures come from {@code sign}. */
+    private static EthSigner otherWalletSigningWith(Function<String, EthSignature> sign) {
+        return new EthSigner() {
+            @Override
+            public EthAddress address() {
+                return TestSessions.OTHER_WALLET.address();
+            }
+
+            @Override
+            public EthSignature signPersonalMessage(String message) {
+                return sign.apply(message);
+            }
+        };
     }
 
     private static List<AuthSig> capabilities(SessionSigs sigs, String node) {
@@ -127,17 +143,9 @@ class LitClientCapacityDelegationTest {
 
     @Test
     void create_signerThatFails_isWalletSignatureNotFound() {
-        EthSigner broken = new EthSigner() {
-            @Override
-            public EthAddress address() {
-                return TestSessions.OTHER_WALLET.address();
-            }
-
-            @Override
-            public EthSignature signPersonalMessage(String message) {
-                throw new IllegalStateException("hardware wallet unplugged");
-            }
-        };
+        EthSigner broken = otherWalletSigningWith(message -> {
+            throw new IllegalStateException("hardware wallet unplugged");
+        });
         LitClientException e = assertThrows(LitClientException.class, () -> client.createCapacityDelegationAuthSig(
                 CapacityDelegationRequest.builder(broken).build()));
         assertEquals(LitErrorCode.WalletSignatureNotFound, e.code());
@@ -146,17 +154,7 @@ class LitClientCapacityDelegationTest {
 
     @Test
     void create_signerThatSignsWithAnotherKey_isInvalidSignature() {
-        EthSigner impostor = new EthSigner() {
-            @Override
-            public EthAddress address() {
-                return TestSessions.OTHER_WALLET.address();
-            }
-
-            @Override
-            public EthSignature signPersonalMessage(String message) {
-                return TestSessions.WALLET.signPersonalMessage(message);
-            }
-        };
+        EthSigner impostor = otherWalletSigningWith(TestSessions.WALLET::signPersonalMessage);
         LitClientException e = assertThrows(LitClientException.class, () -> client.createCapacityDelegationAuthSig(
                 CapacityDelegationRequest.builder(impostor).build()));
         assertEquals(LitErrorCode.InvalidSignature, e.code());

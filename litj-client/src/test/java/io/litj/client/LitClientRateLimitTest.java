@@ -26,8 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,18 +49,13 @@ class LitClientRateLimitTest {
         RawHttpResponse reply = replies.getOrDefault(node, Map.of()).get(call.path());
         return reply != null ? reply : network.answer(call);
     });
-    private LitClient client;
+    @AutoClose
+    private final LitClient client = connected(LitClient.builder().nodeUrls(LitClientEncryptionTest.NODES)
+            .minNodeCount(2).blockHashUrl(LitClientEncryptionTest.BLOCKS).clock(clock).transport(transport).build());
 
-    @BeforeEach
-    void connect() {
-        client = LitClient.builder().nodeUrls(LitClientEncryptionTest.NODES).minNodeCount(2)
-                .blockHashUrl(LitClientEncryptionTest.BLOCKS).clock(clock).transport(transport).build();
+    private static LitClient connected(LitClient client) {
         client.connect();
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
+        return client;
     }
 
     /** Datil's body, exactly: {@code {"message":"Rate limit exceeded.  Try again …","errorCode":"rate_limit_exceeded"}}. */

@@ -79,8 +79,7 @@ class LitErrorCodeTest {
     }
 
     @Test
-    void rateLimitExceeded_isDatilsSnakeCaseCodeWithStatus402() {
-        // lit-node-behaviour.md §5: {"message":"Rate limit exceeded. ...","errorCode":"rate_limit_exceeded"}, 402
+    void rateLimitExceeded_isDatilsNonPublicErrorCode_with402() {
         assertEquals("rate_limit_exceeded", LitErrorCode.RateLimitExceeded.wireName());
         assertEquals(402, LitErrorCode.RateLimitExceeded.httpStatus());
     }
