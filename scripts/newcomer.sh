@@ -35,13 +35,29 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# a port on 127.0.0.1 that nothing listens on
+# a run of SPAN (default 1) ports on 127.0.0.1 that nothing listens on, below the kernel's ephemeral range
+# (32768+ here): an ephemeral port may be held by a client socket that a connect probe cannot see, and then a
+# devnet's bind fails. Sets $port; each port handed out is remembered, so two calls never overlap.
+taken=" "
 free_port() {
-  local p
-  while :; do
-    p=$(( (RANDOM % 20000) + 30000 ))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
+  local span="${1:-1}" p i ok
+  for _ in $(seq 1 500); do
+    p=$(( (RANDOM % 12000) + 20000 ))
+    ok=1
+    for i in $(seq 0 $((span - 1))); do
+      if [[ "$taken" == *" $((p + i)) "* ]] || (exec 3<>"/dev/tcp/127.0.0.1/$((p + i))") 2>/dev/null; then
+        ok=0
+        break
+      fi
+    done
+    if [ "$ok" -eq 1 ]; then
+      for i in $(seq 0 $((span - 1))); do taken="$taken$((p + i)) "; done
+      port=$p
+      return
+    fi
   done
+  echo "newcomer: no free port range of $span found" >&2
+  exit 1
 }
 
 # step NAME EXPECTED_EXIT EXPECTED_TEXT -- ARGS...: runs the CLI, checks the exit code and that stdout+stderr
@@ -78,8 +94,9 @@ check() {
   fi
 }
 
-rpc=$(free_port)
-base=$(free_port)
+free_port 1; rpc=$port
+free_port 8; base=$port
+free_port 8; other_base=$port
 url="http://127.0.0.1:$rpc"
 mkdir -p "$work/home"
 keyfile="$work/wallet.key"
@@ -113,7 +130,7 @@ step "completion bash" 0 "complete -F _complete_litj" -- completion bash
 
 echo "== the mistakes a newcomer makes"
 step "devnet up on ports in use (exit 1)" 1 "chain view port $rpc on 127.0.0.1 is in use" -- \
-  devnet up --data "$work/second" --rpc-port "$rpc" --base-port "$(free_port)"
+  devnet up --data "$work/second" --rpc-port "$rpc" --base-port "$other_base"
 check "... and leaves no folder behind" test ! -e "$work/second"
 step "devnet up --background --nodes 0 (exit 2)" 2 "--nodes: a devnet has 1 to 30 nodes, not 0" -- \
   devnet up --background --nodes 0 --data "$work/zero"
@@ -143,7 +160,7 @@ step "pkp mint when stopped (exit 3)" 3 "the devnet in $data is not running; sta
 step "exec when stopped (exit 3)" 3 "cannot reach the network at --rpc-url $url" -- \
   exec --rpc-url "$url" --private-key-file "$keyfile" --code "$work/action.js"
 step "devnet up with another --base-port (exit 2)" 2 "was created with --base-port $base" -- \
-  devnet up --data "$data" --base-port "$(free_port)" --rpc-port "$rpc"
+  devnet up --data "$data" --base-port "$other_base" --rpc-port "$rpc"
 
 echo "newcomer run: $passed passed, $failed failed in $(( $(date +%s) - started )) s"
 if [ "$failed" -ne 0 ]; then
