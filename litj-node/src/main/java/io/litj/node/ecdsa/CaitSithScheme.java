@@ -83,7 +83,8 @@ final class CaitSithScheme implements EcdsaScheme {
         public SignatureShare sign(Bytes digest, Bytes publicKey) {
             try {
                 EcdsaSignatureShare s = share.sign(digest.toByteArray(), publicKey);
-                return new SignatureShare(s.digest(), s.signatureShare(), s.bigR(), s.publicKey());
+                return new SignatureShare(s.digest(), s.signatureShare(), s.bigR(), s.publicKey(), s.shareIndex(),
+                        Optional.of(share.commitments()));
             } catch (ThresholdException e) {
                 throw new LitNodeException(LitErrorCode.NodeSystemFault, "cannot sign with presignature: "
                         + e.getMessage());
