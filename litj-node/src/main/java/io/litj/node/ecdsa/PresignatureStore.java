@@ -89,31 +89,52 @@ public final class PresignatureStore implements AutoCloseable {
      *     {@code id} was bound before
      * @throws LitNodeException {@code NodeSystemFault} if it cannot be written
      */
-    public synchronized boolean add(String tokenId, Participants set, String id, Presignature presignature) {
+    public boolean add(String tokenId, Participants set, String id, Presignature presignature) {
         checkId(id);
         Path dir = folder(tokenId, set);
+        synchronized (this) {
+            if (!admits(dir, id, false)) {
+                return false;
+            }
+        }
+        // written (two fsyncs) outside the lock, so that binds on the signing path do not wait for it
+        Path file = dir.resolve(id + ".secret");
+        DurableFiles.write(file, presignature.exportSecretJson());
+        synchronized (this) {
+            if (!admits(dir, id, true)) {
+                DurableFiles.delete(file);
+                return false;
+            }
+            if (load(dir).add(id)) {
+                total++;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code id} may join {@code dir}'s unused presignatures: not bound, room in the set (with {@code evict},
+     * the lowest unreserved one is deleted to make it) and in the node.
+     */
+    private boolean admits(Path dir, String id, boolean evict) {
         TreeSet<String> ids = load(dir);
         if (isBound(dir, id)) {
             return false;
         }
-        if (ids.size() >= maxPerSet) {
-            Optional<String> orphan = ids.stream().filter(i -> !reserved.contains(dir.resolve(i).toString()))
-                    .findFirst();
-            if (orphan.isEmpty()) {
-                return false;
-            }
+        if (ids.contains(id)) {
+            return true;
+        }
+        if (ids.size() < maxPerSet) {
+            return total < maxTotal;
+        }
+        Optional<String> orphan = ids.stream().filter(i -> !reserved.contains(dir.resolve(i).toString()))
+                .findFirst();
+        if (orphan.isPresent() && evict) {
             DurableFiles.delete(dir.resolve(orphan.get() + ".secret"));
             ids.remove(orphan.get());
             total--;
         }
-        if (total >= maxTotal) {
-            return false;
-        }
-        DurableFiles.write(dir.resolve(id + ".secret"), presignature.exportSecretJson());
-        if (ids.add(id)) {
-            total++;
-        }
-        return true;
+        return orphan.isPresent();
     }
 
     /** Up to {@code max} unused, unreserved presignature ids of {@code (tokenId, set)}, lowest first, now reserved. */
@@ -145,7 +166,13 @@ public final class PresignatureStore implements AutoCloseable {
      * @throws LitNodeException {@code NodeNotAuthorized} if it is bound already (to any digest) or unknown;
      *     {@code NodeSystemFault} if the record cannot be written
      */
-    public synchronized Presignature bind(String tokenId, Participants set, String id, Bytes digest) {
+    public Presignature bind(String tokenId, Participants set, String id, Bytes digest) {
+        // the secret is parsed and checked outside the lock: only the record and the pool's state need it
+        return scheme.importPresignature(bindRecord(tokenId, set, id, digest));
+    }
+
+    /** Binds under the lock (see {@link #bind}) and returns the presignature's secret JSON. */
+    private synchronized String bindRecord(String tokenId, Participants set, String id, Bytes digest) {
         checkId(id);
         Path dir = folder(tokenId, set);
         TreeSet<String> ids = load(dir);
@@ -175,7 +202,7 @@ public final class PresignatureStore implements AutoCloseable {
         }
         // not synced: the bound record is, and a secret left beside it by a crash is deleted when the folder is read
         DurableFiles.deleteUnsynced(secret);
-        return scheme.importPresignature(json);
+        return json;
     }
 
     /** The digest presignature {@code id} was bound to, if any. */
