@@ -6,13 +6,11 @@ import io.litj.node.ecdsa.SignatureShare;
 import io.litj.node.keys.PkpKeyShare;
 import io.litj.protocol.crypto.Bytes;
 import io.litj.threshold.ecdsa.Participants;
-import io.litj.threshold.ecdsa.ProtocolMessage;
 import io.litj.threshold.ecdsa.RoundProtocol;
 import io.litj.threshold.ecdsa.TripleShare;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A cheating node's threshold-ECDSA arithmetic for fault tests: cait-sith throughout, except that every signature
@@ -32,23 +30,7 @@ final class WrongShareScheme implements EcdsaScheme {
     @Override
     public RoundProtocol<Presignature> presign(Participants set, int self, PkpKeyShare key, TripleShare first,
             TripleShare second) {
-        RoundProtocol<Presignature> inner = honest.presign(set, self, key, first, second);
-        return new RoundProtocol<>() {
-            @Override
-            public List<ProtocolMessage> start() {
-                return inner.start();
-            }
-
-            @Override
-            public List<ProtocolMessage> receive(int from, byte[] payload) {
-                return inner.receive(from, payload);
-            }
-
-            @Override
-            public Optional<Presignature> output() {
-                return inner.output().map(WrongShareScheme::cheating);
-            }
-        };
+        return honest.presign(set, self, key, first, second).map(WrongShareScheme::cheating);
     }
 
     @Override
