@@ -30,11 +30,13 @@ final class PkpSignCall {
         String requestId = post.requestId();
         List<NodeFailure> failures = new ArrayList<>();
         Map<String, JsonValue> shares = new LinkedHashMap<>();
+        Map<String, JsonValue> checks = new LinkedHashMap<>();
         for (NodeCalls.Outcome o : post.outcomes()) {
             o.failure().ifPresent(failures::add);
             o.answer().ifPresent(a -> {
                 if (a.get("success").orElse(null) instanceof JsonValue.JsonBoolean ok && ok.value()) {
                     shares.put(o.nodeUrl(), a.get("signatureShare").orElse(JsonValue.JsonNull.INSTANCE));
+                    a.get(ShareChecks.MEMBER).ifPresent(c -> checks.put(o.nodeUrl(), c));
                 } else {
                     failures.add(new NodeFailure(o.nodeUrl(), 200, Optional.empty(), "answered without"
                             + " success=true", List.of()));
@@ -44,7 +46,7 @@ final class PkpSignCall {
         if (!failures.isEmpty()) {
             throw NodeCalls.failed("pkpSign", failures, targets.size(), requestId);
         }
-        return ShareCombination.combine("pkpSign (request " + requestId + ")", shares,
+        return ShareCombination.combine("pkpSign (request " + requestId + ")", shares, checks,
                 Optional.of(request.publicKey()), Optional.of(request.toSign()), state.minNodeCount());
     }
 

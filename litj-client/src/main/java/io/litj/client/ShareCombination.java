@@ -24,7 +24,9 @@ import java.util.Optional;
  *   <li>a share that is malformed, not K256, for another digest or key (the requested ones, else the most common),
  *   or with a {@code big_r} other than the most common is bad, and its node is named;</li>
  *   <li>fewer than {@code minShares} shares left: {@code NoValidShares};</li>
- *   <li>the sum must verify under the key; if it does not and more than {@code minShares} shares came, each
+ *   <li>the sum must verify under the key; if it does not and litj nodes sent their presignature data
+ *   ({@link ShareChecks}), each share is checked against it and the bad node named exactly; else, if more than
+ *   {@code minShares} shares came, each
  *   subset (largest first, at most {@value #MAX_SUBSETS} tried) is combined and the nodes left out of the first
  *   that verifies are named; with exactly {@code minShares} shares the Datil answer has nothing more to check a
  *   share against (no per-party public data, {@code share_index} 0), so every contributing node is named as a
@@ -49,6 +51,15 @@ final class ShareCombination {
      * @param minShares how many shares at least ({@code minNodeCount})
      */
     static PkpSignature combine(String what, Map<String, JsonValue> rawByNode,
+            Optional<Bytes> key, Optional<Bytes> digest, int minShares) {
+        return combine(what, rawByNode, Map.of(), key, digest, minShares);
+    }
+
+    /**
+     * As above; {@code checksByNode} holds litj nodes' {@value ShareChecks#MEMBER} members by node URL, with which a
+     * sum that does not verify names the bad node exactly ({@link ShareChecks}).
+     */
+    static PkpSignature combine(String what, Map<String, JsonValue> rawByNode, Map<String, JsonValue> checksByNode,
             Optional<Bytes> key, Optional<Bytes> digest, int minShares) {
         if (rawByNode.size() > EcdsaCombiner.MAX_SHARES) {
             throw new LitClientException(LitErrorCode.InvalidArgument, what + ": at most "
@@ -95,7 +106,8 @@ final class ShareCombination {
         try {
             return toResult(EcdsaCombiner.combine(all, wantKey, wantDigest.toByteArray()), wantKey, wantDigest);
         } catch (ThresholdException e) {
-            throw badShares(what, suspects(good, minShares, wantKey, wantDigest, e));
+            throw badShares(what, ShareChecks.blame(good, checksByNode, wantDigest)
+                    .orElseGet(() -> suspects(good, minShares, wantKey, wantDigest, e)));
         }
     }
 

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -193,11 +194,15 @@ public final class Devnet implements AutoCloseable {
     }
 
     private LitNode startNode(int index, SecureRandom random) {
+        return startNode(index, random, UnaryOperator.identity());
+    }
+
+    private LitNode startNode(int index, SecureRandom random, UnaryOperator<LitNode.Builder> customize) {
         NodeConfig nodeConfig = NodeConfig.of(config.registryFile(), index, config.nodeDir(index))
                 .withChains(ChainConfig.of(chains("http://" + DevnetConfig.HOST + ":" + rpcPort)))
                 .withCapacity(config.capacity());
-        return LitNode.builder(nodeConfig).registry(registry).clock(clock).random(random).actionRuntime(runtime)
-                .start();
+        return customize.apply(LitNode.builder(nodeConfig).registry(registry).clock(clock).random(random)
+                .actionRuntime(runtime)).start();
     }
 
     /**
@@ -219,8 +224,16 @@ public final class Devnet implements AutoCloseable {
 
     /** Starts a stopped node again from its data folder. */
     public synchronized void restartNode(int index) {
+        restartNode(index, UnaryOperator.identity());
+    }
+
+    /**
+     * Starts a stopped node again from its data folder, its builder changed by {@code customize} first (for fault
+     * tests: e.g. a node whose threshold-ECDSA arithmetic cheats).
+     */
+    public synchronized void restartNode(int index, UnaryOperator<LitNode.Builder> customize) {
         if (nodes[index] == null) {
-            nodes[index] = startNode(index, new SecureRandom());
+            nodes[index] = startNode(index, new SecureRandom(), Objects.requireNonNull(customize, "customize"));
         }
     }
 

@@ -9,7 +9,6 @@ import io.litj.threshold.ecdsa.EcdsaSignatureShare;
 import io.litj.threshold.ecdsa.Participants;
 import io.litj.threshold.ecdsa.PresignatureShare;
 import io.litj.threshold.ecdsa.Presigning;
-import io.litj.threshold.ecdsa.ProtocolMessage;
 import io.litj.threshold.ecdsa.RoundProtocol;
 import io.litj.threshold.ecdsa.TripleShare;
 import io.litj.threshold.ecdsa.triples.TripleBatchGeneration;
@@ -36,24 +35,7 @@ final class CaitSithScheme implements EcdsaScheme {
     @Override
     public RoundProtocol<Presignature> presign(Participants set, int self, PkpKeyShare key, TripleShare first,
             TripleShare second) {
-        RoundProtocol<PresignatureShare> inner = Presigning.create(set, self, key.share(), key.commitments(), first,
-                second);
-        return new RoundProtocol<>() {
-            @Override
-            public List<ProtocolMessage> start() {
-                return inner.start();
-            }
-
-            @Override
-            public List<ProtocolMessage> receive(int from, byte[] payload) {
-                return inner.receive(from, payload);
-            }
-
-            @Override
-            public Optional<Presignature> output() {
-                return inner.output().map(Share::new);
-            }
-        };
+        return Presigning.create(set, self, key.share(), key.commitments(), first, second).map(Share::new);
     }
 
     @Override
@@ -83,7 +65,8 @@ final class CaitSithScheme implements EcdsaScheme {
         public SignatureShare sign(Bytes digest, Bytes publicKey) {
             try {
                 EcdsaSignatureShare s = share.sign(digest.toByteArray(), publicKey);
-                return new SignatureShare(s.digest(), s.signatureShare(), s.bigR(), s.publicKey());
+                return new SignatureShare(s.digest(), s.signatureShare(), s.bigR(), s.publicKey(), s.shareIndex(),
+                        Optional.of(share.commitments()));
             } catch (ThresholdException e) {
                 throw new LitNodeException(LitErrorCode.NodeSystemFault, "cannot sign with presignature: "
                         + e.getMessage());

@@ -12,6 +12,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Asks {@code GET <node>/litj/health}. A node counts as down only when no connection can be made to it (refused,
@@ -19,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * so that nodes under load do not see each other come and go and pick different signing sets. A live node is
  * remembered for {@link #REMEMBER} without asking again; once its answer is older than {@link #REFRESH} it still
  * counts as live and is asked again in the background, so that a node under steady load never waits for a health
- * answer on a request. A down one is asked again next time (so a restarted node is seen at once). Thread-safe.
+ * answer on a request; every call also asks, in the background, the other nodes it knows whose answers are that old,
+ * so that a request rarely needs a health answer on its path, whichever nodes its ranking reaches. A down one is asked
+ * again next time (so a restarted node is seen at once). Thread-safe.
  */
 final class HttpLiveness implements Liveness, AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(1);
@@ -30,24 +33,61 @@ final class HttpLiveness implements Liveness, AutoCloseable {
             .connectTimeout(TIMEOUT).build();
     private final ConcurrentHashMap<Integer, Long> liveSince = new ConcurrentHashMap<>();
     private final Set<Integer> refreshing = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<Integer, NodeEntry> known = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+    private final LongSupplier nanoTime;
+
+    HttpLiveness() {
+        this(System::nanoTime);
+    }
+
+    /** With {@code nanoTime} as the monotonic clock (tests). */
+    HttpLiveness(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
 
     @Override
     public boolean isLive(NodeEntry node) {
-        Long seen = liveSince.get(node.index());
-        long age = seen == null ? Long.MAX_VALUE : System.nanoTime() - seen;
+        known.put(node.index(), node);
+        long age = age(node.index());
+        refreshOthersInBackground(node.index());
         if (age < REMEMBER.toNanos()) {
-            if (age >= REFRESH.toNanos() && refreshing.add(node.index())) {
-                Thread.ofVirtual().start(() -> {
-                    try {
-                        ask(node);
-                    } finally {
-                        refreshing.remove(node.index());
-                    }
-                });
+            if (age >= REFRESH.toNanos()) {
+                refreshInBackground(node);
             }
             return true;
         }
         return ask(node);
+    }
+
+    private long age(int index) {
+        Long seen = liveSince.get(index);
+        return seen == null ? Long.MAX_VALUE : nanoTime.getAsLong() - seen;
+    }
+
+    /**
+     * Asks, in the background, every other node this liveness was asked about whose answer is older than
+     * {@link #REFRESH} (or that did not answer): so that the next request, whichever nodes its ranking needs, finds
+     * their answers fresh instead of asking on its path.
+     */
+    private void refreshOthersInBackground(int asked) {
+        for (NodeEntry other : known.values()) {
+            if (other.index() != asked && age(other.index()) >= REFRESH.toNanos()) {
+                refreshInBackground(other);
+            }
+        }
+    }
+
+    private void refreshInBackground(NodeEntry node) {
+        if (!closed && refreshing.add(node.index())) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    ask(node);
+                } finally {
+                    refreshing.remove(node.index());
+                }
+            });
+        }
     }
 
     private boolean ask(NodeEntry node) {
@@ -55,13 +95,13 @@ final class HttpLiveness implements Liveness, AutoCloseable {
             HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(node.url() + "/litj/health"))
                     .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.discarding());
             if (r.statusCode() == 200) {
-                liveSince.put(node.index(), System.nanoTime());
+                liveSince.put(node.index(), nanoTime.getAsLong());
                 return true;
             }
         } catch (HttpConnectTimeoutException | ConnectException e) {
             // down: nothing takes the connection
         } catch (HttpTimeoutException e) {
-            liveSince.put(node.index(), System.nanoTime());
+            liveSince.put(node.index(), nanoTime.getAsLong());
             return true; // connected, but slow to answer: busy, not down
         } catch (IOException e) {
             // down: the connection broke
@@ -74,6 +114,7 @@ final class HttpLiveness implements Liveness, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         http.close();
     }
 }

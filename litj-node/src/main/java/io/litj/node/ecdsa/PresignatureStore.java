@@ -34,7 +34,9 @@ import java.util.stream.Stream;
  * is the secret named by a torn last journal line); binding it to another digest is refused. Bound records of the
  * earlier one-file-per-record layout ({@code <id>.bound}) are honoured the same way. Bounded: at most
  * {@code maxPerSet} unused presignatures per (PKP, set) (a new one replaces the lowest unreserved one) and
- * {@code maxTotal} in all. Thread-safe.
+ * {@code maxTotal} in all. Presignatures added since the store opened are also kept in memory (at most as many as
+ * the bounds allow), so that a bind hands them out without reading and checking the file again; after a restart
+ * they are read from their files. Thread-safe.
  */
 public final class PresignatureStore implements AutoCloseable {
     /** Folder under the node's data folder. */
@@ -48,6 +50,8 @@ public final class PresignatureStore implements AutoCloseable {
     private final int maxTotal;
     private final Map<Path, TreeSet<String>> unused = new HashMap<>();
     private final Map<Path, BindJournal> journals = new HashMap<>();
+    /** Presignatures added since this store opened, by file path: bind hands them out without reading the file. */
+    private final Map<Path, Presignature> ready = new HashMap<>();
     private final Set<String> reserved = new HashSet<>();
     private int total;
 
@@ -89,31 +93,54 @@ public final class PresignatureStore implements AutoCloseable {
      *     {@code id} was bound before
      * @throws LitNodeException {@code NodeSystemFault} if it cannot be written
      */
-    public synchronized boolean add(String tokenId, Participants set, String id, Presignature presignature) {
+    public boolean add(String tokenId, Participants set, String id, Presignature presignature) {
         checkId(id);
         Path dir = folder(tokenId, set);
+        synchronized (this) {
+            if (!admits(dir, id, false)) {
+                return false;
+            }
+        }
+        // written (two fsyncs) outside the lock, so that binds on the signing path do not wait for it
+        Path file = dir.resolve(id + ".secret");
+        DurableFiles.write(file, presignature.exportSecretJson());
+        synchronized (this) {
+            if (!admits(dir, id, true)) {
+                DurableFiles.delete(file);
+                return false;
+            }
+            ready.put(file, presignature);
+            if (load(dir).add(id)) {
+                total++;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code id} may join {@code dir}'s unused presignatures: not bound, room in the set (with {@code evict},
+     * the lowest unreserved one is deleted to make it) and in the node.
+     */
+    private boolean admits(Path dir, String id, boolean evict) {
         TreeSet<String> ids = load(dir);
         if (isBound(dir, id)) {
             return false;
         }
-        if (ids.size() >= maxPerSet) {
-            Optional<String> orphan = ids.stream().filter(i -> !reserved.contains(dir.resolve(i).toString()))
-                    .findFirst();
-            if (orphan.isEmpty()) {
-                return false;
-            }
+        if (ids.contains(id)) {
+            return true;
+        }
+        if (ids.size() < maxPerSet) {
+            return total < maxTotal;
+        }
+        Optional<String> orphan = ids.stream().filter(i -> !reserved.contains(dir.resolve(i).toString()))
+                .findFirst();
+        if (orphan.isPresent() && evict) {
             DurableFiles.delete(dir.resolve(orphan.get() + ".secret"));
+            ready.remove(dir.resolve(orphan.get() + ".secret"));
             ids.remove(orphan.get());
             total--;
         }
-        if (total >= maxTotal) {
-            return false;
-        }
-        DurableFiles.write(dir.resolve(id + ".secret"), presignature.exportSecretJson());
-        if (ids.add(id)) {
-            total++;
-        }
-        return true;
+        return orphan.isPresent();
     }
 
     /** Up to {@code max} unused, unreserved presignature ids of {@code (tokenId, set)}, lowest first, now reserved. */
@@ -145,7 +172,18 @@ public final class PresignatureStore implements AutoCloseable {
      * @throws LitNodeException {@code NodeNotAuthorized} if it is bound already (to any digest) or unknown;
      *     {@code NodeSystemFault} if the record cannot be written
      */
-    public synchronized Presignature bind(String tokenId, Participants set, String id, Bytes digest) {
+    public Presignature bind(String tokenId, Participants set, String id, Bytes digest) {
+        // the secret is parsed and checked outside the lock: only the record and the pool's state need it
+        Bound bound = bindRecord(tokenId, set, id, digest);
+        return bound.kept() != null ? bound.kept() : scheme.importPresignature(bound.json());
+    }
+
+    /** A bound presignature: kept in memory since it was added, else its secret JSON read from its file. */
+    private record Bound(Presignature kept, String json) {
+    }
+
+    /** Binds under the lock (see {@link #bind}) and returns the presignature, or its secret JSON to parse. */
+    private synchronized Bound bindRecord(String tokenId, Participants set, String id, Bytes digest) {
         checkId(id);
         Path dir = folder(tokenId, set);
         TreeSet<String> ids = load(dir);
@@ -159,7 +197,8 @@ public final class PresignatureStore implements AutoCloseable {
                     + " for PKP " + tokenId + " and set " + setName(set));
         }
         Path secret = dir.resolve(id + ".secret");
-        String json = SecretFiles.read(secret);
+        Presignature kept = ready.remove(secret);
+        String json = kept != null ? null : SecretFiles.read(secret);
         ids.remove(id);
         total--;
         reserved.remove(dir.resolve(id).toString());
@@ -175,7 +214,7 @@ public final class PresignatureStore implements AutoCloseable {
         }
         // not synced: the bound record is, and a secret left beside it by a crash is deleted when the folder is read
         DurableFiles.deleteUnsynced(secret);
-        return scheme.importPresignature(json);
+        return new Bound(kept, json);
     }
 
     /** The digest presignature {@code id} was bound to, if any. */
@@ -252,6 +291,7 @@ public final class PresignatureStore implements AutoCloseable {
     public synchronized void close() {
         journals.values().forEach(BindJournal::close);
         journals.clear();
+        ready.clear();
         unused.clear();
         total = 0;
     }

@@ -33,7 +33,12 @@ final class SigningSets {
 
     /** The nodes in the order this request ranks them (node indexes). */
     List<Integer> ranking(String tokenId, String requestId, Bytes digest) {
-        List<NodeEntry> nodes = new ArrayList<>(registry.nodes());
+        return ranking(registry.nodes(), tokenId, requestId, digest);
+    }
+
+    private static List<Integer> ranking(List<NodeEntry> registered, String tokenId, String requestId,
+            Bytes digest) {
+        List<NodeEntry> nodes = new ArrayList<>(registered);
         List<byte[]> keys = new ArrayList<>();
         nodes.forEach(n -> keys.add(rank(tokenId, requestId, digest, n.index())));
         List<Integer> order = new ArrayList<>();
@@ -51,19 +56,20 @@ final class SigningSets {
      */
     Participants choose(String tokenId, String requestId, Bytes digest) {
         int t = registry.network().threshold();
+        List<NodeEntry> nodes = registry.nodes(); // read once per request: each read is a registry query
         List<Integer> chosen = new ArrayList<>();
-        for (int index : ranking(tokenId, requestId, digest)) {
+        for (int index : ranking(nodes, tokenId, requestId, digest)) {
             if (chosen.size() == t) {
                 break;
             }
-            NodeEntry node = registry.nodes().stream().filter(n -> n.index() == index).findFirst().orElseThrow();
+            NodeEntry node = nodes.stream().filter(n -> n.index() == index).findFirst().orElseThrow();
             if (index == self.index() || liveness.isLive(node)) {
                 chosen.add(index + 1);
             }
         }
         if (chosen.size() < t) {
             throw new LitNodeException(LitErrorCode.NodeSystemFault, "only " + chosen.size() + " of the "
-                    + registry.nodes().size() + " nodes answer; signing needs " + t);
+                    + nodes.size() + " nodes answer; signing needs " + t);
         }
         chosen.sort(Integer::compare);
         return new Participants(chosen, t);

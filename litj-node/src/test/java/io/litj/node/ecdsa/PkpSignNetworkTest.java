@@ -23,7 +23,10 @@ import io.litj.protocol.resource.LitAbility;
 import io.litj.protocol.resource.LitResource;
 import io.litj.protocol.resource.ResourceAbilityRequest;
 import io.litj.protocol.testing.MutableClock;
+import io.litj.protocol.crypto.Bytes;
 import io.litj.threshold.ecdsa.EcdsaSignature;
+import io.litj.threshold.ecdsa.Participants;
+import io.litj.threshold.ecdsa.ShareCommitments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,7 +35,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -123,19 +128,35 @@ class PkpSignNetworkTest {
         List<Reply> replies = signEverywhere(sessions(OWNER, PkpNetwork.pkpAndActions()), digest);
 
         int successes = 0;
+        List<ShareCommitments> checks = new ArrayList<>();
         for (Reply r : replies) {
             assertEquals(200, r.status(), r::toString);
-            assertEquals(List.of("success", "signedData", "signatureShare"), List.copyOf(r.json().members().keySet()));
             JsonValue.JsonObject share = (JsonValue.JsonObject) r.member("signatureShare");
             assertEquals(List.of("digest", "result", "share_index", "signature_share", "big_r", "public_key",
                     "sig_type"), List.copyOf(share.members().keySet()));
-            if (share.get("result").orElseThrow().equals(new JsonValue.JsonString("success"))) {
+            boolean member = share.get("result").orElseThrow().equals(new JsonValue.JsonString("success"));
+            assertEquals(member ? List.of("success", "signedData", "signatureShare", "litjShareCheck")
+                    : List.of("success", "signedData", "signatureShare"), List.copyOf(r.json().members().keySet()));
+            if (member) {
                 successes++;
+                checks.add(shareCheck(r));
                 assertEquals("\"" + Hex.encode(digest).toUpperCase() + "\"",
                         ((JsonValue.JsonString) share.get("digest").orElseThrow()).value());
             }
         }
         assertEquals(2, successes, replies::toString);
+        assertEquals(checks.get(0), checks.get(1), "both signers send the same presignature data");
+        for (Reply r : replies) {
+            JsonValue.JsonObject share = (JsonValue.JsonObject) r.member("signatureShare");
+            if (share.get("result").orElseThrow().equals(new JsonValue.JsonString("success"))) {
+                int index = (int) ((JsonValue.JsonNumber) ((JsonValue.JsonObject) r.member("litjShareCheck"))
+                        .get("shareIndex").orElseThrow()).value();
+                Bytes value = Bytes.fromHex(((JsonValue.JsonString) share.get("signature_share").orElseThrow())
+                        .value().replace("\"", ""), "share");
+                assertTrue(checks.get(0).matches(index, value, digest), r::toString);
+                assertFalse(checks.get(0).matches(index, value, digest("another message")), r::toString);
+            }
+        }
         EcdsaSignature signature = net.combine(replies, digest);
         assertEquals(EthAddress.parse(net.pkp().ethAddress(), "pkp"), signature.recoverAddress(digest));
     }
@@ -282,6 +303,24 @@ class PkpSignNetworkTest {
         EcdsaSignature signature = net.combine(signEverywhere(sigs, digest), digest);
 
         assertEquals(EthAddress.parse(net.pkp().ethAddress(), "pkp"), signature.recoverAddress(digest));
+    }
+
+    /** The presignature data of a signer's {@code litjShareCheck}, read as the client reads it. */
+    private static ShareCommitments shareCheck(Reply r) {
+        JsonValue.JsonObject check = (JsonValue.JsonObject) r.member("litjShareCheck");
+        List<Integer> indices = new ArrayList<>();
+        Map<Integer, Bytes> k = new HashMap<>();
+        Map<Integer, Bytes> sigma = new HashMap<>();
+        for (JsonValue v : ((JsonValue.JsonArray) check.get("parties").orElseThrow()).items()) {
+            JsonValue.JsonObject p = (JsonValue.JsonObject) v;
+            int j = (int) ((JsonValue.JsonNumber) p.get("index").orElseThrow()).value();
+            indices.add(j);
+            k.put(j, Bytes.fromHex(((JsonValue.JsonString) p.get("k").orElseThrow()).value(), "k"));
+            sigma.put(j, Bytes.fromHex(((JsonValue.JsonString) p.get("sigma").orElseThrow()).value(), "sigma"));
+        }
+        String bigR = ((JsonValue.JsonString) ((JsonValue.JsonObject) r.member("signatureShare")).get("big_r")
+                .orElseThrow()).value().replace("\"", "");
+        return ShareCommitments.parse(new Participants(indices, 2), Bytes.fromHex(bigR, "big_r"), k, sigma);
     }
 
     private static JsonValue.JsonObject withMember(JsonValue.JsonObject body, String name, JsonValue value) {

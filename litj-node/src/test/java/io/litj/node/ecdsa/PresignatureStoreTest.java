@@ -249,4 +249,19 @@ class PresignatureStoreTest {
         assertEquals(LitErrorCode.NodeNotAuthorized, assertThrows(LitNodeException.class,
                 () -> after.bind(TOKEN, SET, id(1), OTHER_DIGEST)).code());
     }
+
+    @Test
+    void bind_presignatureAddedSinceTheStoreOpened_isHandedOutFromMemory_afterARestartFromItsFile() throws Exception {
+        PresignatureStore store = store();
+        store.add(TOKEN, SET, id(1), text("{\"n\":1}"));
+        store.add(TOKEN, SET, id(2), text("{\"n\":2}"));
+        Files.writeString(store.folder(TOKEN, SET).resolve(id(1) + ".secret"), "{\"n\":\"on disk\"}");
+        Files.writeString(store.folder(TOKEN, SET).resolve(id(2) + ".secret"), "{\"n\":\"on disk\"}");
+
+        assertEquals("{\"n\":1}", store.bind(TOKEN, SET, id(1), DIGEST).exportSecretJson());
+        store.close();
+        PresignatureStore reopened = store();
+
+        assertEquals("{\"n\":\"on disk\"}", reopened.bind(TOKEN, SET, id(2), OTHER_DIGEST).exportSecretJson());
+    }
 }

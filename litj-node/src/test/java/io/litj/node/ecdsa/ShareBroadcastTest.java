@@ -29,7 +29,7 @@ class ShareBroadcastTest {
 
     private static ShareBroadcast member(int self) {
         return new ShareBroadcast(SET, self, DIGEST, KEY, Optional.of(new SignatureShare(DIGEST,
-                Bytes.fromHex(String.format("%064x", self), "s"), BIG_R, KEY)));
+                Bytes.fromHex(String.format("%064x", self), "s"), BIG_R, KEY, self, Optional.empty())));
     }
 
     @Test

@@ -170,11 +170,12 @@ public final class PresignatureShare {
      * @throws ThresholdException {@code InvalidArgument} for a party outside the set or a digest not 32 bytes
      */
     public GroupElement expectedShareCommitment(int index, byte[] digest32) {
-        BigInteger m = K256.digestScalar(digest32);
-        BigInteger r = K256.r(bigR);
-        GroupElement k = bigK(index);
-        BigInteger lambda = lambdas.get(index);
-        return k.multiply(K256.N.mul(lambda, m)).add(bigSigma(index).multiply(K256.N.mul(lambda, r)));
+        return commitments().expected(index, digest32);
+    }
+
+    /** The public data with which anyone checks the parties' signature shares of this presignature. */
+    public ShareCommitments commitments() {
+        return ShareCommitments.of(participants, bigR, bigK, bigSigma);
     }
 
     /** {@link #expectedShareCommitment} of every party, by share index: the public data of the combiner's check. */

@@ -2,6 +2,7 @@ package io.litj.threshold.ecdsa;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One party's side of a round-based protocol among a fixed {@link Participants} set (triple generation,
@@ -31,4 +32,25 @@ public interface RoundProtocol<T> {
 
     /** This party's result, once the last round is complete. */
     Optional<T> output();
+
+    /** The same protocol, its output passed through {@code f} (messages unchanged). */
+    default <U> RoundProtocol<U> map(Function<? super T, ? extends U> f) {
+        RoundProtocol<T> inner = this;
+        return new RoundProtocol<>() {
+            @Override
+            public List<ProtocolMessage> start() {
+                return inner.start();
+            }
+
+            @Override
+            public List<ProtocolMessage> receive(int from, byte[] payload) {
+                return inner.receive(from, payload);
+            }
+
+            @Override
+            public Optional<U> output() {
+                return inner.output().map(f);
+            }
+        };
+    }
 }

@@ -26,9 +26,12 @@ import java.util.Optional;
  * {"success":true,"signedData":[…32 bytes…],"signatureShare":{"digest":"\"7D87…\"","result":"success",
  *  "share_index":0,"signature_share":"\"3ED0…\"","big_r":"\"0332…\"","public_key":"\"0415…\"","sig_type":"K256"}}
  * </pre>
- * A node outside the signing set answers {@code "result":"fail"} with empty strings.
+ * A node outside the signing set answers {@code "result":"fail"} with empty strings. A node of the set adds the
+ * litj-only member {@value #SHARE_CHECK} after these three.
  */
 public final class PkpSignEndpoint implements Endpoint {
+    /** The litj-only member of a signing-set node's answer ({@link #shareCheckJson}). */
+    public static final String SHARE_CHECK = "litjShareCheck";
     private final PkpSignAuthorizer authorizer;
     private final PkpSigner signer;
     private final CapacityGate capacity;
@@ -45,11 +48,30 @@ public final class PkpSignEndpoint implements Endpoint {
         capacity.charge(Payer.of(grant.auth()), PaidRoute.PKP_SIGN);
         String requestId = request.header("x-request-id").or(() -> request.header("x-correlation-id")).orElse("");
         Optional<SignatureShare> share = signer.sign(grant, requestId);
-        return NodeResponse.ok(JsonValue.object()
+        JsonValue.ObjectBuilder answer = JsonValue.object()
                 .put("success", new JsonValue.JsonBoolean(true))
                 .put("signedData", bytes(grant.digest()))
-                .put("signatureShare", share.map(PkpSignEndpoint::shareJson).orElseGet(PkpSignEndpoint::failJson))
-                .build());
+                .put("signatureShare", share.map(PkpSignEndpoint::shareJson).orElseGet(PkpSignEndpoint::failJson));
+        share.flatMap(PkpSignEndpoint::shareCheckJson).ifPresent(check -> answer.put(SHARE_CHECK, check));
+        return NodeResponse.ok(answer.build());
+    }
+
+    /**
+     * The litj-only member after Datil's three, for a node of the signing set: its share index and the presignature's
+     * public data, with which the client checks every share by itself ({@code docs/pkp-sign-client.md}):
+     * {@code {"shareIndex":2,"parties":[{"index":1,"k":"02…","sigma":"03…"},…]}} (compressed points, lowercase hex).
+     * The JS SDK reads only {@code signatureShare} and ignores it.
+     */
+    static Optional<JsonValue.JsonObject> shareCheckJson(SignatureShare share) {
+        return share.commitments().map(c -> {
+            List<JsonValue> parties = new ArrayList<>();
+            for (int j : c.participants().indices()) {
+                parties.add(JsonValue.object().put("index", new JsonValue.JsonNumber(j))
+                        .put("k", c.bigK(j).toBytes().hex()).put("sigma", c.bigSigma(j).toBytes().hex()).build());
+            }
+            return JsonValue.object().put("shareIndex", new JsonValue.JsonNumber(share.shareIndex()))
+                    .put("parties", new JsonValue.JsonArray(parties)).build();
+        });
     }
 
     /** Datil's share object for a node of the signing set. */

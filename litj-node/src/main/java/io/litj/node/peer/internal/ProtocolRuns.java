@@ -199,6 +199,7 @@ public final class ProtocolRuns implements RunTransport {
         if (messages.isEmpty()) {
             return;
         }
+        List<NodeEntry> nodes = registry.nodes(); // read once per batch: each read is a registry query
         Map<Integer, List<String>> bodies = new LinkedHashMap<>();
         for (ProtocolMessage m : messages) {
             byte[] payload = m.payload();
@@ -213,12 +214,13 @@ public final class ProtocolRuns implements RunTransport {
                 }
                 int seq = seqs.merge(to, 1, Integer::sum) - 1;
                 bodies.computeIfAbsent(to, k -> new ArrayList<>())
-                        .add(ProtocolBodies.message(seq, m.isBroadcast() ? null : sealer(key, to), payload));
+                        .add(ProtocolBodies.message(seq, m.isBroadcast() ? null : sealer(key, node(nodes, to - 1)),
+                                payload));
             }
         }
         List<Future<Boolean>> sent = new ArrayList<>();
         for (Map.Entry<Integer, List<String>> e : bodies.entrySet()) {
-            NodeEntry to = node(e.getKey() - 1);
+            NodeEntry to = node(nodes, e.getKey() - 1);
             Callable<Boolean> task = () -> {
                 for (String body : e.getValue()) {
                     if (!client.deliver(to, PATH, key, MESSAGE, body, deadline)) {
@@ -266,8 +268,7 @@ public final class ProtocolRuns implements RunTransport {
         }
     }
 
-    private Function<byte[], JsonValue.JsonObject> sealer(String key, int to) {
-        NodeEntry recipient = node(to - 1);
+    private Function<byte[], JsonValue.JsonObject> sealer(String key, NodeEntry recipient) {
         return plain -> cipher.sealBytes(ProtocolBodies.SEAL_PURPOSE, key, self, recipient, plain);
     }
 
@@ -289,7 +290,11 @@ public final class ProtocolRuns implements RunTransport {
     }
 
     private NodeEntry node(int index) {
-        return registry.nodes().stream().filter(n -> n.index() == index).findFirst().orElseThrow(() ->
+        return node(registry.nodes(), index);
+    }
+
+    private static NodeEntry node(List<NodeEntry> nodes, int index) {
+        return nodes.stream().filter(n -> n.index() == index).findFirst().orElseThrow(() ->
                 new LitNodeException(LitErrorCode.NodeSystemFault, "the registry has no node " + index));
     }
 

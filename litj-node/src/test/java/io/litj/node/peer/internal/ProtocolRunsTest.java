@@ -82,34 +82,18 @@ class ProtocolRunsTest {
         return ProtocolBodies.message(seq, null, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Waits for one message and outputs it. */
+    /** Sends {@code first} (if any), then waits for one message and outputs it. */
     private static final class OneMessage implements RoundProtocol<byte[]> {
+        private final List<ProtocolMessage> first;
         private byte[] got;
+
+        OneMessage(ProtocolMessage... first) {
+            this.first = List.of(first);
+        }
 
         @Override
         public List<ProtocolMessage> start() {
-            return List.of();
-        }
-
-        @Override
-        public List<ProtocolMessage> receive(int from, byte[] payload) {
-            got = payload;
-            return List.of();
-        }
-
-        @Override
-        public Optional<byte[]> output() {
-            return Optional.ofNullable(got);
-        }
-    }
-
-    /** Broadcasts one message and outputs the first one it receives: a one-round exchange like the agreement. */
-    private static final class Exchange implements RoundProtocol<byte[]> {
-        private byte[] got;
-
-        @Override
-        public List<ProtocolMessage> start() {
-            return List.of(new ProtocolMessage(1, ProtocolMessage.EVERYONE, new byte[] {7}));
+            return first;
         }
 
         @Override
@@ -131,7 +115,8 @@ class ProtocolRunsTest {
         deliver(1, key, ProtocolRuns.MESSAGE, broadcast(0, "hi"));
 
         // node 1 (127.0.0.1:9) takes no connection: waiting for its acknowledgement would fail the run
-        byte[] got = runs.run("xchg", sessionId, new Participants(List.of(1, 2), 2), new Exchange(),
+        byte[] got = runs.run("xchg", sessionId, new Participants(List.of(1, 2), 2),
+                new OneMessage(new ProtocolMessage(1, ProtocolMessage.EVERYONE, new byte[] {7})),
                 Duration.ofSeconds(30));
 
         assertArrayEquals("hi".getBytes(StandardCharsets.UTF_8), got);
