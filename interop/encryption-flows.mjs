@@ -21,9 +21,8 @@
 // Exit code: 0 when the document was printed (whatever the flows' outcome), 1 on bad usage or an internal error.
 
 import { createRequire } from 'node:module';
-import { parseArgs } from 'node:util';
-import { connectFlow, customClient, flowRunner, printFlows, walletSession } from './lib/flows.mjs';
-import { captureConsole, isLoopback, loopbackOnly, sdkVersions } from './lib/harness.mjs';
+import { connectFlow, customClient, flowArgs, flowRunner, printFlows, walletSession } from './lib/flows.mjs';
+import { captureConsole, loopbackOnly, sdkVersions } from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
 process.noDeprecation = true;
@@ -40,26 +39,7 @@ const refused = loopbackOnly('encryption-flows', (url, init) => {
 
 const REQUIRED = ['rpc-url', 'block-hash-url', 'user-key', 'other-key', 'plaintext', 'java-ciphertext',
   'java-data-hash'];
-let args;
-try {
-  const options = Object.fromEntries(REQUIRED.map((n) => [n, { type: 'string' }]));
-  options['timeout-ms'] = { type: 'string', default: '60000' };
-  options.verbose = { type: 'boolean', default: false };
-  ({ values: args } = parseArgs({ options, strict: true }));
-  const missing = REQUIRED.filter((n) => args[n] === undefined);
-  if (missing.length > 0) {
-    throw new Error(`missing ${missing.map((n) => `--${n}`).join(', ')}`);
-  }
-  for (const n of ['rpc-url', 'block-hash-url']) {
-    if (!URL.canParse(args[n]) || !isLoopback(new URL(args[n]).hostname)) {
-      throw new Error(`--${n} must be a URL on 127.0.0.1`);
-    }
-  }
-} catch (e) {
-  realStderrWrite(`encryption-flows: ${e.message}\nusage: node encryption-flows.mjs ${REQUIRED
-    .map((n) => `--${n} V`).join(' ')} [--timeout-ms N] [--verbose]\n`);
-  process.exit(1);
-}
+const args = flowArgs('encryption-flows', REQUIRED, 60000, realStderrWrite);
 const run = flowRunner(begun, Number(args['timeout-ms']));
 
 // ---------------------------------------------------------------- the SDK

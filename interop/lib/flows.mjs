@@ -1,10 +1,41 @@
 // What the flows scripts (one JSON document, many named flows against a litj devnet) share: a flow runner under the
 // script's time limit, the SDK error as {name, errorCode, message}, and a wallet session made as apps make one.
 import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
+import { isLoopback } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const { ethers } = require('ethers');
 const { createSiweMessageWithRecaps, generateAuthSig } = require('@lit-protocol/auth-helpers');
+
+/**
+ * The arguments of a flows script: every name in `required` (`--name V`), `--timeout-ms` (default
+ * `defaultTimeoutMs`) and `--verbose`; `--rpc-url` and `--block-hash-url` must be URLs on loopback. On bad usage it
+ * writes the reason and the usage line with `stderrWrite` and exits 1.
+ */
+export function flowArgs(scriptName, required, defaultTimeoutMs, stderrWrite) {
+  try {
+    const options = Object.fromEntries(required.map((n) => [n, { type: 'string' }]));
+    options['timeout-ms'] = { type: 'string', default: String(defaultTimeoutMs) };
+    options.verbose = { type: 'boolean', default: false };
+    const { values } = parseArgs({ options, strict: true });
+    const missing = required.filter((n) => values[n] === undefined);
+    if (missing.length > 0) {
+      throw new Error(`missing ${missing.map((n) => `--${n}`).join(', ')}`);
+    }
+    for (const n of ['rpc-url', 'block-hash-url']) {
+      if (!URL.canParse(values[n]) || !isLoopback(new URL(values[n]).hostname)) {
+        throw new Error(`--${n} must be a URL on 127.0.0.1`);
+      }
+    }
+    return values;
+  } catch (e) {
+    stderrWrite(`${scriptName}: ${e.message}\nusage: node ${scriptName}.mjs ${required
+      .map((n) => `--${n} V`).join(' ')} [--timeout-ms N] [--verbose]\n`);
+    process.exit(1);
+  }
+  return null;
+}
 
 /** An SDK error as {name, errorCode, message} (message cut at 2000 characters). */
 export function errorOf(e) {
@@ -39,12 +70,16 @@ export function flowRunner(begun, timeLimit) {
   };
 }
 
-/** A wallet session as apps make one: the wallet of `key` signs a SIWE with the ReCap of `resources`. */
-export function walletSession(client, key, resources) {
+/**
+ * A wallet session as apps make one: the wallet of `key` signs a SIWE with the ReCap of `resources`; the
+ * `capabilityAuthSigs` (e.g. capacity delegations) go into the session's capabilities ahead of it.
+ */
+export function walletSession(client, key, resources, capabilityAuthSigs = undefined) {
   const wallet = new ethers.Wallet(key);
   return client.getSessionSigs({
     chain: 'ethereum',
     resourceAbilityRequests: resources,
+    capabilityAuthSigs,
     authNeededCallback: async (p) => generateAuthSig({
       signer: wallet,
       toSign: await createSiweMessageWithRecaps({

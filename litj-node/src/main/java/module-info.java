@@ -23,6 +23,7 @@ module io.litj.node {
     exports io.litj.node.auth;
     exports io.litj.node.ecdsa;
     exports io.litj.node.keys;
+    exports io.litj.node.ratelimit;
     exports io.litj.node.registry;
     exports io.litj.node.registry.internal to io.litj.devnet;
 }

@@ -7,6 +7,8 @@ import io.litj.client.SessionRequest;
 import io.litj.client.SessionTerms;
 import io.litj.devnet.Devnet;
 import io.litj.devnet.DevnetConfig;
+import io.litj.node.ratelimit.CapacityLimits;
+import io.litj.node.ratelimit.CapacityMode;
 import io.litj.protocol.auth.SessionSigs;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
 import io.litj.protocol.resource.LitAbility;
@@ -27,7 +29,9 @@ import java.util.concurrent.Future;
 /**
  * Load driver: {@code executeJs} round trips from the Java SDK to an in-process 3-node devnet (all on this machine).
  * Phase 1 measures latency one request at a time (p50/p99), phase 2 throughput with several requests in flight.
- * Usage: {@code ExecuteJsLoadDriver [requests=2000] [concurrency=8] [warmup=500]}.
+ * Usage: {@code ExecuteJsLoadDriver [requests=2000] [concurrency=8] [warmup=500] [capacity]}; with {@code capacity}
+ * the nodes require capacity credits in allocation mode ({@code litj devnet up --require-capacity}) and the wallet
+ * holds one credit that never runs full, so every call also pays the capacity check.
  */
 public final class ExecuteJsLoadDriver {
     private static final String ACTION = "LitActions.setResponse({response: 'ok:' + n});";
@@ -39,18 +43,27 @@ public final class ExecuteJsLoadDriver {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        boolean capacity = args.length > 3 && args[3].equals("capacity");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         Path data = Files.createTempDirectory("litj-load-");
-        try (Devnet devnet = Devnet.start(DevnetConfig.defaults(data).withPorts(0, 0), Clock.systemUTC(),
-                new SecureRandom());
+        DevnetConfig config = DevnetConfig.defaults(data).withPorts(0, 0);
+        if (capacity) {
+            config = config.withCapacity(CapacityLimits.of(CapacityMode.ALLOCATION));
+        }
+        try (Devnet devnet = Devnet.start(config, Clock.systemUTC(), new SecureRandom());
              LitClient client = LitClient.builder().rpcUrl(URI.create(devnet.rpcUrl()))
                      .sessionStore(new InMemorySessionStore()).build()) {
             client.connect();
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
+            PrivateKeyEthSigner wallet = PrivateKeyEthSigner.fromBytes(key);
+            if (capacity) {
+                devnet.mintCapacityCredit(wallet.address(), 1_000_000_000L, Clock.systemUTC().instant()
+                        .plus(java.time.Duration.ofDays(1)));
+            }
             SessionSigs sigs = client.getSessionSigs(SessionRequest.of(SessionTerms.of(ResourceAbilityRequest.of(
-                    LitResource.action("*"), LitAbility.LIT_ACTION_EXECUTION)), PrivateKeyEthSigner.fromBytes(key)));
+                    LitResource.action("*"), LitAbility.LIT_ACTION_EXECUTION)), wallet));
             ExecuteJsRequest request = ExecuteJsRequest.builder().code(ACTION)
                     .jsParams(io.litj.protocol.json.JsonValue.object().put("n", "1").build()).sessionSigs(sigs)
                     .build();
@@ -64,8 +77,8 @@ public final class ExecuteJsLoadDriver {
                 latencies[i] = System.nanoTime() - t0;
             }
             Arrays.sort(latencies);
-            System.out.printf("sequential: %d requests, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                    requests, ms(latencies, 0.50), ms(latencies, 0.90), ms(latencies, 0.99),
+            System.out.printf("capacity %s; sequential: %d requests, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    capacity ? "allocation" : "off", requests, ms(latencies, 0.50), ms(latencies, 0.90), ms(latencies, 0.99),
                     latencies[requests - 1] / 1e6);
             ExecutorService pool = Executors.newFixedThreadPool(concurrency);
             long t0 = System.nanoTime();

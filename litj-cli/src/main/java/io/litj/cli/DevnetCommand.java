@@ -3,6 +3,8 @@ package io.litj.cli;
 import io.litj.devnet.Devnet;
 import io.litj.devnet.DevnetConfig;
 import io.litj.node.LitNodeException;
+import io.litj.node.ratelimit.CapacityLimits;
+import io.litj.node.ratelimit.CapacityMode;
 import io.litj.node.registry.NodeEntry;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonValue;
@@ -49,8 +51,12 @@ final class DevnetCommand {
                 description = "port of node 0; node i uses base+i (default ${DEFAULT-VALUE})")
         int basePort;
         @Option(names = "--json",
-                description = "print one JSON line {rpcUrl, blockHashUrl, nodes, networkPublicKey} instead of text")
+                description = "print one JSON line {rpcUrl, blockHashUrl, nodes, networkPublicKey, capacityMode, pid} "
+                        + "instead of text")
         boolean json;
+        @Option(names = "--require-capacity", description = "every node requires capacity credits, counted per "
+                + "window (allocation mode); without it requests are free")
+        boolean requireCapacity;
         @Option(names = "--background", description = "start in the background and return once it is up")
         boolean background;
         @Option(names = "--verbose", description = "log every request")
@@ -102,7 +108,8 @@ final class DevnetCommand {
                 throw e;
             }
             state = new DevnetState(ProcessHandle.current().pid(), devnet.rpcUrl(), devnet.blockHashUrl(),
-                    devnet.nodeUrls(), devnet.networkPublicKey().map(BlsPublicKey::toHex).orElse(""));
+                    devnet.nodeUrls(), devnet.networkPublicKey().map(BlsPublicKey::toHex).orElse(""),
+                    config.capacity().mode().wireName());
             state.write(dataDir);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -119,6 +126,8 @@ final class DevnetCommand {
                 out.println("  blockHashUrl  " + state.blockHashUrl());
                 out.println("  networkPublicKey " + (state.networkPublicKey().isEmpty() ? "(none)"
                         : state.networkPublicKey()));
+                out.println("  capacityMode  " + state.capacityMode() + (requireCapacity ? " (mint credits with "
+                        + "`litj capacity mint" + folder.dataArg() + "`)" : " (requests are free)"));
                 for (int i = 0; i < state.nodes().size(); i++) {
                     out.println("  node " + i + "        " + state.nodes().get(i));
                 }
@@ -157,7 +166,8 @@ final class DevnetCommand {
                 base = storedBase;
             }
             try {
-                return DevnetConfig.defaults(folder.dir()).withNodes(n).withPorts(rpcPort, base);
+                return DevnetConfig.defaults(folder.dir()).withNodes(n).withPorts(rpcPort, base).withCapacity(
+                        CapacityLimits.of(requireCapacity ? CapacityMode.ALLOCATION : CapacityMode.OFF));
             } catch (LitNodeException e) {
                 throw CliException.usage(e.getMessage().replace("a devnet has", "--nodes: a devnet has")
                         .replace("ports out of range", "--rpc-port/--base-port out of range (1-65535)"));
@@ -180,6 +190,9 @@ final class DevnetCommand {
             }
             if (verbose) {
                 args.add("--verbose");
+            }
+            if (requireCapacity) {
+                args.add("--require-capacity");
             }
             return args;
         }
@@ -224,7 +237,7 @@ final class DevnetCommand {
         @Option(names = "--data", description = "data folder (default $LITJ_HOME/devnet or ~/.litj/devnet)")
         Path data;
         @Option(names = "--json", description = "print one JSON object {running, data, pid, rpcUrl, nodes: [{url, "
-                + "up}], networkPublicKey}")
+                + "up}], capacityMode, networkPublicKey}")
         boolean json;
 
         @Override
@@ -258,14 +271,15 @@ final class DevnetCommand {
             if (json) {
                 JsonValue.ObjectBuilder b = JsonValue.object().put("running", new JsonValue.JsonBoolean(allUp))
                         .put("data", folder.dir().toString()).put("pid", new JsonValue.JsonNumber(state.pid()))
-                        .put("rpcUrl", state.rpcUrl()).put("nodes", new JsonValue.JsonArray(nodes));
+                        .put("rpcUrl", state.rpcUrl()).put("nodes", new JsonValue.JsonArray(nodes))
+                        .put("capacityMode", state.capacityMode());
                 if (!state.networkPublicKey().isEmpty()) {
                     b.put("networkPublicKey", state.networkPublicKey());
                 }
                 out.println(JsJson.stringify(b.build()));
             } else {
                 out.println("devnet running in " + folder.dir() + " (pid " + state.pid() + "), rpcUrl "
-                        + state.rpcUrl());
+                        + state.rpcUrl() + ", capacity " + state.capacityMode());
                 lines.forEach(out::println);
                 if (!allUp) {
                     out.println("some nodes do not answer; restart with `litj devnet down" + folder.dataArg()

@@ -1,5 +1,6 @@
 package io.litj.cli;
 
+import io.litj.node.ratelimit.CapacityMode;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonFields;
@@ -15,15 +16,17 @@ import java.util.Optional;
 
 /**
  * What a running devnet publishes in {@code <data>/devnet.json} so that {@code litj devnet status|down} (and
- * scripts) can find it: the process id, the URLs and the network's BLS public key ({@code networkPublicKey}, left
- * out when the network has none). The same JSON line is printed by {@code devnet up --json}.
+ * scripts) can find it: the process id, the URLs, the network's BLS public key ({@code networkPublicKey}, left
+ * out when the network has none) and how its nodes enforce capacity credits ({@code capacityMode}). The same JSON line is printed by {@code devnet up --json}.
  */
-record DevnetState(long pid, String rpcUrl, String blockHashUrl, List<String> nodes, String networkPublicKey) {
+record DevnetState(long pid, String rpcUrl, String blockHashUrl, List<String> nodes, String networkPublicKey,
+                   String capacityMode) {
     static final String FILE = "devnet.json";
 
     DevnetState {
         nodes = List.copyOf(nodes);
         networkPublicKey = networkPublicKey == null ? "" : networkPublicKey;
+        capacityMode = capacityMode == null ? CapacityMode.OFF.wireName() : capacityMode;
     }
 
     String toJson() {
@@ -34,7 +37,7 @@ record DevnetState(long pid, String rpcUrl, String blockHashUrl, List<String> no
         if (!networkPublicKey.isEmpty()) {
             b.put("networkPublicKey", networkPublicKey);
         }
-        return JsJson.stringify(b.put("pid", new JsonValue.JsonNumber(pid)).build());
+        return JsJson.stringify(b.put("capacityMode", capacityMode).put("pid", new JsonValue.JsonNumber(pid)).build());
     }
 
     void write(Path dataDir) throws IOException {
@@ -55,7 +58,8 @@ record DevnetState(long pid, String rpcUrl, String blockHashUrl, List<String> no
             List<String> nodes = new ArrayList<>();
             f.array("nodes").forEach(v -> nodes.add(((JsonValue.JsonString) v).value()));
             return Optional.of(new DevnetState(f.integer("pid"), f.string("rpcUrl"), f.string("blockHashUrl"),
-                    nodes, f.optionalString("networkPublicKey").orElse("")));
+                    nodes, f.optionalString("networkPublicKey").orElse(""),
+                    f.optionalString("capacityMode").orElse(CapacityMode.OFF.wireName())));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -5,8 +5,10 @@ import io.litj.client.ExecuteJsResult;
 import io.litj.client.LitClient;
 import io.litj.client.LitClientException;
 import io.litj.client.NodeFailure;
+import io.litj.client.RateLimitExceededException;
 import io.litj.client.SessionRequest;
 import io.litj.client.SessionTerms;
+import io.litj.protocol.IsoTime;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.auth.SessionSigs;
@@ -21,6 +23,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,7 +38,9 @@ import tools.jackson.core.TokenStreamLocation;
 /**
  * {@code litj exec}: runs a Lit Action on every node with a stored (or fresh) wallet session and prints the combined
  * response, the action's logs and the timing; {@code --json} prints one JSON object instead. A refusal exits 4 with
- * each node's error code (printed once when every node gave the same) and the logs the action wrote before failing.
+ * each node's error code (printed once when every node gave the same) and the logs the action wrote before failing;
+ * a rate-limit refusal also says when to try again. {@code --capacity-delegation FILE} pays with a credit holder's
+ * delegation.
  */
 @Command(name = "exec", mixinStandardHelpOptions = true, description = "Run a Lit Action on every node.")
 final class ExecCommand implements Callable<Integer> {
@@ -48,15 +53,18 @@ final class ExecCommand implements Callable<Integer> {
     @Option(names = "--params", description = "jsParams as a JSON object, e.g. '{\"name\":\"x\"}'")
     String params;
     @Option(names = "--json", description = "print one JSON object {ok, response, logs, nodes, ms} (on refusal: "
-            + "{ok: false, errorCode, nodes: [{node, status, errorCode, message}], logs})")
+            + "{ok: false, errorCode, retryAt?, nodes: [{node, status, errorCode, message}], logs})")
     boolean json;
+    @Mixin
+    CapacityDelegationOptions capacity;
 
     @Override
     public Integer call() {
         String source = readCode(code);
         JsonValue.JsonObject jsParams = params == null ? JsonValue.JsonObject.empty() : parseParams(params);
-        SessionTerms anyAction = SessionTerms.of(
-                ResourceAbilityRequest.of(LitResource.action("*"), LitAbility.LIT_ACTION_EXECUTION));
+        SessionTerms anyAction = SessionTerms.builder().resourceAbilityRequest(
+                ResourceAbilityRequest.of(LitResource.action("*"), LitAbility.LIT_ACTION_EXECUTION))
+                .capabilityAuthSigs(capacity.authSigs(Instant.now())).build();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (LitClient client = wallet.connect(err)) {
@@ -81,6 +89,9 @@ final class ExecCommand implements Callable<Integer> {
                 if (json) {
                     JsonValue.ObjectBuilder b = JsonValue.object().put("ok", new JsonValue.JsonBoolean(false));
                     e.nodeErrorCode().ifPresent(c -> b.put("errorCode", c));
+                    if (e instanceof RateLimitExceededException r) {
+                        r.retryAt().ifPresent(t -> b.put("retryAt", IsoTime.format(t)));
+                    }
                     out.println(JsJson.stringify(b.put("nodes", Failures.toJson(e)).put("logs", logs).build()));
                     out.flush();
                     return Exit.REFUSED;

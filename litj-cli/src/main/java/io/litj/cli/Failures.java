@@ -2,6 +2,8 @@ package io.litj.cli;
 
 import io.litj.client.LitClientException;
 import io.litj.client.NodeFailure;
+import io.litj.client.RateLimitExceededException;
+import io.litj.protocol.IsoTime;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.json.JsonValue;
 import java.util.ArrayList;
@@ -12,7 +14,8 @@ import java.util.Map;
 /**
  * Turns a {@link LitClientException} into what the CLI prints and its exit code: refusals by nodes
  * ({@link Exit#REFUSED}) grouped so that an error every node gave is printed once with "(all N nodes)", and nodes or
- * an RPC endpoint that did not answer ({@link Exit#NOT_RUNNING}) with the command that checks the devnet.
+ * an RPC endpoint that did not answer ({@link Exit#NOT_RUNNING}) with the command that checks the devnet; a
+ * rate-limit refusal ({@link RateLimitExceededException}) says when to retry and how to pay.
  */
 final class Failures {
     private Failures() {
@@ -66,6 +69,12 @@ final class Failures {
             return "[" + e.code().wireName() + "] " + e.getMessage();
         }
         String head = refused(e) ? "refused by the network:" : "the network did not answer:";
+        if (e instanceof RateLimitExceededException r) {
+            head = "rate limit exceeded: no capacity credit pays for this request; "
+                    + r.retryAt().map(t -> "try again at " + IsoTime.format(t)).orElse("try again later")
+                    + ", or pass --capacity-delegation FILE (a credit holder makes it with `litj capacity delegate`)"
+                    + " or use a wallet that holds a credit:";
+        }
         List<String> lines = lines(e, nodeCount);
         if (lines.size() == 1) {
             return head + " " + lines.get(0);

@@ -3,10 +3,10 @@ package io.litj.cli;
 import io.litj.client.LitClient;
 import io.litj.client.SessionRequest;
 import io.litj.client.SessionTerms;
-import io.litj.protocol.IsoTime;
 import io.litj.protocol.auth.SessionSigs;
 import io.litj.protocol.resource.ResourceAbilityRequest;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +20,10 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {SessionCommand.Create.class, InspectCommand.class})
 final class SessionCommand {
 
-    /** {@code litj session create}: prints session sigs as JSON (the JS SDK's SessionSigsMap). */
+    /**
+     * {@code litj session create}: prints session sigs as JSON (the JS SDK's SessionSigsMap); each
+     * {@code --capacity-delegation} file is placed ahead of the wallet grant in every session sig.
+     */
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create session sigs for every node and print them as JSON.")
     static final class Create implements Callable<Integer> {
@@ -35,20 +38,18 @@ final class SessionCommand {
                 + "days)")
         String expiration;
 
+        @Mixin
+        CapacityDelegationOptions capacity;
+
         @Override
         public Integer call() {
             List<ResourceAbilityRequest> requests = ResourceSpecs.parse(resources);
+            SessionTerms.Builder terms = SessionTerms.builder().resourceAbilityRequests(requests)
+                    .capabilityAuthSigs(capacity.authSigs(Instant.now()));
+            if (expiration != null) {
+                terms.expiration(IsoOption.parse("--expiration", expiration));
+            }
             try (LitClient client = wallet.connect(spec.commandLine().getErr())) {
-                SessionTerms.Builder terms = SessionTerms.builder().resourceAbilityRequests(requests);
-                if (expiration != null) {
-                    try {
-                        terms.expiration(IsoTime.parse(expiration, io.litj.protocol.LitErrorCode.InvalidArgument,
-                                "--expiration"));
-                    } catch (io.litj.protocol.LitProtocolException e) {
-                        throw CliException.usage(e.getMessage() + "; write an ISO time such as "
-                                + "2030-01-01T00:00:00Z");
-                    }
-                }
                 SessionSigs sigs = client.getSessionSigs(SessionRequest.of(terms.build(),
                         wallet.wallet(spec.commandLine().getErr())));
                 PrintWriter out = spec.commandLine().getOut();

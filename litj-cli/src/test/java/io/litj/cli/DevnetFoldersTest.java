@@ -150,7 +150,7 @@ class DevnetFoldersTest {
                 Clock.systemUTC(), new SecureRandom()).close();
         // a live pid (this JVM) publishing nodes of some other devnet on these ports
         new DevnetState(ProcessHandle.current().pid(), "http://127.0.0.1:1", "http://127.0.0.1:1/b",
-                java.util.List.of("http://127.0.0.1:2"), "").write(data);
+                java.util.List.of("http://127.0.0.1:2"), "", "off").write(data);
 
         LitjRun r = litj("pkp", "mint", "--permit-address", "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "--data",
                 data.toString());

@@ -27,7 +27,7 @@ final class TestDevnets {
         Devnet devnet = Devnet.start(config, Clock.systemUTC(), new SecureRandom());
         try {
             new DevnetState(ProcessHandle.current().pid(), devnet.rpcUrl(), devnet.blockHashUrl(), devnet.nodeUrls(),
-                    "").write(config.dataDir());
+                    "", config.capacity().mode().wireName()).write(config.dataDir());
         } catch (IOException e) {
             devnet.close();
             throw new UncheckedIOException(e);

@@ -4,6 +4,7 @@ import io.litj.client.internal.Urls;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.acc.ConditionSet;
+import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.BlsCapabilityVerifier;
 import io.litj.protocol.auth.SessionSigs;
 import io.litj.protocol.crypto.EthAddress;
@@ -137,6 +138,25 @@ public final class LitClient implements AutoCloseable {
     public String latestBlockhash() {
         requireConnected();
         return blockhash.get();
+    }
+
+    /**
+     * A capacity-credit delegation ({@code createCapacityDelegationAuthSig}, {@code js-sdk-v7-wire-format.md} §6):
+     * the credit owner signs a SIWE letting the request's delegatees have their requests paid by the owner's
+     * credit. The nonce is the network's latest block hash, so the client connects first if it is not connected
+     * (as the JS SDK does). Pass the result in {@link SessionTerms.Builder#capabilityAuthSigs} of the delegatee's
+     * session; it is never sent on its own. Byte-identical to the JS SDK's AuthSig for the same inputs and clock.
+     *
+     * @throws LitClientException {@code ClientNotReady} after {@link #close()}; what {@link #connect()} throws;
+     *         {@code InvalidArgument} for an expiration that is not after now; {@code WalletSignatureNotFound} when
+     *         the owner's signer fails; {@code InvalidSignature} when its signature does not recover the owner
+     */
+    public AuthSig createCapacityDelegationAuthSig(CapacityDelegationRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (!connected()) {
+            connect();
+        }
+        return CapacityDelegationSigner.sign(request, latestBlockhash(), cfg.clock());
     }
 
     /**

@@ -36,6 +36,10 @@ import org.slf4j.LoggerFactory;
  *       is checked with the node's own capability checks, and stored;</li>
  *   <li>session sigs: one per node, capabilities = the caller's capability AuthSigs then the grant.</li>
  * </ol>
+ * The capability AuthSigs (e.g. capacity delegations) are neither stored nor part of the store key: the stored grant
+ * covers the session key and resources and says nothing about who pays, so it is re-used whatever capabilities a
+ * call brings, and each call's session sigs carry exactly that call's capabilities (as the JS SDK, whose storage
+ * holds only the wallet sig).
  * One {@link AuthSigReuse} serves every call, so signatures verified once are not verified again; it verifies
  * network grants under the network key of the connection, and is replaced only when that key changes. Each grant's
  * SIWE is read once per call. Calls for the same store key are serialized, so concurrent callers cause one wallet

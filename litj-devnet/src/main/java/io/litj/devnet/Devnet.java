@@ -11,18 +11,21 @@ import io.litj.node.actions.ActionRuntime;
 import io.litj.node.keys.AdminToken;
 import io.litj.node.keys.KeyShareStore;
 import io.litj.node.keys.NodeIdentity;
+import io.litj.node.registry.CapacityCredit;
 import io.litj.node.registry.NetworkInfo;
 import io.litj.node.registry.NodeEntry;
 import io.litj.node.registry.Pkp;
 import io.litj.node.registry.PkpPermission;
 import io.litj.node.registry.SqliteRegistry;
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.crypto.EthAddress;
 import io.litj.threshold.bls.BlsPublicKey;
 import java.net.URI;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -191,7 +194,8 @@ public final class Devnet implements AutoCloseable {
 
     private LitNode startNode(int index, SecureRandom random) {
         NodeConfig nodeConfig = NodeConfig.of(config.registryFile(), index, config.nodeDir(index))
-                .withChains(ChainConfig.of(chains("http://" + DevnetConfig.HOST + ":" + rpcPort)));
+                .withChains(ChainConfig.of(chains("http://" + DevnetConfig.HOST + ":" + rpcPort)))
+                .withCapacity(config.capacity());
         return LitNode.builder(nodeConfig).registry(registry).clock(clock).random(random).actionRuntime(runtime)
                 .start();
     }
@@ -238,6 +242,16 @@ public final class Devnet implements AutoCloseable {
         try (PkpMinter minter = PkpMinter.of(registry, writer, adminToken, random)) {
             return minter.mint(permissions);
         }
+    }
+
+    /**
+     * Mints a capacity credit held by {@code owner}, paying {@code requestsPerKilosecond} until {@code expiresAt}; the
+     * nodes see it at once (a credit not found is never cached).
+     *
+     * @throws LitNodeException {@code InvalidArgument} for fewer than 1 request per kilosecond
+     */
+    public CapacityCredit mintCapacityCredit(EthAddress owner, long requestsPerKilosecond, Instant expiresAt) {
+        return writer.mintCapacityCredit(owner, requestsPerKilosecond, expiresAt);
     }
 
     /** The chain view's JSON-RPC URL, e.g. {@code http://127.0.0.1:8545}. */

@@ -2,6 +2,7 @@ package io.litj.devnet;
 
 import io.litj.node.LitNodeException;
 import io.litj.node.actions.ActionLimits;
+import io.litj.node.ratelimit.CapacityLimits;
 import io.litj.protocol.LitErrorCode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,9 +15,10 @@ import java.util.Objects;
  *
  * @param rpcPort the chain view's port (0: any free port)
  * @param basePort node {@code i} listens on {@code basePort + i} (0: any free ports)
+ * @param capacity how every node enforces capacity credits (default off: a free network)
  */
 public record DevnetConfig(int nodes, Path dataDir, int rpcPort, int basePort, Duration blockInterval,
-                           ActionLimits actionLimits) {
+                           ActionLimits actionLimits, CapacityLimits capacity) {
     public static final int DEFAULT_NODES = 3;
     public static final int MAX_NODES = 30;
     public static final int DEFAULT_RPC_PORT = 8545;
@@ -29,6 +31,7 @@ public record DevnetConfig(int nodes, Path dataDir, int rpcPort, int basePort, D
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(blockInterval, "blockInterval");
         Objects.requireNonNull(actionLimits, "actionLimits");
+        Objects.requireNonNull(capacity, "capacity");
         if (nodes < 1 || nodes > MAX_NODES) {
             throw new LitNodeException(LitErrorCode.InvalidArgument,
                     "a devnet has 1 to " + MAX_NODES + " nodes, not " + nodes);
@@ -42,24 +45,29 @@ public record DevnetConfig(int nodes, Path dataDir, int rpcPort, int basePort, D
     /** Defaults: 3 nodes, ports 8545 and 7470+, a block every 2 s. */
     public static DevnetConfig defaults(Path dataDir) {
         return new DevnetConfig(DEFAULT_NODES, dataDir, DEFAULT_RPC_PORT, DEFAULT_BASE_PORT, Duration.ofSeconds(2),
-                ActionLimits.defaults());
+                ActionLimits.defaults(), CapacityLimits.off());
     }
 
     public DevnetConfig withNodes(int n) {
-        return new DevnetConfig(n, dataDir, rpcPort, basePort, blockInterval, actionLimits);
+        return new DevnetConfig(n, dataDir, rpcPort, basePort, blockInterval, actionLimits, capacity);
     }
 
     public DevnetConfig withPorts(int rpc, int base) {
-        return new DevnetConfig(nodes, dataDir, rpc, base, blockInterval, actionLimits);
+        return new DevnetConfig(nodes, dataDir, rpc, base, blockInterval, actionLimits, capacity);
     }
 
     public DevnetConfig withBlockInterval(Duration interval) {
-        return new DevnetConfig(nodes, dataDir, rpcPort, basePort, interval, actionLimits);
+        return new DevnetConfig(nodes, dataDir, rpcPort, basePort, interval, actionLimits, capacity);
     }
 
     /** The Lit Action limits of every node. */
     public DevnetConfig withActionLimits(ActionLimits limits) {
-        return new DevnetConfig(nodes, dataDir, rpcPort, basePort, blockInterval, limits);
+        return new DevnetConfig(nodes, dataDir, rpcPort, basePort, blockInterval, limits, capacity);
+    }
+
+    /** How every node enforces capacity credits ({@code litj devnet up --require-capacity}: allocation). */
+    public DevnetConfig withCapacity(CapacityLimits limits) {
+        return new DevnetConfig(nodes, dataDir, rpcPort, basePort, blockInterval, actionLimits, limits);
     }
 
     /** The registry file inside the data folder. */

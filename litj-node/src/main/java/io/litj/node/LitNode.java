@@ -26,6 +26,7 @@ import io.litj.node.http.internal.SignSessionKeyEndpoint;
 import io.litj.node.http.internal.SigningAccEndpoint;
 import io.litj.node.http.internal.StoredActionConditions;
 import io.litj.node.keys.KeyShareStore;
+import io.litj.node.ratelimit.CapacityGate;
 import io.litj.node.keys.NodeIdentity;
 import io.litj.node.peer.internal.PeerService;
 import io.litj.threshold.bls.Bls;
@@ -63,6 +64,7 @@ public final class LitNode implements AutoCloseable {
     private final PeerService peer;
     private final PkpSigner signer;
     private final HttpChainRpc chains;
+    private final CapacityGate capacity;
 
     private LitNode(Builder b) {
         this.registry = b.registry;
@@ -70,6 +72,7 @@ public final class LitNode implements AutoCloseable {
         PeerService ownPeer = null;
         PkpSigner ownSigner = null;
         HttpChainRpc ownChains = null;
+        CapacityGate ownCapacity = null;
         try {
             this.entry = registry.nodes().stream().filter(n -> n.index() == b.config.index()).findFirst()
                     .orElseThrow(() -> new LitNodeException(LitErrorCode.InvalidArgument, "the registry "
@@ -88,6 +91,8 @@ public final class LitNode implements AutoCloseable {
             SessionSigValidator validator = SessionSigValidator.builder(entry.address()).clock(b.clock)
                     .blsVerifier(Bls.capabilityVerifier(keys::rootPublicKey)).build();
             AuthGate gate = new AuthGate(validator);
+            this.capacity = CapacityGate.open(b.config.capacity(), registry, b.config.dataDir(), b.clock);
+            ownCapacity = capacity;
             HttpBridge http = new HttpBridge(b.config, LitNode::extraErrorFields);
             HandshakeEndpoint handshake = new HandshakeEndpoint(registry, entry,
                     () -> keys.rootPublicKey().map(BlsPublicKey::toHex));
@@ -100,7 +105,7 @@ public final class LitNode implements AutoCloseable {
                     PRESIGNATURES_TOTAL), b.random);
             ownSigner = signer;
             PkpSignAuthorizer pkpAuthorizer = new PkpSignAuthorizer(registry, gate);
-            PkpSignEndpoint pkpSign = new PkpSignEndpoint(pkpAuthorizer, signer);
+            PkpSignEndpoint pkpSign = new PkpSignEndpoint(pkpAuthorizer, signer, capacity);
             this.chains = new HttpChainRpc(b.config.chains());
             ownChains = chains;
             AccAuthGate accGate = new AccAuthGate(validator, b.clock);
@@ -109,9 +114,11 @@ public final class LitNode implements AutoCloseable {
                     new StoredActionConditions(actionStore, runtime));
             ExecuteEndpoint execute = new ExecuteEndpoint(gate, runtime, actionStore,
                     registry, pkpAuthorizer, signer, new ActionAccess(evaluator, accGate, entry, keys,
-                    new DecryptionExchange(signer), b.random));
-            EncryptionSignEndpoint encryptionSign = new EncryptionSignEndpoint(entry, keys, accGate, evaluator);
-            SigningAccEndpoint signingAcc = new SigningAccEndpoint(entry, keys, accGate, evaluator, b.clock);
+                    new DecryptionExchange(signer), b.random), capacity);
+            EncryptionSignEndpoint encryptionSign = new EncryptionSignEndpoint(entry, keys, accGate, evaluator,
+                    capacity);
+            SigningAccEndpoint signingAcc = new SigningAccEndpoint(entry, keys, accGate, evaluator, capacity,
+                    b.clock);
             this.server = NodeListener.start(entry.host(), entry.port(), b.config, http, r -> {
                 r.post("/web/handshake", http.json("handshake", handshake))
                         .post("/web/handshake/", http.json("handshake", handshake))
@@ -133,7 +140,8 @@ public final class LitNode implements AutoCloseable {
                         .post("/web/signing/access_control_condition/", http.json("signing_acc",
                                 HttpLimits.ACC_BODY_BYTES, signingAcc))
                         .get("/litj/health", http.noBody("health", req -> NodeResponse.ok(JsonValue.object()
-                                .put("status", "ok").put("node", entry.address()).build())));
+                                .put("status", "ok").put("node", entry.address())
+                                .put("capacityMode", capacity.mode().wireName()).build())));
                 peer.register(r, http);
                 r.any(http.notFound());
             });
@@ -143,6 +151,9 @@ public final class LitNode implements AutoCloseable {
                         + " cannot listen on " + entry.address() + " (port " + entry.port() + " in use?)");
             }
         } catch (RuntimeException e) {
+            if (ownCapacity != null) {
+                ownCapacity.close();
+            }
             if (ownChains != null) {
                 ownChains.close();
             }
@@ -200,6 +211,7 @@ public final class LitNode implements AutoCloseable {
             signer.close();
             chains.close();
             peer.close();
+            capacity.close();
         } finally {
             if (ownsRuntime) {
                 runtime.close();

@@ -1,5 +1,6 @@
 package io.litj.node;
 
+import io.litj.node.ratelimit.CapacityLimits;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.json.JsJson;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
  * folder (keys), its largest request body and its other HTTP limits. Read from and written to a small JSON file for
  * {@code litj node --config <file>}:
  * {@code {"registry":"…/registry.sqlite","index":0,"dataDir":"…/node-0","maxBodyBytes":25165824}}, plus the optional
- * members of {@link HttpLimits} and of {@link ChainConfig} ({@code "chains":{"ethereum":"http://127.0.0.1:8545"}}).
+ * members of {@link HttpLimits}, of {@link ChainConfig} ({@code "chains":{"ethereum":"http://127.0.0.1:8545"}}) and of
+ * {@link CapacityLimits} ({@code "capacityMode":"allocation"}).
  *
  * @param registryFile the registry file whoever starts the node opens and gives it ({@link LitNode.Builder#registry});
  *     the node itself only looks next to it for the network's admin token
@@ -28,19 +30,22 @@ import java.util.stream.Stream;
  *     every other route reads at most the smaller of this and its own limit in {@link HttpLimits}
  * @param http         connection, request and timeout limits of the node's listener
  * @param chains       the JSON-RPC endpoints access-control conditions are evaluated against
+ * @param capacity     whether and how capacity credits are enforced (default off)
  */
 public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBodyBytes, HttpLimits http,
-        ChainConfig chains) {
+        ChainConfig chains, CapacityLimits capacity) {
     /** Default body limit: enough for a 16 MiB Lit Action in base64. */
     public static final long DEFAULT_MAX_BODY_BYTES = 24L * 1024 * 1024;
     private static final Set<String> FIELDS = Stream.concat(Stream.of("registry", "index", "dataDir", "maxBodyBytes"),
-            Stream.concat(HttpLimits.FIELDS.stream(), ChainConfig.FIELDS.stream())).collect(Collectors.toUnmodifiableSet());
+            Stream.concat(Stream.concat(HttpLimits.FIELDS.stream(), ChainConfig.FIELDS.stream()),
+                    CapacityLimits.FIELDS.stream())).collect(Collectors.toUnmodifiableSet());
 
     public NodeConfig {
         Objects.requireNonNull(registryFile, "registryFile");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(chains, "chains");
+        Objects.requireNonNull(capacity, "capacity");
         if (index < 0) {
             throw new LitNodeException(LitErrorCode.InvalidArgument, "node index must be >= 0 but is " + index);
         }
@@ -50,14 +55,19 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
         }
     }
 
-    /** A config without chains ({@link ChainConfig#none()}). */
+    /** A config without chains ({@link ChainConfig#none()}) and with capacity credits off. */
     public NodeConfig(Path registryFile, int index, Path dataDir, long maxBodyBytes, HttpLimits http) {
-        this(registryFile, index, dataDir, maxBodyBytes, http, ChainConfig.none());
+        this(registryFile, index, dataDir, maxBodyBytes, http, ChainConfig.none(), CapacityLimits.off());
     }
 
     /** A copy evaluating conditions against {@code chains}. */
     public NodeConfig withChains(ChainConfig chains) {
-        return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains);
+        return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity);
+    }
+
+    /** A copy enforcing capacity credits by {@code capacity}. */
+    public NodeConfig withCapacity(CapacityLimits capacity) {
+        return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity);
     }
 
     /** A config with the default {@link HttpLimits}. */
@@ -96,7 +106,7 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
             throw f.fail("field 'index' is too large");
         }
         return new NodeConfig(base.resolve(f.string("registry")), (int) index, base.resolve(f.string("dataDir")),
-                maxBody, HttpLimits.read(f), ChainConfig.read(f));
+                maxBody, HttpLimits.read(f), ChainConfig.read(f), CapacityLimits.read(f));
     }
 
     /** The JSON text of this config (absolute paths). */
@@ -108,6 +118,7 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
                 .put("maxBodyBytes", new JsonValue.JsonNumber(maxBodyBytes));
         http.write(b);
         chains.write(b);
+        capacity.write(b);
         return JsJson.stringify(b.build());
     }
 }

@@ -9,6 +9,8 @@ import io.litj.protocol.LitProtocolException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.litj.node.ratelimit.CapacityLimits;
+import io.litj.node.ratelimit.CapacityMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,6 +134,27 @@ class NodeConfigTest {
                 assertThrows(LitNodeException.class, () -> NodeConfig.read(unknownField)).code());
         assertEquals(LitErrorCode.InvalidArgument,
                 assertThrows(LitNodeException.class, () -> NodeConfig.read(notJson)).code());
+    }
+
+    @Test
+    void capacity_roundTrips_andDefaultsToOff() throws IOException {
+        NodeConfig config = NodeConfig.of(dir.resolve("r"), 0, dir.resolve("d")).withCapacity(
+                CapacityLimits.of(CapacityMode.ALLOCATION).withWindow(java.time.Duration.ofSeconds(60))
+                        .withCreditCache(java.time.Duration.ZERO));
+        assertEquals(config, NodeConfig.read(write(config.toJson())));
+        assertEquals(CapacityLimits.off(), NodeConfig.read(write("{\"registry\":\"r\",\"index\":0,\"dataDir\":\"d\"}"))
+                .capacity());
+    }
+
+    @Test
+    void capacity_badModeWindowOrCache_refusedWithInvalidArgumentNamingIt() throws IOException {
+        String base = "{\"registry\":\"r\",\"index\":0,\"dataDir\":\"d\",";
+        assertTrue(refused(() -> NodeConfig.read(write(base + "\"capacityMode\":\"strict\"}"))).getMessage()
+                .contains("capacityMode must be off, holding or allocation"));
+        assertTrue(refused(() -> NodeConfig.read(write(base + "\"capacityWindowSeconds\":0}"))).getMessage()
+                .contains("capacityWindowSeconds must be in [1, 2592000]"));
+        assertTrue(refused(() -> NodeConfig.read(write(base + "\"capacityCacheMillis\":60001}"))).getMessage()
+                .contains("capacityCacheMillis must be in [0, 60000]"));
     }
 
     private Path write(String json) throws IOException {

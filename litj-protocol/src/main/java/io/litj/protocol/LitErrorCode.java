@@ -65,6 +65,22 @@ public enum LitErrorCode {
     NodeChainNotConfigured(400, LitErrorKind.Validation),
     /** litj: an access-control condition of a kind this node does not evaluate (Solana, POAP, Lit Action …). */
     NodeConditionNotSupported(400, LitErrorKind.Validation),
+    /**
+     * Datil: no capacity credit of the caller (or delegated to it) has room for this request. Not a PublicError: the
+     * node answers {@code {"message":"Rate limit exceeded.  Try again at <rfc3339>","errorCode":"rate_limit_exceeded"}}
+     * with HTTP 402 (400 on {@code /web/pkp/sign}).
+     */
+    RateLimitExceeded("rate_limit_exceeded", 402, LitErrorKind.Validation),
+    /** litj: a capacity delegation in the session fails validation (signature, SIWE, time, URI, ReCap, restriction). */
+    NodeCapacityDelegationInvalid(402, LitErrorKind.Validation),
+    /** litj: a capacity delegation names a credit its delegator does not own (or that does not exist). */
+    NodeCapacityDelegationNotOwned(402, LitErrorKind.Validation),
+    /** litj: a capacity delegation's {@code delegate_to} does not list the proven caller. */
+    NodeCapacityDelegateeMismatch(402, LitErrorKind.Validation),
+    /** litj: a capacity delegation's {@code uses} are used up on this node. */
+    NodeCapacityDelegationUsedUp(402, LitErrorKind.Validation),
+    /** litj: every credit a capacity delegation names has expired. */
+    NodeCapacityCreditExpired(402, LitErrorKind.Validation),
 
     // ---- JS SDK client-side codes (js-sdk-v7-wire-format.md §10) ----
     InvalidSessionSigs("invalid_session_sigs", 400, LitErrorKind.Validation),

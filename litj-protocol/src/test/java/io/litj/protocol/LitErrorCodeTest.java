@@ -79,6 +79,12 @@ class LitErrorCodeTest {
     }
 
     @Test
+    void rateLimitExceeded_isDatilsNonPublicErrorCode_with402() {
+        assertEquals("rate_limit_exceeded", LitErrorCode.RateLimitExceeded.wireName());
+        assertEquals(402, LitErrorCode.RateLimitExceeded.httpStatus());
+    }
+
+    @Test
     void wireName_allCodes_areDistinct() {
         Set<String> names = Arrays.stream(LitErrorCode.values()).map(LitErrorCode::wireName)
                 .collect(Collectors.toSet());

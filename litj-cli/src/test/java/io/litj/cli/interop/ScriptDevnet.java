@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What the interop tests that run one flows script against a devnet share: the 3-node devnet (started only when
@@ -31,11 +32,16 @@ final class ScriptDevnet {
 
     /** A 3-node devnet in {@code dir}, or empty when the script cannot run here. */
     static Optional<Devnet> startIfScriptsCanRun(Path dir) {
+        return startIfScriptsCanRun(dir, UnaryOperator.identity());
+    }
+
+    /** As {@link #startIfScriptsCanRun(Path)}, with the 3-node config changed by {@code adjust}. */
+    static Optional<Devnet> startIfScriptsCanRun(Path dir, UnaryOperator<DevnetConfig> adjust) {
         if (NodeJs.findOnPath("node").isEmpty() || NodeJs.findInteropDir().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Devnet.start(DevnetConfig.defaults(dir).withNodes(3).withPorts(0, 0), Clock.systemUTC(),
-                new SecureRandom()));
+        return Optional.of(Devnet.start(adjust.apply(DevnetConfig.defaults(dir).withNodes(3).withPorts(0, 0)),
+                Clock.systemUTC(), new SecureRandom()));
     }
 
     /** The flow {@code name}, which must have succeeded (otherwise the failure shows the SDK's error and chatter). */

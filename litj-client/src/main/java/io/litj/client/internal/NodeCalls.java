@@ -212,11 +212,17 @@ public final class NodeCalls {
     }
 
     /**
-     * The exception of an operation that failed on some nodes: {@code NetworkError} when none of them answered,
-     * else {@code NodeError}; the failures ordered by {@link #ordered} and described in the message.
+     * The exception of an operation that failed on some nodes: a {@link io.litj.client.RateLimitExceededException}
+     * when some node refused for the rate limit, {@code NetworkError} when none of them answered, else
+     * {@code NodeError}; the failures ordered by {@link #ordered} and described in the message.
      */
     public static LitClientException failed(String operation, List<NodeFailure> failures, int nodeCount,
                                             String requestId) {
+        Optional<? extends LitClientException> rateLimited =
+                RateLimitRefusals.exception(operation, failures, nodeCount, requestId);
+        if (rateLimited.isPresent()) {
+            return rateLimited.get();
+        }
         List<NodeFailure> ordered = ordered(failures);
         LitErrorCode code = failures.stream().allMatch(NodeFailure::unreachable) ? LitErrorCode.NetworkError
                 : LitErrorCode.NodeError;

@@ -56,6 +56,18 @@ public final class FakeLitNetwork implements AutoCloseable {
     public static final String ACTION_CID = "QmWBC8aLLeMpH9SD3tNuVT6jLbYmFLm6uVdxXkK7MQ8tp4";
     public static final long EPOCH = 7;
 
+    /** A node's handshake answer with network key {@code key} and {@code blockhash} (none if null). */
+    public static JsonValue.JsonObject handshakeAnswer(String key, String blockhash) {
+        JsonValue.ObjectBuilder b = JsonValue.object().put("serverPublicKey", "")
+                .put("subnetPublicKey", key).put("networkPublicKey", key)
+                .put("networkPublicKeySet", key).put("hdRootPubkeys", new JsonValue.JsonArray(List.of()));
+        if (blockhash != null) {
+            b.put("latestBlockhash", blockhash);
+        }
+        return b.put("clientSdkVersion", "7.4.0").put("nodeVersion", "fake")
+                .put("epoch", new JsonValue.JsonNumber(EPOCH)).put("attestation", JsonValue.JsonNull.INSTANCE).build();
+    }
+
     /** One recorded HTTP request (header names lowercase). */
     public record Recorded(String method, String path, Map<String, String> headers, String body) {
         public JsonValue.JsonObject json() {
@@ -322,18 +334,9 @@ public final class FakeLitNetwork implements AutoCloseable {
                     ex.close();
                 }
                 case ERROR -> send(ex, Reply.error(LitErrorCode.NodeSystemFault, "boom"));
-                default -> {
-                    String key = handshakeMode == HandshakeMode.OTHER_KEY ? OTHER_KEY : NETWORK_KEY;
-                    JsonValue.ObjectBuilder b = JsonValue.object().put("serverPublicKey", "")
-                            .put("subnetPublicKey", key).put("networkPublicKey", key)
-                            .put("networkPublicKeySet", key).put("hdRootPubkeys", new JsonValue.JsonArray(List.of()));
-                    if (handshakeMode != HandshakeMode.NO_BLOCKHASH) {
-                        b.put("latestBlockhash", blockhash.get());
-                    }
-                    b.put("clientSdkVersion", "7.4.0").put("nodeVersion", "fake")
-                            .put("epoch", new JsonValue.JsonNumber(EPOCH)).put("attestation", JsonValue.JsonNull.INSTANCE);
-                    send(ex, Reply.json(b.build()));
-                }
+                default -> send(ex, Reply.json(handshakeAnswer(
+                        handshakeMode == HandshakeMode.OTHER_KEY ? OTHER_KEY : NETWORK_KEY,
+                        handshakeMode == HandshakeMode.NO_BLOCKHASH ? null : blockhash.get())));
             }
         }
 

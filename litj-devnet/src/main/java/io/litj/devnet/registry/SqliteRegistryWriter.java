@@ -2,6 +2,7 @@ package io.litj.devnet.registry;
 
 import io.litj.node.LitNodeException;
 import io.litj.node.registry.Block;
+import io.litj.node.registry.CapacityCredit;
 import io.litj.node.registry.NetworkInfo;
 import io.litj.node.registry.NodeEntry;
 import io.litj.node.registry.Pkp;
@@ -11,6 +12,7 @@ import io.litj.node.registry.internal.BlockRows;
 import io.litj.node.registry.internal.ConnectionPool;
 import io.litj.node.registry.internal.RegistrySchema;
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.crypto.EthAddress;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The writes a devnet makes to its SQLite registry ({@code <data>/registry.sqlite}): creating the file with the
- * network facts and the node list, appending blocks (the block producer), pruning old ones, and recording minted
- * PKPs ({@code litj pkp mint}, {@code Devnet.mintPkp}). Nodes and the chain view read the same file through
+ * network facts and the node list, appending blocks (the block producer), pruning old ones, recording minted
+ * PKPs ({@code litj pkp mint}, {@code Devnet.mintPkp}) and minting capacity credits ({@code litj capacity mint},
+ * {@code Devnet.mintCapacityCredit}). Nodes and the chain view read the same file through
  * {@link SqliteRegistry}; the layout both sides use has one home, {@link RegistrySchema}.
  *
  * <p>Every write is one {@code BEGIN IMMEDIATE} transaction on a pooled connection ({@code synchronous=FULL}, busy
@@ -202,6 +205,43 @@ public final class SqliteRegistryWriter implements AutoCloseable {
                 p.executeUpdate();
             }
             return new PkpPermission(permission.authMethodType(), id, scopes);
+        });
+    }
+
+    /**
+     * Mints a capacity credit: the next token id (1, 2, 3 … as Datil's {@code RateLimitNFT} counts), held by
+     * {@code owner}, paying {@code requestsPerKilosecond} until {@code expiresAt} (whole seconds).
+     *
+     * @return the credit as recorded
+     * @throws LitNodeException {@code InvalidArgument} for fewer than 1 request per kilosecond;
+     *     {@code NodeSystemFault} on SQLite failure
+     */
+    public CapacityCredit mintCapacityCredit(EthAddress owner, long requestsPerKilosecond, Instant expiresAt) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        if (requestsPerKilosecond < 1) {
+            throw RegistrySchema.refused(file, "cannot record a capacity credit of " + requestsPerKilosecond
+                    + " requests per kilosecond (at least 1)");
+        }
+        return pool.write("minting a capacity credit", c -> {
+            RegistrySchema.installCapacityTables(c);
+            long seq;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT COALESCE(MAX(created_seq), 0) + 1 FROM capacity_credits")) {
+                seq = rs.next() ? rs.getLong(1) : 1;
+            }
+            CapacityCredit credit = new CapacityCredit(Long.toString(seq), owner, requestsPerKilosecond,
+                    Instant.ofEpochSecond(expiresAt.getEpochSecond()));
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO capacity_credits ("
+                    + RegistrySchema.CAPACITY_COLUMNS + ", created_seq) VALUES (?, ?, ?, ?, ?)")) {
+                p.setString(1, credit.tokenId());
+                p.setString(2, RegistrySchema.ownerText(owner));
+                p.setLong(3, requestsPerKilosecond);
+                p.setLong(4, credit.expiresAt().getEpochSecond());
+                p.setLong(5, seq);
+                p.executeUpdate();
+            }
+            return credit;
         });
     }
 

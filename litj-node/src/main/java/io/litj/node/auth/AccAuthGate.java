@@ -1,6 +1,7 @@
 package io.litj.node.auth;
 
 import io.litj.node.LitNodeException;
+import io.litj.node.ratelimit.Payer;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.SessionSigValidator;
@@ -42,21 +43,29 @@ public final class AccAuthGate {
      * @throws LitNodeException with the codes of the class comment
      */
     public EthAddress authorize(Optional<JsonValue> authSigField, ResourceAbilityRequest request) {
+        return admit(authSigField, request).user();
+    }
+
+    /**
+     * Authorizes the request's {@code authSig} for {@code request}, as {@link #authorize}, and says who may pay for
+     * it: the proven caller and, for a session sig, the capacity delegations it carried.
+     *
+     * @throws LitNodeException with the codes of the class comment
+     */
+    public Payer admit(Optional<JsonValue> authSigField, ResourceAbilityRequest request) {
         Objects.requireNonNull(request, "request");
         JsonValue field = authSigField.filter(v -> !(v instanceof JsonValue.JsonNull))
                 .orElseThrow(() -> new LitNodeException(LitErrorCode.NodeInvalidAuthSig,
                         "the request has no authSig; send a session sig or a wallet AuthSig"));
         AuthSig authSig = AuthGate.parse(field);
         return switch (authSig.type()) {
-            case SESSION_SIG -> session(authSig, request);
-            case WALLET_SIG -> WalletSignature.verify(authSig, "authSig", clock.instant()).address();
+            case SESSION_SIG -> Payer.of(AuthGate.accepted(validator.validate(authSig, request.resource(),
+                    request.ability())));
+            case WALLET_SIG -> Payer.wallet(WalletSignature.verify(authSig, "authSig", clock.instant()).address());
             default -> throw new LitNodeException(LitErrorCode.NodeAuthSigNotSupported, "authSig is a "
                     + authSig.type() + "; send a session sig or a wallet AuthSig (derivedVia "
                     + AuthSig.WALLET_DERIVED_VIA + ")");
         };
     }
 
-    private EthAddress session(AuthSig authSig, ResourceAbilityRequest request) {
-        return AuthGate.accepted(validator.validate(authSig, request.resource(), request.ability())).caller();
-    }
 }

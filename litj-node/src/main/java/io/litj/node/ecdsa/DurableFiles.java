@@ -43,7 +43,7 @@ final class DurableFiles {
         }
     }
 
-    private static void syncFolder(Path dir) {
+    static void syncFolder(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException e) {

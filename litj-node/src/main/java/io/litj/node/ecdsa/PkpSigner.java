@@ -207,5 +207,6 @@ public final class PkpSigner implements AutoCloseable {
     public void close() {
         background.shutdownNow();
         liveness.close();
+        store.close();
     }
 }

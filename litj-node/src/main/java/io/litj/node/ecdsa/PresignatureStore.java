@@ -4,7 +4,6 @@ import io.litj.node.LitNodeException;
 import io.litj.node.keys.SecretFiles;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.crypto.Bytes;
-import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import io.litj.threshold.ecdsa.Participants;
@@ -26,16 +25,18 @@ import java.util.stream.Stream;
 /**
  * This node's presignatures, per PKP and signing set, on disk under {@code <data>/presign/<tokenId>/<set>/}
  * ({@code <set>} = the share indexes joined by {@code -}): {@code <id>.secret} holds one unused presignature
- * (owner-only, written atomically and synced), {@code <id>.bound} records the one digest it was bound to.
+ * (owner-only, written atomically and synced), and the set's {@link BindJournal} ({@code bound.journal}) records
+ * the one digest each used presignature was bound to.
  *
- * <p>Use at most once, also across restarts: {@link #bind} writes and syncs the bound record <em>before</em> it
- * hands the presignature out, and then deletes the secret; a presignature with a bound record is never offered
- * again (a secret left beside one by a crash is deleted when its folder is read); binding it to another digest is
- * refused. Bounded: at most {@code maxPerSet} unused presignatures per (PKP, set) (a new one replaces the lowest
- * unreserved one) and {@code maxTotal} in all.
- * Thread-safe.
+ * <p>Use at most once, also across restarts: {@link #bind} appends the bound record and syncs it (one
+ * {@code fdatasync}) <em>before</em> it hands the presignature out, and then deletes the secret; a presignature with
+ * a bound record is never offered again (a secret left beside one by a crash is deleted when its folder is read, as
+ * is the secret named by a torn last journal line); binding it to another digest is refused. Bound records of the
+ * earlier one-file-per-record layout ({@code <id>.bound}) are honoured the same way. Bounded: at most
+ * {@code maxPerSet} unused presignatures per (PKP, set) (a new one replaces the lowest unreserved one) and
+ * {@code maxTotal} in all. Thread-safe.
  */
-public final class PresignatureStore {
+public final class PresignatureStore implements AutoCloseable {
     /** Folder under the node's data folder. */
     public static final String DIR = "presign";
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
@@ -46,6 +47,7 @@ public final class PresignatureStore {
     private final int maxPerSet;
     private final int maxTotal;
     private final Map<Path, TreeSet<String>> unused = new HashMap<>();
+    private final Map<Path, BindJournal> journals = new HashMap<>();
     private final Set<String> reserved = new HashSet<>();
     private int total;
 
@@ -91,7 +93,7 @@ public final class PresignatureStore {
         checkId(id);
         Path dir = folder(tokenId, set);
         TreeSet<String> ids = load(dir);
-        if (Files.exists(dir.resolve(id + ".bound"))) {
+        if (isBound(dir, id)) {
             return false;
         }
         if (ids.size() >= maxPerSet) {
@@ -158,11 +160,19 @@ public final class PresignatureStore {
         }
         Path secret = dir.resolve(id + ".secret");
         String json = SecretFiles.read(secret);
-        DurableFiles.write(dir.resolve(id + ".bound"), JsJson.stringify(JsonValue.object().put("id", id)
-                .put("digest", digest.hex()).build()));
         ids.remove(id);
         total--;
         reserved.remove(dir.resolve(id).toString());
+        try {
+            journals.get(dir).append(id, digest);
+        } catch (LitNodeException e) {
+            // the presignature stays out of the pool; the journal is read again (its torn tail cut) on next use
+            journals.remove(dir).close();
+            unused.remove(dir);
+            total -= ids.size();
+            DurableFiles.deleteUnsynced(secret);
+            throw e;
+        }
         // not synced: the bound record is, and a secret left beside it by a crash is deleted when the folder is read
         DurableFiles.deleteUnsynced(secret);
         return scheme.importPresignature(json);
@@ -171,16 +181,26 @@ public final class PresignatureStore {
     /** The digest presignature {@code id} was bound to, if any. */
     public synchronized Optional<Bytes> boundDigest(String tokenId, Participants set, String id) {
         checkId(id);
-        Path file = folder(tokenId, set).resolve(id + ".bound");
-        if (!Files.exists(file)) {
+        Path dir = folder(tokenId, set);
+        load(dir);
+        Optional<Bytes> journaled = journals.get(dir).digestOf(id);
+        if (journaled.isPresent()) {
+            return journaled;
+        }
+        Path legacy = dir.resolve(id + ".bound");
+        if (!Files.exists(legacy)) {
             return Optional.empty();
         }
-        JsonValue v = JsonReader.parseObject(SecretFiles.read(file), LitErrorCode.NodeSystemFault, file.toString())
-                .get("digest").orElse(null);
+        JsonValue v = JsonReader.parseObject(SecretFiles.read(legacy), LitErrorCode.NodeSystemFault,
+                legacy.toString()).get("digest").orElse(null);
         if (v instanceof JsonValue.JsonString s) {
             return Optional.of(Bytes.fromHex(s.value(), "digest"));
         }
-        throw new LitNodeException(LitErrorCode.NodeSystemFault, file + " names no digest");
+        throw new LitNodeException(LitErrorCode.NodeSystemFault, legacy + " names no digest");
+    }
+
+    private boolean isBound(Path dir, String id) {
+        return journals.get(dir).digestOf(id).isPresent() || Files.exists(dir.resolve(id + ".bound"));
     }
 
     /** How many unused presignatures {@code (tokenId, set)} has (reserved ones included). */
@@ -194,6 +214,10 @@ public final class PresignatureStore {
             return ids;
         }
         ids = new TreeSet<>();
+        BindJournal journal = BindJournal.open(dir);
+        journal.tornId().ifPresent(torn -> DurableFiles.delete(dir.resolve(torn + ".secret")));
+        journal.cutTornTail();
+        journals.put(dir, journal);
         if (Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path f : (Iterable<Path>) files::iterator) {
@@ -202,7 +226,7 @@ public final class PresignatureStore {
                         continue;
                     }
                     String id = name.substring(0, name.length() - 7);
-                    if (Files.exists(dir.resolve(id + ".bound"))) {
+                    if (isBound(dir, id) || journal.tornId().filter(id::equals).isPresent()) {
                         DurableFiles.delete(f);
                     } else if (ids.size() < maxPerSet) {
                         ids.add(id);
@@ -221,6 +245,15 @@ public final class PresignatureStore {
         if (!ID.matcher(id).matches()) {
             throw new LitNodeException(LitErrorCode.InvalidArgument, "presignature id must be 32 lowercase hex");
         }
+    }
+
+    /** Closes the journals' files (a later call opens them again). */
+    @Override
+    public synchronized void close() {
+        journals.values().forEach(BindJournal::close);
+        journals.clear();
+        unused.clear();
+        total = 0;
     }
 
     @Override

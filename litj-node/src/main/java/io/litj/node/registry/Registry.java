@@ -1,10 +1,12 @@
 package io.litj.node.registry;
 
+import io.litj.protocol.crypto.EthAddress;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What the network knows about itself, as a node reads it: nodes, epoch and threshold, recent blocks and PKPs. On a
+ * What the network knows about itself, as a node reads it: nodes, epoch and threshold, recent blocks, PKPs and
+ * capacity credits. On a
  * devnet it is an embedded SQLite file written by the devnet launcher and read by the chain view and every node
  * ({@link SqliteRegistry}); on a real network it would be read from the chain. The role has no writes: whatever
  * fills the registry (a devnet, a chain) does so outside the node.
@@ -33,6 +35,18 @@ public interface Registry extends AutoCloseable {
 
     /** Token ids of the PKPs that permit this auth method (type 1: address; type 2: CID), oldest first. */
     List<String> pkpsPermitting(int authMethodType, String id);
+
+    /** The capacity credit with this token id (decimal, as Datil's {@code RateLimitNFT.capacity(id)}), if any. */
+    Optional<CapacityCredit> capacityCredit(String tokenId);
+
+    /**
+     * The capacity credits {@code owner} holds now, oldest first, expired ones included (Datil's {@code balanceOf} and
+     * {@code tokenOfOwnerByIndex}).
+     */
+    List<CapacityCredit> capacityCreditsOwnedBy(EthAddress owner);
+
+    /** Every capacity credit, oldest first. */
+    List<CapacityCredit> capacityCredits();
 
     /** Releases what the registry holds; called by whoever opened it, never by a node it was given to. */
     @Override

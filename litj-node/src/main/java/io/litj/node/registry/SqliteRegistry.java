@@ -5,6 +5,7 @@ import io.litj.node.registry.internal.BlockRows;
 import io.litj.node.registry.internal.ConnectionPool;
 import io.litj.node.registry.internal.RegistrySchema;
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.crypto.EthAddress;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Registry} read from the devnet's embedded SQLite file ({@code <data>/registry.sqlite}), which the devnet
- * launcher creates and writes ({@code io.litj.devnet.registry.SqliteRegistryWriter}: blocks, PKPs) and the chain
+ * launcher creates and writes ({@code io.litj.devnet.registry.SqliteRegistryWriter}: blocks, PKPs, capacity credits) and the chain
  * view and every node read, also across processes on one machine. This class only reads: it never creates,
  * migrates or writes the file.
  *
@@ -71,6 +72,29 @@ public final class SqliteRegistry implements Registry {
     public List<String> pkpsPermitting(int authMethodType, String id) {
         return pool.read("reading PKP permissions", c -> RegistrySchema.hasPkpTables(c)
                 ? PkpTable.tokensFor(c, authMethodType, id) : List.of());
+    }
+
+    @Override
+    public Optional<CapacityCredit> capacityCredit(String tokenId) {
+        Objects.requireNonNull(tokenId, "tokenId");
+        if (!CapacityCredit.isTokenId(tokenId)) {
+            return Optional.empty();
+        }
+        return pool.read("reading a capacity credit", c -> RegistrySchema.hasCapacityTables(c)
+                ? CapacityTable.byTokenId(c, tokenId) : Optional.empty());
+    }
+
+    @Override
+    public List<CapacityCredit> capacityCreditsOwnedBy(EthAddress owner) {
+        Objects.requireNonNull(owner, "owner");
+        return pool.read("reading capacity credits", c -> RegistrySchema.hasCapacityTables(c)
+                ? CapacityTable.ownedBy(c, owner) : List.of());
+    }
+
+    @Override
+    public List<CapacityCredit> capacityCredits() {
+        return pool.read("reading capacity credits", c -> RegistrySchema.hasCapacityTables(c)
+                ? CapacityTable.all(c) : List.of());
     }
 
     /** The registry file. */

@@ -297,8 +297,11 @@ class PkpSignNetworkTest {
             return out;
         }
         try (Stream<Path> files = Files.walk(root)) {
-            files.filter(f -> f.getFileName().toString().endsWith(".bound"))
-                    .forEach(f -> out.add(f.getFileName().toString().replace(".bound", "")));
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (f.getFileName().toString().equals(BindJournal.FILE)) {
+                    Files.readAllLines(f).forEach(line -> out.add(line.substring(0, 32)));
+                }
+            }
         }
         return out;
     }
@@ -312,9 +315,10 @@ class PkpSignNetworkTest {
         for (int attempt = 1; ; attempt++) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path f : (Iterable<Path>) files::iterator) {
-                    String name = f.getFileName().toString();
-                    if (name.endsWith(".bound")) {
-                        assertFalse(Files.exists(f.resolveSibling(name.replace(".bound", ".secret"))), f::toString);
+                    if (f.getFileName().toString().equals(BindJournal.FILE)) {
+                        for (String line : Files.readAllLines(f)) {
+                            assertFalse(Files.exists(f.resolveSibling(line.substring(0, 32) + ".secret")), line);
+                        }
                     }
                 }
                 return;

@@ -95,7 +95,8 @@ class PresignatureStoreTest {
         assertEquals("{\"n\":1}", p.exportSecretJson());
         Path folder = store.folder(TOKEN, SET);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                folder.resolve(id(1) + ".bound"))));
+                folder.resolve(BindJournal.FILE))));
+        assertEquals(id(1) + " " + DIGEST.hex() + "\n", Files.readString(folder.resolve(BindJournal.FILE)));
         assertFalse(Files.exists(folder.resolve(id(1) + ".secret")));
         assertEquals(DIGEST, store.boundDigest(TOKEN, SET, id(1)).orElseThrow());
         assertEquals(0, store.unused(TOKEN, SET));
@@ -172,5 +173,80 @@ class PresignatureStoreTest {
     void bind_unknownId_refusedWithNodeNotAuthorized() {
         assertEquals(LitErrorCode.NodeNotAuthorized, assertThrows(LitNodeException.class,
                 () -> store().bind(TOKEN, SET, id(7), DIGEST)).code());
+    }
+
+    @Test
+    void bind_tornJournalTailHoldingAnId_thatPresignatureIsNeverHandedOut_andLaterBindsSurviveARestart()
+            throws Exception {
+        PresignatureStore before = store();
+        before.add(TOKEN, SET, id(1), text("{}"));
+        before.add(TOKEN, SET, id(2), text("{}"));
+        before.add(TOKEN, SET, id(3), text("{}"));
+        before.bind(TOKEN, SET, id(1), DIGEST);
+        before.close();
+        Path journal = before.folder(TOKEN, SET).resolve(BindJournal.FILE);
+        // a crash in the middle of binding id(2): its line is torn after the id, its secret still there
+        Files.writeString(journal, id(2) + " 0a0b", java.nio.file.StandardOpenOption.APPEND);
+
+        PresignatureStore after = store();
+
+        assertEquals(List.of(id(3)), after.reserve(TOKEN, SET, 8));
+        assertFalse(Files.exists(after.folder(TOKEN, SET).resolve(id(2) + ".secret")));
+        assertEquals(BindJournal.LINE, Files.size(journal), "the torn tail is cut back to the last whole line");
+        after.release(TOKEN, SET, List.of(id(3)));
+        after.bind(TOKEN, SET, id(3), OTHER_DIGEST);
+        after.close();
+        PresignatureStore third = store();
+        assertEquals(DIGEST, third.boundDigest(TOKEN, SET, id(1)).orElseThrow());
+        assertEquals(OTHER_DIGEST, third.boundDigest(TOKEN, SET, id(3)).orElseThrow());
+        assertEquals(List.of(), third.reserve(TOKEN, SET, 8));
+        assertFalse(third.add(TOKEN, SET, id(3), text("{}")), "a bound id is never kept again");
+    }
+
+    @Test
+    void bind_tornJournalTailShorterThanAnId_isCutAndNamesNothing() throws Exception {
+        PresignatureStore before = store();
+        before.add(TOKEN, SET, id(1), text("{}"));
+        before.close();
+        Path journal = before.folder(TOKEN, SET).resolve(BindJournal.FILE);
+        Files.writeString(journal, "00000000", java.nio.file.StandardOpenOption.APPEND);
+
+        PresignatureStore after = store();
+
+        assertEquals(List.of(id(1)), after.reserve(TOKEN, SET, 8));
+        assertEquals(0, Files.size(journal));
+    }
+
+    @Test
+    void reserve_journalWithAMalformedWholeLine_refusedWithNodeSystemFault_andNothingOffered() throws Exception {
+        PresignatureStore before = store();
+        before.add(TOKEN, SET, id(1), text("{}"));
+        before.close();
+        Files.writeString(before.folder(TOKEN, SET).resolve(BindJournal.FILE), "x".repeat(BindJournal.LINE));
+
+        PresignatureStore after = store();
+
+        assertEquals(LitErrorCode.NodeSystemFault, assertThrows(LitNodeException.class,
+                () -> after.reserve(TOKEN, SET, 8)).code());
+        assertEquals(LitErrorCode.NodeSystemFault, assertThrows(LitNodeException.class,
+                () -> after.bind(TOKEN, SET, id(1), DIGEST)).code());
+    }
+
+    @Test
+    void reserve_boundRecordOfTheEarlierLayout_isHonoured() throws Exception {
+        PresignatureStore before = store();
+        before.add(TOKEN, SET, id(1), text("{}"));
+        before.add(TOKEN, SET, id(2), text("{}"));
+        before.close();
+        Path legacy = before.folder(TOKEN, SET).resolve(id(1) + ".bound");
+        Files.writeString(legacy, "{\"id\":\"" + id(1) + "\",\"digest\":\"" + DIGEST.hex() + "\"}");
+        Files.setPosixFilePermissions(legacy, PosixFilePermissions.fromString("rw-------"));
+
+        PresignatureStore after = store();
+
+        assertEquals(List.of(id(2)), after.reserve(TOKEN, SET, 8));
+        assertEquals(DIGEST, after.boundDigest(TOKEN, SET, id(1)).orElseThrow());
+        assertEquals(LitErrorCode.NodeNotAuthorized, assertThrows(LitNodeException.class,
+                () -> after.bind(TOKEN, SET, id(1), OTHER_DIGEST)).code());
     }
 }

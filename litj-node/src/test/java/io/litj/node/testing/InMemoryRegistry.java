@@ -2,12 +2,14 @@ package io.litj.node.testing;
 
 import io.litj.node.LitNodeException;
 import io.litj.node.registry.Block;
+import io.litj.node.registry.CapacityCredit;
 import io.litj.node.registry.NetworkInfo;
 import io.litj.node.registry.NodeEntry;
 import io.litj.node.registry.Pkp;
 import io.litj.node.registry.PkpPermission;
 import io.litj.node.registry.Registry;
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.crypto.EthAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +18,7 @@ import java.util.Optional;
 
 /**
  * A {@link Registry} held in memory, for node tests that need no SQLite file (style rule R16: a fake, not a mock): a
- * fixed network and node list, blocks and PKPs the test adds. It keeps the role's contract as
+ * fixed network and node list, blocks, PKPs and capacity credits the test adds. It keeps the role's contract as
  * {@code SqliteRegistry} does: block hashes and token ids are found in any case, wallet permissions without case,
  * blocks must come in sequence, and every call after {@link #close()} fails with {@code NodeSystemFault} (so a test
  * can see who closed it). Thread-safe.
@@ -26,6 +28,7 @@ public final class InMemoryRegistry implements Registry {
     private final List<NodeEntry> nodes;
     private final List<Block> blocks = new ArrayList<>();
     private final List<Pkp> pkps = new ArrayList<>();
+    private final List<CapacityCredit> credits = new ArrayList<>();
     private boolean closed;
 
     public InMemoryRegistry(NetworkInfo network, List<NodeEntry> nodes) {
@@ -51,6 +54,39 @@ public final class InMemoryRegistry implements Registry {
             throw new LitNodeException(LitErrorCode.NodeSystemFault, "PKP " + pkp.tokenId() + " is already listed");
         }
         pkps.add(pkp);
+    }
+
+    /** Records a capacity credit, as a devnet's writer would (a token id already listed is refused). */
+    public synchronized void addCapacityCredit(CapacityCredit credit) {
+        ensureOpen();
+        if (capacityCredit(credit.tokenId()).isPresent()) {
+            throw new LitNodeException(LitErrorCode.NodeSystemFault, "credit " + credit.tokenId() + " is listed");
+        }
+        credits.add(credit);
+    }
+
+    /** Replaces a listed credit (a transfer to another owner, say), keeping its place. */
+    public synchronized void replaceCapacityCredit(CapacityCredit credit) {
+        ensureOpen();
+        credits.replaceAll(c -> c.tokenId().equals(credit.tokenId()) ? credit : c);
+    }
+
+    @Override
+    public synchronized Optional<CapacityCredit> capacityCredit(String tokenId) {
+        ensureOpen();
+        return credits.stream().filter(c -> c.tokenId().equals(tokenId)).findFirst();
+    }
+
+    @Override
+    public synchronized List<CapacityCredit> capacityCreditsOwnedBy(EthAddress owner) {
+        ensureOpen();
+        return credits.stream().filter(c -> c.owner().equals(owner)).toList();
+    }
+
+    @Override
+    public synchronized List<CapacityCredit> capacityCredits() {
+        ensureOpen();
+        return List.copyOf(credits);
     }
 
     @Override

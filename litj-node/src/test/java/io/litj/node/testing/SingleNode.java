@@ -8,6 +8,7 @@ import io.litj.node.keys.NodeIdentity;
 import io.litj.node.registry.Block;
 import io.litj.node.registry.NetworkInfo;
 import io.litj.node.registry.NodeEntry;
+import io.litj.node.ratelimit.CapacityLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,6 +16,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,6 +33,10 @@ public final class SingleNode implements AutoCloseable {
     private final LitNode node;
 
     private SingleNode(Path dir, long maxBodyBytes, HttpLimits limits) {
+        this(dir, maxBodyBytes, limits, CapacityLimits.off(), Clock.systemUTC());
+    }
+
+    private SingleNode(Path dir, long maxBodyBytes, HttpLimits limits, CapacityLimits capacity, Clock clock) {
         NodeIdentity id = NodeIdentity.loadOrCreate(dir.resolve("node-0"), new SecureRandom());
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         this.registry = new InMemoryRegistry(new NetworkInfo(31337, 1, NetworkInfo.thresholdFor(1),
@@ -39,7 +45,8 @@ public final class SingleNode implements AutoCloseable {
         registry.appendBlock(new Block(0, "0x" + "ab".repeat(32), start));
         try {
             this.node = LitNode.builder(new NodeConfig(dir.resolve("registry.sqlite"), 0, dir.resolve("node-0"),
-                    maxBodyBytes, limits)).registry(registry).actionRuntime(runtime()).start();
+                    maxBodyBytes, limits).withCapacity(capacity)).registry(registry).clock(clock)
+                    .actionRuntime(runtime()).start();
         } catch (RuntimeException e) {
             registry.close();
             throw e;
@@ -61,6 +68,16 @@ public final class SingleNode implements AutoCloseable {
     /** Starts a node with data in {@code dir}, body limit {@code maxBodyBytes} and {@code limits}. */
     public static SingleNode start(Path dir, long maxBodyBytes, HttpLimits limits) {
         return new SingleNode(dir, maxBodyBytes, limits);
+    }
+
+    /** Starts a node with data in {@code dir} enforcing {@code capacity}, judging time by {@code clock}. */
+    public static SingleNode start(Path dir, CapacityLimits capacity, Clock clock) {
+        return new SingleNode(dir, NodeConfig.DEFAULT_MAX_BODY_BYTES, HttpLimits.defaults(), capacity, clock);
+    }
+
+    /** The node's registry (tests add capacity credits to it). */
+    public InMemoryRegistry registry() {
+        return registry;
     }
 
     /** {@code http://127.0.0.1:port}. */

@@ -5,6 +5,7 @@ import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.resource.LitAbility;
 import io.litj.protocol.resource.LitResource;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,10 +26,15 @@ public final class AuthContext implements ValidationResult {
     private final LitAbility ability;
     private final Instant expiresAt;
     private final Optional<JsonValue.JsonObject> resolvedAuthContext;
+    private final List<CapacityDelegationProof> capacityDelegations;
+    private final List<CapabilityFailure> refusedDelegations;
 
     AuthContext(EthAddress caller, int capabilityIndex, AuthSigType capabilityType, String sessionKey,
                 SessionSigPayload payload, LitResource resource, LitAbility ability, Instant expiresAt,
-                Optional<JsonValue.JsonObject> resolvedAuthContext) {
+                Optional<JsonValue.JsonObject> resolvedAuthContext, List<CapacityDelegationProof> capacityDelegations,
+                List<CapabilityFailure> refusedDelegations) {
+        this.capacityDelegations = List.copyOf(capacityDelegations);
+        this.refusedDelegations = List.copyOf(refusedDelegations);
         this.caller = caller;
         this.capabilityIndex = capabilityIndex;
         this.capabilityType = capabilityType;
@@ -86,6 +92,20 @@ public final class AuthContext implements ValidationResult {
      */
     public Optional<JsonValue.JsonObject> resolvedAuthContext() {
         return resolvedAuthContext;
+    }
+
+    /**
+     * The capacity delegations of the session that verified (every capability other than the authorizing one whose
+     * SIWE URI is {@value CapacityDelegation#URI}), in payload order. Whether their credits pay for a request
+     * (ownership, delegatee, uses, expiry) is decided by the node's rate limiter.
+     */
+    public List<CapacityDelegationProof> capacityDelegations() {
+        return capacityDelegations;
+    }
+
+    /** The capacity delegations of the session that did not verify, with the failing check and why. */
+    public List<CapabilityFailure> refusedDelegations() {
+        return refusedDelegations;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.litj.protocol.auth.internal.CapabilityParseCache;
 import io.litj.protocol.auth.internal.CapabilityPipeline;
 import io.litj.protocol.auth.internal.CapabilityState;
 import io.litj.protocol.auth.internal.CheckFailure;
+import io.litj.protocol.auth.internal.DelegationUriCheck;
 import io.litj.protocol.auth.internal.NodeAddressCheck;
 import io.litj.protocol.auth.internal.PayloadLimitsCheck;
 import io.litj.protocol.auth.internal.PayloadParseCheck;
@@ -18,6 +19,7 @@ import io.litj.protocol.auth.internal.SessionSigKindCheck;
 import io.litj.protocol.auth.internal.SessionState;
 import io.litj.protocol.auth.internal.SessionTimeCheck;
 import io.litj.protocol.auth.internal.SignatureCache;
+import io.litj.protocol.crypto.Bytes;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.recap.Recap;
 import io.litj.protocol.resource.LitAbility;
@@ -48,7 +50,13 @@ import java.util.Optional;
  * {@code SiweTimeCheck}, {@code SiweWindowCheck}, {@code SiweUriCheck}, {@code RecapDecodeCheck},
  * {@code RecapStatementCheck}, {@code RecapCoverageCheck}, {@code CapabilitySignatureCheck} (§2.3–2.4; the
  * signature is checked last because it is the costly check — the verdict does not depend on the order). If none
- * passes: {@code NodeResourceIdNotFound} with one {@link CapabilityFailure} per capability.
+ * passes: {@code NodeResourceIdNotFound} with one {@link CapabilityFailure} per capability. When one passes, every
+ * other capability whose SIWE declares the URI {@value CapacityDelegation#URI} is judged as a capacity delegation
+ * ({@code CapabilityKindCheck}, {@code SiweParseCheck}, {@code SiweTimeCheck}, {@code SiweWindowCheck},
+ * {@code DelegationUriCheck}, {@code RecapDecodeCheck}, {@code RecapStatementCheck}, {@code DelegationGrantCheck},
+ * {@code CapabilitySignatureCheck}); the outcome is in {@link AuthContext#capacityDelegations()} and
+ * {@link AuthContext#refusedDelegations()} and never denies the request here: what a delegation is worth is the
+ * rate limiter's question.
  *
  * <p>Immutable and thread-safe. Time comes from the injected clock; the skew and lifetime cap are fixed
  * ({@link SessionTimeRules}). Security: the caller identity in {@link AuthContext} is the proven address, never an
@@ -61,6 +69,8 @@ public final class SessionSigValidator {
 
     private final List<SessionCheck> sessionChecks;
     private final CapabilityPipeline capabilityChecks;
+    private final CapabilityPipeline delegationChecks;
+    private final CapabilityParseCache parses;
     private final Clock clock;
 
     private SessionSigValidator(Builder b) {
@@ -75,9 +85,11 @@ public final class SessionSigValidator {
                 new SessionTimeCheck(),
                 new NodeAddressCheck(b.nodeAddress),
                 new CapabilitiesPresentCheck());
-        this.capabilityChecks = new CapabilityPipeline(Optional.ofNullable(b.blsVerifier),
-                new SignatureCache(b.cacheSize), new CapabilityParseCache(Math.min(b.cacheSize, PARSE_CACHE_SIZE),
-                PARSE_CACHE_TEXT_CHARS));
+        SignatureCache signatures = new SignatureCache(b.cacheSize);
+        this.parses = new CapabilityParseCache(Math.min(b.cacheSize, PARSE_CACHE_SIZE), PARSE_CACHE_TEXT_CHARS);
+        this.capabilityChecks = new CapabilityPipeline(Optional.ofNullable(b.blsVerifier), signatures, parses);
+        this.delegationChecks = CapabilityPipeline.forDelegations(Optional.ofNullable(b.blsVerifier), signatures,
+                parses);
     }
 
     /**
@@ -119,7 +131,7 @@ public final class SessionSigValidator {
             CapabilityState cap = new CapabilityState(i, capabilities.get(i));
             Optional<CapabilityFailure> failure = runCapabilityChecks(cap, state);
             if (failure.isEmpty()) {
-                return authorized(state, cap);
+                return authorized(state, cap, delegations(state, i));
             }
             failures.add(failure.get());
         }
@@ -132,14 +144,44 @@ public final class SessionSigValidator {
                 f.failure().code(), f.failure().message()));
     }
 
-    private static AuthContext authorized(SessionState state, CapabilityState cap) {
+    /**
+     * The other capabilities that declare the delegation URI, each judged by the delegation checks (the same checks
+     * and caches as a session capability; {@code lit-node-behaviour.md} §5): verified ones and refused ones.
+     */
+    private Delegations delegations(SessionState state, int authorizing) {
+        List<CapacityDelegationProof> verified = new ArrayList<>();
+        List<CapabilityFailure> refused = new ArrayList<>();
+        List<AuthSig> capabilities = state.payload().capabilities();
+        for (int j = 0; j < capabilities.size(); j++) {
+            AuthSig capability = capabilities.get(j);
+            if (j == authorizing || !DelegationUriCheck.looksLikeDelegation(capability.signedMessage())) {
+                continue;
+            }
+            CapabilityState cap = new CapabilityState(j, capability);
+            Optional<CapabilityPipeline.NamedFailure> failure = delegationChecks.run(cap, state);
+            if (failure.isPresent()) {
+                refused.add(new CapabilityFailure(j, failure.get().check(), failure.get().failure().code(),
+                        failure.get().failure().message()));
+            } else {
+                verified.add(new CapacityDelegationProof(j, cap.proven(),
+                        Bytes.of(parses.eip191Digest(capability.signedMessage())), cap.expiration(), cap.grants()));
+            }
+        }
+        return new Delegations(verified, refused);
+    }
+
+    private record Delegations(List<CapacityDelegationProof> verified, List<CapabilityFailure> refused) {
+    }
+
+    private static AuthContext authorized(SessionState state, CapabilityState cap, Delegations delegations) {
         Instant expiresAt = cap.expiration().isBefore(state.expiration()) ? cap.expiration() : state.expiration();
         Optional<JsonValue.JsonObject> resolved = Optional.empty();
         if (cap.capability().type() == AuthSigType.BLS_NETWORK_SIG) {
             resolved = resolvedAuthContext(cap.recaps());
         }
         return new AuthContext(cap.proven(), cap.index(), cap.capability().type(), state.sessionKeyHex(),
-                state.payload(), state.resource(), state.ability(), expiresAt, resolved);
+                state.payload(), state.resource(), state.ability(), expiresAt, resolved, delegations.verified(),
+                delegations.refused());
     }
 
     /** The last {@code auth_context} granted under {@code lit-resolvedauthcontext://*} {@code Auth/Auth}. */

@@ -2,6 +2,8 @@ package io.litj.protocol.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.litj.protocol.testing.SessionCases.describeDifference;
+import static io.litj.protocol.testing.SessionCases.requests;
 
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.crypto.EthSigner;
@@ -9,15 +11,10 @@ import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
-import io.litj.protocol.resource.LitAbility;
-import io.litj.protocol.resource.LitResource;
-import io.litj.protocol.resource.LitResourcePrefix;
 import io.litj.protocol.resource.ResourceAbilityRequest;
 import io.litj.protocol.siwe.SiweMessage;
 import io.litj.protocol.siwe.SiweRenderer;
-import io.litj.protocol.testing.NodeJs;
-import io.litj.protocol.testing.RunOnce;
-import java.math.BigDecimal;
+import io.litj.protocol.testing.SessionCases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,7 +33,6 @@ import org.junit.jupiter.api.Test;
  * is set (see {@link NodeJs}).
  */
 class JsSdkInteropCasesTest {
-    private static final String SCRIPT = "gen-session-cases.mjs";
     private static final int MIN_CASES = 20;
     private static final String SDK_VERSION = "7.4.0";
     private static final LitErrorCode CODE = LitErrorCode.NodeParserError;
@@ -48,20 +44,13 @@ class JsSdkInteropCasesTest {
     private static final Map<String, String> KNOWN_DEVIATIONS = Map.of("duplicate-request",
             "repeats lit-pkp://* pkp-signing; refused by PayloadLimitsCheck (issue 8)");
 
-    /** The generator's output, made once for the class by the first test that needs it (see {@link RunOnce}). */
-    private static final RunOnce<JsonValue.JsonObject> DOCUMENT = new RunOnce<>(() ->
-            JsonReader.parseObject(NodeJs.runScript(SCRIPT), CODE, SCRIPT + " output"));
 
     private static JsonValue.JsonObject document() {
-        return DOCUMENT.get();
+        return SessionCases.document();
     }
 
     private static List<JsonValue.JsonObject> cases() {
-        List<JsonValue.JsonObject> cases = new ArrayList<>();
-        for (JsonValue c : array(document(), "cases")) {
-            cases.add((JsonValue.JsonObject) c);
-        }
-        return cases;
+        return SessionCases.cases();
     }
 
     @Test
@@ -244,7 +233,7 @@ class JsSdkInteropCasesTest {
                     .map(v -> strings(((JsonValue.JsonArray) v).items()));
             CapacityDelegation delegation = new CapacityDelegation(optionalString(cap, "capacityTokenId"), delegatees,
                     cap.get("uses").filter(v -> v != JsonValue.JsonNull.INSTANCE)
-                            .map(JsSdkInteropCasesTest::jsToString));
+                            .map(SessionCases::jsToString));
             return AuthSigs.capacityDelegation(owner, siwe, delegation);
         }
 
@@ -272,27 +261,6 @@ class JsSdkInteropCasesTest {
         }
     }
 
-    private static List<ResourceAbilityRequest> requests(List<JsonValue> raw) {
-        List<ResourceAbilityRequest> out = new ArrayList<>();
-        for (JsonValue v : raw) {
-            JsonValue.JsonObject r = (JsonValue.JsonObject) v;
-            String prefix = string(r, "prefix");
-            String id = string(r, "resource");
-            LitResource resource = switch (LitResourcePrefix.of(prefix)
-                    .orElseThrow(() -> new IllegalStateException("unknown prefix " + prefix))) {
-                case PKP -> LitResource.pkp(id);
-                case LIT_ACTION -> LitResource.action(id);
-                case ACCESS_CONTROL_CONDITION -> LitResource.accessControlCondition(id);
-                case RATE_LIMIT_INCREASE -> LitResource.rateLimitIncrease(id);
-                case RESOLVED_AUTH_CONTEXT -> throw new IllegalStateException("clients never request " + prefix);
-            };
-            String ability = string(r, "ability");
-            out.add(ResourceAbilityRequest.of(resource,
-                    LitAbility.of(ability).orElseThrow(() -> new IllegalStateException("unknown ability " + ability))));
-        }
-        return out;
-    }
-
     /** The last {@code - …} line of a SIWE text (its last resource), or a marker when there is none. */
     static String lastResourceLine(String siwe) {
         String[] lines = siwe.split("\n", -1);
@@ -305,33 +273,6 @@ class JsSdkInteropCasesTest {
             }
         }
         return "<no resources>";
-    }
-
-    /** Where two texts first differ, with a little context around it. */
-    static String describeDifference(String expected, String actual) {
-        int n = Math.min(expected.length(), actual.length());
-        int i = 0;
-        while (i < n && expected.charAt(i) == actual.charAt(i)) {
-            i++;
-        }
-        int from = Math.max(0, i - 30);
-        return "at index " + i + " (JS length " + expected.length() + ", Java length " + actual.length()
-                + "): JS …" + snippet(expected, from, i) + "… Java …" + snippet(actual, from, i) + "…";
-    }
-
-    private static String snippet(String text, int from, int at) {
-        int to = Math.min(text.length(), at + 40);
-        String s = from >= text.length() ? "" : text.substring(from, to);
-        return "\"" + s.replace("\\", "\\\\").replace("\n", "\\n").replace("\"", "\\\"") + "\"";
-    }
-
-    /** JavaScript's {@code String(value)} for the string and integer values the cases use. */
-    private static String jsToString(JsonValue v) {
-        return switch (v) {
-            case JsonValue.JsonString s -> s.value();
-            case JsonValue.JsonNumber n -> new BigDecimal(n.value()).stripTrailingZeros().toPlainString();
-            default -> throw new IllegalStateException("unexpected uses value " + v);
-        };
     }
 
     private static String string(JsonValue.JsonObject o, String key) {

@@ -4,6 +4,9 @@ import io.litj.node.LitNodeException;
 import io.litj.node.acc.ConditionEvaluator;
 import io.litj.node.acc.EvaluationContext;
 import io.litj.node.auth.AccAuthGate;
+import io.litj.node.ratelimit.CapacityGate;
+import io.litj.node.ratelimit.PaidRoute;
+import io.litj.node.ratelimit.Payer;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.Text;
@@ -21,7 +24,8 @@ import java.util.function.Function;
  * The steps both access-control endpoints share ({@code lit-node-behaviour.md} §1.5, §1.6, §6.3): read the
  * condition set from the body (counted before anything else: {@code NodeTooManyConditions}; none:
  * {@code NodeMissingAccessControlConditions}; malformed: {@code NodeParserError}), authorize the {@code authSig}
- * for the resource the set names ({@link AccAuthGate}), then evaluate the set for the proven caller
+ * for the resource the set names ({@link AccAuthGate}), charge a capacity credit ({@link CapacityGate}), then
+ * evaluate the set for the proven caller
  * ({@code false}: {@code NodeAccessControlConditionsReturnedNotAuthorized}, 401).
  */
 final class AccGuard {
@@ -29,10 +33,14 @@ final class AccGuard {
 
     private final AccAuthGate gate;
     private final ConditionEvaluator evaluator;
+    private final CapacityGate capacity;
+    private final PaidRoute route;
 
-    AccGuard(AccAuthGate gate, ConditionEvaluator evaluator) {
+    AccGuard(AccAuthGate gate, ConditionEvaluator evaluator, CapacityGate capacity, PaidRoute route) {
         this.gate = Objects.requireNonNull(gate, "gate");
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+        this.capacity = Objects.requireNonNull(capacity, "capacity");
+        this.route = Objects.requireNonNull(route, "route");
     }
 
     /** The request's condition set. */
@@ -52,7 +60,9 @@ final class AccGuard {
      */
     EthAddress admit(JsonValue.JsonObject body, ConditionSet set,
             Function<ConditionSet, ResourceAbilityRequest> resource) {
-        EthAddress caller = gate.authorize(body.get("authSig"), resource.apply(set));
+        Payer payer = gate.admit(body.get("authSig"), resource.apply(set));
+        capacity.charge(payer, route);
+        EthAddress caller = payer.user();
         EvaluationContext context = EvaluationContext.of(caller, litParams(body));
         if (!evaluator.evaluate(set, context)) {
             throw new LitNodeException(LitErrorCode.NodeAccessControlConditionsReturnedNotAuthorized,

@@ -3,6 +3,8 @@ package io.litj.node.http.internal;
 import io.litj.node.LitNodeException;
 import io.litj.node.acc.ConditionEvaluator;
 import io.litj.node.auth.AccAuthGate;
+import io.litj.node.ratelimit.CapacityGate;
+import io.litj.node.ratelimit.PaidRoute;
 import io.litj.node.keys.NetworkKeyShares;
 import io.litj.node.registry.NodeEntry;
 import io.litj.protocol.LitErrorCode;
@@ -36,10 +38,11 @@ public final class EncryptionSignEndpoint implements Endpoint {
      * @param keys its root key share
      * @param gate authorizes the request's {@code authSig}
      * @param evaluator evaluates the conditions
+     * @param capacity charges a capacity credit once the caller is proven
      */
     public EncryptionSignEndpoint(NodeEntry self, NetworkKeyShares keys, AccAuthGate gate,
-            ConditionEvaluator evaluator) {
-        this.guard = new AccGuard(gate, evaluator);
+            ConditionEvaluator evaluator, CapacityGate capacity) {
+        this.guard = new AccGuard(gate, evaluator, capacity, PaidRoute.ENCRYPTION_SIGN);
         this.signer = new RootShareSigner(self, keys);
     }
 

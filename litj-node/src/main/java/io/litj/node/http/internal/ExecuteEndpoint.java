@@ -8,6 +8,9 @@ import io.litj.node.actions.IpfsCid;
 import io.litj.node.auth.AuthGate;
 import io.litj.node.auth.PkpSignAuthorizer;
 import io.litj.node.ecdsa.PkpSigner;
+import io.litj.node.ratelimit.CapacityGate;
+import io.litj.node.ratelimit.PaidRoute;
+import io.litj.node.ratelimit.Payer;
 import io.litj.node.registry.Registry;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.Text;
@@ -24,7 +27,8 @@ import java.util.Optional;
 /**
  * {@code POST /web/execute/v1}: runs a Lit Action ({@code lit-node-behaviour.md} §1.8). The code arrives base64;
  * its resource id is the IPFS CIDv0 of the code bytes, so a session limited to one action's CID can run that action
- * and no other. The caller must hold a session sig granting {@code lit-action-execution} on that resource.
+ * and no other. The caller must hold a session sig granting {@code lit-action-execution} on that resource, and a
+ * capacity credit must pay for the run ({@link CapacityGate}, after the session sig and before the action).
  */
 public final class ExecuteEndpoint implements Endpoint {
     private final AuthGate gate;
@@ -34,6 +38,7 @@ public final class ExecuteEndpoint implements Endpoint {
     private final PkpSigner pkpSigner;
     private final ActionPermissions permissions;
     private final ActionAccess access;
+    private final CapacityGate capacity;
 
     /**
      * Actions read PKP permissions from {@code registry} ({@link ActionPermissions}), and sign with PKPs
@@ -42,8 +47,9 @@ public final class ExecuteEndpoint implements Endpoint {
      * ({@link ActionEncryption}); without it those functions reject.
      */
     public ExecuteEndpoint(AuthGate gate, ActionRuntime runtime, ActionStore actions, Registry registry,
-            PkpSignAuthorizer pkpAuthorizer, PkpSigner pkpSigner, ActionAccess access) {
+            PkpSignAuthorizer pkpAuthorizer, PkpSigner pkpSigner, ActionAccess access, CapacityGate capacity) {
         this.access = access;
+        this.capacity = Objects.requireNonNull(capacity, "capacity");
         this.permissions = new ActionPermissions(registry);
         this.gate = Objects.requireNonNull(gate, "gate");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -65,6 +71,7 @@ public final class ExecuteEndpoint implements Endpoint {
         String cid = codeBytes != null ? IpfsCid.v0(codeBytes) : ipfsId.get();
         AuthContext auth = gate.authorize(body.get("authSig"), body.get("authMethods"), LitResource.action(cid),
                 LitAbility.LIT_ACTION_EXECUTION);
+        capacity.charge(Payer.of(auth), PaidRoute.EXECUTE);
         String source;
         if (codeBytes != null) {
             source = RequestBodies.codeText(codeBytes);

@@ -12,6 +12,7 @@ import io.helidon.webserver.http1.Http1ConnectionListener;
 import io.litj.node.HttpLimits;
 import io.litj.node.LitNodeException;
 import io.litj.node.NodeConfig;
+import io.litj.node.ratelimit.CapacityExceededException;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.Text;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Adapts {@link Endpoint}s to Helidon: reads the body within its route's size limit and its request's read deadline
  * ({@link BodyReader}), parses JSON strictly, takes the correlation id from {@code X-Correlation-Id} or
- * {@code X-Request-Id} (or makes one), and turns every failure into the node error body in one place, including what
+ * {@code X-Request-Id} (or makes one), and turns every failure into the node error body in one place (a full
+ * capacity credit into Datil's own {@code rate_limit_exceeded} body, {@link CapacityExceededException}), including what
  * Helidon refuses before routing ({@link #directHandler()}). Logs carry route, correlation id, status and code —
  * never bodies. A body that is refused or that its route does not read is never drained: the answer closes the
  * connection, as it does when the client asked for {@code Connection: close} (Helidon 4.5 would otherwise wait for
@@ -94,6 +96,9 @@ public final class HttpBridge implements AutoCloseable {
         } catch (CloseConnectionException e) {
             LOG.info("{} {} -> connection closed: {}", route, correlationId, e.getMessage());
             throw e;
+        } catch (CapacityExceededException e) {
+            code = e.code().wireName();
+            response = new NodeResponse(e.status(), e.body());
         } catch (LitNodeException e) {
             code = e.code().wireName();
             close |= e.code() == LitErrorCode.NodePayloadTooLarge;

@@ -5,6 +5,9 @@ import io.litj.node.auth.PkpSignGrant;
 import io.litj.node.auth.PkpSignBody;
 import io.litj.node.ecdsa.PkpSigner;
 import io.litj.node.ecdsa.SignatureShare;
+import io.litj.node.ratelimit.CapacityGate;
+import io.litj.node.ratelimit.PaidRoute;
+import io.litj.node.ratelimit.Payer;
 import io.litj.protocol.crypto.Bytes;
 import io.litj.protocol.json.JsonValue;
 import java.util.ArrayList;
@@ -16,7 +19,8 @@ import java.util.Optional;
 /**
  * {@code POST /web/pkp/sign/v1} (and {@code /web/pkp/sign}): this node's ECDSA signature share with a PKP
  * ({@code lit-node-behaviour.md} §1.7, §7; {@code js-sdk-v7-wire-format.md} §8.3). The {@link PkpSignAuthorizer}
- * refuses before any signing work; then the {@link PkpSigner} adds this node's share, or none when the node is not
+ * and then the {@link CapacityGate} refuse before any signing work (a full credit: 400 {@code rate_limit_exceeded},
+ * as Datil); then the {@link PkpSigner} adds this node's share, or none when the node is not
  * in the request's signing set. Answer, as Datil writes it (snake_case; hex values uppercase inside JSON quotes):
  * <pre>
  * {"success":true,"signedData":[…32 bytes…],"signatureShare":{"digest":"\"7D87…\"","result":"success",
@@ -27,15 +31,18 @@ import java.util.Optional;
 public final class PkpSignEndpoint implements Endpoint {
     private final PkpSignAuthorizer authorizer;
     private final PkpSigner signer;
+    private final CapacityGate capacity;
 
-    public PkpSignEndpoint(PkpSignAuthorizer authorizer, PkpSigner signer) {
+    public PkpSignEndpoint(PkpSignAuthorizer authorizer, PkpSigner signer, CapacityGate capacity) {
         this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
         this.signer = Objects.requireNonNull(signer, "signer");
+        this.capacity = Objects.requireNonNull(capacity, "capacity");
     }
 
     @Override
     public NodeResponse handle(NodeRequest request) {
         PkpSignGrant grant = authorizer.authorize(PkpSignBody.fromBody(request.body()));
+        capacity.charge(Payer.of(grant.auth()), PaidRoute.PKP_SIGN);
         String requestId = request.header("x-request-id").or(() -> request.header("x-correlation-id")).orElse("");
         Optional<SignatureShare> share = signer.sign(grant, requestId);
         return NodeResponse.ok(JsonValue.object()

@@ -3,6 +3,8 @@ package io.litj.node.http.internal;
 import io.litj.node.LitNodeException;
 import io.litj.node.acc.ConditionEvaluator;
 import io.litj.node.auth.AccAuthGate;
+import io.litj.node.ratelimit.CapacityGate;
+import io.litj.node.ratelimit.PaidRoute;
 import io.litj.node.keys.NetworkKeyShares;
 import io.litj.node.registry.NodeEntry;
 import io.litj.protocol.LitErrorCode;
@@ -41,11 +43,12 @@ public final class SigningAccEndpoint implements Endpoint {
      * @param keys its root key share
      * @param gate authorizes the request's {@code authSig}
      * @param evaluator evaluates the conditions
+     * @param capacity charges a capacity credit once the caller is proven
      * @param clock judges {@code iat} and {@code exp}
      */
     public SigningAccEndpoint(NodeEntry self, NetworkKeyShares keys, AccAuthGate gate, ConditionEvaluator evaluator,
-            Clock clock) {
-        this.guard = new AccGuard(gate, evaluator);
+            CapacityGate capacity, Clock clock) {
+        this.guard = new AccGuard(gate, evaluator, capacity, PaidRoute.SIGNING_ACC);
         this.signer = new RootShareSigner(self, keys);
         this.clock = Objects.requireNonNull(clock, "clock");
     }

@@ -72,6 +72,23 @@ final class ProtocolInbox {
     }
 
     /**
+     * The next message if one is ready now, else null; never waits.
+     *
+     * @throws LitNodeException {@code NodeSystemFault} naming the reason if the run was aborted
+     */
+    Delivery poll() {
+        lock.lock();
+        try {
+            if (aborted != null) {
+                throw new LitNodeException(LitErrorCode.NodeSystemFault, "the run was aborted: " + aborted);
+            }
+            return queue.poll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * The next message, waiting at most until {@code deadlineNanos} ({@link System#nanoTime()}).
      *
      * @throws LitNodeException {@code NodeSystemFault} naming the reason if the run was aborted or the deadline

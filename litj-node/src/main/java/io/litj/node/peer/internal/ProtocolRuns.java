@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -37,13 +38,17 @@ import org.slf4j.LoggerFactory;
  * {@code (kind, session id)}: every participant starts it with the same pair and the same {@link Participants},
  * and the caller's thread drives it ({@link #run}) until it has its output. Messages to one party are sealed to it
  * ({@link ShareCipher}, purpose {@code protocol}); broadcasts are signed only. Each sender's messages reach the
- * protocol in the order sent ({@link ProtocolInbox}).
+ * protocol in the order sent ({@link ProtocolInbox}). Messages that already arrived are fed to the protocol before
+ * its own are sent, and once the protocol has its output, its last messages are delivered in the background: the
+ * driver does not wait for their acknowledgement (in a one-round exchange such as the presignature agreement, the
+ * later of two parties then finishes as soon as it has sent its part).
  *
  * <p>Bounds: at most {@value #MAX_RUNS} runs at once ({@code NodeConcurrencyOverload} beyond), payloads of at most
  * {@link RunTransport#MAX_PAYLOAD_BYTES} bytes, a deadline of at most {@link #MAX_TIMEOUT}; messages for runs not
  * started yet wait in {@link PendingMessages} (bounded, refused beyond); messages for runs that ended are dropped.
  * A failure — a message the protocol refuses, a peer that does not take a message, the deadline — aborts the run: its
- * participants are told, and {@link #run} throws. Thread-safe.
+ * participants are told, and {@link #run} throws (a last message that cannot be delivered after the output only
+ * leaves its recipient to fail at its deadline). Thread-safe.
  */
 public final class ProtocolRuns implements RunTransport {
     static final String PATH = "/litj/peer/v1/protocol";
@@ -112,14 +117,22 @@ public final class ProtocolRuns implements RunTransport {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<Integer, Integer> seqs = new HashMap<>();
         try {
-            send(key, set, protocol.start(), seqs, deadline);
-            Optional<T> out = protocol.output();
-            while (out.isEmpty()) {
+            List<ProtocolMessage> outbox = new ArrayList<>(protocol.start());
+            while (true) {
+                Optional<T> out = protocol.output();
+                for (ProtocolInbox.Delivery d = out.isEmpty() ? inbox.poll() : null; d != null;
+                        d = out.isEmpty() ? inbox.poll() : null) {
+                    outbox.addAll(protocol.receive(d.from(), d.payload()));
+                    out = protocol.output();
+                }
+                if (out.isPresent()) {
+                    send(key, set, outbox, seqs, deadline, false);
+                    return out.get();
+                }
+                send(key, set, outbox, seqs, deadline, true);
                 ProtocolInbox.Delivery d = inbox.take(deadline);
-                send(key, set, protocol.receive(d.from(), d.payload()), seqs, deadline);
-                out = protocol.output();
+                outbox = new ArrayList<>(protocol.receive(d.from(), d.payload()));
             }
-            return out.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abortOthers(key, set, "interrupted");
@@ -175,8 +188,14 @@ public final class ProtocolRuns implements RunTransport {
         return active.size();
     }
 
+    /**
+     * Sends {@code messages} (each recipient's in order); with {@code await}, waits until every recipient took its
+     * messages and throws if one did not. Without it (the run has its output: these are its last messages) the
+     * deliveries go on in the background, retried as ever until the deadline, and a failure only stalls the others,
+     * whose runs then fail at their deadline.
+     */
     private void send(String key, Participants set, List<ProtocolMessage> messages,
-            Map<Integer, Integer> seqs, long deadline) {
+            Map<Integer, Integer> seqs, long deadline, boolean await) {
         if (messages.isEmpty()) {
             return;
         }
@@ -200,14 +219,26 @@ public final class ProtocolRuns implements RunTransport {
         List<Future<Boolean>> sent = new ArrayList<>();
         for (Map.Entry<Integer, List<String>> e : bodies.entrySet()) {
             NodeEntry to = node(e.getKey() - 1);
-            sent.add(executor.submit(() -> {
+            Callable<Boolean> task = () -> {
                 for (String body : e.getValue()) {
                     if (!client.deliver(to, PATH, key, MESSAGE, body, deadline)) {
                         return false;
                     }
                 }
                 return true;
-            }));
+            };
+            if (!await) {
+                try {
+                    executor.submit(task);
+                } catch (RejectedExecutionException x) {
+                    Thread.ofVirtual().start(() -> call(task)); // the node is stopping: still send, once
+                }
+                continue;
+            }
+            sent.add(executor.submit(task));
+        }
+        if (!await) {
+            return;
         }
         int i = 0;
         for (Map.Entry<Integer, List<String>> e : bodies.entrySet()) {
@@ -224,6 +255,14 @@ public final class ProtocolRuns implements RunTransport {
                 throw new LitNodeException(LitErrorCode.NodeSystemFault, "node " + (e.getKey() - 1)
                         + " did not take a message of run " + key);
             }
+        }
+    }
+
+    private static void call(Callable<Boolean> task) {
+        try {
+            task.call();
+        } catch (Exception e) {
+            LOG.info("a last protocol message was not delivered: {}", e.toString());
         }
     }
 

@@ -4,6 +4,7 @@ import io.litj.node.LitNodeException;
 import io.litj.node.registry.PkpPermission;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.Text;
+import io.litj.protocol.crypto.EthAddress;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -39,6 +40,8 @@ public final class RegistrySchema {
     public static final String BLOCK_COLUMNS = "number, hash, ts_seconds, ts_nanos";
     /** The columns of {@code pkps} a reader maps ({@code created_seq} only orders them). */
     public static final String PKP_COLUMNS = "token_id, public_key, eth_address";
+    /** The columns of {@code capacity_credits} a reader maps ({@code created_seq} orders them and gives the ids). */
+    public static final String CAPACITY_COLUMNS = "token_id, owner, requests_per_kilosecond, expires_at_seconds";
     /** The columns of {@code pkp_permissions} besides {@code token_id}. */
     public static final String PERMISSION_COLUMNS = "auth_method_type, id, scopes";
 
@@ -61,6 +64,13 @@ public final class RegistrySchema {
                     + " auth_method_type INTEGER NOT NULL, id TEXT NOT NULL, scopes TEXT NOT NULL,"
                     + " PRIMARY KEY (token_id, auth_method_type, id))");
 
+    /** The capacity-credit table; {@code IF NOT EXISTS} so that an older registry gains it at its first mint. */
+    private static final List<String> CAPACITY_TABLES = List.of(
+            "CREATE TABLE IF NOT EXISTS capacity_credits (token_id TEXT PRIMARY KEY, owner TEXT NOT NULL,"
+                    + " requests_per_kilosecond INTEGER NOT NULL, expires_at_seconds INTEGER NOT NULL,"
+                    + " created_seq INTEGER NOT NULL UNIQUE)",
+            "CREATE INDEX IF NOT EXISTS capacity_credits_by_owner ON capacity_credits (owner)");
+
     private RegistrySchema() {
     }
 
@@ -74,22 +84,49 @@ public final class RegistrySchema {
             s.execute("INSERT INTO schema_version (app, version) VALUES ('" + APPLICATION + "', " + VERSION + ")");
         }
         installPkpTables(c);
+        installCapacityTables(c);
     }
 
-    /** Creates the PKP tables if the file lacks them. */
-    public static void installPkpTables(Connection c) throws SQLException {
+    /** Creates the capacity-credit table if the file lacks it. */
+    public static void installCapacityTables(Connection c) throws SQLException {
+        executeAll(c, CAPACITY_TABLES);
+    }
+
+    private static void executeAll(Connection c, List<String> statements) throws SQLException {
         try (Statement s = c.createStatement()) {
-            for (String ddl : PKP_TABLES) {
-                s.execute(ddl);
+            for (String sql : statements) {
+                s.execute(sql);
             }
         }
     }
 
+    /** True if the file has the capacity-credit table (an older registry has none and so no credits). */
+    public static boolean hasCapacityTables(Connection c) throws SQLException {
+        return hasTable(c, "capacity_credits");
+    }
+
+    /** A credit owner as stored and looked up: {@code 0x} + 40 lowercase hex digits. */
+    public static String ownerText(EthAddress owner) {
+        return owner.toLowerHex();
+    }
+
+    /** Creates the PKP tables if the file lacks them. */
+    public static void installPkpTables(Connection c) throws SQLException {
+        executeAll(c, PKP_TABLES);
+    }
+
     /** True if the file has the PKP tables (a registry made before PKPs existed has none and so no PKPs). */
     public static boolean hasPkpTables(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pkps'")) {
-            return rs.next();
+        return hasTable(c, "pkps");
+    }
+
+    private static boolean hasTable(Connection c, String name) throws SQLException {
+        try (java.sql.PreparedStatement p = c.prepareStatement(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            p.setString(1, name);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

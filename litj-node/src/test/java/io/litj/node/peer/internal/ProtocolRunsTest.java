@@ -103,6 +103,40 @@ class ProtocolRunsTest {
         }
     }
 
+    /** Broadcasts one message and outputs the first one it receives: a one-round exchange like the agreement. */
+    private static final class Exchange implements RoundProtocol<byte[]> {
+        private byte[] got;
+
+        @Override
+        public List<ProtocolMessage> start() {
+            return List.of(new ProtocolMessage(1, ProtocolMessage.EVERYONE, new byte[] {7}));
+        }
+
+        @Override
+        public List<ProtocolMessage> receive(int from, byte[] payload) {
+            got = payload;
+            return List.of();
+        }
+
+        @Override
+        public Optional<byte[]> output() {
+            return Optional.ofNullable(got);
+        }
+    }
+
+    @Test
+    void run_outputReadyOnceTheEarlyMessagesAreIn_returnsWithoutWaitingForItsLastMessageToBeTaken() {
+        byte[] sessionId = "last".getBytes(StandardCharsets.UTF_8);
+        String key = ProtocolRuns.key("xchg", sessionId);
+        deliver(1, key, ProtocolRuns.MESSAGE, broadcast(0, "hi"));
+
+        // node 1 (127.0.0.1:9) takes no connection: waiting for its acknowledgement would fail the run
+        byte[] got = runs.run("xchg", sessionId, new Participants(List.of(1, 2), 2), new Exchange(),
+                Duration.ofSeconds(30));
+
+        assertArrayEquals("hi".getBytes(StandardCharsets.UTF_8), got);
+    }
+
     @Test
     void run_aSealedMessageThatArrivedBeforeTheRunStarted_isDeliveredToIt() {
         byte[] sessionId = "early".getBytes(StandardCharsets.UTF_8);

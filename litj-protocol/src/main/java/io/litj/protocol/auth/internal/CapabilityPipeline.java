@@ -24,7 +24,7 @@ public final class CapabilityPipeline {
 
     public CapabilityPipeline(Optional<BlsCapabilityVerifier> bls, SignatureCache cache,
             CapabilityParseCache parses) {
-        this.checks = List.of(
+        this(List.of(
                 new CapabilityKindCheck(),
                 new SiweParseCheck(parses),
                 new SiweTimeCheck(),
@@ -33,7 +33,31 @@ public final class CapabilityPipeline {
                 new RecapDecodeCheck(parses),
                 new RecapStatementCheck(),
                 new RecapCoverageCheck(),
-                new CapabilitySignatureCheck(bls.map(v -> new FailureCachingBlsVerifier(v, cache)), cache, parses));
+                new CapabilitySignatureCheck(bls.map(v -> new FailureCachingBlsVerifier(v, cache)), cache, parses)));
+    }
+
+    private CapabilityPipeline(List<CapabilityCheck> checks) {
+        this.checks = checks;
+    }
+
+    /**
+     * The checks of a capacity delegation ({@code lit-node-behaviour.md} §5, §10.11): those of a session capability,
+     * with {@link DelegationUriCheck} for {@code SiweUriCheck} and {@link DelegationGrantCheck} for
+     * {@code RecapCoverageCheck}; the same caches, so a delegation sent with every request is parsed and verified
+     * once.
+     */
+    public static CapabilityPipeline forDelegations(Optional<BlsCapabilityVerifier> bls, SignatureCache cache,
+            CapabilityParseCache parses) {
+        return new CapabilityPipeline(List.of(
+                new CapabilityKindCheck(),
+                new SiweParseCheck(parses),
+                new SiweTimeCheck(),
+                new SiweWindowCheck(),
+                new DelegationUriCheck(),
+                new RecapDecodeCheck(parses),
+                new RecapStatementCheck(),
+                new DelegationGrantCheck(),
+                new CapabilitySignatureCheck(bls.map(v -> new FailureCachingBlsVerifier(v, cache)), cache, parses)));
     }
 
     /** The names of the checks, in order. */

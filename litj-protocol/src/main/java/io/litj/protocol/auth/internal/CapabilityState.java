@@ -1,6 +1,7 @@
 package io.litj.protocol.auth.internal;
 
 import io.litj.protocol.auth.AuthSig;
+import io.litj.protocol.auth.CapacityGrant;
 import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.recap.Recap;
 import io.litj.protocol.siwe.SiweMessage;
@@ -15,6 +16,7 @@ public final class CapabilityState {
     Instant expiration;
     List<Recap> recaps = List.of();
     EthAddress proven;
+    List<CapacityGrant> grants = List.of();
 
     public CapabilityState(int index, AuthSig capability) {
         this.index = index;
@@ -39,6 +41,11 @@ public final class CapabilityState {
 
     public List<Recap> recaps() {
         return recaps;
+    }
+
+    /** A capacity delegation's grants, once {@link DelegationGrantCheck} read them. */
+    public List<CapacityGrant> grants() {
+        return grants;
     }
 
     /** The address the signature proved, once it verified. */
