@@ -1,5 +1,8 @@
 package io.litj.node.actions;
 
+import java.util.List;
+import java.util.Set;
+
 /**
  * JavaScript that sets up the Lit Action globals ({@code lit-node-behaviour.md} §13), in two parts so that the
  * costly one runs before a request arrives (see {@link ContextPool}). The source evaluates to a function taking the
@@ -42,7 +45,44 @@ package io.litj.node.actions;
  * the action, as Lit's op does. The control object is only reachable from Java.
  */
 final class PreludeScript {
-    static final String SOURCE = """
+    /**
+     * The {@code LitActions} functions after {@code setResponse}, in the order an action sees them
+     * ({@code Object.keys}); those of {@link ActionHost#FUNCTIONS} call the request's host, the others throw.
+     */
+    static final List<String> ACTION_FUNCTIONS = List.of("signEcdsa", "ethPersonalSignMessageEcdsa",
+            "signAndCombineEcdsa", "isPermittedAction", "isPermittedAddress", "isPermittedAuthMethod",
+            "getPermittedActions", "getPermittedAddresses", "getPermittedAuthMethods", "getPermittedAuthMethodScopes",
+            "checkConditions", "call", "pubkeyToTokenId", "uint8arrayToString", "uint8arrayFromString",
+            "getLatestNonce", "callContract", "claimKey", "broadcastAndCollect", "decryptAndCombine",
+            "decryptToSingleNode", "runOnce", "getRpcUrl", "encrypt");
+    /** Host functions that answer directly, not with a promise (Datil's {@code pubkeyToTokenId}). */
+    static final Set<String> SYNCHRONOUS = Set.of("pubkeyToTokenId");
+
+    static final String SOURCE = template().replace("ACTIONS_TABLE", actionsTable());
+
+    private PreludeScript() {
+    }
+
+    /**
+     * The members of the {@code LitActions} literal after {@code setResponse}: one method per name of
+     * {@link #ACTION_FUNCTIONS} (a literal, so that a context builds the table without a loop or computed keys).
+     */
+    static String actionsTable() {
+        if (!ACTION_FUNCTIONS.containsAll(ActionHost.FUNCTIONS)) {
+            throw new IllegalStateException("every ActionHost function must be a LitActions function");
+        }
+        StringBuilder table = new StringBuilder();
+        for (String name : ACTION_FUNCTIONS) {
+            String body = !ActionHost.FUNCTIONS.contains(name) ? "throw unavailable('" + name + "')"
+                    : SYNCHRONOUS.contains(name) ? "return callHostNow('" + name + "', args)"
+                    : "return hosted('" + name + "', args)";
+            table.append(name).append("(args) { ").append(body).append("; },\n");
+        }
+        return table.toString();
+    }
+
+    private static String template() {
+        return """
             ((format) => {
               'use strict';
               const g = globalThis;
@@ -62,23 +102,11 @@ final class PreludeScript {
               const FRAME = /\\n\\s*at (?:[^\\n]*?\\()?lit-action\\.js:(\\d+):(\\d+)\\)?/;
               const STACK_TAIL = 65536;
               const slice = (s, from, to) => apply(sliceText, s, [from, to]);
-              const encoder = new TextEncoder();
+              const TextEncoderType = TextEncoder;
+              let encoder = null; // made on the first response long enough to need it
               const parse = JSON.parse;
               const stringify = JSON.stringify;
               const freeze = Object.freeze;
-              // LitActions functions that call the node through the request's host, when it has one
-              const HOSTED = ['signEcdsa', 'ethPersonalSignMessageEcdsa', 'signAndCombineEcdsa', 'isPermittedAction',
-                'isPermittedAddress', 'isPermittedAuthMethod', 'getPermittedActions', 'getPermittedAddresses',
-                'getPermittedAuthMethods', 'getPermittedAuthMethodScopes', 'pubkeyToTokenId', 'checkConditions',
-                'encrypt', 'decryptAndCombine', 'decryptToSingleNode'];
-              // hosted functions that answer directly, not with a promise (Datil's pubkeyToTokenId)
-              const SYNCHRONOUS = ['pubkeyToTokenId'];
-              const STUBS = ['signEcdsa', 'ethPersonalSignMessageEcdsa', 'signAndCombineEcdsa', 'isPermittedAction',
-                'isPermittedAddress', 'isPermittedAuthMethod', 'getPermittedActions', 'getPermittedAddresses',
-                'getPermittedAuthMethods', 'getPermittedAuthMethodScopes', 'checkConditions', 'call', 'pubkeyToTokenId',
-                'uint8arrayToString', 'uint8arrayFromString', 'getLatestNonce', 'callContract', 'claimKey',
-                'broadcastAndCollect', 'decryptAndCombine', 'decryptToSingleNode', 'runOnce', 'getRpcUrl', 'encrypt'];
-
               const { inspect, primitive } = format;
               const isObject = (v) => (typeof v === 'object' && v !== null) || typeof v === 'function';
               const show = (v) => (typeof v === 'string' ? v : inspect(v));
@@ -209,7 +237,21 @@ final class PreludeScript {
                   },
                 };
 
-                // Lit.Actions: setResponse, then the stubs (host functions such as signEcdsa replace stubs here)
+                // Lit.Actions: one object literal, setResponse first, then the table of actionsTable(): functions that
+                // call the request's host and functions that throw
+                const unavailable = (name) => new Error('LitActions.' + name + ' is not available on this node yet');
+                const plain = (k, v) => (ArrayBuffer.isView(v) ? Array.from(v) : v);
+                const callHostNow = (name, args) => {
+                  if (host === null) throw unavailable(name);
+                  const answer = parse(host(name, stringify(args === undefined ? {} : args, plain)));
+                  if (answer.error !== undefined) throw new Error('LitActions.' + name + ': ' + answer.error);
+                  return answer.result;
+                };
+                const callHost = async (name, args) => callHostNow(name, args);
+                const hosted = (name, args) => {
+                  if (host === null) throw unavailable(name);
+                  return callHost(name, args);
+                };
                 const actions = {
                   setResponse(arg) {
                     if (arg === null || typeof arg !== 'object' || arg.response === undefined) {
@@ -223,28 +265,14 @@ final class PreludeScript {
                       }
                     }
                     if (text.length > maxResponseBytes || (text.length * 3 > maxResponseBytes
-                        && encoder.encode(text).length > maxResponseBytes)) {
+                        && (encoder === null ? (encoder = new TextEncoderType()) : encoder).encode(text).length
+                          > maxResponseBytes)) {
                       throw new Error('Response is too long. Max length is ' + maxResponseBytes + ' bytes');
                     }
                     response = text;
                   },
+                  ACTIONS_TABLE
                 };
-                const plain = (k, v) => (ArrayBuffer.isView(v) ? Array.from(v) : v);
-                const callHostNow = (name, args) => {
-                  const answer = parse(host(name, stringify(args === undefined ? {} : args, plain)));
-                  if (answer.error !== undefined) throw new Error('LitActions.' + name + ': ' + answer.error);
-                  return answer.result;
-                };
-                const callHost = async (name, args) => callHostNow(name, args);
-                for (const name of STUBS) {
-                  const message = 'LitActions.' + name + ' is not available on this node yet';
-                  const hosted = HOSTED.includes(name);
-                  const now = SYNCHRONOUS.includes(name);
-                  actions[name] = { [name](args) {
-                    if (!hosted || host === null) throw new Error(message);
-                    return now ? callHostNow(name, args) : callHost(name, args);
-                  } }[name];
-                }
                 freeze(actions);
                 const control = freeze({
                   run: (script) => {
@@ -273,7 +301,5 @@ final class PreludeScript {
               };
             })
             """;
-
-    private PreludeScript() {
     }
 }

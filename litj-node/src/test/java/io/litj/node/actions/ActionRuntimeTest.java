@@ -193,6 +193,36 @@ class ActionRuntimeTest {
     }
 
     @Test
+    void run_litActionsWithoutHost_eachNamedAfterItsKeyAndNotAvailable() {
+        String report = run("""
+                const lines = [];
+                for (const key of Object.keys(LitActions).slice(1)) {
+                  const f = LitActions[key];
+                  try { f({}); lines.push(key + ': returned'); } catch (e) { lines.push(f.name + ': ' + e.message); }
+                }
+                LitActions.setResponse({response: lines.join('\\n')});
+                """).response();
+        StringBuilder expected = new StringBuilder();
+        for (String name : PreludeScript.ACTION_FUNCTIONS) {
+            expected.append(expected.isEmpty() ? "" : "\n").append(name).append(": LitActions.").append(name)
+                    .append(" is not available on this node yet");
+        }
+        assertEquals(expected.toString(), report);
+    }
+
+    @Test
+    void run_multiByteResponseOverBudgetAfterTextEncoderReplaced_stillTooLong() {
+        int max = ActionLimits.defaults().maxResponseBytes();
+        ActionException e = fails("""
+                globalThis.TextEncoder = function () { throw new Error('replaced'); };
+                LitActions.setResponse({response: '\u00e9'.repeat(max / 2 + 1)});
+                """, "{\"max\":" + max + "}");
+        assertEquals(LitErrorCode.NodeJsExecutionError, e.code());
+        assertTrue(e.getMessage().startsWith("Uncaught Error: Response is too long. Max length is " + max + " bytes"),
+                e.getMessage());
+    }
+
+    @Test
     void run_jsParamsNamedLikeLitGlobals_litGlobalsWin() {
         assertEquals("function 1 2", run(
                 "LitActions.setResponse({response: typeof console.log + ' ' + jsParams.LitActions + ' ' + jsParams"
