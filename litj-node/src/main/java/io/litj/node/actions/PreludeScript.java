@@ -5,7 +5,8 @@ package io.litj.node.actions;
  * costly one runs before a request arrives (see {@link ContextPool}). The source evaluates to a function taking the
  * {@link InspectScript} formatter and returning {@code prepare(maxResponseBytes, maxLogBytes, maxErrorTextBytes)}.
  * {@code prepare} builds everything that does not depend on the request (console, {@code LitActions}, the control
- * object) without touching the action's globals yet, and returns {@code bind(paramsJson, authJson, headersJson,
+ * object, the {@code fetch} of {@link FetchScript}, which the source takes as its second argument) without touching
+ * the action's globals yet, and returns {@code bind(paramsJson, authJson, headersJson,
  * host)}, which installs the request's part and returns the control object. Together they
  * <ul>
  *   <li>assigns every {@code jsParams} member to {@code globalThis} (like {@code Object.assign}) and sets the global
@@ -43,7 +44,7 @@ package io.litj.node.actions;
  */
 final class PreludeScript {
     static final String SOURCE = """
-            ((format) => {
+            ((format, fetchApi) => {
               'use strict';
               const g = globalThis;
               const print = g.print;
@@ -236,6 +237,7 @@ final class PreludeScript {
                   return answer.result;
                 };
                 const callHost = async (name, args) => callHostNow(name, args);
+                const fetch = fetchApi((json) => (host === null ? null : host('fetch', json)));
                 for (const name of STUBS) {
                   const message = 'LitActions.' + name + ' is not available on this node yet';
                   const hosted = HOSTED.includes(name);
@@ -264,6 +266,7 @@ final class PreludeScript {
                   Object.assign(g, params);
                   g.jsParams = params;
                   g.console = console;
+                  Object.defineProperty(g, 'fetch', { value: fetch, writable: true, enumerable: false, configurable: true });
                   constant('LitActions', actions);
                   constant('LitAuth', auth);
                   constant('LitHeaders', headers);
