@@ -22,6 +22,7 @@ module io.litj.node {
     exports io.litj.node.actions;
     exports io.litj.node.auth;
     exports io.litj.node.ecdsa;
+    exports io.litj.node.fetch;
     exports io.litj.node.keys;
     exports io.litj.node.ratelimit;
     exports io.litj.node.registry;

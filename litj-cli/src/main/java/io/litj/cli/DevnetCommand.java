@@ -3,6 +3,7 @@ package io.litj.cli;
 import io.litj.devnet.Devnet;
 import io.litj.devnet.DevnetConfig;
 import io.litj.node.LitNodeException;
+import io.litj.node.fetch.FetchLimits;
 import io.litj.node.ratelimit.CapacityLimits;
 import io.litj.node.ratelimit.CapacityMode;
 import io.litj.node.registry.NodeEntry;
@@ -57,6 +58,10 @@ final class DevnetCommand {
         @Option(names = "--require-capacity", description = "every node requires capacity credits, counted per "
                 + "window (allocation mode); without it requests are free")
         boolean requireCapacity;
+        @Option(names = "--allow-fetch", paramLabel = "HOST:PORT|CIDR", description = "let Lit Actions fetch this "
+                + "address (host:port, [ipv6]:port or a CIDR block) although it is loopback, private or otherwise "
+                + "special-purpose; repeatable (default: public addresses only)")
+        List<String> allowFetch = new ArrayList<>();
         @Option(names = "--background", description = "start in the background and return once it is up")
         boolean background;
         @Option(names = "--verbose", description = "log every request")
@@ -166,8 +171,13 @@ final class DevnetCommand {
                 base = storedBase;
             }
             try {
+                FetchLimits fetch = FetchLimits.defaults();
+                for (String entry : allowFetch) {
+                    fetch = fetch.withAllowed(entry);
+                }
                 return DevnetConfig.defaults(folder.dir()).withNodes(n).withPorts(rpcPort, base).withCapacity(
-                        CapacityLimits.of(requireCapacity ? CapacityMode.ALLOCATION : CapacityMode.OFF));
+                        CapacityLimits.of(requireCapacity ? CapacityMode.ALLOCATION : CapacityMode.OFF))
+                        .withFetch(fetch);
             } catch (LitNodeException e) {
                 throw CliException.usage(e.getMessage().replace("a devnet has", "--nodes: a devnet has")
                         .replace("ports out of range", "--rpc-port/--base-port out of range (1-65535)"));
@@ -193,6 +203,9 @@ final class DevnetCommand {
             }
             if (requireCapacity) {
                 args.add("--require-capacity");
+            }
+            for (String entry : allowFetch) {
+                args.addAll(List.of("--allow-fetch", entry));
             }
             return args;
         }

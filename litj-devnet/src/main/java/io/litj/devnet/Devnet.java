@@ -200,7 +200,7 @@ public final class Devnet implements AutoCloseable {
     private LitNode startNode(int index, SecureRandom random, UnaryOperator<LitNode.Builder> customize) {
         NodeConfig nodeConfig = NodeConfig.of(config.registryFile(), index, config.nodeDir(index))
                 .withChains(ChainConfig.of(chains("http://" + DevnetConfig.HOST + ":" + rpcPort)))
-                .withCapacity(config.capacity());
+                .withCapacity(config.capacity()).withFetch(config.fetch());
         return customize.apply(LitNode.builder(nodeConfig).registry(registry).clock(clock).random(random)
                 .actionRuntime(runtime)).start();
     }

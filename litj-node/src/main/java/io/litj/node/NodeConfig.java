@@ -1,5 +1,6 @@
 package io.litj.node;
 
+import io.litj.node.fetch.FetchLimits;
 import io.litj.node.ratelimit.CapacityLimits;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
  * {@code litj node --config <file>}:
  * {@code {"registry":"…/registry.sqlite","index":0,"dataDir":"…/node-0","maxBodyBytes":25165824}}, plus the optional
  * members of {@link HttpLimits}, of {@link ChainConfig} ({@code "chains":{"ethereum":"http://127.0.0.1:8545"}}) and of
- * {@link CapacityLimits} ({@code "capacityMode":"allocation"}).
+ * {@link CapacityLimits} ({@code "capacityMode":"allocation"}) and of {@link FetchLimits}
+ * ({@code "fetchAllow":["127.0.0.1:8080"]}).
  *
  * @param registryFile the registry file whoever starts the node opens and gives it ({@link LitNode.Builder#registry});
  *     the node itself only looks next to it for the network's admin token
@@ -31,14 +33,16 @@ import java.util.stream.Stream;
  * @param http         connection, request and timeout limits of the node's listener
  * @param chains       the JSON-RPC endpoints access-control conditions are evaluated against
  * @param capacity     whether and how capacity credits are enforced (default off)
+ * @param fetch        what a Lit Action's {@code fetch} may do: limits and the egress allow list (default: public
+ *                     addresses only)
  */
 public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBodyBytes, HttpLimits http,
-        ChainConfig chains, CapacityLimits capacity) {
+        ChainConfig chains, CapacityLimits capacity, FetchLimits fetch) {
     /** Default body limit: enough for a 16 MiB Lit Action in base64. */
     public static final long DEFAULT_MAX_BODY_BYTES = 24L * 1024 * 1024;
     private static final Set<String> FIELDS = Stream.concat(Stream.of("registry", "index", "dataDir", "maxBodyBytes"),
-            Stream.concat(Stream.concat(HttpLimits.FIELDS.stream(), ChainConfig.FIELDS.stream()),
-                    CapacityLimits.FIELDS.stream())).collect(Collectors.toUnmodifiableSet());
+            Stream.of(HttpLimits.FIELDS, ChainConfig.FIELDS, CapacityLimits.FIELDS, FetchLimits.FIELDS)
+                    .flatMap(Set::stream)).collect(Collectors.toUnmodifiableSet());
 
     public NodeConfig {
         Objects.requireNonNull(registryFile, "registryFile");
@@ -46,6 +50,7 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(chains, "chains");
         Objects.requireNonNull(capacity, "capacity");
+        Objects.requireNonNull(fetch, "fetch");
         if (index < 0) {
             throw new LitNodeException(LitErrorCode.InvalidArgument, "node index must be >= 0 but is " + index);
         }
@@ -55,19 +60,25 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
         }
     }
 
-    /** A config without chains ({@link ChainConfig#none()}) and with capacity credits off. */
+    /** A config without chains ({@link ChainConfig#none()}), with capacity credits off and default fetch limits. */
     public NodeConfig(Path registryFile, int index, Path dataDir, long maxBodyBytes, HttpLimits http) {
-        this(registryFile, index, dataDir, maxBodyBytes, http, ChainConfig.none(), CapacityLimits.off());
+        this(registryFile, index, dataDir, maxBodyBytes, http, ChainConfig.none(), CapacityLimits.off(),
+                FetchLimits.defaults());
     }
 
     /** A copy evaluating conditions against {@code chains}. */
     public NodeConfig withChains(ChainConfig chains) {
-        return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity);
+        return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch);
     }
 
     /** A copy enforcing capacity credits by {@code capacity}. */
     public NodeConfig withCapacity(CapacityLimits capacity) {
-        return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity);
+        return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch);
+    }
+
+    /** A copy whose Lit Actions fetch under {@code fetch}. */
+    public NodeConfig withFetch(FetchLimits fetch) {
+        return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch);
     }
 
     /** A config with the default {@link HttpLimits}. */
@@ -106,7 +117,7 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
             throw f.fail("field 'index' is too large");
         }
         return new NodeConfig(base.resolve(f.string("registry")), (int) index, base.resolve(f.string("dataDir")),
-                maxBody, HttpLimits.read(f), ChainConfig.read(f), CapacityLimits.read(f));
+                maxBody, HttpLimits.read(f), ChainConfig.read(f), CapacityLimits.read(f), FetchLimits.read(f));
     }
 
     /** The JSON text of this config (absolute paths). */
@@ -119,6 +130,7 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
         http.write(b);
         chains.write(b);
         capacity.write(b);
+        fetch.write(b);
         return JsJson.stringify(b.build());
     }
 }

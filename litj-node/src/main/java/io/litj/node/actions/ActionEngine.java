@@ -76,7 +76,8 @@ final class ActionEngine implements AutoCloseable {
                 .err(OutputStream.nullOutputStream())
                 .option("engine.WarnInterpreterOnly", "false")
                 .build();
-        this.prelude = Source.newBuilder("js", PreludeScript.SOURCE + "(" + InspectScript.SOURCE + ")",
+        this.prelude = Source.newBuilder("js", PreludeScript.SOURCE + "(" + InspectScript.SOURCE + ", "
+                + FetchScript.SOURCE + ")",
                 "litj-prelude.js").cached(true).internal(true).buildLiteral();
         this.resourceLimits = ResourceLimits.newBuilder().statementLimit(maxStatements, null).build();
         this.watchdog = new Watchdog(heapCeilingBytes);

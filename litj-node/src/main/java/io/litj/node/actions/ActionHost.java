@@ -2,9 +2,9 @@ package io.litj.node.actions;
 
 /**
  * Node functions a Lit Action may call beyond its sandbox, for one run ({@link #FUNCTIONS}: the PKP signing,
- * permission and access-control functions of {@code Lit.Actions}). The action passes the function's name and its
- * argument object as JSON (typed arrays as plain arrays); the host answers with a JSON value the action's promise
- * resolves to, or throws an {@link ActionHostException} whose message the action sees as an {@code Error}. A call
+ * permission and access-control functions of {@code Lit.Actions}, and the global {@code fetch}). The action passes
+ * the function's name and its argument object as JSON (typed arrays as plain arrays); the host answers with a JSON
+ * value the action's promise resolves to, or throws an {@link ActionHostException} whose message the action sees as an {@code Error}. A call
  * blocks the action's thread and counts against its timeout.
  *
  * <p>Implementations must be thread-safe: a cancelled action's call may still be running when the next begins.
@@ -15,7 +15,7 @@ public interface ActionHost {
     java.util.List<String> FUNCTIONS = java.util.List.of("signEcdsa", "ethPersonalSignMessageEcdsa",
             "signAndCombineEcdsa", "isPermittedAction", "isPermittedAddress", "isPermittedAuthMethod",
             "getPermittedActions", "getPermittedAddresses", "getPermittedAuthMethods", "getPermittedAuthMethodScopes",
-            "pubkeyToTokenId", "checkConditions", "encrypt", "decryptAndCombine", "decryptToSingleNode");
+            "pubkeyToTokenId", "checkConditions", "encrypt", "decryptAndCombine", "decryptToSingleNode", "fetch");
     /** Longest argument JSON a host is handed; a longer one is refused before it reaches the host. */
     int MAX_ARGS_CHARS = 1 << 20;
 

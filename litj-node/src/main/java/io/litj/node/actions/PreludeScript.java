@@ -8,7 +8,8 @@ import java.util.Set;
  * costly one runs before a request arrives (see {@link ContextPool}). The source evaluates to a function taking the
  * {@link InspectScript} formatter and returning {@code prepare(maxResponseBytes, maxLogBytes, maxErrorTextBytes)}.
  * {@code prepare} builds everything that does not depend on the request (console, {@code LitActions}, the control
- * object) without touching the action's globals yet, and returns {@code bind(paramsJson, authJson, headersJson,
+ * object, the {@code fetch} of {@link FetchScript}, which the source takes as its second argument) without touching
+ * the action's globals yet, and returns {@code bind(paramsJson, authJson, headersJson,
  * host)}, which installs the request's part and returns the control object. Together they
  * <ul>
  *   <li>assigns every {@code jsParams} member to {@code globalThis} (like {@code Object.assign}) and sets the global
@@ -57,6 +58,8 @@ final class PreludeScript {
             "decryptToSingleNode", "runOnce", "getRpcUrl", "encrypt");
     /** Host functions that answer directly, not with a promise (Datil's {@code pubkeyToTokenId}). */
     static final Set<String> SYNCHRONOUS = Set.of("pubkeyToTokenId");
+    /** Host functions an action reaches through a global of its own, not through {@code LitActions}. */
+    static final Set<String> GLOBALS = Set.of("fetch");
 
     static final String SOURCE = template().replace("ACTIONS_TABLE", actionsTable());
 
@@ -68,7 +71,7 @@ final class PreludeScript {
      * {@link #ACTION_FUNCTIONS} (a literal, so that a context builds the table without a loop or computed keys).
      */
     static String actionsTable() {
-        if (!ACTION_FUNCTIONS.containsAll(ActionHost.FUNCTIONS)) {
+        if (!ActionHost.FUNCTIONS.stream().allMatch(f -> ACTION_FUNCTIONS.contains(f) || GLOBALS.contains(f))) {
             throw new IllegalStateException("every ActionHost function must be a LitActions function");
         }
         StringBuilder table = new StringBuilder();
@@ -83,7 +86,7 @@ final class PreludeScript {
 
     private static String template() {
         return """
-            ((format) => {
+            ((format, fetchApi) => {
               'use strict';
               const g = globalThis;
               const print = g.print;
@@ -248,6 +251,7 @@ final class PreludeScript {
                   return answer.result;
                 };
                 const callHost = async (name, args) => callHostNow(name, args);
+                const fetch = fetchApi((json) => (host === null ? null : host('fetch', json)));
                 const hosted = (name, args) => {
                   if (host === null) throw unavailable(name);
                   return callHost(name, args);
@@ -292,6 +296,7 @@ final class PreludeScript {
                   Object.assign(g, params);
                   g.jsParams = params;
                   g.console = console;
+                  Object.defineProperty(g, 'fetch', { value: fetch, writable: true, enumerable: false, configurable: true });
                   constant('LitActions', actions);
                   constant('LitAuth', auth);
                   constant('LitHeaders', headers);

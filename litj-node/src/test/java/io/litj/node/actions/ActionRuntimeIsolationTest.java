@@ -24,13 +24,25 @@ class ActionRuntimeIsolationTest {
     void run_hostAndShellGlobals_areAbsent() {
         String names = "Java, Polyglot, Packages, java, javax, require, process, module, load, loadWithNewGlobal, "
                 + "print, printErr, quit, exit, readline, read, readbuffer, Graal, Deno, arguments, importScripts, "
-                + "Worker, fetch";
+                + "Worker";
         String code = "const found = [];\n"
                 + "for (const name of '" + names + "'.split(', ')) {\n"
                 + "  if (typeof globalThis[name] !== 'undefined') found.push(name);\n"
                 + "}\n"
                 + "LitActions.setResponse({response: found.join(',')});";
         assertEquals("", respond(code));
+    }
+
+    @Test
+    void run_fetch_isTheNodesPolicedGlobal_notTheEngines() {
+        // fetch exists (as in Deno), but its requests go through the node's host and egress policy (io.litj.node
+        // .fetch); a run without a host has no network at all
+        assertEquals("function|TypeError: fetch is not available in this Lit Action", respond("""
+                (async () => {
+                  let r;
+                  try { await fetch('http://127.0.0.1:1/'); r = 'fetched'; } catch (e) { r = e.name + ': ' + e.message; }
+                  LitActions.setResponse({response: typeof fetch + '|' + r});
+                })();"""));
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * The node functions of one Lit Action run: the permission functions go to {@link ActionPermissions} (arguments of
  * at most {@value #MAX_PERMISSION_ARGS_CHARS} characters), the signing functions to the run's {@link ActionSigner}
- * when the node signs with PKPs, the access-control functions to the run's {@link ActionEncryption}. Thread-safe.
+ * when the node signs with PKPs, the access-control functions to the run's {@link ActionEncryption}, {@code fetch} to
+ * the run's fetch host ({@link io.litj.node.fetch.ActionFetcher#forRun}). Thread-safe.
  */
 final class ActionFunctions implements ActionHost {
     static final int MAX_PERMISSION_ARGS_CHARS = 4096;
@@ -15,6 +16,7 @@ final class ActionFunctions implements ActionHost {
     private final ActionPermissions permissions;
     private final ActionSigner signer;
     private final ActionEncryption encryption;
+    private final ActionHost fetch;
 
     /**
      * @param signer the run's signing functions, or {@code null} when the node has no PKP signer
@@ -27,6 +29,15 @@ final class ActionFunctions implements ActionHost {
      * @param encryption the run's access-control functions, or {@code null} when the node has none
      */
     ActionFunctions(ActionPermissions permissions, ActionSigner signer, ActionEncryption encryption) {
+        this(permissions, signer, encryption, null);
+    }
+
+    /**
+     * @param fetch the run's {@code fetch}, or {@code null} when the node offers none
+     */
+    ActionFunctions(ActionPermissions permissions, ActionSigner signer, ActionEncryption encryption,
+            ActionHost fetch) {
+        this.fetch = fetch;
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.signer = signer;
         this.encryption = encryption;
@@ -34,6 +45,12 @@ final class ActionFunctions implements ActionHost {
 
     @Override
     public String call(String function, String argsJson) {
+        if (function.equals("fetch")) {
+            if (fetch == null) {
+                throw new ActionHostException("fetch is not available on this node");
+            }
+            return fetch.call(function, argsJson);
+        }
         if (ActionPermissions.FUNCTIONS.contains(function)) {
             if (argsJson.length() > MAX_PERMISSION_ARGS_CHARS) {
                 throw new ActionHostException("arguments longer than " + MAX_PERMISSION_ARGS_CHARS

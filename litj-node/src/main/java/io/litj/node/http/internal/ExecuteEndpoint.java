@@ -8,6 +8,7 @@ import io.litj.node.actions.IpfsCid;
 import io.litj.node.auth.AuthGate;
 import io.litj.node.auth.PkpSignAuthorizer;
 import io.litj.node.ecdsa.PkpSigner;
+import io.litj.node.fetch.ActionFetcher;
 import io.litj.node.ratelimit.CapacityGate;
 import io.litj.node.ratelimit.PaidRoute;
 import io.litj.node.ratelimit.Payer;
@@ -39,15 +40,19 @@ public final class ExecuteEndpoint implements Endpoint {
     private final ActionPermissions permissions;
     private final ActionAccess access;
     private final CapacityGate capacity;
+    private final ActionFetcher fetcher;
 
     /**
      * Actions read PKP permissions from {@code registry} ({@link ActionPermissions}), and sign with PKPs
      * ({@link ActionSigner}) when both {@code pkpAuthorizer} and {@code pkpSigner} are given; without them
      * {@code signEcdsa} and its kin reject. With {@code access} they evaluate conditions, encrypt and decrypt
-     * ({@link ActionEncryption}); without it those functions reject.
+     * ({@link ActionEncryption}); without it those functions reject. Their {@code fetch} goes through
+     * {@code fetcher}.
      */
     public ExecuteEndpoint(AuthGate gate, ActionRuntime runtime, ActionStore actions, Registry registry,
-            PkpSignAuthorizer pkpAuthorizer, PkpSigner pkpSigner, ActionAccess access, CapacityGate capacity) {
+            PkpSignAuthorizer pkpAuthorizer, PkpSigner pkpSigner, ActionAccess access, CapacityGate capacity,
+            ActionFetcher fetcher) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.access = access;
         this.capacity = Objects.requireNonNull(capacity, "capacity");
         this.permissions = new ActionPermissions(registry);
@@ -90,7 +95,7 @@ public final class ExecuteEndpoint implements Endpoint {
                 requestId);
         ActionResult result = runtime.run(new ActionRequest(source, jsParams, litAuth(auth, cid),
                 Map.of("x-correlation-id", request.correlationId()), auth.caller().toChecksumString()),
-                new ActionFunctions(permissions, signer, encryption));
+                new ActionFunctions(permissions, signer, encryption, fetcher.forRun(runtime.limits().timeout())));
         return NodeResponse.ok(JsonValue.object()
                 .put("success", new JsonValue.JsonBoolean(result.success()))
                 .put("signedData", signer == null ? JsonValue.JsonObject.empty() : signer.signedData())
