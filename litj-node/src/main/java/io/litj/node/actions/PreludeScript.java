@@ -70,7 +70,7 @@ final class PreludeScript {
               const HOSTED = ['signEcdsa', 'ethPersonalSignMessageEcdsa', 'signAndCombineEcdsa', 'isPermittedAction',
                 'isPermittedAddress', 'isPermittedAuthMethod', 'getPermittedActions', 'getPermittedAddresses',
                 'getPermittedAuthMethods', 'getPermittedAuthMethodScopes', 'pubkeyToTokenId', 'checkConditions',
-                'encrypt', 'decryptAndCombine', 'decryptToSingleNode'];
+                'encrypt', 'decryptAndCombine', 'decryptToSingleNode', 'broadcastAndCollect'];
               // hosted functions that answer directly, not with a promise (Datil's pubkeyToTokenId)
               const SYNCHRONOUS = ['pubkeyToTokenId'];
               const STUBS = ['signEcdsa', 'ethPersonalSignMessageEcdsa', 'signAndCombineEcdsa', 'isPermittedAction',
@@ -245,6 +245,26 @@ final class PreludeScript {
                     return now ? callHostNow(name, args) : callHost(name, args);
                   } }[name];
                 }
+                // runOnce (Datil's semantics): the request's leader runs fn and, with waitForResponse, sends its result
+                // (a string; '[ERROR]' when fn throws) to the others, who wait for it; without it they get undefined
+                actions.runOnce = async function runOnce(params, fn) {
+                  if (host === null) throw new Error('LitActions.runOnce is not available on this node yet');
+                  const { waitForResponse, name } = params;
+                  const id = name || 'default_bc_id';
+                  if (callHostNow('runOnceLeader', { name: id })) {
+                    let result = '';
+                    try { result = await fn(); } catch (e) { log('Error running function:', e); result = '[ERROR]'; }
+                    try {
+                      result = result.toString();
+                    } catch (e) {
+                      log('Error converting response to string:', e);
+                      result = '';
+                    }
+                    if (waitForResponse) callHostNow('runOnceShare', { name: id, value: result });
+                    return result;
+                  }
+                  return waitForResponse ? callHostNow('runOnceAwait', { name: id }) : undefined;
+                };
                 freeze(actions);
                 const control = freeze({
                   run: (script) => {

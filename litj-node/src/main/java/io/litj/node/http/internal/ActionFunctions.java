@@ -15,6 +15,7 @@ final class ActionFunctions implements ActionHost {
     private final ActionPermissions permissions;
     private final ActionSigner signer;
     private final ActionEncryption encryption;
+    private volatile ActionPeers peers;
 
     /**
      * @param signer the run's signing functions, or {@code null} when the node has no PKP signer
@@ -32,8 +33,20 @@ final class ActionFunctions implements ActionHost {
         this.encryption = encryption;
     }
 
+    /** This run's functions that talk to the other nodes ({@code broadcastAndCollect}, {@code runOnce}). */
+    ActionFunctions withPeers(ActionPeers peers) {
+        this.peers = peers;
+        return this;
+    }
+
     @Override
     public String call(String function, String argsJson) {
+        if (ActionPeers.FUNCTIONS.contains(function)) {
+            if (peers == null) {
+                throw new ActionHostException("this node does not exchange values with other nodes");
+            }
+            return peers.call(function, argsJson);
+        }
         if (ActionPermissions.FUNCTIONS.contains(function)) {
             if (argsJson.length() > MAX_PERMISSION_ARGS_CHARS) {
                 throw new ActionHostException("arguments longer than " + MAX_PERMISSION_ARGS_CHARS

@@ -7,6 +7,7 @@ import io.litj.node.actions.ActionRuntime;
 import io.litj.node.actions.IpfsCid;
 import io.litj.node.auth.AuthGate;
 import io.litj.node.auth.PkpSignAuthorizer;
+import io.litj.node.ecdsa.ActionExchange;
 import io.litj.node.ecdsa.PkpSigner;
 import io.litj.node.ratelimit.CapacityGate;
 import io.litj.node.ratelimit.PaidRoute;
@@ -98,7 +99,8 @@ public final class ExecuteEndpoint implements Endpoint {
                 requestId);
         ActionResult result = runtime.run(new ActionRequest(source, jsParams, litAuth(auth, cid),
                 Map.of("x-correlation-id", request.correlationId()), auth.caller().toChecksumString()),
-                new ActionFunctions(permissions, signer, encryption));
+                new ActionFunctions(permissions, signer, encryption).withPeers(pkpSigner == null ? null
+                        : new ActionPeers(new ActionExchange(pkpSigner), requestId, cid, runtime.limits().timeout())));
         return NodeResponse.ok(JsonValue.object()
                 .put("success", new JsonValue.JsonBoolean(result.success()))
                 .put("signedData", signer == null ? JsonValue.JsonObject.empty() : signer.signedData())
