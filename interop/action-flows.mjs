@@ -6,6 +6,8 @@
 //                  {response, logs}
 //   narrowSession  the same with a session limited to lit-litaction://<--cid>: {response}
 //   unknownIpfsId  executeJs({ipfsId: --unknown-cid}) (stored nowhere): must be refused
+//   runOnce        executeJs of an action whose runOnce body returns a random value: {response}
+//   collect        executeJs of an action that broadcastAndCollect's a random value: {response}
 //
 // Usage:
 //   node action-flows.mjs --rpc-url URL --block-hash-url URL --user-key 0x… --cid Qm… --unknown-cid Qm… \
@@ -24,7 +26,10 @@ const captured = captureConsole();
 const executeBodies = [];
 const refused = loopbackOnly('action-flows', (url, init) => {
   if (url.pathname.startsWith('/web/execute')) {
-    executeBodies.push(Object.keys(JSON.parse(String(init?.body ?? '{}'))));
+    const keys = Object.keys(JSON.parse(String(init?.body ?? '{}')));
+    if (keys.includes('ipfsId')) {
+      executeBodies.push(keys);
+    }
   }
 });
 
@@ -67,6 +72,21 @@ try {
       const sessionSigs = await actionSession(client, args.cid);
       const r = await client.executeJs({ ipfsId: args.cid, sessionSigs, jsParams: { who: args.who } });
       v.response = r.response;
+    });
+    f.runOnce = await run('runOnce', async (v) => {
+      const code = `(async () => {
+        const v = await Lit.Actions.runOnce({ waitForResponse: true, name: 'pick' },
+          async () => 'leader-' + Math.random());
+        Lit.Actions.setResponse({ response: v });
+      })();`;
+      v.response = (await client.executeJs({ code, sessionSigs: anyAction, jsParams: {} })).response;
+    });
+    f.collect = await run('collect', async (v) => {
+      const code = `(async () => {
+        const all = await Lit.Actions.broadcastAndCollect({ name: 'temperature', value: String(Math.random()) });
+        Lit.Actions.setResponse({ response: JSON.stringify(all) });
+      })();`;
+      v.response = (await client.executeJs({ code, sessionSigs: anyAction, jsParams: {} })).response;
     });
     f.unknownIpfsId = await run('unknownIpfsId', async (v) => {
       const r = await client.executeJs({ ipfsId: args['unknown-cid'], sessionSigs: anyAction, jsParams: {} });

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The unmodified Lit JS SDK 7.4.0 ({@code interop/action-flows.mjs}) runs {@code executeJs({ipfsId})} on a 3-node
  * litj devnet after {@code litj action put} stored the action in the devnet's registry: with a wildcard session and
- * with a session limited to that CID; a CID stored nowhere is refused with {@code NodeIpfsIdNotFound}. The script
+ * with a session limited to that CID; a CID stored nowhere is refused with {@code NodeIpfsIdNotFound}. Two actions
+ * sent by code show {@code runOnce} (the SDK gets the leader's value) and {@code broadcastAndCollect} (three values)
+ * across the three nodes. The script
  * runs once; without Node.js or {@code interop/} the tests are skipped (or fail under {@code CI}).
  */
 class JsSdkActionByCidTest {
@@ -100,6 +102,21 @@ class JsSdkActionByCidTest {
     @Test
     void executeJsByIpfsId_unknownCid_refusedWithNodeIpfsIdNotFound() {
         ScriptDevnet.assertRefused(DOCUMENT.get(), "unknownIpfsId", LitErrorCode.NodeIpfsIdNotFound);
+    }
+
+    @Test
+    void runOnce_theSdkGetsTheLeadersValue() {
+        String response = string(flow(DOCUMENT.get(), "runOnce"), "response");
+        assertTrue(response.matches("leader-0\\.[0-9]+"), response);
+    }
+
+    @Test
+    void broadcastAndCollect_theSdkGetsThreeValues() {
+        String response = string(flow(DOCUMENT.get(), "collect"), "response");
+        List<JsonValue> values = ((JsonValue.JsonArray) JsonReader.parse(response, LitErrorCode.InvalidArgument,
+                "collect")).items();
+        assertEquals(3, values.size(), response);
+        assertEquals(3, new java.util.HashSet<>(values).size(), response);
     }
 
     private static JsonValue.JsonObject runScript() {
