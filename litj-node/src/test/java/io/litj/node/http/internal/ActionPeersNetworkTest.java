@@ -17,10 +17,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,21 +136,13 @@ class ActionPeersNetworkTest {
     }
 
     private static List<Reply> executeEverywhere(String code, String requestId) {
-        List<Reply> replies = Arrays.asList(new Reply[3]);
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            int node = i;
-            threads.add(Thread.ofVirtual().start(() -> replies.set(node, net.http().post(net.url(node)
-                    + "/web/execute/v1", ExecuteBodies.code(code, JsonValue.JsonObject.empty(),
-                    sigs.forNode(net.url(node)).orElseThrow().toAuthSig()), "X-Request-Id", requestId))));
+        List<Future<Reply>> sent;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) { // close() waits for all three
+            sent = IntStream.range(0, 3).mapToObj(node -> pool.submit(() -> net.http().post(
+                    net.url(node) + "/web/execute/v1", ExecuteBodies.code(code, JsonValue.JsonObject.empty(),
+                            sigs.forNode(net.url(node)).orElseThrow().toAuthSig()), "X-Request-Id", requestId)))
+                    .toList();
         }
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        return replies;
+        return sent.stream().map(Future::resultNow).toList();
     }
 }
