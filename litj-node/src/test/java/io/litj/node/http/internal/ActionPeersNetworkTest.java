@@ -135,6 +135,42 @@ class ActionPeersNetworkTest {
                 && out.contains("value must be a string"), out);
     }
 
+    @Test
+    void broadcastAndCollect_31stCallOfOneAction_refusedWithDatilsLimitMessage() {
+        String code = """
+                (async () => {
+                  let done = 0;
+                  try {
+                    for (let i = 0; i < 31; i++) {
+                      await Lit.Actions.broadcastAndCollect({name: 'n' + i, value: String(i)});
+                      done++;
+                    }
+                  } catch (e) {
+                    Lit.Actions.setResponse({response: done + ': ' + e.message});
+                  }
+                })();""";
+        for (Reply r : executeEverywhere(code, "limit-" + (++requests))) {
+            assertEquals(200, r.status(), r::toString);
+            assertEquals("30: LitActions.broadcastAndCollect: You may not use broadcast and collect functionality "
+                    + "more than 30 times per session and you have attempted to exceed that limit.",
+                    r.string("response"));
+        }
+    }
+
+    @Test
+    void broadcastAndCollect_requestWithoutRequestId_refusedInsideTheAction() {
+        String code = """
+                (async () => {
+                  try { await Lit.Actions.broadcastAndCollect({name: 'n', value: 'v'}); }
+                  catch (e) { Lit.Actions.setResponse({response: e.message}); }
+                })();""";
+        Reply r = net.http().post(net.url(1) + "/web/execute/v1", ExecuteBodies.code(code,
+                JsonValue.JsonObject.empty(), sigs.forNode(net.url(1)).orElseThrow().toAuthSig()));
+
+        assertEquals(200, r.status(), r::toString);
+        assertTrue(r.string("response").contains("this request has no X-Request-Id"), r::toString);
+    }
+
     private static List<Reply> executeEverywhere(String code, String requestId) {
         List<Future<Reply>> sent;
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) { // close() waits for all three
