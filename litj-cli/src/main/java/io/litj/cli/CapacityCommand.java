@@ -74,7 +74,7 @@ final class CapacityCommand {
                 throw usage("--days must be in [1, " + MAX_DAYS + "], not " + days);
             }
             DevnetFolder folder = DevnetFolder.of(data);
-            requireDevnet(folder);
+            folder.requireDevnet();
             Instant expiresAt = Clock.systemUTC().instant().plus(Duration.ofDays(days));
             CapacityCredit credit;
             try (SqliteRegistryWriter writer = SqliteRegistryWriter.open(DevnetConfig.registryFileIn(folder.dir()))) {
@@ -164,12 +164,6 @@ final class CapacityCommand {
         }
     }
 
-    private static void requireDevnet(DevnetFolder folder) {
-        if (!folder.hasDevnet()) {
-            throw CliException.notRunning("there is no devnet in " + folder.dir() + "; start one with `litj devnet "
-                    + "up" + folder.dataArg() + "`");
-        }
-    }
 
     static JsonValue.JsonObject summary(CapacityCredit c) {
         return JsonValue.object().put("tokenId", c.tokenId()).put("owner", c.owner().toChecksumString())

@@ -48,6 +48,14 @@ final class DevnetFolder {
         return Files.exists(DevnetConfig.registryFileIn(dir));
     }
 
+    /** Exits 3 saying how to start one when the folder holds no devnet (it need not run). */
+    void requireDevnet() {
+        if (!hasDevnet()) {
+            throw CliException.notRunning("there is no devnet in " + dir + "; start one with `litj devnet up"
+                    + dataArg() + "`");
+        }
+    }
+
     /** The nodes its registry lists (empty without a registry). */
     List<NodeEntry> registeredNodes() {
         if (!hasDevnet()) {

@@ -106,12 +106,19 @@ final class ExecCommand implements Callable<Integer> {
     }
 
     static String readCode(Path file) {
+        return readCode(file, "--code file");
+    }
+
+    /** The UTF-8 text of {@code file} ({@code what} names it in the error; exit 1 when missing or not UTF-8). */
+    static String readCode(Path file, String what) {
         try {
             return Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw CliException.local("cannot read --code file " + file + ": no such file");
+            throw CliException.local("cannot read " + what + " " + file + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw CliException.local("cannot read " + what + " " + file + ": it is not UTF-8 text");
         } catch (IOException e) {
-            throw CliException.local("cannot read --code file " + file + ": " + e.getMessage());
+            throw CliException.local("cannot read " + what + " " + file + ": " + e.getMessage());
         }
     }
 

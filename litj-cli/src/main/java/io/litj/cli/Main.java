@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Lit Protocol session signatures in Java: devnet, nodes, sessions and Lit Actions.",
         subcommands = {DevnetCommand.class, DemoCommand.class, NodeCommand.class, SessionCommand.class,
                 ExecCommand.class, PkpCommand.class, CapacityCommand.class, EncryptCommand.class,
-                DecryptCommand.class,
+                DecryptCommand.class, ActionCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  local error (a file, a busy port, a failed build)", "  2  usage error",

@@ -7,6 +7,7 @@ import io.litj.node.ChainConfig;
 import io.litj.node.LitNode;
 import io.litj.node.LitNodeException;
 import io.litj.node.NodeConfig;
+import io.litj.node.actions.ActionLimits;
 import io.litj.node.actions.ActionRuntime;
 import io.litj.node.keys.AdminToken;
 import io.litj.node.keys.KeyShareStore;
@@ -265,6 +266,16 @@ public final class Devnet implements AutoCloseable {
      */
     public CapacityCredit mintCapacityCredit(EthAddress owner, long requestsPerKilosecond, Instant expiresAt) {
         return writer.mintCapacityCredit(owner, requestsPerKilosecond, expiresAt);
+    }
+
+    /**
+     * Stores Lit Action source where every node reads it (the registry), for {@code executeJs({ipfsId})}.
+     *
+     * @return its IPFS CIDv0
+     * @throws LitNodeException {@code InvalidArgument} for code over the default action code limit
+     */
+    public String putActionCode(String code) {
+        return writer.putActionCode(code, ActionLimits.defaults().maxCodeBytes());
     }
 
     /** The chain view's JSON-RPC URL, e.g. {@code http://127.0.0.1:8545}. */

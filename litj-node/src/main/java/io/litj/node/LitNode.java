@@ -20,6 +20,7 @@ import io.litj.node.http.internal.ExecuteEndpoint;
 import io.litj.node.http.internal.HandshakeEndpoint;
 import io.litj.node.http.internal.HttpBridge;
 import io.litj.node.http.internal.MemoryActionStore;
+import io.litj.node.http.internal.RegistryActionStore;
 import io.litj.node.http.internal.NodeListener;
 import io.litj.node.http.internal.NodeResponse;
 import io.litj.node.http.internal.PkpSignEndpoint;
@@ -110,7 +111,8 @@ public final class LitNode implements AutoCloseable {
             this.chains = new HttpChainRpc(b.config.chains());
             ownChains = chains;
             AccAuthGate accGate = new AccAuthGate(validator, b.clock);
-            MemoryActionStore actionStore = new MemoryActionStore(64L * 1024 * 1024);
+            RegistryActionStore actionStore = new RegistryActionStore(registry,
+                    new MemoryActionStore(64L * 1024 * 1024));
             ConditionEvaluator evaluator = new ConditionEvaluator(chains, b.config.chains().maxCallsPerRequest(),
                     new StoredActionConditions(actionStore, runtime));
             ExecuteEndpoint execute = new ExecuteEndpoint(gate, runtime, actionStore,

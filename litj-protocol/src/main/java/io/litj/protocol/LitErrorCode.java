@@ -63,6 +63,8 @@ public enum LitErrorCode {
     NodeRouteNotFound(404, LitErrorKind.Validation),
     /** litj: an access-control condition names a chain this node has no JSON-RPC endpoint for. */
     NodeChainNotConfigured(400, LitErrorKind.Validation),
+    /** litj: no Lit Action code is stored under the request's {@code ipfsId} (store it with {@code litj action put}). */
+    NodeIpfsIdNotFound(404, LitErrorKind.Validation),
     /** litj: an access-control condition of a kind this node does not evaluate (Solana, POAP, Lit Action …). */
     NodeConditionNotSupported(400, LitErrorKind.Validation),
     /**

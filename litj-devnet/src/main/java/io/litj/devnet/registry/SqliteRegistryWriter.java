@@ -1,6 +1,7 @@
 package io.litj.devnet.registry;
 
 import io.litj.node.LitNodeException;
+import io.litj.node.actions.IpfsCid;
 import io.litj.node.registry.Block;
 import io.litj.node.registry.CapacityCredit;
 import io.litj.node.registry.NetworkInfo;
@@ -13,6 +14,7 @@ import io.litj.node.registry.internal.ConnectionPool;
 import io.litj.node.registry.internal.RegistrySchema;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.crypto.EthAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,8 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The writes a devnet makes to its SQLite registry ({@code <data>/registry.sqlite}): creating the file with the
  * network facts and the node list, appending blocks (the block producer), pruning old ones, recording minted
- * PKPs ({@code litj pkp mint}, {@code Devnet.mintPkp}) and minting capacity credits ({@code litj capacity mint},
- * {@code Devnet.mintCapacityCredit}). Nodes and the chain view read the same file through
+ * PKPs ({@code litj pkp mint}, {@code Devnet.mintPkp}), minting capacity credits ({@code litj capacity mint},
+ * {@code Devnet.mintCapacityCredit}) and storing Lit Action code ({@code litj action put},
+ * {@code Devnet.putActionCode}). Nodes and the chain view read the same file through
  * {@link SqliteRegistry}; the layout both sides use has one home, {@link RegistrySchema}.
  *
  * <p>Every write is one {@code BEGIN IMMEDIATE} transaction on a pooled connection ({@code synchronous=FULL}, busy
@@ -243,6 +246,35 @@ public final class SqliteRegistryWriter implements AutoCloseable {
             }
             return credit;
         });
+    }
+
+    /**
+     * Stores Lit Action source under its IPFS CIDv0 (of its UTF-8 bytes, as the JS SDK and the nodes compute it), for
+     * {@code executeJs({ipfsId})} on every node. Storing the same code again changes nothing.
+     *
+     * @return the CID
+     * @throws LitNodeException {@code InvalidArgument} for code longer than {@code maxBytes} UTF-8 bytes;
+     *     {@code NodeSystemFault} on SQLite failure
+     */
+    public String putActionCode(String code, int maxBytes) {
+        Objects.requireNonNull(code, "code");
+        byte[] bytes = code.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > maxBytes) {
+            throw RegistrySchema.refused(file, "cannot store Lit Action code of " + bytes.length
+                    + " bytes (at most " + maxBytes + ")");
+        }
+        String cid = IpfsCid.v0(bytes);
+        pool.write("storing Lit Action " + cid, c -> {
+            RegistrySchema.installActionTables(c);
+            try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO action_code (cid, code)"
+                    + " VALUES (?, ?)")) {
+                p.setString(1, cid);
+                p.setString(2, code);
+                p.executeUpdate();
+            }
+            return null;
+        });
+        return cid;
     }
 
     private static void insert(Connection c, Pkp pkp) throws SQLException {

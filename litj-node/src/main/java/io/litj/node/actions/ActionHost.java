@@ -15,7 +15,8 @@ public interface ActionHost {
     java.util.List<String> FUNCTIONS = java.util.List.of("signEcdsa", "ethPersonalSignMessageEcdsa",
             "signAndCombineEcdsa", "isPermittedAction", "isPermittedAddress", "isPermittedAuthMethod",
             "getPermittedActions", "getPermittedAddresses", "getPermittedAuthMethods", "getPermittedAuthMethodScopes",
-            "pubkeyToTokenId", "checkConditions", "encrypt", "decryptAndCombine", "decryptToSingleNode", "fetch");
+            "pubkeyToTokenId", "checkConditions", "encrypt", "decryptAndCombine", "decryptToSingleNode", "fetch",
+            "broadcastAndCollect", "runOnceLeader", "runOnceShare", "runOnceAwait");
     /** Longest argument JSON a host is handed; a longer one is refused before it reaches the host. */
     int MAX_ARGS_CHARS = 1 << 20;
 

@@ -60,6 +60,12 @@ final class PreludeScript {
     static final Set<String> SYNCHRONOUS = Set.of("pubkeyToTokenId");
     /** Host functions an action reaches through a global of its own, not through {@code LitActions}. */
     static final Set<String> GLOBALS = Set.of("fetch");
+    /** Host functions that only the prelude's own {@code runOnce} calls, never an action by name. */
+    static final Set<String> INTERNAL = Set.of("runOnceLeader", "runOnceShare", "runOnceAwait");
+    /** {@code LitActions} functions written in the prelude itself (each a method of the table, by its text). */
+    static final java.util.Map<String, String> IN_PRELUDE = java.util.Map.of(
+            "runOnce", "runOnce(params, fn) { if (host === null) throw unavailable('runOnce'); "
+                    + "return runOnceOnNode(params, fn); },\n");
 
     static final String SOURCE = template().replace("ACTIONS_TABLE", actionsTable());
 
@@ -71,11 +77,16 @@ final class PreludeScript {
      * {@link #ACTION_FUNCTIONS} (a literal, so that a context builds the table without a loop or computed keys).
      */
     static String actionsTable() {
-        if (!ActionHost.FUNCTIONS.stream().allMatch(f -> ACTION_FUNCTIONS.contains(f) || GLOBALS.contains(f))) {
+        if (!ActionHost.FUNCTIONS.stream().allMatch(f -> ACTION_FUNCTIONS.contains(f) || GLOBALS.contains(f)
+                || INTERNAL.contains(f))) {
             throw new IllegalStateException("every ActionHost function must be a LitActions function");
         }
         StringBuilder table = new StringBuilder();
         for (String name : ACTION_FUNCTIONS) {
+            if (IN_PRELUDE.containsKey(name)) {
+                table.append(IN_PRELUDE.get(name));
+                continue;
+            }
             String body = !ActionHost.FUNCTIONS.contains(name) ? "throw unavailable('" + name + "')"
                     : SYNCHRONOUS.contains(name) ? "return callHostNow('" + name + "', args)"
                     : "return hosted('" + name + "', args)";
@@ -255,6 +266,25 @@ final class PreludeScript {
                 const hosted = (name, args) => {
                   if (host === null) throw unavailable(name);
                   return callHost(name, args);
+                };
+                // runOnce (Datil's semantics): the request's leader runs fn and, with waitForResponse, sends its result
+                // (a string; '[ERROR]' when fn throws) to the others, who wait for it; without it they get undefined
+                const runOnceOnNode = async (params, fn) => {
+                  const { waitForResponse, name } = params;
+                  const id = name || 'default_bc_id';
+                  if (callHostNow('runOnceLeader', { name: id })) {
+                    let result = '';
+                    try { result = await fn(); } catch (e) { log('Error running function:', e); result = '[ERROR]'; }
+                    try {
+                      result = result.toString();
+                    } catch (e) {
+                      log('Error converting response to string:', e);
+                      result = '';
+                    }
+                    if (waitForResponse) callHostNow('runOnceShare', { name: id, value: result });
+                    return result;
+                  }
+                  return waitForResponse ? callHostNow('runOnceAwait', { name: id }) : undefined;
                 };
                 const actions = {
                   setResponse(arg) {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the network knows about itself, as a node reads it: nodes, epoch and threshold, recent blocks, PKPs and
- * capacity credits. On a
+ * What the network knows about itself, as a node reads it: nodes, epoch and threshold, recent blocks, PKPs,
+ * capacity credits and stored Lit Action code. On a
  * devnet it is an embedded SQLite file written by the devnet launcher and read by the chain view and every node
  * ({@link SqliteRegistry}); on a real network it would be read from the chain. The role has no writes: whatever
  * fills the registry (a devnet, a chain) does so outside the node.
@@ -47,6 +47,12 @@ public interface Registry extends AutoCloseable {
 
     /** Every capacity credit, oldest first. */
     List<CapacityCredit> capacityCredits();
+
+    /**
+     * The Lit Action source stored under this IPFS CIDv0 ({@code litj action put}), if any. What a registry returns
+     * is not trusted: a node recomputes the CID of the code before it runs it.
+     */
+    Optional<String> actionCode(String cid);
 
     /** Releases what the registry holds; called by whoever opened it, never by a node it was given to. */
     @Override

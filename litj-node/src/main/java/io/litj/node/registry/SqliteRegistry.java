@@ -1,12 +1,14 @@
 package io.litj.node.registry;
 
 import io.litj.node.LitNodeException;
+import io.litj.node.actions.IpfsCid;
 import io.litj.node.registry.internal.BlockRows;
 import io.litj.node.registry.internal.ConnectionPool;
 import io.litj.node.registry.internal.RegistrySchema;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.crypto.EthAddress;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -95,6 +97,25 @@ public final class SqliteRegistry implements Registry {
     public List<CapacityCredit> capacityCredits() {
         return pool.read("reading capacity credits", c -> RegistrySchema.hasCapacityTables(c)
                 ? CapacityTable.all(c) : List.of());
+    }
+
+    @Override
+    public Optional<String> actionCode(String cid) {
+        Objects.requireNonNull(cid, "cid");
+        if (cid.isEmpty() || cid.length() > IpfsCid.MAX_CID_CHARS) {
+            return Optional.empty();
+        }
+        return pool.read("reading Lit Action code", c -> {
+            if (!RegistrySchema.hasActionTables(c)) {
+                return Optional.empty();
+            }
+            try (PreparedStatement p = c.prepareStatement("SELECT code FROM action_code WHERE cid = ?")) {
+                p.setString(1, cid);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
     }
 
     /** The registry file. */

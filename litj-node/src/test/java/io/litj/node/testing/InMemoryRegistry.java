@@ -29,6 +29,7 @@ public final class InMemoryRegistry implements Registry {
     private final List<Block> blocks = new ArrayList<>();
     private final List<Pkp> pkps = new ArrayList<>();
     private final List<CapacityCredit> credits = new ArrayList<>();
+    private final java.util.Map<String, String> actionCode = new java.util.HashMap<>();
     private boolean closed;
 
     public InMemoryRegistry(NetworkInfo network, List<NodeEntry> nodes) {
@@ -54,6 +55,21 @@ public final class InMemoryRegistry implements Registry {
             throw new LitNodeException(LitErrorCode.NodeSystemFault, "PKP " + pkp.tokenId() + " is already listed");
         }
         pkps.add(pkp);
+    }
+
+    /**
+     * Stores {@code code} under {@code cid} as given: a test may store code under a CID that is not its own, as a
+     * registry that cannot be trusted might.
+     */
+    public synchronized void putActionCode(String cid, String code) {
+        ensureOpen();
+        actionCode.put(cid, code);
+    }
+
+    @Override
+    public synchronized Optional<String> actionCode(String cid) {
+        ensureOpen();
+        return Optional.ofNullable(actionCode.get(cid));
     }
 
     /** Records a capacity credit, as a devnet's writer would (a token id already listed is refused). */

@@ -8,7 +8,8 @@ import java.util.Objects;
  * The node functions of one Lit Action run: the permission functions go to {@link ActionPermissions} (arguments of
  * at most {@value #MAX_PERMISSION_ARGS_CHARS} characters), the signing functions to the run's {@link ActionSigner}
  * when the node signs with PKPs, the access-control functions to the run's {@link ActionEncryption}, {@code fetch} to
- * the run's fetch host ({@link io.litj.node.fetch.ActionFetcher#forRun}). Thread-safe.
+ * the run's fetch host ({@link io.litj.node.fetch.ActionFetcher#forRun}), {@code runOnce} and
+ * {@code broadcastAndCollect} to the run's {@link ActionPeers}. Thread-safe.
  */
 final class ActionFunctions implements ActionHost {
     static final int MAX_PERMISSION_ARGS_CHARS = 4096;
@@ -17,6 +18,7 @@ final class ActionFunctions implements ActionHost {
     private final ActionSigner signer;
     private final ActionEncryption encryption;
     private final ActionHost fetch;
+    private final ActionPeers peers;
 
     /**
      * @param signer the run's signing functions, or {@code null} when the node has no PKP signer
@@ -37,7 +39,17 @@ final class ActionFunctions implements ActionHost {
      */
     ActionFunctions(ActionPermissions permissions, ActionSigner signer, ActionEncryption encryption,
             ActionHost fetch) {
+        this(permissions, signer, encryption, fetch, null);
+    }
+
+    /**
+     * @param peers the run's functions that talk to the other nodes ({@code broadcastAndCollect}, {@code runOnce}),
+     *              or {@code null} when the node exchanges nothing with its peers
+     */
+    ActionFunctions(ActionPermissions permissions, ActionSigner signer, ActionEncryption encryption,
+            ActionHost fetch, ActionPeers peers) {
         this.fetch = fetch;
+        this.peers = peers;
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.signer = signer;
         this.encryption = encryption;
@@ -50,6 +62,12 @@ final class ActionFunctions implements ActionHost {
                 throw new ActionHostException("fetch is not available on this node");
             }
             return fetch.call(function, argsJson);
+        }
+        if (ActionPeers.FUNCTIONS.contains(function)) {
+            if (peers == null) {
+                throw new ActionHostException("this node does not exchange values with other nodes");
+            }
+            return peers.call(function, argsJson);
         }
         if (ActionPermissions.FUNCTIONS.contains(function)) {
             if (argsJson.length() > MAX_PERMISSION_ARGS_CHARS) {

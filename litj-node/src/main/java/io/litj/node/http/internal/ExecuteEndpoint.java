@@ -7,6 +7,7 @@ import io.litj.node.actions.ActionRuntime;
 import io.litj.node.actions.IpfsCid;
 import io.litj.node.auth.AuthGate;
 import io.litj.node.auth.PkpSignAuthorizer;
+import io.litj.node.ecdsa.ActionExchange;
 import io.litj.node.ecdsa.PkpSigner;
 import io.litj.node.fetch.ActionFetcher;
 import io.litj.node.ratelimit.CapacityGate;
@@ -29,7 +30,9 @@ import java.util.Optional;
  * {@code POST /web/execute/v1}: runs a Lit Action ({@code lit-node-behaviour.md} §1.8). The code arrives base64;
  * its resource id is the IPFS CIDv0 of the code bytes, so a session limited to one action's CID can run that action
  * and no other. The caller must hold a session sig granting {@code lit-action-execution} on that resource, and a
- * capacity credit must pay for the run ({@link CapacityGate}, after the session sig and before the action).
+ * capacity credit must pay for the run ({@link CapacityGate}, after the session sig and before the action). With
+ * {@code ipfsId} instead of code, the code is what the {@link ActionStore} holds under that CID (the network's
+ * registry, CID re-verified); an unknown CID is refused with {@code NodeIpfsIdNotFound} before anything is charged.
  */
 public final class ExecuteEndpoint implements Endpoint {
     private final AuthGate gate;
@@ -72,19 +75,25 @@ public final class ExecuteEndpoint implements Endpoint {
             throw new LitNodeException(LitErrorCode.NodeInvalidIPFSID,
                     "send exactly one of code (base64 Lit Action source) or ipfsId");
         }
+        if (ipfsId.isPresent() && IpfsCid.multihashOf(ipfsId.get()).isEmpty()) {
+            throw new LitNodeException(LitErrorCode.NodeInvalidIPFSID, "ipfsId " + Text.cut(ipfsId.get())
+                    + " is not an IPFS CID (base58btc, at most " + IpfsCid.MAX_CID_CHARS + " characters)");
+        }
         byte[] codeBytes = code.map(RequestBodies::codeBytes).orElse(null);
         String cid = codeBytes != null ? IpfsCid.v0(codeBytes) : ipfsId.get();
         AuthContext auth = gate.authorize(body.get("authSig"), body.get("authMethods"), LitResource.action(cid),
                 LitAbility.LIT_ACTION_EXECUTION);
-        capacity.charge(Payer.of(auth), PaidRoute.EXECUTE);
         String source;
         if (codeBytes != null) {
             source = RequestBodies.codeText(codeBytes);
-            actions.remember(cid, source);
         } else {
-            source = actions.find(cid).orElseThrow(() -> new LitNodeException(LitErrorCode.NodeInvalidIPFSID,
-                    "unknown ipfsId " + Text.cut(cid) + ": this node has no IPFS gateway; run the action once by code "
-                            + "or pin it first"));
+            source = actions.find(cid).orElseThrow(() -> new LitNodeException(LitErrorCode.NodeIpfsIdNotFound,
+                    "no Lit Action code is stored under ipfsId " + Text.cut(cid) + "; store it with `litj action put"
+                            + " <file>` (this node reads code from the network's registry, not from IPFS)"));
+        }
+        capacity.charge(Payer.of(auth), PaidRoute.EXECUTE);
+        if (codeBytes != null) {
+            actions.remember(cid, source);
         }
         JsonValue.JsonObject jsParams = RequestBodies.jsParams(body);
         // the slot fairness rule counts by the proven caller: the address that signed the session's capability
@@ -95,7 +104,9 @@ public final class ExecuteEndpoint implements Endpoint {
                 requestId);
         ActionResult result = runtime.run(new ActionRequest(source, jsParams, litAuth(auth, cid),
                 Map.of("x-correlation-id", request.correlationId()), auth.caller().toChecksumString()),
-                new ActionFunctions(permissions, signer, encryption, fetcher.forRun(runtime.limits().timeout())));
+                new ActionFunctions(permissions, signer, encryption, fetcher.forRun(runtime.limits().timeout()),
+                        pkpSigner == null ? null : new ActionPeers(new ActionExchange(pkpSigner), requestId, cid,
+                                runtime.limits().timeout())));
         return NodeResponse.ok(JsonValue.object()
                 .put("success", new JsonValue.JsonBoolean(result.success()))
                 .put("signedData", signer == null ? JsonValue.JsonObject.empty() : signer.signedData())

@@ -64,6 +64,13 @@ public final class RegistrySchema {
                     + " auth_method_type INTEGER NOT NULL, id TEXT NOT NULL, scopes TEXT NOT NULL,"
                     + " PRIMARY KEY (token_id, auth_method_type, id))");
 
+    /**
+     * The Lit Action code table: UTF-8 source by its IPFS CIDv0 ({@code litj action put}); {@code IF NOT EXISTS} so
+     * that an older registry gains it at its first put.
+     */
+    private static final List<String> ACTION_TABLES = List.of(
+            "CREATE TABLE IF NOT EXISTS action_code (cid TEXT PRIMARY KEY, code TEXT NOT NULL)");
+
     /** The capacity-credit table; {@code IF NOT EXISTS} so that an older registry gains it at its first mint. */
     private static final List<String> CAPACITY_TABLES = List.of(
             "CREATE TABLE IF NOT EXISTS capacity_credits (token_id TEXT PRIMARY KEY, owner TEXT NOT NULL,"
@@ -85,6 +92,17 @@ public final class RegistrySchema {
         }
         installPkpTables(c);
         installCapacityTables(c);
+        installActionTables(c);
+    }
+
+    /** Creates the Lit Action code table if the file lacks it. */
+    public static void installActionTables(Connection c) throws SQLException {
+        executeAll(c, ACTION_TABLES);
+    }
+
+    /** True if the file has the Lit Action code table (an older registry has none and so no stored actions). */
+    public static boolean hasActionTables(Connection c) throws SQLException {
+        return hasTable(c, "action_code");
     }
 
     /** Creates the capacity-credit table if the file lacks it. */

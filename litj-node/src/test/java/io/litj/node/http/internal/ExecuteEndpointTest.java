@@ -141,13 +141,53 @@ class ExecuteEndpointTest {
     }
 
     @Test
-    void execute_unknownIpfsId_refusedWithNodeInvalidIPFSID() {
+    void execute_unknownIpfsId_refusedWithNodeIpfsIdNotFound() {
+        touched.add(0);
         String neverRun = IpfsCid.v0("// never run on any node".getBytes(StandardCharsets.UTF_8));
 
         Reply r = execute(0, ExecuteBodies.ipfsId(neverRun, sig(0)));
 
+        assertError(LitErrorCode.NodeIpfsIdNotFound, r);
+        assertEquals(404, r.status());
+        assertTrue(r.string("message").contains(neverRun) && r.string("message").contains("litj action put"),
+                r::toString);
+    }
+
+    @Test
+    void execute_ipfsIdThatIsNoCid_refusedWithNodeInvalidIPFSID() {
+        touched.add(0);
+        Reply r = execute(0, ExecuteBodies.ipfsId("Qm0OIl-not-base58", sig(0)));
+
         assertError(LitErrorCode.NodeInvalidIPFSID, r);
-        assertTrue(r.string("message").contains(neverRun), r::toString);
+        assertTrue(r.string("message").contains("is not an IPFS CID"), r::toString);
+    }
+
+    @Test
+    void execute_ipfsIdStoredInTheRegistry_runsOnEveryNodeNeverGivenTheCode() {
+        String code = "LitActions.setResponse({response: 'from the registry, cid ' + Lit.Auth.actionIpfsIds[0]});";
+        String cid = IpfsCid.v0(code.getBytes(StandardCharsets.UTF_8));
+        net.registry().putActionCode(cid, code);
+        for (int node = 0; node < 3; node++) {
+            touched.add(node);
+            Reply r = execute(node, ExecuteBodies.ipfsId(cid, sig(node)));
+
+            assertEquals(200, r.status(), r::toString);
+            assertEquals("from the registry, cid " + cid, r.string("response"));
+        }
+    }
+
+    @Test
+    void execute_registryCodeThatIsNotItsCidsCode_refusedAndNotRun() {
+        touched.add(2);
+        String claimed = IpfsCid.v0("LitActions.setResponse({response: 'the real one'});"
+                .getBytes(StandardCharsets.UTF_8));
+        net.registry().putActionCode(claimed, "LitActions.setResponse({response: 'swapped in'});");
+
+        Reply r = execute(2, ExecuteBodies.ipfsId(claimed, sig(2)));
+
+        assertError(LitErrorCode.NodeSystemFault, r);
+        assertTrue(r.string("message").contains("does not hash to that CID"), r::toString);
+        assertTrue(!r.toString().contains("swapped in"), r::toString);
     }
 
     @Test
