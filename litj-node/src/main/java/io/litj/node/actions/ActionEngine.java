@@ -77,7 +77,7 @@ final class ActionEngine implements AutoCloseable {
                 .option("engine.WarnInterpreterOnly", "false")
                 .build();
         this.prelude = Source.newBuilder("js", PreludeScript.SOURCE + "(" + InspectScript.SOURCE + ", "
-                + FetchScript.SOURCE + ")",
+                + FetchScript.SOURCE + ", " + BytesTextScript.SOURCE + ")",
                 "litj-prelude.js").cached(true).internal(true).buildLiteral();
         this.resourceLimits = ResourceLimits.newBuilder().statementLimit(maxStatements, null).build();
         this.watchdog = new Watchdog(heapCeilingBytes);

@@ -8,7 +8,8 @@ import java.util.Set;
  * costly one runs before a request arrives (see {@link ContextPool}). The source evaluates to a function taking the
  * {@link InspectScript} formatter and returning {@code prepare(maxResponseBytes, maxLogBytes, maxErrorTextBytes)}.
  * {@code prepare} builds everything that does not depend on the request (console, {@code LitActions}, the control
- * object, the {@code fetch} of {@link FetchScript}, which the source takes as its second argument) without touching
+ * object, the {@code fetch} of {@link FetchScript}, which the source takes as its second argument, and the byte/text
+ * conversions of {@link BytesTextScript}, its third) without touching
  * the action's globals yet, and returns {@code bind(paramsJson, authJson, headersJson,
  * host)}, which installs the request's part and returns the control object. Together they
  * <ul>
@@ -62,10 +63,16 @@ final class PreludeScript {
     static final Set<String> GLOBALS = Set.of("fetch");
     /** Host functions that only the prelude's own {@code runOnce} calls, never an action by name. */
     static final Set<String> INTERNAL = Set.of("runOnceLeader", "runOnceShare", "runOnceAwait");
+    /** {@code LitActions} functions that need no host: they work in every run ({@link BytesTextScript}). */
+    static final Set<String> PURE = Set.of("uint8arrayToString", "uint8arrayFromString");
     /** {@code LitActions} functions written in the prelude itself (each a method of the table, by its text). */
     static final java.util.Map<String, String> IN_PRELUDE = java.util.Map.of(
             "runOnce", "runOnce(params, fn) { if (host === null) throw unavailable('runOnce'); "
-                    + "return runOnceOnNode(params, fn); },\n");
+                    + "return runOnceOnNode(params, fn); },\n",
+            "uint8arrayToString", "uint8arrayToString(array, encoding) { "
+                    + "return bytesText.toString(array, encoding); },\n",
+            "uint8arrayFromString", "uint8arrayFromString(text, encoding) { "
+                    + "return bytesText.fromString(text, encoding); },\n");
 
     static final String SOURCE = template().replace("ACTIONS_TABLE", actionsTable());
 
@@ -97,7 +104,7 @@ final class PreludeScript {
 
     private static String template() {
         return """
-            ((format, fetchApi) => {
+            ((format, fetchApi, bytesText) => {
               'use strict';
               const g = globalThis;
               const print = g.print;
