@@ -15,6 +15,7 @@ import io.litj.node.ecdsa.PkpSigner;
 import io.litj.node.ecdsa.PresignatureStore;
 import io.litj.node.http.internal.EncryptionSignEndpoint;
 import io.litj.node.http.internal.ActionAccess;
+import io.litj.node.http.internal.ActionChains;
 import io.litj.node.fetch.ActionFetcher;
 import io.litj.node.http.internal.ExecuteEndpoint;
 import io.litj.node.http.internal.HandshakeEndpoint;
@@ -117,7 +118,8 @@ public final class LitNode implements AutoCloseable {
                     new StoredActionConditions(actionStore, runtime));
             ExecuteEndpoint execute = new ExecuteEndpoint(gate, runtime, actionStore,
                     registry, pkpAuthorizer, signer, new ActionAccess(evaluator, accGate, entry, keys,
-                    new DecryptionExchange(signer), b.random), capacity, new ActionFetcher(b.config.fetch()));
+                    new DecryptionExchange(signer), b.random), capacity, new ActionFetcher(b.config.fetch()),
+                    new ActionChains(b.config.chains(), chains));
             EncryptionSignEndpoint encryptionSign = new EncryptionSignEndpoint(entry, keys, accGate, evaluator,
                     capacity);
             SigningAccEndpoint signingAcc = new SigningAccEndpoint(entry, keys, accGate, evaluator, capacity,

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * eth_chainId}, {@code net_version}, {@code web3_clientVersion}, {@code eth_blockNumber}, {@code
  * eth_getBlockByNumber}, {@code eth_getBlockByHash}, {@code eth_call} of the Staking selector {@code 0xc51d020e} (any
  * {@code to}, block tag ignored), {@code eth_getBalance} (the devnet funds no wallet: {@code 0x0} for every
- * well-formed address) and {@code eth_getLogs} (always empty). Any other {@code eth_call} answers
+ * well-formed address), {@code eth_getTransactionCount} (no transaction is sent here: {@code 0x0} likewise, what a
+ * Lit Action's {@code getLatestNonce} reads) and {@code eth_getLogs} (always empty). Any other {@code eth_call} answers
  * {@code -32000 execution reverted} (no contracts run here), so an access-control condition calling a contract is
  * refused by the nodes, never granted. Anything else is {@code -32601}.
  * {@link #answer} is the chain view's {@link io.litj.protocol.chain.JsonRpcBatch.Methods}: it logs each call and
@@ -86,6 +87,7 @@ final class EthMethods {
             case "eth_getBlockByHash" -> blockOrNull(registry.block(param(params, 0, "block hash")));
             case "eth_call" -> str(ethCall(params));
             case "eth_getBalance" -> str(balance(param(params, 0, "address")));
+            case "eth_getTransactionCount" -> str(transactionCount(param(params, 0, "address")));
             case "eth_getLogs" -> new JsonValue.JsonArray(List.of());
             default -> throw new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND, "the method "
                     + Text.cut(method) + " does not exist/is not available");
@@ -93,13 +95,23 @@ final class EthMethods {
     }
 
     private static String balance(String address) {
+        requireAddress("eth_getBalance", address);
+        return "0x0";
+    }
+
+    /** No transaction is ever sent on the devnet's chain: every account's count is zero. */
+    private static String transactionCount(String address) {
+        requireAddress("eth_getTransactionCount", address);
+        return "0x0";
+    }
+
+    private static void requireAddress(String method, String address) {
         try {
             EthAddress.parse(address, "address");
         } catch (LitProtocolException e) {
-            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "eth_getBalance needs an address but got "
+            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, method + " needs an address but got "
                     + Text.cut(address));
         }
-        return "0x0";
     }
 
     private String ethCall(List<JsonValue> params) {

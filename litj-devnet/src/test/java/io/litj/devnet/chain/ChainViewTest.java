@@ -153,11 +153,14 @@ class ChainViewTest {
     }
 
     @Test
-    void ethGetBalance_zeroForEveryAddress_badAddressMinus32602() throws Exception {
+    void ethGetBalanceAndTransactionCount_zeroForEveryAddress_badAddressMinus32602() throws Exception {
         assertEquals(str("0x0"), post(call(1, "eth_getBalance", "[\"0x" + "ab".repeat(20) + "\",\"latest\"]"))
                 .member("result"));
         assertEquals(-32602, post(call(2, "eth_getBalance", "[\"nobody\",\"latest\"]")).errorCode());
         assertEquals(-32602, post(call(3, "eth_getBalance", "[]")).errorCode());
+        assertEquals(str("0x0"), post(call(4, "eth_getTransactionCount", "[\"0x" + "cd".repeat(20)
+                + "\",\"latest\"]")).member("result"));
+        assertEquals(-32602, post(call(5, "eth_getTransactionCount", "[\"nobody\",\"latest\"]")).errorCode());
     }
 
     @Test

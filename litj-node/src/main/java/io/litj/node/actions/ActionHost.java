@@ -16,7 +16,8 @@ public interface ActionHost {
             "signAndCombineEcdsa", "isPermittedAction", "isPermittedAddress", "isPermittedAuthMethod",
             "getPermittedActions", "getPermittedAddresses", "getPermittedAuthMethods", "getPermittedAuthMethodScopes",
             "pubkeyToTokenId", "checkConditions", "encrypt", "decryptAndCombine", "decryptToSingleNode", "fetch",
-            "broadcastAndCollect", "runOnceLeader", "runOnceShare", "runOnceAwait");
+            "broadcastAndCollect", "runOnceLeader", "runOnceShare", "runOnceAwait", "getRpcUrl", "getLatestNonce",
+            "call");
     /** Longest argument JSON a host is handed; a longer one is refused before it reaches the host. */
     int MAX_ARGS_CHARS = 1 << 20;
 

@@ -69,6 +69,7 @@ final class PreludeScript {
     static final java.util.Map<String, String> IN_PRELUDE = java.util.Map.of(
             "runOnce", "runOnce(params, fn) { if (host === null) throw unavailable('runOnce'); "
                     + "return runOnceOnNode(params, fn); },\n",
+            "call", "call(args) { if (host === null) throw unavailable('call'); return callChild(args); },\n",
             "uint8arrayToString", "uint8arrayToString(array, encoding) { "
                     + "return bytesText.toString(array, encoding); },\n",
             "uint8arrayFromString", "uint8arrayFromString(text, encoding) { "
@@ -292,6 +293,16 @@ final class PreludeScript {
                     return result;
                   }
                   return waitForResponse ? callHostNow('runOnceAwait', { name: id }) : undefined;
+                };
+                // call (Datil's semantics): the child shares the response; its log joins this one; a failed child
+                // rejects the call with its error
+                const callChild = async (args) => {
+                  const child = callHostNow('call', args);
+                  const logs = child.logs;
+                  if (logs !== '') emit(logs[logs.length - 1] === '\\n' ? slice(logs, 0, logs.length - 1) : logs);
+                  if (child.error !== null) throw new ErrorType(child.error);
+                  if (child.response !== null) response = child.response;
+                  return response === null ? '' : response;
                 };
                 const actions = {
                   setResponse(arg) {

@@ -42,6 +42,7 @@ public final class TestChain implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final CountDownLatch released = new CountDownLatch(1);
     private final Map<String, BigInteger> balances = new ConcurrentHashMap<>();
+    private final Map<String, BigInteger> nonces = new ConcurrentHashMap<>();
     private final Map<String, String> calls = new ConcurrentHashMap<>();
     private final AtomicInteger received = new AtomicInteger();
     private volatile long timestamp = 1_700_000_000L;
@@ -70,6 +71,12 @@ public final class TestChain implements AutoCloseable {
 
     public TestChain balance(EthAddress address, BigInteger wei) {
         balances.put(address.toLowerHex(), wei);
+        return this;
+    }
+
+    /** The transaction count {@code eth_getTransactionCount} answers for {@code address} at "latest". */
+    public TestChain nonce(EthAddress address, BigInteger count) {
+        nonces.put(address.toLowerHex(), count);
         return this;
     }
 
@@ -135,6 +142,12 @@ public final class TestChain implements AutoCloseable {
         List<JsonValue> params = request.params();
         return switch (request.method()) {
             case "eth_getBalance" -> hex(balances.getOrDefault(string(params.get(0)).toLowerCase(), BigInteger.ZERO));
+            case "eth_getTransactionCount" -> {
+                if (!"latest".equals(string(params.get(1)))) {
+                    throw new IllegalStateException("only the latest block is known here");
+                }
+                yield hex(nonces.getOrDefault(string(params.get(0)).toLowerCase(), BigInteger.ZERO));
+            }
             case "eth_getBlockByNumber" -> JsonValue.object().put("number", "0x1")
                     .put("timestamp", "0x" + Long.toHexString(timestamp)).build();
             case "eth_call" -> {

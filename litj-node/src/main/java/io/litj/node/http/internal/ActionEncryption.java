@@ -68,6 +68,14 @@ final class ActionEncryption implements ActionHost {
         this.random = Objects.requireNonNull(random, "random");
     }
 
+    /**
+     * The access-control functions of a child action {@code cid} ({@code Lit.Actions.call}): {@code
+     * :currentActionIpfsId} is the child's CID; decryptions count with this run's.
+     */
+    ActionEncryption forAction(String cid) {
+        return new ActionEncryption(evaluator, gate, signer, decryption, auth, cid, litParams, random);
+    }
+
     @Override
     public String call(String function, String argsJson) {
         JsonValue.JsonObject args = PermissionArgs.object(argsJson, function, "expects an argument object");

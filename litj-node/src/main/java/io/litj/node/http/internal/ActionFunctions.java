@@ -9,7 +9,8 @@ import java.util.Objects;
  * at most {@value #MAX_PERMISSION_ARGS_CHARS} characters), the signing functions to the run's {@link ActionSigner}
  * when the node signs with PKPs, the access-control functions to the run's {@link ActionEncryption}, {@code fetch} to
  * the run's fetch host ({@link io.litj.node.fetch.ActionFetcher#forRun}), {@code runOnce} and
- * {@code broadcastAndCollect} to the run's {@link ActionPeers}. Thread-safe.
+ * {@code broadcastAndCollect} to the run's {@link ActionPeers}, {@code getRpcUrl} and {@code getLatestNonce} to the
+ * run's {@link ActionChains}, {@code call} to the run's {@link ActionCalls}. Thread-safe.
  */
 final class ActionFunctions implements ActionHost {
     static final int MAX_PERMISSION_ARGS_CHARS = 4096;
@@ -19,6 +20,8 @@ final class ActionFunctions implements ActionHost {
     private final ActionEncryption encryption;
     private final ActionHost fetch;
     private final ActionPeers peers;
+    private final ActionHost chains;
+    private final ActionCalls calls;
 
     /**
      * @param signer the run's signing functions, or {@code null} when the node has no PKP signer
@@ -48,8 +51,20 @@ final class ActionFunctions implements ActionHost {
      */
     ActionFunctions(ActionPermissions permissions, ActionSigner signer, ActionEncryption encryption,
             ActionHost fetch, ActionPeers peers) {
+        this(permissions, signer, encryption, fetch, peers, null, null);
+    }
+
+    /**
+     * @param chains the run's {@code getRpcUrl} and {@code getLatestNonce} ({@link ActionChains}), or {@code null}
+     *               when the node offers none
+     * @param calls  the run's {@code call} ({@link ActionCalls}), or {@code null} when the node runs no children
+     */
+    ActionFunctions(ActionPermissions permissions, ActionSigner signer, ActionEncryption encryption,
+            ActionHost fetch, ActionPeers peers, ActionHost chains, ActionCalls calls) {
         this.fetch = fetch;
         this.peers = peers;
+        this.chains = chains;
+        this.calls = calls;
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.signer = signer;
         this.encryption = encryption;
@@ -62,6 +77,18 @@ final class ActionFunctions implements ActionHost {
                 throw new ActionHostException("fetch is not available on this node");
             }
             return fetch.call(function, argsJson);
+        }
+        if (function.equals("call")) {
+            if (calls == null) {
+                throw new ActionHostException("this node does not run child actions");
+            }
+            return calls.call(argsJson);
+        }
+        if (ActionChains.FUNCTIONS.contains(function)) {
+            if (chains == null) {
+                throw new ActionHostException("this node has no chains configured for actions");
+            }
+            return chains.call(function, argsJson);
         }
         if (ActionPeers.FUNCTIONS.contains(function)) {
             if (peers == null) {

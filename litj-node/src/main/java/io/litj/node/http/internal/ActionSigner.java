@@ -54,16 +54,31 @@ final class ActionSigner implements ActionHost {
     private final AuthContext auth;
     private final String actionCid;
     private final String requestId;
-    private final Map<String, JsonValue> signedData = new LinkedHashMap<>();
+    /** The run's signatures by name, shared with its child actions; guarded by itself. */
+    private final Map<String, JsonValue> signedData;
 
     ActionSigner(PkpSignAuthorizer authorizer, PkpSigner signer, AuthContext auth, String actionCid,
             String requestId) {
+        this(authorizer, signer, new ActionCombiner(signer), auth, actionCid, requestId, new LinkedHashMap<>());
+    }
+
+    private ActionSigner(PkpSignAuthorizer authorizer, PkpSigner signer, ActionCombiner combiner, AuthContext auth,
+            String actionCid, String requestId, Map<String, JsonValue> signedData) {
         this.authorizer = authorizer;
         this.signer = signer;
-        this.combiner = new ActionCombiner(signer);
+        this.combiner = combiner;
         this.auth = auth;
         this.actionCid = actionCid;
         this.requestId = requestId;
+        this.signedData = signedData;
+    }
+
+    /**
+     * The signing functions of a child action {@code cid} ({@code Lit.Actions.call}): permitted by the child's CID,
+     * its signatures counted with this run's and landing in this run's {@link #signedData()}.
+     */
+    ActionSigner forAction(String cid) {
+        return new ActionSigner(authorizer, signer, combiner, auth, cid, requestId, signedData);
     }
 
     @Override
@@ -96,32 +111,40 @@ final class ActionSigner implements ActionHost {
     }
 
     /** {@code signedData} of the execute response: one share object per {@code sigName}. */
-    synchronized JsonValue.JsonObject signedData() {
+    JsonValue.JsonObject signedData() {
         JsonValue.ObjectBuilder b = JsonValue.object();
-        signedData.forEach((k, v) -> {
-            if (v != null) {
-                b.put(k, v);
-            }
-        });
+        synchronized (signedData) {
+            signedData.forEach((k, v) -> {
+                if (v != null) {
+                    b.put(k, v);
+                }
+            });
+        }
         return b.build();
     }
 
-    private synchronized void reserve(String sigName) {
-        if (signedData.containsKey(sigName)) {
-            throw new ActionHostException("sigName " + sigName + " is used twice in this action");
+    private void reserve(String sigName) {
+        synchronized (signedData) {
+            if (signedData.containsKey(sigName)) {
+                throw new ActionHostException("sigName " + sigName + " is used twice in this action");
+            }
+            if (signedData.size() >= MAX_SIGNATURES) {
+                throw new ActionHostException("an action signs at most " + MAX_SIGNATURES + " times");
+            }
+            signedData.put(sigName, null);
         }
-        if (signedData.size() >= MAX_SIGNATURES) {
-            throw new ActionHostException("an action signs at most " + MAX_SIGNATURES + " times");
-        }
-        signedData.put(sigName, null);
     }
 
-    private synchronized void release(String sigName) {
-        signedData.remove(sigName);
+    private void release(String sigName) {
+        synchronized (signedData) {
+            signedData.remove(sigName);
+        }
     }
 
-    private synchronized void record(String sigName, JsonValue entry) {
-        signedData.put(sigName, entry);
+    private void record(String sigName, JsonValue entry) {
+        synchronized (signedData) {
+            signedData.put(sigName, entry);
+        }
     }
 
     private static JsonValue entry(String sigName, PkpSignGrant grant, Optional<SignatureShare> share) {

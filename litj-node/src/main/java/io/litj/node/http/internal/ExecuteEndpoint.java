@@ -1,6 +1,7 @@
 package io.litj.node.http.internal;
 
 import io.litj.node.LitNodeException;
+import io.litj.node.actions.ActionHost;
 import io.litj.node.actions.ActionRequest;
 import io.litj.node.actions.ActionResult;
 import io.litj.node.actions.ActionRuntime;
@@ -21,6 +22,8 @@ import io.litj.protocol.auth.AuthSigType;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.resource.LitAbility;
 import io.litj.protocol.resource.LitResource;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,18 +47,21 @@ public final class ExecuteEndpoint implements Endpoint {
     private final ActionAccess access;
     private final CapacityGate capacity;
     private final ActionFetcher fetcher;
+    private final ActionChains chains;
 
     /**
      * Actions read PKP permissions from {@code registry} ({@link ActionPermissions}), and sign with PKPs
      * ({@link ActionSigner}) when both {@code pkpAuthorizer} and {@code pkpSigner} are given; without them
      * {@code signEcdsa} and its kin reject. With {@code access} they evaluate conditions, encrypt and decrypt
      * ({@link ActionEncryption}); without it those functions reject. Their {@code fetch} goes through
-     * {@code fetcher}.
+     * {@code fetcher}, their {@code getRpcUrl}/{@code getLatestNonce} through {@code chains} (reject without), and
+     * their {@code call} runs children from {@code actions}.
      */
     public ExecuteEndpoint(AuthGate gate, ActionRuntime runtime, ActionStore actions, Registry registry,
             PkpSignAuthorizer pkpAuthorizer, PkpSigner pkpSigner, ActionAccess access, CapacityGate capacity,
-            ActionFetcher fetcher) {
+            ActionFetcher fetcher, ActionChains chains) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.chains = chains;
         this.access = access;
         this.capacity = Objects.requireNonNull(capacity, "capacity");
         this.permissions = new ActionPermissions(registry);
@@ -100,13 +106,15 @@ public final class ExecuteEndpoint implements Endpoint {
         String requestId = request.header("x-request-id").or(() -> request.header("x-correlation-id")).orElse("");
         ActionSigner signer = pkpSigner == null ? null : new ActionSigner(pkpAuthorizer, pkpSigner, auth, cid,
                 requestId);
-        ActionEncryption encryption = access == null ? null : access.forRun(auth, cid, AccGuard.litParams(body),
-                requestId);
-        ActionResult result = runtime.run(new ActionRequest(source, jsParams, litAuth(auth, cid),
-                Map.of("x-correlation-id", request.correlationId()), auth.caller().toChecksumString()),
-                new ActionFunctions(permissions, signer, encryption, fetcher.forRun(runtime.limits().timeout()),
-                        pkpSigner == null ? null : new ActionPeers(new ActionExchange(pkpSigner), requestId, cid,
-                                runtime.limits().timeout())));
+        Duration timeout = runtime.limits().timeout();
+        Run run = new Run(auth, Map.of("x-correlation-id", request.correlationId()), auth.caller().toChecksumString(),
+                System.nanoTime() + timeout.toNanos(), signer,
+                access == null ? null : access.forRun(auth, cid, AccGuard.litParams(body), requestId),
+                fetcher.forRun(timeout),
+                pkpSigner == null ? null : new ActionPeers(new ActionExchange(pkpSigner), requestId, cid, timeout),
+                chains == null ? null : chains.forRun(timeout));
+        List<String> stack = List.of(cid);
+        ActionResult result = runtime.run(run.request(source, jsParams, stack), functions(run, stack));
         return NodeResponse.ok(JsonValue.object()
                 .put("success", new JsonValue.JsonBoolean(result.success()))
                 .put("signedData", signer == null ? JsonValue.JsonObject.empty() : signer.signedData())
@@ -117,12 +125,55 @@ public final class ExecuteEndpoint implements Endpoint {
                 .build());
     }
 
-    /** The auth context an action sees as {@code LitAuth} (lit-node-behaviour.md §13). */
+    /**
+     * The node functions of the action at the top of {@code stack} (the top action's CID, then each child's) in
+     * {@code run}: a child signs and checks conditions as its own CID, and shares every budget with the run.
+     */
+    private ActionFunctions functions(Run run, List<String> stack) {
+        boolean child = stack.size() > 1;
+        String cid = stack.getLast();
+        ActionSigner signer = run.signer() == null || !child ? run.signer() : run.signer().forAction(cid);
+        ActionEncryption encryption = run.encryption() == null || !child ? run.encryption()
+                : run.encryption().forAction(cid);
+        ActionCalls calls = new ActionCalls(actions, stack, run.deadlineNanos(), (code, params, childStack, left) ->
+                runtime.run(run.request(code, params, childStack), functions(run, childStack), left));
+        return new ActionFunctions(permissions, signer, encryption, run.fetch(), run.peers(), run.chains(), calls);
+    }
+
+    /**
+     * What one {@code /web/execute} request's action and its children share: who asks, the deadline, and the
+     * budgeted functions (signatures, decryptions, fetches, exchanges, chain calls are counted across all of them).
+     */
+    private record Run(AuthContext auth, Map<String, String> headers, String caller, long deadlineNanos,
+            ActionSigner signer, ActionEncryption encryption, ActionHost fetch, ActionPeers peers, ActionHost chains) {
+        ActionRequest request(String code, JsonValue.JsonObject jsParams, List<String> stack) {
+            return new ActionRequest(code, jsParams, litAuth(auth, stack), headers, caller);
+        }
+    }
+
+    /** The auth context the action {@code cid}, run by a request, sees as {@code LitAuth}. */
     static JsonValue.JsonObject litAuth(AuthContext auth, String cid) {
-        JsonValue cidList = new JsonValue.JsonArray(List.of(new JsonValue.JsonString(cid)));
+        return litAuth(auth, List.of(cid));
+    }
+
+    /**
+     * The auth context an action sees as {@code LitAuth} (lit-node-behaviour.md §13): {@code actionIpfsIds} its own
+     * CID (the last of {@code stack}); {@code actionIpfsIdStack} the CIDs of the actions that authorized the
+     * session (its resolved auth context), then those from the request's action down to it; the other members from
+     * the session's resolved auth context, else Datil's empty values.
+     */
+    static JsonValue.JsonObject litAuth(AuthContext auth, List<String> stack) {
+        List<JsonValue> fullStack = new ArrayList<>();
+        auth.resolvedAuthContext().flatMap(ctx -> ctx.get("actionIpfsIds")).ifPresent(ids -> {
+            if (ids instanceof JsonValue.JsonArray a) {
+                a.items().stream().filter(JsonValue.JsonString.class::isInstance).forEach(fullStack::add);
+            }
+        });
+        stack.forEach(cid -> fullStack.add(new JsonValue.JsonString(cid)));
+        JsonValue.JsonArray stackJson = new JsonValue.JsonArray(fullStack);
         JsonValue.ObjectBuilder b = JsonValue.object()
-                .put("actionIpfsIds", cidList)
-                .put("actionIpfsIdStack", cidList)
+                .put("actionIpfsIds", new JsonValue.JsonArray(List.of(new JsonValue.JsonString(stack.getLast()))))
+                .put("actionIpfsIdStack", stackJson)
                 .put("authSigAddress", auth.capabilityType() == AuthSigType.WALLET_SIG
                         ? new JsonValue.JsonString(auth.caller().toChecksumString()) : JsonValue.JsonNull.INSTANCE)
                 .put("authMethodContexts", new JsonValue.JsonArray(List.of()))
