@@ -101,6 +101,24 @@ class ExecuteEndpointTest {
     }
 
     @Test
+    void execute_walletSession_litAuthHasDatilsMembersAndEmptyValues_frozen() {
+        String code = """
+                'use strict';
+                let frozen = false;
+                try { Lit.Auth.actionIpfsIdStack.push('x'); } catch (e) { frozen = e instanceof TypeError; }
+                LitActions.setResponse({response: JSON.stringify(Lit.Auth) + ' ' + frozen
+                    + ' ' + (Lit.Auth === LitAuth)});
+                """;
+        String cid = IpfsCid.v0(code.getBytes(StandardCharsets.UTF_8));
+        Reply r = execute(0, ExecuteBodies.code(code, JsonValue.JsonObject.empty(), sig(0)));
+
+        assertEquals("{\"actionIpfsIds\":[\"" + cid + "\"],\"actionIpfsIdStack\":[\"" + cid + "\"],"
+                + "\"authSigAddress\":\"" + sessions.wallet().address().toChecksumString() + "\","
+                + "\"authMethodContexts\":[],\"resources\":[],\"customAuthResource\":\"\"} true true",
+                r.string("response"));
+    }
+
+    @Test
     void execute_legacyRouteWithoutV1_runsTheActionToo() {
         touched.add(2);
         Reply r = net.http().post(net.url(2) + "/web/execute",

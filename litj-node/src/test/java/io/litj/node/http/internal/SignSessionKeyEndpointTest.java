@@ -122,9 +122,26 @@ class SignSessionKeyEndpointTest {
                 NetworkInfo.thresholdFor(NODES), root.publicKey(), dataSigned);
         assertEquals(root.sign(dataSigned), signature);
 
-        String pkpAddress = net.pkp.ethAddress();
-        assertEquals(pkpAddress, SiweParser.parse(siwe).address());
-        AuthSig capability = AuthSig.bls(signature.toWireJson(), siwe, pkpAddress);
+        assertEquals(net.pkp.ethAddress(), SiweParser.parse(siwe).address());
+        AuthContext auth = sessionWith(siwe, signature);
+        assertEquals(net.pkp.ethAddress(), auth.caller().toChecksumString());
+        JsonValue.JsonObject resolved = auth.resolvedAuthContext().orElseThrow();
+        assertEquals(List.of(JsonValue.object().put("auth_context", resolved).build()),
+                RecapCodec.decode(SiweParser.parse(siwe).resources().get(0))
+                        .abilitiesOn("lit-resolvedauthcontext://*").orElseThrow().get("Auth/Auth"));
+        // Lit.Auth of an action run with this session: Datil's members, the auth methods from the session
+        JsonValue.JsonArray cid = strings(TestSessions.ACTION_CID);
+        assertEquals(JsonValue.object().put("actionIpfsIds", cid).put("actionIpfsIdStack", cid)
+                .put("authSigAddress", JsonValue.JsonNull.INSTANCE)
+                .put("authMethodContexts", resolved.get("authMethodContexts").orElseThrow())
+                .put("resources", strings()).put("customAuthResource", "").build(),
+                ExecuteEndpoint.litAuth(auth, TestSessions.ACTION_CID));
+        assertEquals(1, ((JsonValue.JsonArray) resolved.get("authMethodContexts").orElseThrow()).items().size());
+    }
+
+    /** A session sig whose capability is {@code siwe} signed by the network ({@code signature}), validated. */
+    private static AuthContext sessionWith(String siwe, BlsSignature signature) {
+        AuthSig capability = AuthSig.bls(signature.toWireJson(), siwe, net.pkp.ethAddress());
         AuthSig sessionSig = new SessionSigIssuer(net.clock).issue(SESSION_KEY, TestSessions.actionAndPkp(),
                         List.of(capability), net.clock.instant().plus(Duration.ofHours(1)),
                         List.of(TestSessions.NODE_URL))
@@ -133,15 +150,12 @@ class SignSessionKeyEndpointTest {
                 .blsVerifier(Bls.capabilityVerifier(root.publicKey())).build();
         ValidationResult result = validator.validate(sessionSig, LitResource.action(TestSessions.ACTION_CID),
                 LitAbility.LIT_ACTION_EXECUTION);
+        return assertInstanceOf(AuthContext.class, result, result::toString);
+    }
 
-        AuthContext auth = assertInstanceOf(AuthContext.class, result, result::toString);
-        assertEquals(pkpAddress, auth.caller().toChecksumString());
-        JsonValue.JsonObject resolved = auth.resolvedAuthContext().orElseThrow();
-        assertEquals(List.of(JsonValue.object().put("auth_context", resolved).build()),
-                RecapCodec.decode(SiweParser.parse(siwe).resources().get(0))
-                        .abilitiesOn("lit-resolvedauthcontext://*").orElseThrow().get("Auth/Auth"));
-        JsonValue.JsonObject litAuth = ExecuteEndpoint.litAuth(auth, TestSessions.ACTION_CID);
-        assertEquals(resolved.get("authMethodContexts"), litAuth.get("authMethodContexts"));
+    private static JsonValue.JsonArray strings(String... values) {
+        return new JsonValue.JsonArray(java.util.Arrays.stream(values).<JsonValue>map(JsonValue.JsonString::new)
+                .toList());
     }
 
     @Test
@@ -166,6 +180,13 @@ class SignSessionKeyEndpointTest {
         assertEquals(new JsonValue.JsonArray(List.of(new JsonValue.JsonString(SessionKeyFixture.TRUE_ACTION_CID))),
                 context.get("actionIpfsIds").orElseThrow());
         assertEquals(new JsonValue.JsonString("true"), context.get("customAuthResource").orElseThrow());
+        // an action run with this session sees the authorizing action under its own in the stack, and its answer
+        AuthContext auth = sessionWith(siwe, root.sign(BlsSessionMessage.of(siwe)));
+        assertEquals(JsonValue.object().put("actionIpfsIds", strings(TestSessions.ACTION_CID))
+                .put("actionIpfsIdStack", strings(SessionKeyFixture.TRUE_ACTION_CID, TestSessions.ACTION_CID))
+                .put("authSigAddress", JsonValue.JsonNull.INSTANCE).put("authMethodContexts", strings())
+                .put("resources", strings()).put("customAuthResource", "true").build(),
+                ExecuteEndpoint.litAuth(auth, TestSessions.ACTION_CID));
     }
 
     @Test
