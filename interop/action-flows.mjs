@@ -8,10 +8,17 @@
 //   unknownIpfsId  executeJs({ipfsId: --unknown-cid}) (stored nowhere): must be refused
 //   runOnce        executeJs of an action whose runOnce body returns a random value: {response}
 //   collect        executeJs of an action that broadcastAndCollect's a random value: {response}
+//   bytes          executeJs of an action that turns --hex into base64, base58btc and utf8 with
+//                  Lit.Actions.uint8arrayFromString/ToString: {response}
+//   chains         executeJs of an action answering getRpcUrl({chain: 'ethereum'}), getLatestNonce of --address on
+//                  ethereum, and the rejection of getRpcUrl for a chain the nodes do not have: {response}
+//   call           executeJs of an action that Lit.Actions.call's the stored --cid with {who: 'a child'}: {response,
+//                  logs}
+//   litAuth        executeJs of an action answering JSON.stringify(Lit.Auth): {response}
 //
 // Usage:
 //   node action-flows.mjs --rpc-url URL --block-hash-url URL --user-key 0x… --cid Qm… --unknown-cid Qm… \
-//     --who TEXT [--timeout-ms N] [--verbose]
+//     --who TEXT --hex HEX --address 0x… [--timeout-ms N] [--verbose]
 // Exit code: 0 when the document was printed (whatever the flows' outcome), 1 on bad usage or an internal error.
 
 import { createRequire } from 'node:module';
@@ -33,7 +40,7 @@ const refused = loopbackOnly('action-flows', (url, init) => {
   }
 });
 
-const REQUIRED = ['rpc-url', 'block-hash-url', 'user-key', 'cid', 'unknown-cid', 'who'];
+const REQUIRED = ['rpc-url', 'block-hash-url', 'user-key', 'cid', 'unknown-cid', 'who', 'hex', 'address'];
 const args = flowArgs('action-flows', REQUIRED, 60000, captured.realStderrWrite);
 const run = flowRunner(begun, Number(args['timeout-ms']));
 
@@ -87,6 +94,35 @@ try {
         Lit.Actions.setResponse({ response: JSON.stringify(all) });
       })();`;
       v.response = (await client.executeJs({ code, sessionSigs: anyAction, jsParams: {} })).response;
+    });
+    const byCode = async (code, jsParams) => client.executeJs({ code, sessionSigs: anyAction, jsParams });
+    f.bytes = await run('bytes', async (v) => {
+      const code = `const b = Lit.Actions.uint8arrayFromString(hex, 'base16');
+        Lit.Actions.setResponse({ response: [Lit.Actions.uint8arrayToString(b, 'base64'),
+          Lit.Actions.uint8arrayToString(b, 'base58btc'), Lit.Actions.uint8arrayToString(b)].join(' ') });`;
+      v.response = (await byCode(code, { hex: args.hex })).response;
+    });
+    f.chains = await run('chains', async (v) => {
+      const code = `(async () => {
+        const out = [await Lit.Actions.getRpcUrl({ chain: 'ethereum' }),
+          await Lit.Actions.getLatestNonce({ address, chain: 'ethereum' })];
+        try { await Lit.Actions.getRpcUrl({ chain: 'nowhere' }); } catch (e) { out.push(e.message); }
+        Lit.Actions.setResponse({ response: JSON.stringify(out) });
+      })();`;
+      v.response = (await byCode(code, { address: args.address })).response;
+    });
+    f.call = await run('call', async (v) => {
+      const code = `(async () => {
+        const got = await Lit.Actions.call({ ipfsId: child, params: { who: 'a child' } });
+        Lit.Actions.setResponse({ response: JSON.stringify({ got: JSON.parse(got),
+          stack: Lit.Auth.actionIpfsIdStack.length }) });
+      })();`;
+      const r = await byCode(code, { child: args.cid });
+      v.response = r.response;
+      v.logs = r.logs;
+    });
+    f.litAuth = await run('litAuth', async (v) => {
+      v.response = (await byCode('Lit.Actions.setResponse({ response: JSON.stringify(Lit.Auth) });', {})).response;
     });
     f.unknownIpfsId = await run('unknownIpfsId', async (v) => {
       const r = await client.executeJs({ ipfsId: args['unknown-cid'], sessionSigs: anyAction, jsParams: {} });

@@ -11,6 +11,7 @@ import io.litj.cli.Main;
 import io.litj.devnet.Devnet;
 import io.litj.node.actions.IpfsCid;
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.crypto.PrivateKeyEthSigner;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.testing.InteropRuns;
@@ -21,6 +22,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * litj devnet after {@code litj action put} stored the action in the devnet's registry: with a wildcard session and
  * with a session limited to that CID; a CID stored nowhere is refused with {@code NodeIpfsIdNotFound}. Two actions
  * sent by code show {@code runOnce} (the SDK gets the leader's value) and {@code broadcastAndCollect} (three values)
- * across the three nodes. The script
+ * across the three nodes; others convert bytes ({@code uint8arrayToString/FromString}), read the devnet's chain
+ * ({@code getRpcUrl}, {@code getLatestNonce}), {@code call} the stored action as a child and show {@code Lit.Auth}
+ * of the SDK's wallet session. The script
  * runs once; without Node.js or {@code interop/} the tests are skipped (or fail under {@code CI}).
  */
 class JsSdkActionFlowsTest {
@@ -45,6 +50,8 @@ class JsSdkActionFlowsTest {
             Lit.Actions.setResponse({ response: JSON.stringify({ hello: who, cid: Lit.Auth.actionIpfsIds[0] }) });
             """;
     private static final String WHO = "the JS SDK";
+    /** Bytes for the conversions: leading zeros, a byte that is no UTF-8, and "ü". */
+    private static final String HEX = "0000ff10c3bc7f";
     private static final String UNKNOWN = IpfsCid.v0("// stored nowhere".getBytes(StandardCharsets.UTF_8));
 
     @TempDir
@@ -121,8 +128,64 @@ class JsSdkActionFlowsTest {
         assertEquals(3, new java.util.HashSet<>(values).size(), response);
     }
 
+    @Test
+    void uint8arrayConversions_theSdkGetsBase64Base58AndUtf8OfTheBytes() {
+        byte[] bytes = HexFormat.of().parseHex(HEX);
+        assertEquals(Base64.getEncoder().withoutPadding().encodeToString(bytes) + " " + base58(bytes) + " "
+                + new String(bytes, StandardCharsets.UTF_8), string(flow(DOCUMENT.get(), "bytes"), "response"));
+    }
+
+    @Test
+    void chains_theSdkGetsTheRpcUrlTheNonceAndTheRefusalOfAnUnknownChain() {
+        assertEquals(List.of(new JsonValue.JsonString(devnet.rpcUrl()), new JsonValue.JsonString("0x0"),
+                new JsonValue.JsonString("LitActions.getRpcUrl: NodeChainNotConfigured: chain nowhere is not "
+                        + "configured on this node (configured: [ethereum, yellowstone])")),
+                ((JsonValue.JsonArray) JsonReader.parse(string(flow(DOCUMENT.get(), "chains"), "response"),
+                        LitErrorCode.InvalidArgument, "chains")).items());
+    }
+
+    @Test
+    void call_theSdkGetsTheStoredChildsResponseAndLog() {
+        JsonValue.JsonObject run = flow(DOCUMENT.get(), "call");
+        assertEquals("{\"got\":{\"hello\":\"a child\",\"cid\":\"" + cid + "\"},\"stack\":1}",
+                string(run, "response"));
+        assertTrue(string(run, "logs").contains("by cid for a child"), () -> string(run, "logs"));
+    }
+
+    @Test
+    void litAuth_theSdksWalletSession_datilsMembersWithTheWalletAndTheActionsCid() {
+        JsonValue.JsonObject auth = JsonReader.parseObject(string(flow(DOCUMENT.get(), "litAuth"), "response"),
+                LitErrorCode.InvalidArgument, "litAuth");
+        assertEquals(List.of("actionIpfsIds", "actionIpfsIdStack", "authSigAddress", "authMethodContexts",
+                "resources", "customAuthResource"), List.copyOf(auth.members().keySet()));
+        List<JsonValue> ids = array(auth, "actionIpfsIds");
+        assertEquals(1, ids.size());
+        assertTrue(IpfsCid.multihashOf(((JsonValue.JsonString) ids.get(0)).value()).isPresent(), ids::toString);
+        assertEquals(ids, array(auth, "actionIpfsIdStack"));
+        assertEquals(PrivateKeyEthSigner.fromHex(USER_KEY).address().toChecksumString(),
+                string(auth, "authSigAddress"));
+        assertEquals(List.of(), array(auth, "authMethodContexts"));
+        assertEquals(List.of(), array(auth, "resources"));
+        assertEquals("", string(auth, "customAuthResource"));
+    }
+
+    /** Base58btc (Bitcoin alphabet, a '1' per leading zero byte), written here from its definition. */
+    private static String base58(byte[] bytes) {
+        String alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+        StringBuilder out = new StringBuilder();
+        for (java.math.BigInteger n = new java.math.BigInteger(1, bytes); n.signum() > 0; n = n.divide(
+                java.math.BigInteger.valueOf(58))) {
+            out.append(alphabet.charAt(n.mod(java.math.BigInteger.valueOf(58)).intValue()));
+        }
+        for (int i = 0; i < bytes.length && bytes[i] == 0; i++) {
+            out.append('1');
+        }
+        return out.reverse().toString();
+    }
+
     private static JsonValue.JsonObject runScript() {
         return ScriptDevnet.runFlows(devnet, SCRIPT, "--user-key", USER_KEY, "--cid", cid, "--unknown-cid", UNKNOWN,
-                "--who", WHO, "--timeout-ms", Long.toString(SCRIPT_TIME_LIMIT_MS));
+                "--who", WHO, "--hex", HEX, "--address", "0x" + "ab".repeat(20), "--timeout-ms",
+                Long.toString(SCRIPT_TIME_LIMIT_MS));
     }
 }

@@ -90,8 +90,8 @@ public final class ActionChains {
         private URI known(String chain, URI url) {
             if (url == null) {
                 throw new ActionHostException(LitErrorCode.NodeChainNotConfigured.wireName() + ": chain "
-                        + Text.cut(chain) + " is not configured on this node (configured: " + config.chains().keySet()
-                        + ")");
+                        + Text.cut(chain) + " is not configured on this node (configured: "
+                        + config.chains().keySet().stream().sorted().toList() + ")");
             }
             return url;
         }
