@@ -22,7 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +62,9 @@ class ActionCallsNetworkTest {
     @TempDir
     static Path dir;
 
+    @AutoClose
     private static TestChain chain;
+    @AutoClose
     private static NodeNetwork net;
     private static SessionSigs anyAction;
 
@@ -74,16 +76,6 @@ class ActionCallsNetworkTest {
         anyAction = new LiveSessions(CLOCK).anyAction(net.urls());
         for (String code : new String[] {CHILD, SILENT, THROWS, RECURSE, NONCES}) {
             net.registry().putActionCode(cid(code), code);
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (net != null) {
-            net.close();
-        }
-        if (chain != null) {
-            chain.close();
         }
     }
 
