@@ -193,6 +193,11 @@ public final class LitNode implements AutoCloseable {
         return entry.url();
     }
 
+    /** The node's PKP signer (tests drive action exchanges through it). */
+    PkpSigner signer() {
+        return signer;
+    }
+
     /** The node's peer service (tests drive protocol runs through it). */
     PeerService peer() {
         return peer;

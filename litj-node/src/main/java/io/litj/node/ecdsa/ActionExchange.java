@@ -8,18 +8,20 @@ import io.litj.threshold.ecdsa.Participants;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * The node-to-node rounds behind {@code Lit.Actions.broadcastAndCollect} and {@code runOnce}
  * ({@code docs/actions.md}), over the authenticated peer API ({@link RunTransport}) among the live nodes. A run
  * is named by the request id, the action's CID, the action's call number and the name the action gave, so every
  * node running the same request names it alike. The {@code runOnce} leader is the first live node of a ranking every
- * node computes from (request id, CID), so no node can claim to lead, and a value is accepted from it only.
- * Thread-safe.
+ * node computes from (request id, CID), so no node can claim to lead, and a value is accepted from it only; an
+ * echo round of digests then makes sure it sent every node the same value. Thread-safe.
  */
 public final class ActionExchange {
     /** Longest one round waits for the other nodes (less when the action's deadline is nearer). */
@@ -63,10 +65,31 @@ public final class ActionExchange {
      */
     public String runOnce(String requestId, String cid, int call, String name, String value, int maxBytes,
             Duration timeout) {
+        return runOnce(requestId, cid, call, name, value, maxBytes, timeout, null);
+    }
+
+    /**
+     * As {@link #runOnce(String, String, int, String, String, int, Duration)}; a leader with {@code dishonest} sends
+     * {@code dishonest.apply(party)} to each party instead of its value (tests of the echo round).
+     */
+    String runOnce(String requestId, String cid, int call, String name, String value, int maxBytes,
+            Duration timeout, IntFunction<byte[]> dishonest) {
+        long end = System.nanoTime() + timeout.toNanos();
         Participants live = signer.sets().live();
         int leader = leader(requestId, cid, live);
-        byte[] got = run("once", requestId, cid, call, name, live, Set.of(leader), value, maxBytes, timeout)
-                .get(leader);
+        byte[] got = run("once", requestId, cid, call, name, live, Set.of(leader),
+                value.getBytes(StandardCharsets.UTF_8), dishonest, maxBytes, timeout).get(leader);
+        // the echo round: every node sends the digest of what it got; one leader value for all, or none is taken
+        byte[] digest = Hashes.sha256(got);
+        Map<Integer, byte[]> echoes = run("echo", requestId, cid, call, name, live, Set.copyOf(live.indices()),
+                digest, null, digest.length, Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+        List<Integer> differing = echoes.entrySet().stream().filter(e -> !Arrays.equals(e.getValue(), digest))
+                .map(Map.Entry::getKey).sorted().toList();
+        if (!differing.isEmpty()) {
+            throw new LitNodeException(LitErrorCode.NodeSystemFault, "runOnce: the leader (node " + leader
+                    + ") sent different values to different nodes (nodes " + differing + " got another value than"
+                    + " node " + signer.runs().selfIndex() + "); no node takes it");
+        }
         return new String(got, StandardCharsets.UTF_8);
     }
 
@@ -79,9 +102,15 @@ public final class ActionExchange {
 
     private Map<Integer, byte[]> run(String kind, String requestId, String cid, int call, String name,
             Participants live, Set<Integer> senders, String value, int maxBytes, Duration timeout) {
+        return run(kind, requestId, cid, call, name, live, senders, value.getBytes(StandardCharsets.UTF_8), null,
+                maxBytes, timeout);
+    }
+
+    private Map<Integer, byte[]> run(String kind, String requestId, String cid, int call, String name,
+            Participants live, Set<Integer> senders, byte[] own, IntFunction<byte[]> ownFor, int maxBytes,
+            Duration timeout) {
         byte[] session = PresignMaker.seed("litj-action-" + kind, requestId, cid, Integer.toString(call), name);
-        byte[] own = value.getBytes(StandardCharsets.UTF_8);
         return signer.runs().run(kind, session, live, new ValueExchange(live, senders, signer.runs().selfIndex(),
-                own, maxBytes), timeout);
+                own, ownFor, maxBytes), timeout);
     }
 }

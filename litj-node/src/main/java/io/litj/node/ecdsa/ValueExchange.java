@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 /**
  * One round in which some parties of a set (the senders) each broadcast one value of at most {@code maxBytes} bytes
@@ -17,9 +18,11 @@ import java.util.TreeMap;
  * {@code runOnce}. The output, once every sender's value is in, is the values by share index.
  */
 final class ValueExchange implements RoundProtocol<Map<Integer, byte[]>> {
+    private final Participants set;
     private final Set<Integer> senders;
     private final int self;
     private final byte[] own;
+    private final IntFunction<byte[]> ownFor;
     private final int maxBytes;
     private final Map<Integer, byte[]> received = new TreeMap<>();
 
@@ -27,6 +30,17 @@ final class ValueExchange implements RoundProtocol<Map<Integer, byte[]>> {
      * @param own this node's value; ignored unless this node is a sender
      */
     ValueExchange(Participants set, Set<Integer> senders, int self, byte[] own, int maxBytes) {
+        this(set, senders, self, own, null, maxBytes);
+    }
+
+    /**
+     * @param ownFor what this node sends to each party, instead of {@code own} to all (a dishonest sender, for tests
+     *               of the parties that must catch one); {@code null}: {@code own} to everyone
+     */
+    ValueExchange(Participants set, Set<Integer> senders, int self, byte[] own, IntFunction<byte[]> ownFor,
+            int maxBytes) {
+        this.set = set;
+        this.ownFor = ownFor;
         if (!set.indices().containsAll(senders) || senders.isEmpty()) {
             throw new IllegalArgumentException("the senders " + senders + " must be parties of " + set.indices());
         }
@@ -42,6 +56,10 @@ final class ValueExchange implements RoundProtocol<Map<Integer, byte[]>> {
             return List.of();
         }
         received.put(self, own.clone());
+        if (ownFor != null) {
+            return set.indices().stream().filter(to -> to != self)
+                    .map(to -> new ProtocolMessage(self, to, ownFor.apply(to))).toList();
+        }
         return List.of(new ProtocolMessage(self, ProtocolMessage.EVERYONE, own.clone()));
     }
 
