@@ -1,6 +1,7 @@
 package io.litj.node.revoke;
 
 import io.litj.node.LitNodeException;
+import io.litj.node.SqliteFiles;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.auth.RevocationList;
@@ -9,10 +10,8 @@ import io.litj.protocol.auth.SignedRevocation;
 import io.litj.protocol.crypto.Bytes;
 import io.litj.protocol.crypto.EthAddress;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -67,16 +66,10 @@ public final class RevocationBook implements RevocationList, AutoCloseable {
     public static RevocationBook open(Path dataDir, Instant now) {
         Path file = dataDir.resolve(FILE_NAME);
         try {
-            Files.createDirectories(dataDir);
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=NORMAL");
-                s.execute("CREATE TABLE IF NOT EXISTS revocations (id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                        + " grant_digest TEXT NOT NULL, session_key TEXT NOT NULL, expires_at INTEGER NOT NULL,"
-                        + " grant_text TEXT NOT NULL, revocation TEXT NOT NULL, sig TEXT NOT NULL,"
-                        + " UNIQUE (grant_digest, session_key))");
-            }
+            Connection c = SqliteFiles.openWal(file, "CREATE TABLE IF NOT EXISTS revocations (id INTEGER PRIMARY KEY"
+                    + " AUTOINCREMENT, grant_digest TEXT NOT NULL, session_key TEXT NOT NULL, expires_at INTEGER NOT"
+                    + " NULL, grant_text TEXT NOT NULL, revocation TEXT NOT NULL, sig TEXT NOT NULL,"
+                    + " UNIQUE (grant_digest, session_key))");
             RevocationBook book = new RevocationBook(file, c);
             synchronized (book) {
                 book.prune(now);
