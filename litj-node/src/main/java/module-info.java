@@ -25,6 +25,7 @@ module io.litj.node {
     exports io.litj.node.fetch;
     exports io.litj.node.keys;
     exports io.litj.node.ratelimit;
+    exports io.litj.node.revoke;
     exports io.litj.node.registry;
     exports io.litj.node.registry.internal to io.litj.devnet;
 }

@@ -40,7 +40,7 @@ import tools.jackson.core.TokenStreamLocation;
  * response, the action's logs and the timing; {@code --json} prints one JSON object instead. A refusal exits 4 with
  * each node's error code (printed once when every node gave the same) and the logs the action wrote before failing;
  * a rate-limit refusal also says when to try again. {@code --capacity-delegation FILE} pays with a credit holder's
- * delegation.
+ * delegation. {@code --session FILE} uses exactly the session sigs in FILE ({@code litj session create --out}).
  */
 @Command(name = "exec", mixinStandardHelpOptions = true, description = "Run a Lit Action on every node.")
 final class ExecCommand implements Callable<Integer> {
@@ -57,10 +57,17 @@ final class ExecCommand implements Callable<Integer> {
     boolean json;
     @Mixin
     CapacityDelegationOptions capacity;
+    @Option(names = "--session", paramLabel = "FILE", description = "use exactly the session sigs in FILE (from "
+            + "`litj session create --out`): no wallet is asked, nothing is signed")
+    Path session;
 
     @Override
     public Integer call() {
         String source = readCode(code);
+        if (session != null && capacity.files != null && !capacity.files.isEmpty()) {
+            throw CliException.usage("--session uses the session sigs as they are; put capacity delegations in them "
+                    + "with `litj session create --capacity-delegation … --out FILE`");
+        }
         JsonValue.JsonObject jsParams = params == null ? JsonValue.JsonObject.empty() : parseParams(params);
         SessionTerms anyAction = SessionTerms.builder().resourceAbilityRequest(
                 ResourceAbilityRequest.of(LitResource.action("*"), LitAbility.LIT_ACTION_EXECUTION))
@@ -68,7 +75,8 @@ final class ExecCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (LitClient client = wallet.connect(err)) {
-            SessionSigs sigs = client.getSessionSigs(SessionRequest.of(anyAction, wallet.wallet(err)));
+            SessionSigs sigs = session != null ? SessionFile.read(session)
+                    : client.getSessionSigs(SessionRequest.of(anyAction, wallet.wallet(err)));
             long start = System.nanoTime();
             try {
                 ExecuteJsResult result = client.executeJs(ExecuteJsRequest.builder().code(source).jsParams(jsParams)

@@ -5,7 +5,9 @@ import io.litj.client.SessionRequest;
 import io.litj.client.SessionTerms;
 import io.litj.protocol.auth.SessionSigs;
 import io.litj.protocol.resource.ResourceAbilityRequest;
+import io.litj.client.SessionRevocationResult;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,14 +17,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code litj session create|inspect}. */
+/** {@code litj session create|inspect|revoke}. */
 @Command(name = "session", mixinStandardHelpOptions = true, description = "Create or explain session sigs.",
-        subcommands = {SessionCommand.Create.class, InspectCommand.class})
+        subcommands = {SessionCommand.Create.class, InspectCommand.class, SessionCommand.Revoke.class})
 final class SessionCommand {
 
     /**
      * {@code litj session create}: prints session sigs as JSON (the JS SDK's SessionSigsMap); each
-     * {@code --capacity-delegation} file is placed ahead of the wallet grant in every session sig.
+     * {@code --capacity-delegation} file is placed ahead of the wallet grant in every session sig; {@code --out FILE}
+     * writes them to a file instead.
      */
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create session sigs for every node and print them as JSON.")
@@ -40,6 +43,9 @@ final class SessionCommand {
 
         @Mixin
         CapacityDelegationOptions capacity;
+        @Option(names = "--out", paramLabel = "FILE", description = "write the session sigs to FILE (owner-only) "
+                + "instead of printing them; use it with `litj exec --session FILE` and `litj session revoke`")
+        Path out;
 
         @Override
         public Integer call() {
@@ -52,11 +58,48 @@ final class SessionCommand {
             try (LitClient client = wallet.connect(spec.commandLine().getErr())) {
                 SessionSigs sigs = client.getSessionSigs(SessionRequest.of(terms.build(),
                         wallet.wallet(spec.commandLine().getErr())));
-                PrintWriter out = spec.commandLine().getOut();
-                out.println(sigs.toJsonString());
-                out.flush();
+                PrintWriter stdout = spec.commandLine().getOut();
+                if (out != null) {
+                    SessionFile.write(out, sigs);
+                    stdout.println("session sigs for " + sigs.byNodeUrl().size() + " nodes written to " + out);
+                } else {
+                    stdout.println(sigs.toJsonString());
+                }
+                stdout.flush();
             }
             return 0;
+        }
+    }
+
+    /**
+     * {@code litj session revoke --session FILE}: the wallet revokes the grant of the session sigs in FILE on every
+     * node (docs/revocation.md); from then on every node refuses them with {@code NodeSessionRevoked}.
+     */
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Revoke the session sigs in a file (made by `session create --out`) on every node.")
+    static final class Revoke implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        WalletOptions wallet;
+        @Option(names = "--session", required = true, paramLabel = "FILE",
+                description = "the session sigs to revoke, as `litj session create --out` wrote them")
+        Path session;
+
+        @Override
+        public Integer call() {
+            SessionSigs sigs = SessionFile.read(session);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (LitClient client = wallet.connect(err)) {
+                SessionRevocationResult r = client.revokeSession(sigs, wallet.wallet(err));
+                r.grants().forEach(g -> out.println("revoked grant " + g + " for session key " + r.sessionKey()));
+                out.println("accepted by " + r.acceptedBy().size() + " of " + client.nodeUrls().size() + " nodes");
+                r.failures().forEach(f -> err.println("not accepted by " + f.describe()));
+                out.flush();
+                err.flush();
+            }
+            return Exit.OK;
         }
     }
 }

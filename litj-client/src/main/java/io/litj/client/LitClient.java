@@ -7,6 +7,7 @@ import io.litj.protocol.acc.ConditionSet;
 import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.BlsCapabilityVerifier;
 import io.litj.protocol.auth.SessionSigs;
+import io.litj.protocol.crypto.EthSigner;
 import io.litj.protocol.crypto.EthAddress;
 import io.litj.threshold.bls.Bls;
 import io.litj.threshold.bls.BlsPublicKey;
@@ -302,6 +303,23 @@ public final class LitClient implements AutoCloseable {
         } catch (LitProtocolException e) {
             throw LitClientException.from(e);
         }
+    }
+
+    /**
+     * Revokes the session of {@code sessionSigs} before it expires (litj; {@code docs/revocation.md}): each grant in
+     * it that {@code granter} signed for its session key is revoked with a revocation {@code granter} signs now, sent
+     * to every connected node ({@code POST /web/revoke}); nodes share it with each other and from then on refuse
+     * the session with {@code NodeSessionRevoked}. The stored session of these sigs is dropped.
+     *
+     * @throws LitClientException {@code ClientNotReady} before {@link #connect()}; {@code InvalidArgument} when the
+     *         sigs hold no grant by {@code granter} for their session key (e.g. a PKP grant); {@code NodeError}
+     *         (every node's error, e.g. {@code NodeRevocationInvalid} for a grant that has expired) or {@code NetworkError}
+     *         when fewer than {@link #minNodeCount()} nodes accepted it
+     */
+    public SessionRevocationResult revokeSession(SessionSigs sessionSigs, EthSigner granter) {
+        Objects.requireNonNull(sessionSigs, "sessionSigs");
+        Objects.requireNonNull(granter, "granter");
+        return RevokeCall.run(sessionSigs, granter, cfg, requireConnected());
     }
 
     /** Disconnects; closes the transport if the client created it. Idempotent. */

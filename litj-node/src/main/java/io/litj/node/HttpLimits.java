@@ -48,6 +48,11 @@ public record HttpLimits(int maxTcpConnections, int maxConcurrentRequests, Durat
      * 30 conditions, EVM-contract ABIs included, and one session sig).
      */
     public static final long ACC_BODY_BYTES = 256L << 10;
+    /**
+     * Body limit of {@code /web/revoke}: 64 KiB (a grant of at most 16 Ki characters, JSON-escaped, the revocation
+     * text and a signature).
+     */
+    public static final long REVOKE_BODY_BYTES = 64L << 10;
     /** Body limit of the admin routes (small commands): 64 KiB. */
     public static final long ADMIN_BODY_BYTES = 64L << 10;
 

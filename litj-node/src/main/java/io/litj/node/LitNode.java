@@ -32,6 +32,9 @@ import io.litj.node.keys.KeyShareStore;
 import io.litj.node.ratelimit.CapacityGate;
 import io.litj.node.keys.NodeIdentity;
 import io.litj.node.peer.internal.PeerService;
+import io.litj.node.peer.internal.RevocationPeers;
+import io.litj.node.revoke.RevocationBook;
+import io.litj.node.http.internal.RevokeEndpoint;
 import io.litj.threshold.bls.Bls;
 import io.litj.threshold.bls.BlsPublicKey;
 import io.litj.node.registry.NodeEntry;
@@ -68,6 +71,7 @@ public final class LitNode implements AutoCloseable {
     private final PkpSigner signer;
     private final HttpChainRpc chains;
     private final CapacityGate capacity;
+    private final RevocationBook revocations;
 
     private LitNode(Builder b) {
         this.registry = b.registry;
@@ -76,6 +80,7 @@ public final class LitNode implements AutoCloseable {
         PkpSigner ownSigner = null;
         HttpChainRpc ownChains = null;
         CapacityGate ownCapacity = null;
+        RevocationBook ownRevocations = null;
         try {
             this.entry = registry.nodes().stream().filter(n -> n.index() == b.config.index()).findFirst()
                     .orElseThrow(() -> new LitNodeException(LitErrorCode.InvalidArgument, "the registry "
@@ -91,8 +96,10 @@ public final class LitNode implements AutoCloseable {
             this.ownsRuntime = true;
             ownRuntime = runtime;
             KeyShareStore keys = KeyShareStore.open(b.config.dataDir());
+            this.revocations = RevocationBook.open(b.config.dataDir(), b.clock.instant());
+            ownRevocations = revocations;
             SessionSigValidator validator = SessionSigValidator.builder(entry.address()).clock(b.clock)
-                    .blsVerifier(Bls.capabilityVerifier(keys::rootPublicKey)).build();
+                    .blsVerifier(Bls.capabilityVerifier(keys::rootPublicKey)).revocations(revocations).build();
             AuthGate gate = new AuthGate(validator);
             this.capacity = CapacityGate.open(b.config.capacity(), registry, b.config.dataDir(), b.clock);
             ownCapacity = capacity;
@@ -103,6 +110,12 @@ public final class LitNode implements AutoCloseable {
                     b.clock, b.loginLimits);
             this.peer = new PeerService(entry, identity, registry, keys, b.random, b.clock, b.config);
             ownPeer = peer;
+            RevocationPeers revocationPeers = peer.revocations(revocations);
+            int pulled = revocationPeers.pullFromPeers();
+            if (pulled > 0) {
+                LOG.info("node {} learned {} revocations from its peers", entry.index(), pulled);
+            }
+            RevokeEndpoint revoke = new RevokeEndpoint(revocations, revocationPeers::push, b.clock);
             this.signer = new PkpSigner(entry, registry, keys, peer.protocolRuns(),
                     b.ecdsaScheme, new PresignatureStore(b.config.dataDir(), b.ecdsaScheme, PRESIGNATURES_PER_SET,
                     PRESIGNATURES_TOTAL), b.random);
@@ -144,10 +157,12 @@ public final class LitNode implements AutoCloseable {
                                 HttpLimits.ACC_BODY_BYTES, signingAcc))
                         .post("/web/signing/access_control_condition/", http.json("signing_acc",
                                 HttpLimits.ACC_BODY_BYTES, signingAcc))
+                        .post("/web/revoke", http.json("revoke", HttpLimits.REVOKE_BODY_BYTES, revoke))
                         .get("/litj/health", http.noBody("health", req -> NodeResponse.ok(JsonValue.object()
                                 .put("status", "ok").put("node", entry.address())
                                 .put("capacityMode", capacity.mode().wireName()).build())));
                 peer.register(r, http);
+                revocationPeers.register(r, http);
                 r.any(http.notFound());
             });
             if (!server.isRunning()) {
@@ -167,6 +182,9 @@ public final class LitNode implements AutoCloseable {
             }
             if (ownPeer != null) {
                 ownPeer.close();
+            }
+            if (ownRevocations != null) {
+                ownRevocations.close();
             }
             if (ownRuntime != null) {
                 ownRuntime.close();
@@ -222,6 +240,7 @@ public final class LitNode implements AutoCloseable {
             chains.close();
             peer.close();
             capacity.close();
+            revocations.close();
         } finally {
             if (ownsRuntime) {
                 runtime.close();

@@ -83,6 +83,12 @@ public enum LitErrorCode {
     NodeCapacityDelegationUsedUp(402, LitErrorKind.Validation),
     /** litj: every credit a capacity delegation names has expired. */
     NodeCapacityCreditExpired(402, LitErrorKind.Validation),
+    /** litj: the session's grant was revoked by its granter before it expired ({@code docs/revocation.md}). */
+    NodeSessionRevoked(401, LitErrorKind.Validation),
+    /** litj: a revocation is malformed or does not match its grant (digest, session key, expiration, time). */
+    NodeRevocationInvalid(400, LitErrorKind.Validation),
+    /** litj: a revocation is not signed by the grant's own address: only the granter can revoke. */
+    NodeRevocationNotGranter(403, LitErrorKind.Validation),
 
     // ---- JS SDK client-side codes (js-sdk-v7-wire-format.md §10) ----
     InvalidSessionSigs("invalid_session_sigs", 400, LitErrorKind.Validation),

@@ -1,12 +1,11 @@
 package io.litj.node.ratelimit;
 
 import io.litj.node.LitNodeException;
+import io.litj.node.SqliteFiles;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.crypto.Bytes;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,14 +56,8 @@ public final class UsesLedger implements AutoCloseable {
     public static UsesLedger open(Path dataDir, Instant now) {
         Path file = dataDir.resolve(FILE_NAME);
         try {
-            Files.createDirectories(dataDir);
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=NORMAL");
-                s.execute("CREATE TABLE IF NOT EXISTS uses (grant_key TEXT PRIMARY KEY, used INTEGER NOT NULL,"
-                        + " keep_until INTEGER NOT NULL)");
-            }
+            Connection c = SqliteFiles.openWal(file, "CREATE TABLE IF NOT EXISTS uses (grant_key TEXT PRIMARY KEY,"
+                    + " used INTEGER NOT NULL, keep_until INTEGER NOT NULL)");
             UsesLedger ledger = new UsesLedger(file, c);
             ledger.prune(now);
             return ledger;

@@ -49,8 +49,10 @@ import java.util.Optional;
  * Then each capability in order, until one passes all of: {@code CapabilityKindCheck}, {@code SiweParseCheck},
  * {@code SiweTimeCheck}, {@code SiweWindowCheck}, {@code SiweUriCheck}, {@code RecapDecodeCheck},
  * {@code RecapStatementCheck}, {@code RecapCoverageCheck}, {@code CapabilitySignatureCheck} (§2.3–2.4; the
- * signature is checked last because it is the costly check — the verdict does not depend on the order). If none
- * passes: {@code NodeResourceIdNotFound} with one {@link CapabilityFailure} per capability. When one passes, every
+ * signature is checked last of these because it is the costly check — the verdict does not depend on the order),
+ * then litj's {@code RevocationCheck} ({@link Builder#revocations}). If none passes: {@code NodeSessionRevoked}
+ * when a capability failed only for being revoked (the message names the revocation), else
+ * {@code NodeResourceIdNotFound}, each with one {@link CapabilityFailure} per capability. When one passes, every
  * other capability whose SIWE declares the URI {@value CapacityDelegation#URI} is judged as a capacity delegation
  * ({@code CapabilityKindCheck}, {@code SiweParseCheck}, {@code SiweTimeCheck}, {@code SiweWindowCheck},
  * {@code DelegationUriCheck}, {@code RecapDecodeCheck}, {@code RecapStatementCheck}, {@code DelegationGrantCheck},
@@ -87,7 +89,8 @@ public final class SessionSigValidator {
                 new CapabilitiesPresentCheck());
         SignatureCache signatures = new SignatureCache(b.cacheSize);
         this.parses = new CapabilityParseCache(Math.min(b.cacheSize, PARSE_CACHE_SIZE), PARSE_CACHE_TEXT_CHARS);
-        this.capabilityChecks = new CapabilityPipeline(Optional.ofNullable(b.blsVerifier), signatures, parses);
+        this.capabilityChecks = new CapabilityPipeline(Optional.ofNullable(b.blsVerifier), signatures, parses)
+                .withRevocations(b.revocations, parses);
         this.delegationChecks = CapabilityPipeline.forDelegations(Optional.ofNullable(b.blsVerifier), signatures,
                 parses);
     }
@@ -134,6 +137,12 @@ public final class SessionSigValidator {
                 return authorized(state, cap, delegations(state, i));
             }
             failures.add(failure.get());
+        }
+        Optional<CapabilityFailure> revoked = failures.stream()
+                .filter(f -> f.code() == LitErrorCode.NodeSessionRevoked).findFirst();
+        if (revoked.isPresent()) {
+            return new AuthDenied(LitErrorCode.NodeSessionRevoked, revoked.get().check(), revoked.get().message(),
+                    failures);
         }
         return new AuthDenied(LitErrorCode.NodeResourceIdNotFound, "CapabilityChecks",
                 "no capability authorizes " + ability.value() + " on " + resource.key(), failures);
@@ -206,6 +215,7 @@ public final class SessionSigValidator {
         private Clock clock = Clock.systemUTC();
         private BlsCapabilityVerifier blsVerifier;
         private int cacheSize = 4096;
+        private RevocationList revocations = RevocationList.NONE;
 
         private Builder(String nodeAddress) {
             this.nodeAddress = Objects.requireNonNull(nodeAddress, "nodeAddress");
@@ -214,6 +224,16 @@ public final class SessionSigValidator {
         /** The clock to judge times by (default: system UTC). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The revocations to refuse ({@code docs/revocation.md}; default {@link RevocationList#NONE}): a capability
+         * that passes every other check but whose grant is revoked for the session key is refused with
+         * {@code NodeSessionRevoked}.
+         */
+        public Builder revocations(RevocationList revocations) {
+            this.revocations = Objects.requireNonNull(revocations, "revocations");
             return this;
         }
 

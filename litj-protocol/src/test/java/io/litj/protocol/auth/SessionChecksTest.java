@@ -222,7 +222,7 @@ class SessionChecksTest {
                 "NodeAddressCheck", "CapabilitiesPresentCheck"), v.sessionCheckNames());
         assertEquals(List.of("CapabilityKindCheck", "SiweParseCheck", "SiweTimeCheck", "SiweWindowCheck",
                 "SiweUriCheck", "RecapDecodeCheck", "RecapStatementCheck", "RecapCoverageCheck",
-                "CapabilitySignatureCheck"), v.capabilityCheckNames());
+                "CapabilitySignatureCheck", "RevocationCheck"), v.capabilityCheckNames());
     }
 
     @Test

@@ -91,6 +91,35 @@ final class PeerClient implements AutoCloseable {
         return false;
     }
 
+    /**
+     * One request to {@code to} (no retry): the answer's body if it was 200 and at most {@code maxChars} long, else
+     * empty (refused, unreachable, too long; logged at debug).
+     */
+    java.util.Optional<String> ask(NodeEntry to, String path, String session, String kind, String body,
+            int maxChars) {
+        Envelope e = Envelope.seal(identity, session, self, to.index(), kind, body, clock, random);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(to.url() + path)).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JsJson.stringify(e.toJson()))).build();
+        try {
+            HttpResponse<java.io.InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream in = r.body()) {
+                byte[] raw = in.readNBytes(maxChars + 1);
+                if (r.statusCode() != 200 || raw.length > maxChars) {
+                    LOG.debug("{} to node {}: status {}, {} bytes", kind, to.index(), r.statusCode(), raw.length);
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(new String(raw, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException x) {
+            LOG.debug("{} to node {}: {}", kind, to.index(), x.toString());
+            return java.util.Optional.empty();
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        }
+    }
+
     private static String errorCode(String body) {
         return field(body, "errorCode");
     }

@@ -12,6 +12,7 @@ import io.litj.node.keys.KeyShareStore;
 import io.litj.node.keys.NodeIdentity;
 import io.litj.node.registry.NodeEntry;
 import io.litj.node.registry.Registry;
+import io.litj.node.revoke.RevocationBook;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.json.JsonValue;
 import java.security.SecureRandom;
@@ -26,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code POST /litj/peer/v1/dkg} — a signed {@link Envelope} from another node, checked by
  *       {@link EnvelopeVerifier}, delivered to its {@link DkgSession};</li>
  *   <li>{@code POST /litj/peer/v1/protocol} — a signed envelope for a {@link ProtocolRuns} run;</li>
+ *   <li>{@code POST /litj/peer/v1/revocation} — revocations pushed and pulled ({@link RevocationPeers}, registered
+ *       by the node);</li>
  *   <li>{@code /litj/admin/v1/dkg…} — {@link AdminApi}.</li>
  * </ul>
  * Owns the sessions' threads (virtual) and the HTTP client to the other nodes; {@link #close()} stops both.
@@ -39,6 +42,9 @@ public final class PeerService implements AutoCloseable {
     private final AdminApi admin;
     private final ProtocolRuns runs;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final NodeEntry self;
+    private final Registry registry;
+    private final Clock clock;
 
     /** The service of node {@code self}, honest. */
     public PeerService(NodeEntry self, NodeIdentity identity, Registry registry, KeyShareStore keys,
@@ -49,6 +55,9 @@ public final class PeerService implements AutoCloseable {
     /** As the public constructor, dealing DKG shares as {@code behaviour} says (tests make a node cheat). */
     PeerService(NodeEntry self, NodeIdentity identity, Registry registry, KeyShareStore keys, SecureRandom random,
             Clock clock, NodeConfig config, DkgBehaviour behaviour) {
+        this.self = self;
+        this.registry = registry;
+        this.clock = clock;
         this.verifier = new EnvelopeVerifier(self.index(), registry, clock);
         this.client = new PeerClient(identity.identity(), self.index(), clock, random);
         ShareCipher cipher = new ShareCipher(identity.keyAgreement(), random);
@@ -80,6 +89,11 @@ public final class PeerService implements AutoCloseable {
             session.receive(v);
             return NodeResponse.ok(JsonValue.object().put("ok", new JsonValue.JsonBoolean(true)).build());
         };
+    }
+
+    /** Revocation sharing with the other nodes, kept in {@code book} ({@link RevocationPeers}). */
+    public RevocationPeers revocations(RevocationBook book) {
+        return new RevocationPeers(self, registry, client, verifier, executor, book, clock);
     }
 
     /** The protocol runs of this node (threshold ECDSA triples, presignatures, agreement rounds). */

@@ -3,6 +3,7 @@ package io.litj.protocol.auth.internal;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.auth.BlsCapabilityVerifier;
+import io.litj.protocol.auth.RevocationList;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,6 +59,16 @@ public final class CapabilityPipeline {
                 new RecapStatementCheck(),
                 new DelegationGrantCheck(),
                 new CapabilitySignatureCheck(bls.map(v -> new FailureCachingBlsVerifier(v, cache)), cache, parses)));
+    }
+
+    /**
+     * This pipeline with {@link RevocationCheck} after its last check (the node's validator: a revoked grant is
+     * refused only once it would otherwise have authorized the request).
+     */
+    public CapabilityPipeline withRevocations(RevocationList revocations, CapabilityParseCache parses) {
+        List<CapabilityCheck> all = new java.util.ArrayList<>(checks);
+        all.add(new RevocationCheck(revocations, parses));
+        return new CapabilityPipeline(List.copyOf(all));
     }
 
     /** The names of the checks, in order. */
