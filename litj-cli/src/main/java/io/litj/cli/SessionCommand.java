@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code litj session create|inspect}. */
+/** {@code litj session create|inspect|list|clear}. */
 @Command(name = "session", mixinStandardHelpOptions = true, description = "Create or explain session sigs.",
-        subcommands = {SessionCommand.Create.class, InspectCommand.class})
+        subcommands = {SessionCommand.Create.class, InspectCommand.class, SessionStoreCommands.ListSessions.class,
+                SessionStoreCommands.Clear.class})
 final class SessionCommand {
 
     /**
