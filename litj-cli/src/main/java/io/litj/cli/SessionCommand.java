@@ -32,9 +32,9 @@ final class SessionCommand {
         CommandSpec spec;
         @Mixin
         WalletOptions wallet;
-        @Option(names = "--resource", description = "<prefix>://<id>[=<ability>], repeatable (default "
-                + "lit-litaction://*)")
-        List<String> resources = List.of("lit-litaction://*");
+        @Option(names = "--resource", description = "<prefix>://<id>[=<ability>], repeatable (default, as the seed "
+                + "documents: every ability on every resource, <prefix>://* — warned on stderr)")
+        List<String> resources = List.of();
         @Option(names = "--expiration", description = "ISO time the session ends (default: in 24 hours; at most 30 "
                 + "days)")
         String expiration;
@@ -50,14 +50,28 @@ final class SessionCommand {
             if (expiration != null) {
                 terms.expiration(IsoOption.parse("--expiration", expiration));
             }
+            SessionTerms built = terms.build();
+            if (built.usesDefaultResources()) {
+                warnEverything(spec.commandLine().getErr(), built);
+            }
             try (LitClient client = wallet.connect(spec.commandLine().getErr())) {
-                SessionSigs sigs = client.getSessionSigs(SessionRequest.of(terms.build(),
+                SessionSigs sigs = client.getSessionSigs(SessionRequest.of(built,
                         wallet.wallet(spec.commandLine().getErr())));
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(sigs.toJsonString());
                 out.flush();
             }
             return 0;
+        }
+
+        /** The seeds' default grants everything: say so where a person will see it, before anything is signed. */
+        static void warnEverything(PrintWriter err, SessionTerms terms) {
+            err.println("WARNING: no --resource given: this session grants EVERY ability on EVERY resource (the seed "
+                    + "documents' default):");
+            terms.resourceAbilityRequests().forEach(r -> err.println("WARNING:   " + r));
+            err.println("WARNING: anyone holding these session sigs may use all of that until they expire; pass "
+                    + "--resource to grant less");
+            err.flush();
         }
     }
 }
