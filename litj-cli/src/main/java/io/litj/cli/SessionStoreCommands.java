@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,22 +32,32 @@ final class SessionStoreCommands {
     private SessionStoreCommands() {
     }
 
+    /** {@code --store DIR}, opened as {@link StoreOptions} says. */
+    static final class StoreFolder {
+        @Option(names = "--store", description = "session store folder (default $LITJ_HOME/sessions or "
+                + "~/.litj/sessions)")
+        Path store;
+
+        FileSessionStore open() {
+            return StoreOptions.open(store, System.getenv());
+        }
+    }
+
     /** {@code litj session list}. */
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List the sessions kept in the session store (no secrets).")
     static final class ListSessions implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--store", description = "session store folder (default $LITJ_HOME/sessions or "
-                + "~/.litj/sessions)")
-        Path store;
+        @Mixin
+        StoreFolder folder;
         @Option(names = "--json", description = "print one JSON object {store, encrypted, sessions: [{network, "
                 + "account, resources, sessionKey, grantExpires?}]}")
         boolean json;
 
         @Override
         public Integer call() {
-            FileSessionStore s = StoreOptions.open(store, System.getenv());
+            FileSessionStore s = folder.open();
             Instant now = Instant.now();
             List<SessionStoreKey> keys = new ArrayList<>(s.keys());
             keys.sort(Comparator.comparing(SessionStoreKey::network).thenComparing(SessionStoreKey::account));
@@ -98,15 +109,14 @@ final class SessionStoreCommands {
     static final class Clear implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--store", description = "session store folder (default $LITJ_HOME/sessions or "
-                + "~/.litj/sessions)")
-        Path store;
+        @Mixin
+        StoreFolder folder;
         @Option(names = "--account", description = "remove only this account's sessions (wallet or PKP address)")
         String account;
 
         @Override
         public Integer call() {
-            FileSessionStore s = StoreOptions.open(store, System.getenv());
+            FileSessionStore s = folder.open();
             int removed = 0;
             if (account == null) {
                 removed = s.keys().size();
