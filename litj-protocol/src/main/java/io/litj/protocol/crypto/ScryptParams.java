@@ -21,7 +21,7 @@ import org.bouncycastle.crypto.generators.SCrypt;
  * @param salt 16..64 random bytes
  */
 public record ScryptParams(int logN, int r, int p, Bytes salt) {
-    /** The cost of new stores: 2^15 × 8 × 128 bytes = 32 MiB, about 0.1 s on a small machine. */
+    /** The cost of new stores: 2^15 × 8 × 128 bytes = 32 MiB of memory per derivation. */
     public static final int DEFAULT_LOG_N = 15;
     private static final int MAX_LOG_N = 20;
     private static final int MIN_LOG_N = 10;
