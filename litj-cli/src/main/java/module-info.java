@@ -7,6 +7,7 @@ module io.litj.cli {
     requires io.litj.client;
     requires io.litj.devnet;
     requires io.litj.node;
+    requires io.litj.threshold;
     requires java.logging;
     requires java.net.http;
     requires tools.jackson.core;

@@ -45,7 +45,8 @@ final class Failures {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         for (NodeFailure f : e.nodeFailures()) {
             String key = f.unreachable() ? "did not answer: " + f.message()
-                    : "[" + f.errorCode().orElse("HTTP " + f.httpStatus()) + "] " + withoutCorrelationId(f.message());
+                    : "[" + f.errorCode().orElse("HTTP " + f.httpStatus()) + "] " + withoutCorrelationId(f.message())
+                    + reasons(f);
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f.nodeUrl());
         }
         List<String> lines = new ArrayList<>();
@@ -53,9 +54,24 @@ final class Failures {
             List<String> urls = g.getValue();
             String who = urls.size() == nodeCount && nodeCount > 1 ? "all " + nodeCount + " nodes"
                     : urls.size() == 1 ? urls.get(0) : String.join(", ", urls);
-            lines.add(g.getKey() + " (" + who + ")");
+            int newline = g.getKey().indexOf('\n');
+            lines.add(newline < 0 ? g.getKey() + " (" + who + ")"
+                    : g.getKey().substring(0, newline) + " (" + who + ")" + g.getKey().substring(newline));
         }
         return lines;
+    }
+
+    /**
+     * The node's check and per-capability reasons ({@link NodeFailure#check()}, {@link NodeFailure#capabilityReasons()})
+     * as {@link DenialText} lines, each on its own indented line; empty when the node named no check.
+     */
+    private static String reasons(NodeFailure f) {
+        if (f.check().isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        DenialText.lines(f.check().get(), f.capabilityReasons()).forEach(l -> b.append("\n    ").append(l));
+        return b.toString();
     }
 
     /** Node messages end with their own correlation id; without it, equal refusals group together. */
@@ -82,14 +98,23 @@ final class Failures {
         return head + "\n  " + String.join("\n  ", lines);
     }
 
-    /** The per-node failures as JSON: {@code [{node, status, errorCode?, message}]}. */
+    /** The per-node failures as JSON: {@code [{node, status, errorCode?, message, check?, capabilities?}]}. */
     static JsonValue.JsonArray toJson(LitClientException e) {
         List<JsonValue> items = new ArrayList<>();
         for (NodeFailure f : e.nodeFailures()) {
             JsonValue.ObjectBuilder b = JsonValue.object().put("node", f.nodeUrl())
                     .put("status", new JsonValue.JsonNumber(f.httpStatus()));
             f.errorCode().ifPresent(c -> b.put("errorCode", c));
-            items.add(b.put("message", f.message()).build());
+            b.put("message", f.message());
+            f.check().ifPresent(c -> b.put("check", c));
+            List<JsonValue> reasons = new ArrayList<>();
+            f.capabilityReasons().forEach(r -> reasons.add(JsonValue.object()
+                    .put("capability", new JsonValue.JsonNumber(r.index())).put("check", r.check())
+                    .put("errorCode", r.errorCode()).put("message", r.message()).build()));
+            if (!reasons.isEmpty()) {
+                b.put("capabilities", new JsonValue.JsonArray(reasons));
+            }
+            items.add(b.build());
         }
         return new JsonValue.JsonArray(items);
     }

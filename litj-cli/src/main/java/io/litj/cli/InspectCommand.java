@@ -1,6 +1,13 @@
 package io.litj.cli;
 
+import io.litj.client.InMemorySessionStore;
+import io.litj.client.LitClient;
 import io.litj.protocol.IsoTime;
+import io.litj.protocol.auth.BlsCapabilityVerifier;
+import io.litj.threshold.ThresholdException;
+import io.litj.threshold.bls.Bls;
+import io.litj.threshold.bls.BlsPublicKey;
+import java.util.Optional;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.auth.AuthSig;
@@ -34,9 +41,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code litj session inspect <file>}: explains session sigs — the session key, times and requested resources, and
  * per capability its kind, signer, delegate, expiry and ReCap grants — once for all nodes when the sigs say the same,
- * and always checks each sig's session-key signature; with {@code --resource}, whether a node would allow that
- * request now (or {@code --at}), and if not, which check refuses it and why. Exit 0 when nothing is wrong, 4 when a
- * node would refuse. Prints no signature and no secret.
+ * and always checks each sig's session-key signature; then, for {@code --resource} or else for every request the sig
+ * lists, whether a node would allow it now (or {@code --at}), and if not, which check refuses it and, per capability,
+ * which checks passed and which failed and why ({@link DenialText}, as {@code litj exec} prints node refusals). With
+ * {@code --rpc-url} the network's BLS key is read from its nodes, so PKP sessions are judged too. Exit 0 when nothing
+ * is wrong, 4 when a node would refuse. Prints no signature and no secret.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true, description = "Explain session sigs (a SessionSigsMap "
         + "JSON file) and check whether a request would be allowed; exit 4 if a node would refuse.")
@@ -50,8 +59,12 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--at", description = "judge at this ISO time instead of now")
     String at;
     @Option(names = "--json", description = "print one JSON object {ok, sessionSigs: [{node, sessionKey, …, "
-            + "signature, capabilities, check}]}")
+            + "signature, capabilities, check, checks}]}")
     boolean json;
+    @Option(names = "--rpc-url", converter = NetworkOptions.RpcUrlConverter.class, description = "read the "
+            + "network's BLS key from this network (a handshake with its nodes) to check PKP (network-signed) "
+            + "capabilities too")
+    java.net.URI rpcUrl;
 
     @Override
     public Integer call() {
@@ -63,8 +76,9 @@ final class InspectCommand implements Callable<Integer> {
             throw CliException.usage(e.getMessage() + "; write an ISO time such as 2030-01-01T00:00:00Z");
         }
         ResourceAbilityRequest request = resource == null ? null : ResourceSpecs.parse(resource);
+        Optional<BlsCapabilityVerifier> bls = rpcUrl == null ? Optional.empty() : Optional.of(networkVerifier());
         List<SigReport> reports = new ArrayList<>();
-        sigs.byNodeUrl().forEach((node, sig) -> reports.add(SigReport.of(node, sig, now, request)));
+        sigs.byNodeUrl().forEach((node, sig) -> reports.add(SigReport.of(node, sig, now, request, bls)));
         boolean ok = reports.stream().allMatch(SigReport::ok);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -102,7 +116,7 @@ final class InspectCommand implements Callable<Integer> {
      * Prints each distinct block once: nodes whose session sigs say the same (all but the node each is addressed to)
      * share one block headed by their URLs, and a verdict every node shares is printed once.
      */
-    private static void printGrouped(PrintWriter out, List<SigReport> reports) {
+    private void printGrouped(PrintWriter out, List<SigReport> reports) {
         Map<String, List<SigReport>> groups = new LinkedHashMap<>();
         reports.forEach(r -> groups.computeIfAbsent(String.join("\n", r.body()), k -> new ArrayList<>()).add(r));
         for (List<SigReport> group : groups.values()) {
@@ -125,8 +139,25 @@ final class InspectCommand implements Callable<Integer> {
                 lines.stream().skip(1).forEach(out::println);
             });
         }
-        if (reports.stream().anyMatch(r -> !r.ok() && r.hasNetworkCapability())) {
-            out.println("(network-signed PKP capabilities cannot be verified offline; nodes check them)");
+        if (rpcUrl == null && reports.stream().anyMatch(r -> !r.ok() && r.hasNetworkCapability())) {
+            out.println("(network-signed PKP capabilities cannot be verified offline; nodes check them; give "
+                    + "--rpc-url to check them here)");
+        }
+    }
+
+    /** The check of network signatures under the key the network's nodes announce in their handshake. */
+    private BlsCapabilityVerifier networkVerifier() {
+        NetworkOptions network = new NetworkOptions();
+        network.rpcUrl = rpcUrl;
+        try (LitClient client = network.connect(spec.commandLine().getErr(), new InMemorySessionStore())) {
+            String key = client.networkPublicKey().orElseThrow(() -> CliException.notRunning("the nodes at --rpc-url "
+                    + rpcUrl + " have no network BLS key yet (is the devnet still starting?)"));
+            try {
+                return Bls.capabilityVerifier(BlsPublicKey.parse(key));
+            } catch (ThresholdException e) {
+                throw CliException.local("the network key from --rpc-url " + rpcUrl + " is not a BLS key: "
+                        + e.getMessage());
+            }
         }
     }
 

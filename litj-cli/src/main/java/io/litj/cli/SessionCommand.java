@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code litj session create|inspect|revoke}. */
+/** {@code litj session create|inspect|revoke|list|clear}. */
 @Command(name = "session", mixinStandardHelpOptions = true, description = "Create or explain session sigs.",
-        subcommands = {SessionCommand.Create.class, InspectCommand.class, SessionCommand.Revoke.class})
+        subcommands = {SessionCommand.Create.class, InspectCommand.class, SessionCommand.Revoke.class,
+                SessionStoreCommands.ListSessions.class, SessionStoreCommands.Clear.class})
 final class SessionCommand {
 
     /**
@@ -34,9 +35,9 @@ final class SessionCommand {
         CommandSpec spec;
         @Mixin
         WalletOptions wallet;
-        @Option(names = "--resource", description = "<prefix>://<id>[=<ability>], repeatable (default "
-                + "lit-litaction://*)")
-        List<String> resources = List.of("lit-litaction://*");
+        @Option(names = "--resource", description = "<prefix>://<id>[=<ability>], repeatable (default, as the seed "
+                + "documents: every ability on every resource, <prefix>://* — warned on stderr)")
+        List<String> resources = List.of();
         @Option(names = "--expiration", description = "ISO time the session ends (default: in 24 hours; at most 30 "
                 + "days)")
         String expiration;
@@ -55,8 +56,12 @@ final class SessionCommand {
             if (expiration != null) {
                 terms.expiration(IsoOption.parse("--expiration", expiration));
             }
+            SessionTerms built = terms.build();
+            if (built.usesDefaultResources()) {
+                warnEverything(spec.commandLine().getErr(), built);
+            }
             try (LitClient client = wallet.connect(spec.commandLine().getErr())) {
-                SessionSigs sigs = client.getSessionSigs(SessionRequest.of(terms.build(),
+                SessionSigs sigs = client.getSessionSigs(SessionRequest.of(built,
                         wallet.wallet(spec.commandLine().getErr())));
                 PrintWriter stdout = spec.commandLine().getOut();
                 if (out != null) {
@@ -68,6 +73,16 @@ final class SessionCommand {
                 stdout.flush();
             }
             return 0;
+        }
+
+        /** The seeds' default grants everything: say so where a person will see it, before anything is signed. */
+        static void warnEverything(PrintWriter err, SessionTerms terms) {
+            err.println("WARNING: no --resource given: this session grants EVERY ability on EVERY resource (the seed "
+                    + "documents' default):");
+            terms.resourceAbilityRequests().forEach(r -> err.println("WARNING:   " + r));
+            err.println("WARNING: anyone holding these session sigs may use all of that until they expire; pass "
+                    + "--resource to grant less");
+            err.flush();
         }
     }
 

@@ -7,6 +7,7 @@ import io.litj.protocol.auth.AuthContext;
 import io.litj.protocol.auth.AuthDenied;
 import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.AuthSigType;
+import io.litj.protocol.auth.BlsCapabilityVerifier;
 import io.litj.protocol.auth.SessionSig;
 import io.litj.protocol.auth.SessionSigPayload;
 import io.litj.protocol.auth.SessionSigValidator;
@@ -36,7 +37,13 @@ import java.util.Optional;
 record SigReport(String node, String nodeAddress, List<String> body, Optional<String> verdict, boolean ok,
                  boolean hasNetworkCapability, JsonValue.JsonObject json) {
 
-    static SigReport of(String node, SessionSig sig, Instant now, ResourceAbilityRequest request) {
+    /**
+     * The report of one node's sig: described, its session-key signature checked, and judged for {@code request}, or
+     * for each request the sig itself lists when {@code request} is null. {@code bls} verifies network-signed (PKP)
+     * capabilities; without it they are refused as unverifiable.
+     */
+    static SigReport of(String node, SessionSig sig, Instant now, ResourceAbilityRequest request,
+                        Optional<BlsCapabilityVerifier> bls) {
         SessionSigPayload p = sig.payload();
         List<String> body = new ArrayList<>();
         boolean expired = IsoTime.parse(p.expiration(), LitErrorCode.InvalidArgument, "expiration").isBefore(now);
@@ -45,7 +52,7 @@ record SigReport(String node, String nodeAddress, List<String> body, Optional<St
         body.add("  requests      " + p.resourceAbilityRequests());
         List<JsonValue> caps = new ArrayList<>();
         for (int i = 0; i < p.capabilities().size(); i++) {
-            caps.add(describe(body, i, p.capabilities().get(i)));
+            caps.add(describe(body, i, p.capabilities().get(i), bls.isPresent()));
         }
         String problem = InspectCommand.signatureProblem(sig, p);
         JsonValue.ObjectBuilder json = JsonValue.object().put("node", node).put("nodeAddress", p.nodeAddress())
@@ -58,16 +65,26 @@ record SigReport(String node, String nodeAddress, List<String> body, Optional<St
             return new SigReport(node, p.nodeAddress(), body, Optional.of("  session-key signature: REFUSED "
                     + problem), false, hasNetwork, json.build());
         }
-        if (request == null) {
-            return new SigReport(node, p.nodeAddress(), body, Optional.empty(), true, hasNetwork, json.build());
-        }
+        List<ResourceAbilityRequest> requests = request != null ? List.of(request) : p.resourceAbilityRequests();
+        SessionSigValidator validator = validator(p, now, bls);
         StringBuilder verdict = new StringBuilder();
-        boolean allowed = judge(verdict, sig, p, request, now, json);
+        List<JsonValue> checks = new ArrayList<>();
+        boolean allowed = true;
+        for (ResourceAbilityRequest r : requests) {
+            JsonValue.JsonObject check = judge(verdict, validator, sig, r);
+            checks.add(check);
+            allowed &= check.get("allowed").map(JsonValue.JsonBoolean.class::cast).map(JsonValue.JsonBoolean::value)
+                    .orElse(false);
+        }
+        if (request != null) {
+            json.put("check", checks.get(0));
+        }
+        json.put("checks", new JsonValue.JsonArray(checks));
         return new SigReport(node, p.nodeAddress(), body, Optional.of(verdict.toString().stripTrailing()), allowed,
                 hasNetwork, json.build());
     }
 
-    private static JsonValue describe(List<String> out, int index, AuthSig cap) {
+    private static JsonValue describe(List<String> out, int index, AuthSig cap, boolean networkKeyKnown) {
         out.add("  capability " + index + ": " + cap.type());
         JsonValue.ObjectBuilder json = JsonValue.object().put("type", cap.type().toString());
         SiweMessage siwe;
@@ -77,7 +94,7 @@ record SigReport(String node, String nodeAddress, List<String> body, Optional<St
             out.add("    not a SIWE message: " + ex.getMessage());
             return json.put("problem", "not a SIWE message: " + ex.getMessage()).build();
         }
-        String signer = signer(cap, siwe);
+        String signer = signer(cap, siwe, networkKeyKnown);
         out.add("    signer      " + signer);
         out.add("    delegates   " + siwe.uri());
         out.add("    issued      " + siwe.issuedAt() + ", expires " + siwe.expirationTime().orElse("(never!)"));
@@ -100,9 +117,11 @@ record SigReport(String node, String nodeAddress, List<String> body, Optional<St
         return json.put("grants", new JsonValue.JsonArray(grants)).build();
     }
 
-    private static String signer(AuthSig cap, SiweMessage siwe) {
+    private static String signer(AuthSig cap, SiweMessage siwe, boolean networkKeyKnown) {
         if (cap.type() == AuthSigType.BLS_NETWORK_SIG) {
-            return siwe.address() + " (PKP; network BLS signature, verified by nodes against the network key)";
+            return siwe.address() + (networkKeyKnown ? " (PKP; network BLS signature, checked below against the "
+                    + "network key from --rpc-url)" : " (PKP; network BLS signature, verified by nodes against the "
+                    + "network key; give --rpc-url to check it here)");
         }
         try {
             var recovered = Eip191.recover(cap.signedMessage(), EthSignature.parse(cap.sig(), "sig"));
@@ -113,42 +132,49 @@ record SigReport(String node, String nodeAddress, List<String> body, Optional<St
         }
     }
 
-    /** Offline there is no network key: every network signature counts as unverified (nodes check them). */
+    /** Without a network key every network signature counts as unverified (nodes check them). */
     private static void offline(byte[] message, byte[] signature) {
-        throw new LitProtocolException(LitErrorCode.InvalidSignature, "no network key offline");
+        throw new LitProtocolException(LitErrorCode.InvalidSignature, "no network key offline (give --rpc-url)");
     }
 
-    private static boolean judge(StringBuilder out, SessionSig sig, SessionSigPayload p,
-                                 ResourceAbilityRequest request, Instant now, JsonValue.ObjectBuilder json) {
+    private static SessionSigValidator validator(SessionSigPayload p, Instant now,
+                                                 Optional<BlsCapabilityVerifier> bls) {
         String node = p.nodeAddress().startsWith("http") ? URI.create(p.nodeAddress()).getAuthority()
                 : p.nodeAddress();
-        SessionSigValidator validator = SessionSigValidator.builder(node)
-                .clock(Clock.fixed(now, ZoneOffset.UTC)).blsVerifier(SigReport::offline).build();
+        return SessionSigValidator.builder(node).clock(Clock.fixed(now, ZoneOffset.UTC))
+                .blsVerifier(bls.orElse(SigReport::offline)).build();
+    }
+
+    /** Judges one request, appends the verdict lines to {@code out}, and answers its JSON. */
+    private static JsonValue.JsonObject judge(StringBuilder out, SessionSigValidator validator, SessionSig sig,
+                                              ResourceAbilityRequest request) {
         JsonValue.ObjectBuilder check = JsonValue.object().put("request", request.toString());
         ValidationResult result;
         try {
             result = validator.validate(sig.toAuthSig(), request.resource(), request.ability());
         } catch (LitProtocolException e) {
             out.append("  ").append(request).append(": cannot judge: ").append(e.getMessage()).append('\n');
-            json.put("check", check.put("allowed", new JsonValue.JsonBoolean(false))
-                    .put("message", e.getMessage()).build());
-            return false;
+            return check.put("allowed", new JsonValue.JsonBoolean(false)).put("message", e.getMessage()).build();
         }
         switch (result) {
             case AuthContext ctx -> {
                 out.append("  ").append(request).append(": ALLOWED for ").append(ctx.caller())
                         .append(" through capability ").append(ctx.capabilityIndex()).append('\n');
-                json.put("check", check.put("allowed", new JsonValue.JsonBoolean(true)).build());
+                out.append("    ").append(DenialText.allowed(ctx.capabilityIndex())).append('\n');
+                return check.put("allowed", new JsonValue.JsonBoolean(true)).build();
             }
             case AuthDenied d -> {
                 out.append("  ").append(request).append(": REFUSED ").append(d.code().wireName()).append(" by ")
                         .append(d.check()).append(": ").append(d.message()).append('\n');
-                d.capabilityFailures().forEach(f -> out.append("    ").append(f.toDetail()).append('\n'));
-                json.put("check", check.put("allowed", new JsonValue.JsonBoolean(false))
+                DenialText.of(d).forEach(line -> out.append("    ").append(line).append('\n'));
+                List<JsonValue> reasons = new ArrayList<>();
+                d.capabilityFailures().forEach(f -> reasons.add(JsonValue.object()
+                        .put("capability", new JsonValue.JsonNumber(f.index())).put("check", f.check())
+                        .put("errorCode", f.code().wireName()).put("message", f.message()).build()));
+                return check.put("allowed", new JsonValue.JsonBoolean(false))
                         .put("errorCode", d.code().wireName()).put("by", d.check()).put("message", d.message())
-                        .build());
+                        .put("capabilities", new JsonValue.JsonArray(reasons)).build();
             }
         }
-        return result instanceof AuthContext;
     }
 }

@@ -1,6 +1,5 @@
 package io.litj.cli;
 
-import io.litj.client.FileSessionStore;
 import io.litj.client.InMemorySessionStore;
 import io.litj.client.LitClient;
 import io.litj.client.SessionStore;
@@ -26,6 +25,8 @@ import picocli.CommandLine.Option;
 final class WalletOptions {
     /** The environment variable that holds the wallet key. */
     static final String KEY_VARIABLE = "LITJ_PRIVATE_KEY";
+    /** The environment variable whose value, when set, encrypts the session store (see {@code docs/session-store.md}). */
+    static final String STORE_PASSPHRASE_VARIABLE = "LITJ_STORE_PASSPHRASE";
 
     @Mixin
     NetworkOptions network;
@@ -83,10 +84,18 @@ final class WalletOptions {
     }
 
     SessionStore sessionStore() {
+        return sessionStore(System.getenv());
+    }
+
+    /**
+     * The session store: in memory with {@code --no-store}, else the folder, encrypted under
+     * {@code $LITJ_STORE_PASSPHRASE} when that is set (plain files in it are re-written encrypted on first read).
+     */
+    SessionStore sessionStore(Map<String, String> environment) {
         if (noStore) {
             return new InMemorySessionStore();
         }
-        return new FileSessionStore(store != null ? store : LitjHome.dir().resolve("sessions"));
+        return StoreOptions.open(store, environment);
     }
 
     /** A connected client keeping sessions in {@link #sessionStore()} (see {@link NetworkOptions#connect}). */

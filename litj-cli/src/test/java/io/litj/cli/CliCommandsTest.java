@@ -81,7 +81,7 @@ class CliCommandsTest {
 
     private static Path createdSigs(String name) throws IOException {
         Run created = litj("session", "create", "--rpc-url", devnet.rpcUrl(), "--private-key-file", keyFile(),
-                "--no-store");
+                "--no-store", "--resource", "lit-litaction://*");
         assertEquals(0, created.code(), created.err());
         return Files.writeString(temp.resolve(name), created.out());
     }
@@ -204,5 +204,28 @@ class CliCommandsTest {
         Run run = litj("session", "create", "--rpc-url", devnet.rpcUrl(), "--no-store");
         assertEquals(1, run.code());
         assertTrue(run.err().contains("no wallet: pass --private-key-file, set LITJ_PRIVATE_KEY or pass --private-key"), run.err());
+    }
+
+    /** Issue 14: without --resource the session grants the seeds' default, everything, and stderr says so loudly. */
+    @Test
+    void sessionCreate_withoutResource_grantsEverythingAndWarnsOnStderr() throws IOException {
+        Run created = litj("session", "create", "--rpc-url", devnet.rpcUrl(), "--private-key-file", keyFile(),
+                "--no-store");
+        assertEquals(0, created.code(), created.both());
+        assertTrue(created.err().startsWith("WARNING: no --resource given: this session grants EVERY ability on EVERY "
+                + "resource"), created.err());
+        for (String r : List.of("lit-litaction://* lit-action-execution", "lit-pkp://* pkp-signing",
+                "lit-accesscontrolcondition://* access-control-condition-decryption",
+                "lit-accesscontrolcondition://* access-control-condition-signing",
+                "lit-ratelimitincrease://* rate-limit-increase-auth")) {
+            assertTrue(created.err().contains("WARNING:   " + r + "\n"), created.err());
+        }
+        Path file = Files.writeString(temp.resolve("everything.json"), created.out());
+        Run inspect = litj("session", "inspect", file.toString(), "--resource", "lit-pkp://42");
+        assertEquals(0, inspect.code(), inspect.both());
+
+        Run narrow = litj("session", "create", "--rpc-url", devnet.rpcUrl(), "--private-key-file", keyFile(),
+                "--no-store", "--resource", "lit-litaction://*");
+        assertFalse(narrow.err().contains("WARNING"), narrow.err());
     }
 }

@@ -76,4 +76,25 @@ class WalletOptionsTest {
                 () -> new WalletOptions().wallet(new PrintWriter(err), Map.of()));
         assertEquals(LitErrorCode.ParamsMissing, e.code());
     }
+
+    @Test
+    void sessionStore_withThePassphraseVariable_isEncryptedAndWithoutItRefusesTheEncryptedFolder() {
+        WalletOptions options = new WalletOptions();
+        options.store = temp.resolve("sessions");
+        io.litj.client.SessionStore encrypted = options.sessionStore(Map.of("LITJ_STORE_PASSPHRASE", "pass phrase"));
+        assertTrue(((io.litj.client.FileSessionStore) encrypted).isEncrypted());
+        io.litj.client.LitClientException e = assertThrows(io.litj.client.LitClientException.class,
+                () -> options.sessionStore(Map.of()));
+        assertEquals(LitErrorCode.InvalidArgument, e.code());
+        assertTrue(e.getMessage().contains("LITJ_STORE_PASSPHRASE"), e.getMessage());
+        assertEquals(LitErrorCode.InvalidArgument, assertThrows(io.litj.client.LitClientException.class,
+                () -> options.sessionStore(Map.of("LITJ_STORE_PASSPHRASE", "other"))).code());
+    }
+
+    @Test
+    void sessionStore_withoutThePassphraseVariable_isPlain() {
+        WalletOptions options = new WalletOptions();
+        options.store = temp.resolve("plain");
+        assertTrue(!((io.litj.client.FileSessionStore) options.sessionStore(Map.of())).isEncrypted());
+    }
 }

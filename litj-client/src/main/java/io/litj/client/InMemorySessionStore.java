@@ -1,5 +1,6 @@
 package io.litj.client;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +36,11 @@ public final class InMemorySessionStore implements SessionStore {
     @Override
     public void clearAll() {
         entries.clear();
+    }
+
+    @Override
+    public List<SessionStoreKey> keys() {
+        return List.copyOf(entries.keySet());
     }
 
     @Override

@@ -61,6 +61,8 @@ public final class LitClient implements AutoCloseable {
     private final LatestBlockhash blockhash;
     private volatile ConnectionState state;
     private volatile boolean closed;
+    /** What closes with this client (session keepers). */
+    private final List<AutoCloseable> closeWith = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private LitClient(ClientConfig cfg) {
         this.cfg = cfg;
@@ -322,11 +324,44 @@ public final class LitClient implements AutoCloseable {
         return RevokeCall.run(sessionSigs, granter, cfg, requireConnected());
     }
 
-    /** Disconnects; closes the transport if the client created it. Idempotent. */
+    /**
+     * Removes every session of the client's {@link SessionStore} (session keys and grants, of every account and
+     * network in it), so the next call asks a wallet or the network again: the JS SDK's {@code disconnectWeb3}. Works
+     * connected or not.
+     *
+     * @throws LitClientException {@code InitError} when the store cannot delete its entries
+     */
+    public void clearSessions() {
+        cfg.store().clearAll();
+    }
+
+    /** The clock of expirations and renewals. */
+    Clock clock() {
+        return cfg.clock();
+    }
+
+    /** Closes {@code c} when this client is closed (at once if it already is). */
+    void closeWith(AutoCloseable c) {
+        closeWith.add(c);
+        if (closed) {
+            closeQuietly(c);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.debug("closing {} failed: {}", c, e.toString());
+        }
+    }
+
+    /** Disconnects; stops the session keepers built for it; closes the transport if the client created it. Idempotent. */
     @Override
     public void close() {
         closed = true;
         state = null;
+        closeWith.forEach(LitClient::closeQuietly);
         if (cfg.ownsTransport() && cfg.transport() instanceof AutoCloseable c) {
             try {
                 c.close();

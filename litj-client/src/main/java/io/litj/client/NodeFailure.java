@@ -1,5 +1,7 @@
 package io.litj.client;
 
+import io.litj.protocol.auth.AuthDenied;
+import io.litj.protocol.auth.CapabilityFailure;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +39,22 @@ public record NodeFailure(String nodeUrl, int httpStatus, Optional<String> error
     /** A failure without an HTTP answer (connection refused, timeout, bad TLS). */
     public static NodeFailure unreachable(String nodeUrl, String message) {
         return new NodeFailure(nodeUrl, 0, Optional.empty(), message, List.of());
+    }
+
+    /**
+     * The node's check that refused the request, read from the first {@code details} line ({@code <Check>: …}, as
+     * litj nodes write it); empty when the node named none.
+     */
+    public Optional<String> check() {
+        return AuthDenied.checkOf(details);
+    }
+
+    /**
+     * Why each capability of the session sig failed on this node, read from the {@code details} lines in the
+     * {@code capabilities[i] <Check> <code>: <message>} form (other lines are skipped; at most 64 are read).
+     */
+    public List<CapabilityFailure.Detail> capabilityReasons() {
+        return details.stream().limit(64).map(CapabilityFailure::parseDetail).flatMap(Optional::stream).toList();
     }
 
     /** True if the node gave no HTTP answer. */

@@ -122,6 +122,15 @@ public final class PkpSessionRequest {
         return "token:" + Hex.encode(Hashes.sha256(m.accessToken()));
     }
 
+    /** The same request on other terms (same PKP, auth methods and Lit Action). */
+    PkpSessionRequest withTerms(SessionTerms newTerms) {
+        Builder b = builder().pkpPublicKey(publicKeyHex()).authMethods(authMethods).terms(newTerms);
+        litActionCode.ifPresent(b::litActionCode);
+        litActionIpfsId.ifPresent(b::litActionIpfsId);
+        jsParams.ifPresent(b::jsParams);
+        return b.build();
+    }
+
     @Override
     public String toString() {
         return "PkpSessionRequest[pkp=" + pkpAddress() + " authMethods=" + authMethods + " " + terms

@@ -157,7 +157,7 @@ final class SessionManager {
                         AuthSigReuse check, ConnectionState state) {
         Instant expiration = terms.expiration().orElseGet(() -> defaultExpiration(cfg.clock().instant()));
         AuthSig grant = grantor.grant(new AuthCallbackParams(key.uri(), nonce.get(), expiration,
-                terms.resourceAbilityRequests(), grantor.siweStatement(), grantor.siweDomain()));
+                terms.resourceAbilityRequests(), grantor.siweStatement(), grantor.siweDomain(), terms.chain()));
         if (grant.type() == AuthSigType.BLS_NETWORK_SIG && state.networkPublicKey().isEmpty()) {
             // a wallet callback's network grant: without the network key only nodes can verify it
             return new Grant(grant, siweExpiration(grant));

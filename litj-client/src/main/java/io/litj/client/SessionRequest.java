@@ -68,6 +68,15 @@ public final class SessionRequest {
         return sessionKey;
     }
 
+    /** The same request on other terms (same signer or callback, same session key). */
+    SessionRequest withTerms(SessionTerms newTerms) {
+        Builder b = builder().terms(newTerms);
+        signer.ifPresent(b::signer);
+        callback.ifPresent(c -> b.authCallback(account, c));
+        sessionKey.ifPresent(b::sessionKey);
+        return b.build();
+    }
+
     @Override
     public String toString() {
         return "SessionRequest[account=" + account + " " + terms + "]";

@@ -1,5 +1,6 @@
 package io.litj.client;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,4 +27,7 @@ public interface SessionStore {
 
     /** Removes every entry. */
     void clearAll();
+
+    /** The keys of the entries there are now (for listing; order unspecified). */
+    List<SessionStoreKey> keys();
 }

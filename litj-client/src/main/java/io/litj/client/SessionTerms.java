@@ -22,12 +22,12 @@ import java.util.Optional;
  * SessionTerms twoHours = anyAction.toBuilder().expiration(now.plus(Duration.ofHours(2))).build();
  * }</pre>
  *
- * <p>Immutable and thread-safe; built by {@link #builder()} or {@link #of}. Checked when built: at least one
- * request, each ability valid on its resource and the resource one a user may request; a non-empty domain. The
+ * <p>Immutable and thread-safe; built by {@link #builder()} or {@link #of}. Checked when built: each ability valid on its resource and the resource one a user may request; a non-empty domain. The
  * expiration is checked when the session is made (after now, at most 30 days ahead: nodes refuse longer sessions),
  * as is each capability AuthSig (a SIWE that has not expired).
  *
- * <p>Defaults: expiration 24 h after now, limited by a re-used grant's; no capability AuthSigs; the domain and
+ * <p>Defaults: no requests means every ability on every resource ({@code <prefix>://*}, as the seed documents
+ * say; {@link #usesDefaultResources()}); chain {@value #DEFAULT_CHAIN}; expiration 24 h after now, limited by a re-used grant's; no capability AuthSigs; the domain and
  * statement of the session kind, as the JS SDK writes them (see {@link SessionRequest} and
  * {@link PkpSessionRequest}). {@link #toString()} shows resources, expiration and the number of capability
  * AuthSigs only.
@@ -38,9 +38,16 @@ public final class SessionTerms {
     private final List<AuthSig> capabilityAuthSigs;
     private final Optional<String> domain;
     private final Optional<String> statement;
+    private final String chain;
+    private final boolean defaultResources;
+
+    /** The chain handed to auth callbacks when the terms name none (the JS SDK's and the seeds' default). */
+    public static final String DEFAULT_CHAIN = "ethereum";
 
     private SessionTerms(Builder b) {
-        this.requests = List.copyOf(b.requests);
+        this.defaultResources = b.requests.isEmpty();
+        this.requests = defaultResources ? ResourceAbilityRequest.everyResourceWildcard() : List.copyOf(b.requests);
+        this.chain = b.chain;
         this.expiration = Optional.ofNullable(b.expiration);
         this.capabilityAuthSigs = b.capabilityAuthSigs;
         this.domain = Optional.ofNullable(b.domain);
@@ -63,16 +70,30 @@ public final class SessionTerms {
 
     /** A builder holding these terms, to make a variant. */
     public Builder toBuilder() {
-        Builder b = new Builder().resourceAbilityRequests(requests).capabilityAuthSigs(capabilityAuthSigs);
+        Builder b = new Builder().resourceAbilityRequests(defaultResources ? List.of() : requests)
+                .capabilityAuthSigs(capabilityAuthSigs).chain(chain);
         expiration.ifPresent(b::expiration);
         domain.ifPresent(b::domain);
         statement.ifPresent(b::statement);
         return b;
     }
 
-    /** The requests, as given (at least one). */
+    /** The requests, as given, or {@link ResourceAbilityRequest#everyResourceWildcard()} when none were. */
     public List<ResourceAbilityRequest> resourceAbilityRequests() {
         return requests;
+    }
+
+    /**
+     * True when no request was given, so the terms grant the seeds' default: every ability on every resource
+     * ({@code <prefix>://*}). Callers that show the session to a person should say so loudly.
+     */
+    public boolean usesDefaultResources() {
+        return defaultResources;
+    }
+
+    /** The chain passed to auth callbacks ({@value #DEFAULT_CHAIN} unless set); nothing else reads it. */
+    public String chain() {
+        return chain;
     }
 
     /** The requested expiration; empty means the default (24 h after now, limited by a re-used grant). */
@@ -109,8 +130,18 @@ public final class SessionTerms {
         private List<AuthSig> capabilityAuthSigs = List.of();
         private String domain;
         private String statement;
+        private String chain = DEFAULT_CHAIN;
 
         private Builder() {
+        }
+
+        /** The chain name an {@link AuthCallback} receives (default {@value SessionTerms#DEFAULT_CHAIN}). */
+        public Builder chain(String chain) {
+            if (Objects.requireNonNull(chain, "chain").isBlank()) {
+                throw invalid("chain must not be blank");
+            }
+            this.chain = chain;
+            return this;
         }
 
         /** Replaces the requests. */
@@ -151,13 +182,13 @@ public final class SessionTerms {
         }
 
         /**
-         * @throws LitClientException {@code InvalidArgument} without requests, with an ability not valid on its
-         *         resource or a resource only nodes define, or with an empty domain
+         * Without requests the terms grant {@link ResourceAbilityRequest#everyResourceWildcard()} (the seeds'
+         * default; see {@link SessionTerms#usesDefaultResources()}).
+         *
+         * @throws LitClientException {@code InvalidArgument} with an ability not valid on its resource or a resource
+         *         only nodes define, or with an empty domain
          */
         public SessionTerms build() {
-            if (requests.isEmpty()) {
-                throw invalid("resourceAbilityRequests must not be empty");
-            }
             for (ResourceAbilityRequest r : requests) {
                 try {
                     r.requireValidPair();

@@ -50,9 +50,13 @@ class SessionTermsTest {
         assertEquals(Optional.empty(), base.expiration(), "the original is unchanged");
     }
 
+    /** Issue 14: no requests now means the seeds' default (every ability, every resource), not a refusal. */
     @Test
-    void build_withoutRequests_isInvalidArgument() {
-        assertEquals(LitErrorCode.InvalidArgument, refusal(SessionTerms.builder()));
+    void build_withoutRequests_grantsTheSeedsDefault() {
+        SessionTerms t = SessionTerms.builder().build();
+        assertEquals(io.litj.protocol.resource.ResourceAbilityRequest.everyResourceWildcard(),
+                t.resourceAbilityRequests());
+        org.junit.jupiter.api.Assertions.assertTrue(t.usesDefaultResources());
     }
 
     @Test

@@ -52,14 +52,49 @@ public final class SessionFiles {
      * @throws LitProtocolException {@code InvalidArgument} saying what is wrong (never quoting the secret)
      */
     public static StoredSession decode(String text, SessionStoreKey expected) {
-        LitErrorCode code = LitErrorCode.InvalidArgument;
-        JsonValue.JsonObject o;
+        return decode(parse(text), expected);
+    }
+
+    /**
+     * The JSON object of a session file of any version, for {@link #version} and {@link #decode}.
+     *
+     * @throws LitProtocolException {@code InvalidArgument} without quoting the text (it may be secret)
+     */
+    public static JsonValue.JsonObject parse(String text) {
         try {
-            o = JsonReader.parseObject(text, code, "session file");
+            return JsonReader.parseObject(text, LitErrorCode.InvalidArgument, "session file");
         } catch (LitProtocolException e) {
             // the parser may quote a piece of the text, which could be secret: say only what kind of problem
-            throw new LitProtocolException(code, "session file is not a JSON object (corrupt or truncated)");
+            throw new LitProtocolException(LitErrorCode.InvalidArgument,
+                    "session file is not a JSON object (corrupt or truncated)");
         }
+    }
+
+    /** The {@code version} of a parsed session file (1: plain, 2: {@link SealedSessionFiles}); 0 if it has none. */
+    public static long version(JsonValue.JsonObject file) {
+        return file.get("version").filter(v -> v instanceof JsonValue.JsonNumber)
+                .map(v -> (long) ((JsonValue.JsonNumber) v).value()).orElse(0L);
+    }
+
+    /** Reads a parsed version-1 session file that must belong to {@code expected}. */
+    public static StoredSession decode(JsonValue.JsonObject o, SessionStoreKey expected) {
+        Entry entry = decodeAny(o);
+        SessionStoreKey found = entry.key();
+        if (!found.equals(expected)) {
+            throw new LitProtocolException(LitErrorCode.InvalidArgument, "session file belongs to another session"
+                    + " (network " + found.network() + ", account " + found.account() + ", resources "
+                    + found.resourceSetId().substring(0, 8) + "…)");
+        }
+        return entry.session();
+    }
+
+    /** A session file's key and content. */
+    public record Entry(SessionStoreKey key, StoredSession session) {
+    }
+
+    /** Reads a parsed version-1 session file, whichever key it belongs to. */
+    public static Entry decodeAny(JsonValue.JsonObject o) {
+        LitErrorCode code = LitErrorCode.InvalidArgument;
         JsonFields f = new JsonFields(o, code, "session file").onlyKnown(FIELDS);
         long version = f.integer("version");
         if (version != VERSION) {
@@ -74,10 +109,6 @@ public final class SessionFiles {
             throw f.fail("has no resources");
         }
         SessionStoreKey found = SessionStoreKey.of(f.string("network"), f.string("account"), resources);
-        if (!found.equals(expected)) {
-            throw f.fail("belongs to another session (network " + found.network() + ", account " + found.account()
-                    + ", resources " + found.resourceSetId().substring(0, 8) + "…)");
-        }
         SessionKeyPair key;
         try {
             key = SessionKeyPair.fromStorageJson(JsJson.stringify(f.object("sessionKey")));
@@ -88,6 +119,6 @@ public final class SessionFiles {
         Optional<AuthSig> authSig = f.has("authSig")
                 ? Optional.of(AuthSig.fromJson(f.object("authSig"), code, "session file authSig"))
                 : Optional.empty();
-        return new StoredSession(key, authSig);
+        return new Entry(found, new StoredSession(key, authSig));
     }
 }

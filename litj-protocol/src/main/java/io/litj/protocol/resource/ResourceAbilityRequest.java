@@ -21,6 +21,15 @@ public record ResourceAbilityRequest(LitResource resource, LitAbility ability, O
         Objects.requireNonNull(data, "data");
     }
 
+    /**
+     * Every ability on every resource of its kind ({@code <prefix>://*}), one request per {@link LitAbility} in
+     * declaration order: what the seed documents grant when a session names no resources.
+     */
+    public static java.util.List<ResourceAbilityRequest> everyResourceWildcard() {
+        return java.util.Arrays.stream(LitAbility.values())
+                .map(a -> of(LitResource.parseKey(a.prefix().value() + "://*"), a)).toList();
+    }
+
     public static ResourceAbilityRequest of(LitResource resource, LitAbility ability) {
         return new ResourceAbilityRequest(resource, ability, Optional.empty());
     }
