@@ -26,5 +26,6 @@ module io.litj.node {
     exports io.litj.node.keys;
     exports io.litj.node.ratelimit;
     exports io.litj.node.registry;
+    exports io.litj.node.rpc;
     exports io.litj.node.registry.internal to io.litj.devnet;
 }
