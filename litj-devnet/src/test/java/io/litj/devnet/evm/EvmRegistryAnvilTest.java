@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.litj.devnet.testing.TestAnvil;
 import io.litj.node.LitNodeException;
 import io.litj.node.registry.Block;
 import io.litj.node.registry.EvmContracts;

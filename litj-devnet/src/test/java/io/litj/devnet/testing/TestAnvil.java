@@ -1,4 +1,7 @@
-package io.litj.devnet.evm;
+package io.litj.devnet.testing;
+
+import io.litj.devnet.evm.AnvilBinary;
+import io.litj.devnet.evm.AnvilProcess;
 
 import io.litj.node.LitNodeException;
 import io.litj.protocol.testing.NodeJs;
@@ -16,11 +19,21 @@ import org.junit.jupiter.api.Assumptions;
  * (installed on first use). Without npm (and no {@code LITJ_ANVIL}) the test is skipped, or fails when {@code CI}
  * is set, like the other interop tests.
  */
-final class TestAnvil {
+public final class TestAnvil {
     private TestAnvil() {
     }
 
-    static AnvilProcess start(Path logDir) {
+    /** Starts anvil on a free port, its log in {@code logDir}. */
+    public static AnvilProcess start(Path logDir) {
+        try {
+            return AnvilProcess.start(AnvilBinary.locate(cacheDir()), freePort(), logDir.resolve("anvil.log"));
+        } catch (LitNodeException e) {
+            return Assertions.fail("anvil did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** The anvil install cache of tests (skips or fails the test first if anvil cannot be had). */
+    public static Path cacheDir() {
         boolean given = System.getenv(AnvilBinary.ENV) != null && !System.getenv(AnvilBinary.ENV).isBlank();
         if (!given && NodeJs.findOnPath("npm").isEmpty()) {
             String reason = "neither " + AnvilBinary.ENV + " nor npm is available to get anvil";
@@ -31,16 +44,14 @@ final class TestAnvil {
             Assumptions.abort("skipping anvil test: " + reason);
         }
         try {
-            Path cache = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "litj-anvil-cache"));
-            return AnvilProcess.start(AnvilBinary.locate(cache), freePort(), logDir.resolve("anvil.log"));
+            return Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "litj-anvil-cache"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (LitNodeException e) {
-            return Assertions.fail("anvil did not start: " + e.getMessage(), e);
         }
     }
 
-    static int freePort() {
+    /** A free port on 127.0.0.1. */
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return s.getLocalPort();
         } catch (IOException e) {
