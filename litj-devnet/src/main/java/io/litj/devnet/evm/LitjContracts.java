@@ -27,7 +27,7 @@ import java.util.Optional;
  * {@code custom} networks) with {@code anvil_setCode}, then initialized with the admin as owner.
  */
 public final class LitjContracts {
-    private static final String RESOURCES = "/io/litj/devnet/evm/contracts/";
+    private static final String RESOURCES = "/litj-contracts/";
 
     private LitjContracts() {
     }
