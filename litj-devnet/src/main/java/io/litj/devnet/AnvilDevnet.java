@@ -92,10 +92,10 @@ public final class AnvilDevnet implements AutoCloseable {
                     "network-bls", registry.network().threshold(), true, Devnet.NETWORK_DKG_TIMEOUT).publicKey());
             Files.writeString(marker, JsJson.stringify(contractsJson()));
         } catch (IOException e) {
-            closeAll(started);
+            Devnet.closeAll(started);
             throw new LitNodeException(LitErrorCode.NodeSystemFault, "writing " + marker + ": " + e.getMessage());
         } catch (RuntimeException e) {
-            closeAll(started);
+            Devnet.closeAll(started);
             throw e;
         }
         LOG.info("anvil devnet of {} nodes up: rpc {}, Staking {}", nodes.size(), anvil.url(), contracts.staking());
@@ -158,17 +158,7 @@ public final class AnvilDevnet implements AutoCloseable {
     public void close() {
         List<AutoCloseable> all = new ArrayList<>(List.of(anvil, registry, runtime));
         all.addAll(nodes);
-        closeAll(all);
+        Devnet.closeAll(all);
         LOG.info("anvil devnet stopped");
-    }
-
-    private static void closeAll(List<AutoCloseable> resources) {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                LOG.warn("error while stopping {}: {}", resources.get(i).getClass().getSimpleName(), e.toString());
-            }
-        }
     }
 }

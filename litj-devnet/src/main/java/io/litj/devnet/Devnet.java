@@ -323,7 +323,7 @@ public final class Devnet implements AutoCloseable {
     }
 
     /** Closes in reverse order: last started, first stopped; the registry reader and writer last. */
-    private static void closeAll(List<AutoCloseable> resources) {
+    static void closeAll(List<AutoCloseable> resources) {
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();
