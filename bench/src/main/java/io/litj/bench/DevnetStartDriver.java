@@ -4,7 +4,9 @@ import io.litj.devnet.AnvilDevnet;
 import io.litj.devnet.Devnet;
 import io.litj.devnet.DevnetConfig;
 import io.litj.node.registry.EvmRegistry;
+import io.litj.node.registry.PkpPermission;
 import io.litj.node.registry.Registry;
+import io.litj.protocol.crypto.PrivateKeyEthSigner;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +14,16 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Load driver: how long a new 3-node devnet takes to start, embedded (SQLite registry, chain view) against anvil
  * (anvil started, litj's contracts deployed, the nodes registered by transaction, the nodes on an EvmRegistry), the
  * network DKG included in both; then the cost of one warm registry read of each kind the nodes make per request
  * ({@code nodes()}, {@code pkp()} of an unknown token, {@code block()} of the latest hash) on the anvil registry,
- * with the cache ({@link EvmRegistry#DEFAULT_CACHE_TTL}) and without (a registry whose cache time is zero).
+ * with the cache ({@link EvmRegistry#DEFAULT_CACHE_TTL}) and without (a registry whose cache time is zero), and the
+ * latency of minting a PKP on chain ({@link AnvilDevnet#mintPkp}, 5 mints).
  * Anvil comes from {@code $LITJ_ANVIL} or the cache folder {@code $TMPDIR/litj-anvil-cache}. Prints one line per
  * measurement.
  *
@@ -48,6 +53,7 @@ public final class DevnetStartDriver {
                 anvil[i] = System.nanoTime() - t0;
                 if (i == starts - 1) {
                     readCosts(d, reads);
+                    mints(d, 5);
                 }
             }
         }
@@ -67,6 +73,24 @@ public final class DevnetStartDriver {
                 time(kind + " block(latest hash)", reads, () -> r.block(hash));
             }
         }
+    }
+
+    private static void mints(AnvilDevnet d, int n) {
+        long[] nanos = new long[n];
+        SecureRandom random = new SecureRandom();
+        for (int i = 0; i < n; i++) {
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            key[0] &= 0x7f;
+            key[31] |= 1;
+            PrivateKeyEthSigner owner = PrivateKeyEthSigner.fromBytes(key);
+            long t0 = System.nanoTime();
+            d.mintPkp(owner, List.of(new PkpPermission(PkpPermission.ETH_WALLET, owner.address().toLowerHex(),
+                    Set.of(PkpPermission.SCOPE_SIGN_ANYTHING))));
+            nanos[i] = System.nanoTime() - t0;
+        }
+        System.out.printf("PKP mint on anvil (DKG + route + mintNext + 1 permit, 3 transactions + funding): median %d"
+                + " ms %s%n", median(nanos), millis(nanos));
     }
 
     private static void time(String what, int n, Runnable read) {

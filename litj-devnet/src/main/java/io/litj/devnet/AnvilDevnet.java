@@ -13,6 +13,8 @@ import io.litj.node.keys.NodeIdentity;
 import io.litj.node.registry.EvmContracts;
 import io.litj.node.registry.EvmRegistry;
 import io.litj.node.registry.NodeEntry;
+import io.litj.node.registry.Pkp;
+import io.litj.node.registry.PkpPermission;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
@@ -51,6 +53,8 @@ public final class AnvilDevnet implements AutoCloseable {
     private final ActionRuntime runtime;
     private final List<LitNode> nodes = new ArrayList<>();
     private final BlsPublicKey networkKey;
+    private final EvmRegistryWriter writer;
+    private final DkgCoordinator coordinator;
 
     private AnvilDevnet(DevnetConfig config, Path anvilCache, Clock clock, SecureRandom random) {
         Path marker = config.dataDir().resolve(CONTRACTS_FILE);
@@ -68,7 +72,7 @@ public final class AnvilDevnet implements AutoCloseable {
             EvmSender admin = funded(PrivateKeyEthSigner.fromBytes(secret(random)));
             this.contracts = LitjContracts.deploy(anvil, admin, EthAddress.parse(Devnet.STAKING_ADDRESS, "Staking"),
                     86_400);
-            EvmRegistryWriter writer = new EvmRegistryWriter(contracts, admin);
+            this.writer = new EvmRegistryWriter(contracts, admin);
             for (int i = 0; i < config.nodes(); i++) {
                 NodeIdentity identity = NodeIdentity.loadOrCreate(config.nodeDir(i), random);
                 int port = config.basePort() == 0 ? Ports.free() : config.basePort() + i;
@@ -88,7 +92,8 @@ public final class AnvilDevnet implements AutoCloseable {
                 nodes.add(node);
                 started.add(node);
             }
-            this.networkKey = BlsPublicKey.parse(new DkgCoordinator(token, random).run(registry.nodes(),
+            this.coordinator = new DkgCoordinator(token, random);
+            this.networkKey = BlsPublicKey.parse(coordinator.run(registry.nodes(),
                     "network-bls", registry.network().threshold(), true, Devnet.NETWORK_DKG_TIMEOUT).publicKey());
             Files.writeString(marker, JsJson.stringify(contractsJson()));
         } catch (IOException e) {
@@ -120,6 +125,24 @@ public final class AnvilDevnet implements AutoCloseable {
         key[0] &= 0x7f; // below the curve order
         key[31] |= 1; // not zero
         return key;
+    }
+
+    /**
+     * Mints a PKP to {@code owner} on chain: the nodes make a key by DKG, the admin routes it into the pool, the owner
+     * (funded here) mints it with {@code mintNext} and permits {@code permissions} with {@code addPermittedAuthMethod},
+     * each a transaction; returns the PKP as the nodes' registry reads it.
+     *
+     * @throws LitNodeException {@code NodeSystemFault} if the DKG or a transaction fails
+     */
+    public synchronized Pkp mintPkp(PrivateKeyEthSigner owner, List<PkpPermission> permissions) {
+        writer.routeKey(PkpMinter.makeKey(coordinator, registry));
+        EvmSender sender = funded(owner);
+        String tokenId = writer.mintNext(sender, BigInteger.ZERO);
+        for (PkpPermission p : permissions) {
+            writer.permit(sender, tokenId, p);
+        }
+        return registry.pkp(tokenId).orElseThrow(() -> new LitNodeException(LitErrorCode.NodeSystemFault,
+                "PKP " + tokenId + " was minted but the registry does not find it"));
     }
 
     /** {@code {"Staking": "0x…", …}}: the contracts object of {@code litj devnet up --json}. */
