@@ -77,13 +77,17 @@ public final class EvmRegistryWriter {
         throw new LitNodeException(LitErrorCode.NodeSystemFault, "mint " + r.transactionHash() + " logged no PKPMinted");
     }
 
-    /** {@code owner} permits {@code permission} on PKP {@code tokenId} ({@code addPermittedAuthMethod}). */
-    public void permit(EvmSender owner, String tokenId, PkpPermission permission) {
+    /**
+     * {@code owner} permits {@code permission} on PKP {@code tokenId} ({@code addPermittedAuthMethod}).
+     *
+     * @return the mined transaction (its logs: {@code PermittedAuthMethodAdded}, one scope event per scope)
+     */
+    public EvmSender.Receipt permit(EvmSender owner, String tokenId, PkpPermission permission) {
         AbiValue method = AbiValue.tuple(AbiValue.uint(permission.authMethodType()), new AbiValue.DynamicBytes(
                 Bytes.of(EvmAuthMethods.idBytes(permission.authMethodType(), permission.id()))),
                 new AbiValue.DynamicBytes(Bytes.of(new byte[0])));
         List<AbiValue> scopes = permission.scopes().stream().sorted().map(s -> (AbiValue) AbiValue.uint(s)).toList();
-        owner.send(contracts.pkpPermissions(), PkpContracts.ADD_PERMITTED_AUTH_METHOD.encodeCall(List.of(
+        return owner.send(contracts.pkpPermissions(), PkpContracts.ADD_PERMITTED_AUTH_METHOD.encodeCall(List.of(
                 AbiValue.uint(new BigInteger(tokenId, 16)), method, AbiValue.array(scopes))));
     }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.litj.devnet.testing.TestAnvil;
 import io.litj.node.LitNodeException;
 import io.litj.node.registry.Block;
+import io.litj.node.registry.CapacityCredit;
+import io.litj.node.registry.EvmAuthMethods;
 import io.litj.node.registry.EvmContracts;
 import io.litj.node.registry.EvmRegistry;
 import io.litj.node.registry.NetworkInfo;
@@ -15,9 +17,17 @@ import io.litj.node.registry.NodeEntry;
 import io.litj.node.registry.Pkp;
 import io.litj.node.registry.PkpPermission;
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.chain.AbiCodec;
+import io.litj.protocol.chain.AbiType;
+import io.litj.protocol.chain.AbiValue;
+import io.litj.protocol.chain.RateLimitNftContract;
+import io.litj.protocol.chain.StakingContract;
+import io.litj.protocol.crypto.Bytes;
 import io.litj.protocol.crypto.EthAddress;
+import io.litj.protocol.crypto.Hashes;
 import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
+import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.testing.MutableClock;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -26,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,11 +107,11 @@ class EvmRegistryAnvilTest {
         NodeEntry node = new NodeEntry(3, "127.0.0.1", 7480, stranger.address().toChecksumString(),
                 Hex.encode(randomBytes(32)));
         LitNodeException e = assertThrows(LitNodeException.class, () -> stranger.send(contracts.staking(),
-                io.litj.protocol.chain.StakingContract.REQUEST_TO_JOIN.encodeCall(List.of(
-                        io.litj.protocol.chain.AbiValue.uint(0x7f000001L), io.litj.protocol.chain.AbiValue.uint(0),
-                        io.litj.protocol.chain.AbiValue.uint(node.port()),
-                        io.litj.protocol.chain.AbiValue.address(stranger.address()),
-                        io.litj.protocol.chain.AbiValue.uint(1), io.litj.protocol.chain.AbiValue.uint(0)))));
+                StakingContract.REQUEST_TO_JOIN.encodeCall(List.of(
+                        AbiValue.uint(0x7f000001L), AbiValue.uint(0),
+                        AbiValue.uint(node.port()),
+                        AbiValue.address(stranger.address()),
+                        AbiValue.uint(1), AbiValue.uint(0)))));
         assertEquals(LitErrorCode.NodeSystemFault, e.code());
         assertTrue(e.getMessage().contains("litj: staker is not admitted"), e.getMessage());
         assertEquals(3, registry.nodes().size());
@@ -152,6 +163,59 @@ class EvmRegistryAnvilTest {
         assertEquals(List.of(new PkpPermission(PkpPermission.LIT_ACTION, cid, Set.of(1, 2))),
                 registry.pkp(tokenId).orElseThrow().permissions());
         assertEquals(List.of(), registry.pkpsPermitting(PkpPermission.ETH_WALLET, wallet));
+    }
+
+    @Test
+    void thePermissionEvent_saysWhatTheStateHolds() {
+        writer.routeKey(newKey());
+        EvmSender owner = funded();
+        String tokenId = writer.mintNext(owner, BigInteger.ZERO);
+        String cid = "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG";
+        EvmSender.Receipt r = writer.permit(owner, tokenId, new PkpPermission(PkpPermission.LIT_ACTION, cid,
+                Set.of(2)));
+        String added = "0x" + Hex.encode(Hashes.keccak256("PermittedAuthMethodAdded(uint256,uint256,bytes,bytes)"));
+        String scope = "0x" + Hex.encode(Hashes.keccak256(
+                "PermittedAuthMethodScopeAdded(uint256,uint256,bytes,uint256)"));
+        List<String> topics0 = new ArrayList<>();
+        for (JsonValue log : r.logs()) {
+            List<JsonValue> topics = ((JsonValue.JsonArray) ((JsonValue.JsonObject) log).get("topics").orElseThrow())
+                    .items();
+            topics0.add(((JsonValue.JsonString) topics.get(0)).value());
+            assertEquals("0x" + tokenId, ((JsonValue.JsonString) topics.get(1)).value());
+            if (topics0.getLast().equals(added)) {
+                String data = ((JsonValue.JsonString) ((JsonValue.JsonObject) log).get("data").orElseThrow()).value();
+                List<AbiValue> fields = AbiCodec.decode(List.of(AbiType.UINT256, AbiType.BYTES, AbiType.BYTES),
+                        Bytes.fromHex(data, "log data"));
+                assertEquals(BigInteger.TWO, fields.get(0).asUint());
+                assertEquals(cid, EvmAuthMethods.idText(2, fields.get(1).asBytes().toByteArray()).orElseThrow());
+            }
+        }
+        assertEquals(List.of(added, scope), topics0);
+        assertEquals(List.of(new PkpPermission(PkpPermission.LIT_ACTION, cid, Set.of(2))),
+                registry.pkp(tokenId).orElseThrow().permissions());
+    }
+
+    @Test
+    void aCapacityCreditMintedOnChain_isReadWithItsOwnerRequestsAndExpiry() {
+        EvmSender holder = funded();
+        long expiresAt = registry.latestBlock().timestamp().getEpochSecond() + 86_400;
+        List<AbiValue> quote = AbiCodec.decode(List.of(AbiType.UINT256), Bytes.fromHex(anvil.rpc().ethCall(
+                contracts.rateLimitNft().toChecksumString(), RateLimitNftContract.CALCULATE_COST.encodeCall(List.of(
+                        AbiValue.uint(5), AbiValue.uint(expiresAt))).hex0x()), "cost"));
+        holder.send(Optional.of(contracts.rateLimitNft()), RateLimitNftContract.MINT.encodeCall(List.of(
+                AbiValue.uint(expiresAt))), quote.getFirst().asUint());
+        List<CapacityCredit> owned = registry.capacityCreditsOwnedBy(holder.address());
+        assertEquals(1, owned.size());
+        CapacityCredit credit = owned.getFirst();
+        assertEquals(holder.address(), credit.owner());
+        assertTrue(credit.requestsPerKilosecond() >= 5, "bought at least what was quoted: " + credit);
+        assertEquals(Instant.ofEpochSecond(expiresAt), credit.expiresAt());
+        assertEquals(credit, registry.capacityCredit(credit.tokenId()).orElseThrow());
+
+        LitNodeException unpaid = assertThrows(LitNodeException.class, () -> holder.send(
+                Optional.of(contracts.rateLimitNft()), RateLimitNftContract.MINT.encodeCall(List.of(
+                        AbiValue.uint(expiresAt))), BigInteger.ZERO));
+        assertTrue(unpaid.getMessage().contains("litj: the payment buys no requests"), unpaid.getMessage());
     }
 
     @Test
