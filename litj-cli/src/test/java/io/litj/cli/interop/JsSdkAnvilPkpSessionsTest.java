@@ -13,13 +13,11 @@ import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.testing.NodeJs;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,31 +41,14 @@ class JsSdkAnvilPkpSessionsTest {
         Path cache = TestAnvil.cacheDir();
         devnet = AnvilDevnet.start(DevnetConfig.defaults(dataDir.resolve("devnet")).withPorts(0, 0), cache,
                 Clock.systemUTC(), new SecureRandom());
-        List<PkpPermission> permissions = List.of(
-                new PkpPermission(PkpPermission.ETH_WALLET, PkpSessionFixture.WALLET.address().toLowerHex(),
-                        Set.of(PkpPermission.SCOPE_PERSONAL_SIGN)),
-                new PkpPermission(PkpPermission.ETH_WALLET, PkpSessionFixture.SCOPELESS.address().toLowerHex(),
-                        Set.of()),
-                new PkpPermission(PkpPermission.LIT_ACTION, PkpSessionFixture.TRUE_ACTION_CID,
-                        Set.of(PkpPermission.SCOPE_SIGN_ANYTHING)),
-                new PkpPermission(PkpPermission.LIT_ACTION, PkpSessionFixture.FALSE_ACTION_CID,
-                        Set.of(PkpPermission.SCOPE_PERSONAL_SIGN)));
+        List<PkpPermission> permissions = PkpSessionFixture.permissions();
         Pkp pkp = devnet.mintPkp(PkpSessionFixture.STRANGER, permissions);
         assertEquals(permissions, pkp.permissions());
 
-        Path actions = Files.createDirectories(dataDir.resolve("actions"));
-        String out = NodeJs.runScript("pkp-flows.mjs", "--rpc-url", devnet.rpcUrl(),
-                "--block-hash-url", devnet.rpcUrl() + "/get_most_recent_valid_block",
-                "--pkp-public-key", PkpSessionFixture.publicKey0x(pkp),
-                "--wallet-key", PkpSessionFixture.WALLET_KEY,
-                "--stranger-key", PkpSessionFixture.STRANGER_KEY,
-                "--scopeless-key", PkpSessionFixture.SCOPELESS_KEY,
-                "--true-code-file", write(actions, "true.js", PkpSessionFixture.TRUE_ACTION),
-                "--false-code-file", write(actions, "false.js", PkpSessionFixture.FALSE_ACTION),
-                "--report-code-file", write(actions, "report.js", PkpSessionFixture.AUTH_REPORT_ACTION),
-                "--auth-js-params", NodeJs.asciiJson(PkpSessionFixture.AUTH_PARAMS),
-                "--report-js-params", NodeJs.asciiJson(PkpSessionFixture.REPORT_PARAMS),
-                "--timeout-ms", "40000");
+        List<String> args = new ArrayList<>(List.of("--rpc-url", devnet.rpcUrl(), "--block-hash-url",
+                devnet.rpcUrl() + "/get_most_recent_valid_block"));
+        args.addAll(List.of(PkpSessionFixture.pkpFlowsArgs(pkp, dataDir.resolve("actions"), 40_000)));
+        String out = NodeJs.runScript("pkp-flows.mjs", args.toArray(String[]::new));
         JsonValue.JsonObject doc = JsonReader.parseObject(out, LitErrorCode.NodeParserError, "pkp-flows output");
         for (String ok : List.of("connect", "pkpSessionSigs", "pkpExecuteJs", "actionSessionSigs", "actionExecuteJs")) {
             ScriptDevnet.flow(doc, ok);
@@ -75,9 +56,5 @@ class JsSdkAnvilPkpSessionsTest {
         ScriptDevnet.assertRefused(doc, "strangerWallet", LitErrorCode.NodePKPNotAuthorized);
         ScriptDevnet.assertRefused(doc, "scopelessWallet", LitErrorCode.NodeAuthSigScopeTooLimited);
         ScriptDevnet.assertRefused(doc, "falseAction", LitErrorCode.NodeLitActionsSessionSigAuthenticationFailed);
-    }
-
-    private static String write(Path dir, String name, String code) throws IOException {
-        return Files.writeString(dir.resolve(name), code, StandardCharsets.UTF_8).toString();
     }
 }
