@@ -13,5 +13,6 @@ module io.litj.devnet {
 
     exports io.litj.devnet;
     exports io.litj.devnet.chain;
+    exports io.litj.devnet.evm;
     exports io.litj.devnet.registry;
 }

@@ -27,5 +27,6 @@ module io.litj.node {
     exports io.litj.node.ratelimit;
     exports io.litj.node.revoke;
     exports io.litj.node.registry;
+    exports io.litj.node.rpc;
     exports io.litj.node.registry.internal to io.litj.devnet;
 }

@@ -66,10 +66,24 @@ final class DevnetCommand {
         boolean background;
         @Option(names = "--verbose", description = "log every request")
         boolean verbose;
+        @Option(names = "--chain", defaultValue = "embedded", paramLabel = "embedded|anvil", description = "where "
+                + "the registry lives: embedded (SQLite and a chain view, default) or anvil (litj's contracts on a "
+                + "local EVM chain; a new chain each time, foreground only)")
+        String chain;
 
         @Override
         public Integer call() throws Exception {
             DevnetFolder folder = DevnetFolder.of(data);
+            if (!chain.equals("embedded") && !chain.equals("anvil")) {
+                throw CliException.usage("--chain must be embedded or anvil, not " + chain);
+            }
+            if (chain.equals("anvil")) {
+                if (background || requireCapacity) {
+                    throw CliException.usage("--chain anvil runs in the foreground without --require-capacity"
+                            + " (not supported on anvil yet)");
+                }
+                return AnvilUp.run(validate(folder), json, spec.commandLine().getOut(), spec.commandLine().getErr());
+            }
             Path dataDir = folder.dir();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();

@@ -24,8 +24,12 @@ import io.litj.protocol.resource.ResourceAbilityRequest;
 import io.litj.threshold.bls.Bls;
 import io.litj.threshold.bls.BlsPublicKey;
 import io.litj.threshold.bls.BlsSignature;
+import io.litj.protocol.testing.NodeJs;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,13 +92,40 @@ public final class PkpSessionFixture {
 
     /** Mints (a DKG among the running nodes) the PKP described in the class comment. */
     public static Pkp mintPkp(Devnet devnet) {
-        return devnet.mintPkp(List.of(
+        return devnet.mintPkp(permissions());
+    }
+
+    /** The permissions of the PKP described in the class comment. */
+    public static List<PkpPermission> permissions() {
+        return List.of(
                 new PkpPermission(PkpPermission.ETH_WALLET, WALLET.address().toLowerHex(),
                         Set.of(PkpPermission.SCOPE_PERSONAL_SIGN)),
                 new PkpPermission(PkpPermission.ETH_WALLET, SCOPELESS.address().toLowerHex(), Set.of()),
                 new PkpPermission(PkpPermission.LIT_ACTION, TRUE_ACTION_CID, Set.of(PkpPermission.SCOPE_SIGN_ANYTHING)),
                 new PkpPermission(PkpPermission.LIT_ACTION, FALSE_ACTION_CID,
-                        Set.of(PkpPermission.SCOPE_PERSONAL_SIGN))));
+                        Set.of(PkpPermission.SCOPE_PERSONAL_SIGN)));
+    }
+
+    /**
+     * The arguments of {@code interop/pkp-flows.mjs} after {@code --rpc-url}/{@code --block-hash-url} for {@code pkp}:
+     * the keys above, the three actions written into {@code actionsDir}, their parameters and the time limit.
+     */
+    public static String[] pkpFlowsArgs(Pkp pkp, Path actionsDir, long timeoutMs) throws IOException {
+        Files.createDirectories(actionsDir);
+        return new String[] {"--pkp-public-key", publicKey0x(pkp),
+            "--wallet-key", WALLET_KEY,
+            "--stranger-key", STRANGER_KEY,
+            "--scopeless-key", SCOPELESS_KEY,
+            "--true-code-file", write(actionsDir, "true.js", TRUE_ACTION),
+            "--false-code-file", write(actionsDir, "false.js", FALSE_ACTION),
+            "--report-code-file", write(actionsDir, "report.js", AUTH_REPORT_ACTION),
+            "--auth-js-params", NodeJs.asciiJson(AUTH_PARAMS),
+            "--report-js-params", NodeJs.asciiJson(REPORT_PARAMS),
+            "--timeout-ms", Long.toString(timeoutMs)};
+    }
+
+    private static String write(Path dir, String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8).toString();
     }
 
     /** {@code 0x04…}, as applications pass {@code pkpPublicKey}. */

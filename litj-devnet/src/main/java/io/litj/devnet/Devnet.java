@@ -199,11 +199,15 @@ public final class Devnet implements AutoCloseable {
     }
 
     private LitNode startNode(int index, SecureRandom random, UnaryOperator<LitNode.Builder> customize) {
-        NodeConfig nodeConfig = NodeConfig.of(config.registryFile(), index, config.nodeDir(index))
-                .withChains(ChainConfig.of(chains("http://" + DevnetConfig.HOST + ":" + rpcPort)))
-                .withCapacity(config.capacity()).withFetch(config.fetch());
+        NodeConfig nodeConfig = nodeConfig(config, index, "http://" + DevnetConfig.HOST + ":" + rpcPort);
         return customize.apply(LitNode.builder(nodeConfig).registry(registry).clock(clock).random(random)
                 .actionRuntime(runtime)).start();
+    }
+
+    /** Node {@code index}'s configuration in a devnet of {@code config} whose chain answers at {@code rpcUrl}. */
+    static NodeConfig nodeConfig(DevnetConfig config, int index, String rpcUrl) {
+        return NodeConfig.of(config.registryFile(), index, config.nodeDir(index))
+                .withChains(ChainConfig.of(chains(rpcUrl))).withCapacity(config.capacity()).withFetch(config.fetch());
     }
 
     /**
@@ -319,7 +323,7 @@ public final class Devnet implements AutoCloseable {
     }
 
     /** Closes in reverse order: last started, first stopped; the registry reader and writer last. */
-    private static void closeAll(List<AutoCloseable> resources) {
+    static void closeAll(List<AutoCloseable> resources) {
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();

@@ -80,6 +80,18 @@ public final class PkpMinter implements AutoCloseable {
      */
     public Pkp mint(List<PkpPermission> permissions) {
         Objects.requireNonNull(permissions, "permissions");
+        Pkp pkp = Pkp.of(makeKey(coordinator, registry), permissions);
+        writer.addPkp(pkp);
+        return pkp;
+    }
+
+    /**
+     * A new PKP key made by a secp256k1 DKG among the nodes of {@code registry} (each keeps its share): the 65-byte
+     * uncompressed public key, checked against the token id the nodes report.
+     *
+     * @throws LitNodeException {@code NodeSystemFault} as {@link #mint}
+     */
+    static byte[] makeKey(DkgCoordinator coordinator, Registry registry) {
         DkgCoordinator.Outcome outcome = coordinator.run(registry.nodes(), "pkp", registry.network().threshold(),
                 false, TIMEOUT);
         byte[] publicKey;
@@ -89,13 +101,12 @@ public final class PkpMinter implements AutoCloseable {
             throw new LitNodeException(LitErrorCode.NodeSystemFault, "nodes reported a malformed PKP key: "
                     + e.getMessage());
         }
-        Pkp pkp = Pkp.of(publicKey, permissions);
-        if (!pkp.tokenId().equals(outcome.field("tokenId"))) {
+        String tokenId = Pkp.tokenIdOf(publicKey);
+        if (!tokenId.equals(outcome.field("tokenId"))) {
             throw new LitNodeException(LitErrorCode.NodeSystemFault, "nodes reported token id "
-                    + outcome.field("tokenId") + " but keccak256 of the key is " + pkp.tokenId());
+                    + outcome.field("tokenId") + " but keccak256 of the key is " + tokenId);
         }
-        writer.addPkp(pkp);
-        return pkp;
+        return publicKey;
     }
 
     @Override

@@ -30,7 +30,6 @@ import io.litj.protocol.testing.NodeJs;
 import io.litj.protocol.testing.RunOnce;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -219,24 +218,9 @@ class JsSdkPkpSessionsTest {
     }
 
     private static JsonValue.JsonObject runScript() throws IOException {
-        Path actions = Files.createDirectories(dataDir.resolve("actions"));
-        return ScriptDevnet.runFlows(devnet, SCRIPT,
-                "--pkp-public-key", PkpSessionFixture.publicKey0x(pkp),
-                "--wallet-key", PkpSessionFixture.WALLET_KEY,
-                "--stranger-key", PkpSessionFixture.STRANGER_KEY,
-                "--scopeless-key", PkpSessionFixture.SCOPELESS_KEY,
-                "--true-code-file", write(actions, "true.js", PkpSessionFixture.TRUE_ACTION),
-                "--false-code-file", write(actions, "false.js", PkpSessionFixture.FALSE_ACTION),
-                "--report-code-file", write(actions, "report.js", PkpSessionFixture.AUTH_REPORT_ACTION),
-                "--auth-js-params", NodeJs.asciiJson(PkpSessionFixture.AUTH_PARAMS),
-                "--report-js-params", NodeJs.asciiJson(PkpSessionFixture.REPORT_PARAMS),
-                "--timeout-ms", Long.toString(SCRIPT_TIME_LIMIT_MS));
+        return ScriptDevnet.runFlows(devnet, SCRIPT, PkpSessionFixture.pkpFlowsArgs(pkp, dataDir.resolve("actions"),
+                SCRIPT_TIME_LIMIT_MS));
     }
-
-    private static String write(Path dir, String name, String text) throws IOException {
-        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8).toString();
-    }
-
 
     /** The flow {@code name}, which must have succeeded (otherwise the failure shows the SDK's error and chatter). */
     private static JsonValue.JsonObject flow(String name) {

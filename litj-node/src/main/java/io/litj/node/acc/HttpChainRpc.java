@@ -2,25 +2,15 @@ package io.litj.node.acc;
 
 import io.litj.node.ChainConfig;
 import io.litj.node.LitNodeException;
+import io.litj.node.rpc.EthRpc;
+import io.litj.node.rpc.EthRpcException;
 import io.litj.protocol.LitErrorCode;
-import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.Text;
-import io.litj.protocol.chain.JsonRpcRequest;
-import io.litj.protocol.chain.JsonRpcResponse;
-import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonValue;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.TreeMap;
 
 /**
  * {@link ChainRpc} over HTTP with the JDK client: one JSON-RPC 2.0 POST per call to the chain's URL from
@@ -32,59 +22,31 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HttpChainRpc implements ChainRpc, AutoCloseable {
     /** Largest JSON-RPC answer read: 1 MiB. */
-    public static final int MAX_ANSWER_BYTES = 1 << 20;
+    public static final int MAX_ANSWER_BYTES = EthRpc.MAX_ANSWER_BYTES;
 
     private final ChainConfig config;
-    private final HttpClient client;
-    private final AtomicLong ids = new AtomicLong();
+    private final Map<String, EthRpc> endpoints;
 
     public HttpChainRpc(ChainConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.rpcTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        Map<String, EthRpc> byChain = new TreeMap<>();
+        config.chains().forEach((chain, url) -> byChain.put(chain, new EthRpc(url, config.rpcTimeout())));
+        this.endpoints = Map.copyOf(byChain);
     }
 
     @Override
     public JsonValue call(String chain, String method, List<JsonValue> params) {
-        URI url = config.chains().get(chain);
-        if (url == null) {
+        EthRpc rpc = endpoints.get(chain);
+        if (rpc == null) {
             throw new LitNodeException(LitErrorCode.NodeChainNotConfigured, "chain " + Text.cut(chain)
                     + " is not configured on this node (configured: " + config.chains().keySet().stream().sorted()
                     .toList() + ")");
         }
-        String body = JsJson.stringify(JsonRpcRequest.of(ids.incrementAndGet(), method, params).toJson());
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(config.rpcTimeout())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request,
-                info -> LimitedBody.of(MAX_ANSWER_BYTES));
-        HttpResponse<byte[]> response;
         try {
-            response = future.get(config.rpcTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw failed(chain, method, "no answer within " + config.rpcTimeout().toMillis() + " ms", e);
-        } catch (ExecutionException e) {
-            throw failed(chain, method, "the call failed: " + Text.cut(String.valueOf(e.getCause())), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            throw failed(chain, method, "interrupted", e);
+            return rpc.call(method, params);
+        } catch (EthRpcException e) {
+            throw failed(chain, method, e.getMessage(), e);
         }
-        if (response.statusCode() != 200) {
-            throw failed(chain, method, "HTTP status " + response.statusCode(), null);
-        }
-        JsonRpcResponse answer;
-        try {
-            answer = JsonRpcResponse.parse(new String(response.body(), StandardCharsets.UTF_8));
-        } catch (LitProtocolException e) {
-            throw failed(chain, method, "the answer is not JSON-RPC: " + e.getMessage(), e);
-        }
-        if (answer.error().isPresent()) {
-            throw failed(chain, method, "JSON-RPC error " + answer.error().get().code() + " "
-                    + Text.cut(answer.error().get().message()), null);
-        }
-        return answer.result().orElseThrow();
     }
 
     static LitNodeException failed(String chain, String method, String why, Throwable cause) {
@@ -94,7 +56,7 @@ public final class HttpChainRpc implements ChainRpc, AutoCloseable {
 
     @Override
     public void close() {
-        client.shutdownNow();
+        endpoints.values().forEach(EthRpc::close);
     }
 
     @Override

@@ -37,6 +37,27 @@ public record AbiFunction(String name, List<AbiType> inputs, List<AbiType> outpu
         outputs = List.copyOf(outputs);
     }
 
+    /**
+     * A function from its name and its argument and return types written as tuples, e.g.
+     * {@code of("capacity", "(uint256)", "((uint256,uint256))")}.
+     *
+     * @throws LitProtocolException {@code InvalidArgument} if a type list is not a tuple type
+     */
+    public static AbiFunction of(String name, String inputs, String outputs) {
+        return new AbiFunction(name, components(inputs), components(outputs));
+    }
+
+    private static List<AbiType> components(String tuple) {
+        if (tuple.equals("()")) {
+            return List.of();
+        }
+        if (AbiType.parse(tuple) instanceof AbiType.Tuple t) {
+            return t.components();
+        }
+        throw new LitProtocolException(LitErrorCode.InvalidArgument, "a type list must be a tuple but is "
+                + Text.cut(tuple));
+    }
+
     /** {@code name(type1,type2)} with canonical types: the text the selector hashes. */
     public String signature() {
         return inputs.stream().map(AbiType::canonical).collect(Collectors.joining(",", name + "(", ")"));

@@ -35,6 +35,16 @@ public final class StakingContract {
     public static final AbiFunction GET_ACTIVE_UNKICKED_VALIDATOR_STRUCTS_AND_COUNTS = new AbiFunction(
             "getActiveUnkickedValidatorStructsAndCounts", List.of(),
             List.of(EPOCH, AbiType.UINT256, AbiType.array(VALIDATOR)));
+    /**
+     * {@code requestToJoin(uint32 ip, uint128 ipv6, uint32 port, address nodeAddress, uint256 senderPubKey,
+     * uint256 receiverPubKey)}: a staker registers its node (litj's Staking: only stakers the owner admitted).
+     */
+    public static final AbiFunction REQUEST_TO_JOIN = AbiFunction.of("requestToJoin",
+            "(uint32,uint128,uint32,address,uint256,uint256)", "()");
+    /** litj's Staking {@code initialize(address admin, uint256 epochLength)}: once, on code placed by a devnet. */
+    public static final AbiFunction INITIALIZE = AbiFunction.of("initialize", "(address,uint256)", "()");
+    /** litj's Staking {@code adminAllowStaker(address staker, bool allowed)}: the owner admits a staker. */
+    public static final AbiFunction ADMIN_ALLOW_STAKER = AbiFunction.of("adminAllowStaker", "(address,bool)", "()");
     /** More validators than this in an answer is refused as garbage. */
     public static final int MAX_VALIDATORS = 1024;
 

@@ -5,8 +5,11 @@ import io.litj.protocol.LitProtocolException;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.Sign;
+import org.web3j.crypto.TransactionEncoder;
 
 /**
  * An {@link EthSigner} over a raw secp256k1 private key. Signatures are deterministic (RFC 6979) with low
@@ -66,6 +69,17 @@ public final class PrivateKeyEthSigner implements EthSigner {
     static EthSignature fromSignatureData(Sign.SignatureData data) {
         int v = data.getV()[0] & 0xff;
         return EthSignature.of(new BigInteger(1, data.getR()), new BigInteger(1, data.getS()), v - 27);
+    }
+
+    /**
+     * Signs {@code tx} with this key: the raw EIP-1559 transaction ({@code 0x02 || rlp([...fields, yParity, r, s])})
+     * to send with {@code eth_sendRawTransaction}.
+     */
+    public Bytes signTransaction(Eip1559Transaction tx) {
+        RawTransaction raw = RawTransaction.createTransaction(tx.chainId(), tx.nonce(), tx.gasLimit(),
+                tx.to().map(EthAddress::toChecksumString).orElse(""), tx.value(), tx.data().hex0x(),
+                tx.maxPriorityFeePerGas(), tx.maxFeePerGas());
+        return Bytes.of(TransactionEncoder.signMessage(raw, tx.chainId(), Credentials.create(keyPair)));
     }
 
     /** Constant-time comparison of the private keys. */

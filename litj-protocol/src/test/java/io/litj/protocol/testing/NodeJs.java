@@ -72,6 +72,24 @@ public final class NodeJs {
         return run.stdout();
     }
 
+    /**
+     * Runs {@code node <script> <args…>} in {@code interop/} expecting it to fail (for tests of a checker's
+     * refusals); returns its stderr, or fails the calling test if it exited 0. Skips like
+     * {@link #runScript(String, String...)}.
+     */
+    public static String runScriptExpectingFailure(String script, String... args) {
+        Path interop = requireInteropDir();
+        ensureNodeModules(interop);
+        List<String> command = new ArrayList<>(List.of(requireExecutable("node").toString(), script));
+        command.addAll(List.of(args));
+        Finished run = run(command, interop, SCRIPT_TIMEOUT_SECONDS, null);
+        if (run.exitCode() == 0) {
+            Assertions.fail("interop script " + script + " was expected to fail but exited 0; stdout:\n"
+                    + tail(run.stdout()));
+        }
+        return run.stderr();
+    }
+
     /** The {@code interop/} folder: the first ancestor of the working directory that holds interop/package.json. */
     public static Optional<Path> findInteropDir() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {

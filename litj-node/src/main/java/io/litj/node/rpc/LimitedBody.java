@@ -1,4 +1,4 @@
-package io.litj.node.acc;
+package io.litj.node.rpc;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;

@@ -1,0 +1,100 @@
+package io.litj.devnet.evm;
+
+import io.litj.node.LitNodeException;
+import io.litj.node.registry.EvmAuthMethods;
+import io.litj.node.registry.EvmContracts;
+import io.litj.node.registry.NodeEntry;
+import io.litj.node.registry.Pkp;
+import io.litj.node.registry.PkpPermission;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.chain.AbiValue;
+import io.litj.protocol.chain.PkpContracts;
+import io.litj.protocol.chain.StakingContract;
+import io.litj.protocol.chain.StakingValidator;
+import io.litj.protocol.crypto.Bytes;
+import io.litj.protocol.crypto.EthAddress;
+import io.litj.protocol.crypto.Hex;
+import io.litj.protocol.json.JsonValue;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a devnet writes to litj's contracts, each a transaction: admitting and registering nodes (each node's
+ * wallet is its own staker), routing PKP keys the nodes made by DKG into the pool, minting the next pooled key to a
+ * wallet, and permitting auth methods as the PKP's owner. Reads go through an {@code EvmRegistry}.
+ */
+public final class EvmRegistryWriter {
+    /** keccak256("PKPMinted(uint256,bytes)"): the first log of a mint, topic 1 the token id. */
+    static final String PKP_MINTED_TOPIC = "0x" + Hex.encode(io.litj.protocol.crypto.Hashes.keccak256(
+            "PKPMinted(uint256,bytes)"));
+
+    private final EvmContracts contracts;
+    private final EvmSender admin;
+
+    public EvmRegistryWriter(EvmContracts contracts, EvmSender admin) {
+        this.contracts = contracts;
+        this.admin = admin;
+    }
+
+    /** The owner admits {@code node}'s wallet as a staker, and that wallet registers the node ({@code requestToJoin}). */
+    public void registerNode(NodeEntry node, EvmSender nodeWallet) {
+        if (!nodeWallet.address().equals(EthAddress.parse(node.ethAddress(), "node address"))) {
+            throw new LitNodeException(LitErrorCode.InvalidArgument, "node " + node.index() + " is "
+                    + node.ethAddress() + " but the wallet registering it is " + nodeWallet.address());
+        }
+        admin.send(contracts.staking(), StakingContract.ADMIN_ALLOW_STAKER.encodeCall(List.of(
+                AbiValue.address(nodeWallet.address()), new AbiValue.Bool(true))));
+        StakingValidator v = StakingValidator.of(node.host(), node.port(), nodeWallet.address());
+        nodeWallet.send(contracts.staking(), StakingContract.REQUEST_TO_JOIN.encodeCall(List.of(AbiValue.uint(v.ip()),
+                AbiValue.uint(0), AbiValue.uint(v.port()), AbiValue.address(nodeWallet.address()),
+                AbiValue.uint(new BigInteger(node.identityKey(), 16)), AbiValue.uint(0))));
+    }
+
+    /** The owner routes a key the nodes made into the pool: {@code setRoutingData(keccak(pubkey), pubkey, …)}. */
+    public void routeKey(byte[] publicKey) {
+        BigInteger tokenId = new BigInteger(Pkp.tokenIdOf(publicKey), 16);
+        admin.send(contracts.pubkeyRouter(), PkpContracts.SET_ROUTING_DATA.encodeCall(List.of(AbiValue.uint(tokenId),
+                new AbiValue.DynamicBytes(Bytes.of(publicKey)), AbiValue.address(contracts.staking()),
+                AbiValue.uint(PkpContracts.ECDSA_KEY_TYPE), new AbiValue.FixedBytes(Bytes.of(new byte[32])))));
+    }
+
+    /**
+     * {@code minter} mints the next pooled key ({@code mintNext}, paying {@code mintCost} wei).
+     *
+     * @return the token id, 64 hex, from the {@code PKPMinted} log
+     */
+    public String mintNext(EvmSender minter, BigInteger mintCost) {
+        EvmSender.Receipt r = minter.send(Optional.of(contracts.pkpNft()), PkpContracts.MINT_NEXT.encodeCall(
+                List.of(AbiValue.uint(PkpContracts.ECDSA_KEY_TYPE))), mintCost);
+        for (JsonValue log : r.logs()) {
+            if (log instanceof JsonValue.JsonObject o && o.get("topics").orElse(null) instanceof JsonValue.JsonArray t
+                    && t.items().size() == 2 && t.items().get(0) instanceof JsonValue.JsonString topic
+                    && topic.value().equals(PKP_MINTED_TOPIC) && t.items().get(1) instanceof JsonValue.JsonString id) {
+                return id.value().substring(2);
+            }
+        }
+        throw new LitNodeException(LitErrorCode.NodeSystemFault, "mint " + r.transactionHash() + " logged no PKPMinted");
+    }
+
+    /**
+     * {@code owner} permits {@code permission} on PKP {@code tokenId} ({@code addPermittedAuthMethod}).
+     *
+     * @return the mined transaction (its logs: {@code PermittedAuthMethodAdded}, one scope event per scope)
+     */
+    public EvmSender.Receipt permit(EvmSender owner, String tokenId, PkpPermission permission) {
+        AbiValue method = AbiValue.tuple(AbiValue.uint(permission.authMethodType()), new AbiValue.DynamicBytes(
+                Bytes.of(EvmAuthMethods.idBytes(permission.authMethodType(), permission.id()))),
+                new AbiValue.DynamicBytes(Bytes.of(new byte[0])));
+        List<AbiValue> scopes = permission.scopes().stream().sorted().map(s -> (AbiValue) AbiValue.uint(s)).toList();
+        return owner.send(contracts.pkpPermissions(), PkpContracts.ADD_PERMITTED_AUTH_METHOD.encodeCall(List.of(
+                AbiValue.uint(new BigInteger(tokenId, 16)), method, AbiValue.array(scopes))));
+    }
+
+    /** {@code owner} removes the auth method of {@code permission} from PKP {@code tokenId}. */
+    public void revoke(EvmSender owner, String tokenId, int authMethodType, String id) {
+        owner.send(contracts.pkpPermissions(), PkpContracts.REMOVE_PERMITTED_AUTH_METHOD.encodeCall(List.of(
+                AbiValue.uint(new BigInteger(tokenId, 16)), AbiValue.uint(authMethodType),
+                new AbiValue.DynamicBytes(Bytes.of(EvmAuthMethods.idBytes(authMethodType, id))))));
+    }
+}

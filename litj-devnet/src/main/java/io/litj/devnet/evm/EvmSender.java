@@ -1,0 +1,142 @@
+package io.litj.devnet.evm;
+
+import io.litj.node.LitNodeException;
+import io.litj.node.rpc.EthRpc;
+import io.litj.node.rpc.EthRpcException;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.Text;
+import io.litj.protocol.crypto.Bytes;
+import io.litj.protocol.crypto.Eip1559Transaction;
+import io.litj.protocol.crypto.EthAddress;
+import io.litj.protocol.crypto.PrivateKeyEthSigner;
+import io.litj.protocol.json.JsonValue;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends transactions from one wallet: signs EIP-1559 transactions with {@link PrivateKeyEthSigner}, sends them with
+ * {@code eth_sendRawTransaction} and waits (at most {@link #RECEIPT_TIMEOUT}) for the receipt. A reverted
+ * transaction is replayed as an {@code eth_call} so the error names the contract's reason. One sender per wallet;
+ * calls are serialized (the nonce is read per transaction).
+ */
+public final class EvmSender {
+    /** How long a transaction may wait to be mined. */
+    public static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(30);
+    private static final BigInteger GAS_LIMIT = BigInteger.valueOf(15_000_000);
+    private static final BigInteger PRIORITY_FEE = BigInteger.valueOf(1_000_000_000L);
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final EthRpc rpc;
+    private final PrivateKeyEthSigner wallet;
+    private final long chainId;
+
+    public EvmSender(EthRpc rpc, PrivateKeyEthSigner wallet, long chainId) {
+        this.rpc = rpc;
+        this.wallet = wallet;
+        this.chainId = chainId;
+    }
+
+    /** The sending address. */
+    public EthAddress address() {
+        return wallet.address();
+    }
+
+    /** A mined transaction: its hash, the created contract (for a creation), and its logs. */
+    public record Receipt(String transactionHash, Optional<EthAddress> contractAddress, List<JsonValue> logs) {
+    }
+
+    /**
+     * Sends {@code data} with {@code value} wei to {@code to} (empty: create a contract) and waits for it.
+     *
+     * @throws LitNodeException {@code NodeSystemFault} if it reverts (with the reason) or is not mined in time
+     */
+    public synchronized Receipt send(Optional<EthAddress> to, Bytes data, BigInteger value) {
+        BigInteger nonce = quantity(call("eth_getTransactionCount", str(wallet.address().toChecksumString()),
+                str("pending")));
+        BigInteger baseFee = quantity(call("eth_gasPrice"));
+        Eip1559Transaction tx = new Eip1559Transaction(chainId, nonce, PRIORITY_FEE,
+                baseFee.multiply(BigInteger.TWO).add(PRIORITY_FEE), GAS_LIMIT, to, value, data);
+        String hash = text(call("eth_sendRawTransaction", str(wallet.signTransaction(tx).hex0x())));
+        JsonValue.JsonObject receipt = awaitReceipt(hash);
+        if (!"0x1".equals(field(receipt, "status"))) {
+            throw new LitNodeException(LitErrorCode.NodeSystemFault, "transaction " + hash + " from "
+                    + wallet.address() + " reverted: " + revertReason(to, data, value));
+        }
+        Optional<EthAddress> created = receipt.get("contractAddress").filter(JsonValue.JsonString.class::isInstance)
+                .map(v -> EthAddress.parse(((JsonValue.JsonString) v).value(), "contractAddress"));
+        List<JsonValue> logs = receipt.get("logs").filter(JsonValue.JsonArray.class::isInstance)
+                .map(v -> ((JsonValue.JsonArray) v).items()).orElse(List.of());
+        return new Receipt(hash, created, logs);
+    }
+
+    /** Sends {@code data} to contract {@code to} without value. */
+    public Receipt send(EthAddress to, Bytes data) {
+        return send(Optional.of(to), data, BigInteger.ZERO);
+    }
+
+    private JsonValue.JsonObject awaitReceipt(String hash) {
+        long deadline = System.nanoTime() + RECEIPT_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonValue r = call("eth_getTransactionReceipt", str(hash));
+            if (r instanceof JsonValue.JsonObject o) {
+                return o;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new LitNodeException(LitErrorCode.NodeSystemFault, "transaction " + hash + " was not mined within "
+                + RECEIPT_TIMEOUT);
+    }
+
+    private String revertReason(Optional<EthAddress> to, Bytes data, BigInteger value) {
+        JsonValue.ObjectBuilder tx = JsonValue.object().put("from", wallet.address().toChecksumString())
+                .put("data", data.hex0x()).put("value", "0x" + value.toString(16));
+        to.ifPresent(a -> tx.put("to", a.toChecksumString()));
+        try {
+            rpc.call("eth_call", List.of(tx.build(), str("latest")));
+            return "(the replay did not revert)";
+        } catch (EthRpcException e) {
+            return e.getMessage();
+        }
+    }
+
+    private JsonValue call(String method, JsonValue... params) {
+        try {
+            return rpc.call(method, List.of(params));
+        } catch (EthRpcException e) {
+            throw new LitNodeException(LitErrorCode.NodeSystemFault, method + " on " + rpc.url() + ": "
+                    + e.getMessage(), List.of(), e);
+        }
+    }
+
+    private static String field(JsonValue.JsonObject o, String name) {
+        return o.get(name).filter(JsonValue.JsonString.class::isInstance).map(v -> ((JsonValue.JsonString) v).value())
+                .orElse("");
+    }
+
+    private static String text(JsonValue v) {
+        if (v instanceof JsonValue.JsonString s) {
+            return s.value();
+        }
+        throw new LitNodeException(LitErrorCode.NodeSystemFault, "expected a string from the chain, got "
+                + Text.cut(String.valueOf(v)));
+    }
+
+    private static BigInteger quantity(JsonValue v) {
+        String s = text(v);
+        if (!s.matches("0x[0-9a-fA-F]{1,64}")) {
+            throw new LitNodeException(LitErrorCode.NodeSystemFault, "expected a hex quantity, got " + Text.cut(s));
+        }
+        return new BigInteger(s.substring(2), 16);
+    }
+
+    private static JsonValue str(String s) {
+        return new JsonValue.JsonString(s);
+    }
+}

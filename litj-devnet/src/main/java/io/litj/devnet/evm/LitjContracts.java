@@ -1,0 +1,82 @@
+package io.litj.devnet.evm;
+
+import io.litj.node.LitNodeException;
+import io.litj.node.registry.EvmContracts;
+import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.chain.AbiCodec;
+import io.litj.protocol.chain.AbiType;
+import io.litj.protocol.chain.AbiValue;
+import io.litj.protocol.chain.PkpContracts;
+import io.litj.protocol.chain.StakingContract;
+import io.litj.protocol.crypto.Bytes;
+import io.litj.protocol.crypto.EthAddress;
+import io.litj.protocol.json.JsonReader;
+import io.litj.protocol.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Deploys litj's contracts (the committed build in {@code contracts/build}, packaged as resources) on an anvil chain:
+ * PubkeyRouter, PKPNFT (wired to the router's key pool), PKPPermissions, RateLimitNFT, PKPHelper by creation
+ * transactions from the admin wallet, and Staking placed at a given address (the one the JS SDK reads for
+ * {@code custom} networks) with {@code anvil_setCode}, then initialized with the admin as owner.
+ */
+public final class LitjContracts {
+    private static final String RESOURCES = "/litj-contracts/";
+
+    private LitjContracts() {
+    }
+
+    /**
+     * Deploys everything with {@code admin} (funded by the caller) as owner.
+     *
+     * @throws LitNodeException {@code NodeSystemFault} if a transaction fails
+     */
+    public static EvmContracts deploy(AnvilProcess anvil, EvmSender admin, EthAddress stakingAt,
+                                      long epochLengthSeconds) {
+        EthAddress router = create(admin, "PubkeyRouter");
+        EthAddress pkpNft = create(admin, "PKPNFT", AbiValue.address(router));
+        admin.send(router, PkpContracts.SET_PKP_NFT_ADDRESS.encodeCall(List.of(AbiValue.address(pkpNft))));
+        EthAddress permissions = create(admin, "PKPPermissions", AbiValue.address(pkpNft));
+        EthAddress rateLimit = create(admin, "RateLimitNFT");
+        EthAddress helper = create(admin, "PKPHelper", AbiValue.address(pkpNft), AbiValue.address(permissions));
+        anvil.setCode(stakingAt, artifact("Staking", "deployedBytecode"));
+        admin.send(stakingAt, StakingContract.INITIALIZE.encodeCall(List.of(AbiValue.address(admin.address()),
+                AbiValue.uint(epochLengthSeconds))));
+        return new EvmContracts(stakingAt, router, pkpNft, permissions, rateLimit, helper);
+    }
+
+    private static EthAddress create(EvmSender admin, String name, AbiValue... constructorArgs) {
+        byte[] code = Bytes.fromHex(artifact(name, "bytecode"), name).toByteArray();
+        byte[] args = AbiCodec.encode(Collections.nCopies(constructorArgs.length, AbiType.ADDRESS),
+                List.of(constructorArgs)).toByteArray();
+        byte[] init = new byte[code.length + args.length];
+        System.arraycopy(code, 0, init, 0, code.length);
+        System.arraycopy(args, 0, init, code.length, args.length);
+        return admin.send(Optional.empty(), Bytes.of(init), BigInteger.ZERO).contractAddress().orElseThrow(
+                () -> new LitNodeException(LitErrorCode.NodeSystemFault, "creating " + name + " made no contract"));
+    }
+
+    /** A field ({@code bytecode}, {@code deployedBytecode}) of contract {@code name}'s committed build. */
+    static String artifact(String name, String field) {
+        try (InputStream in = LitjContracts.class.getResourceAsStream(RESOURCES + name + ".json")) {
+            if (in == null) {
+                throw new LitNodeException(LitErrorCode.NodeSystemFault, "contract build " + name
+                        + ".json is not packaged");
+            }
+            JsonValue json = JsonReader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    LitErrorCode.NodeSystemFault, name + ".json");
+            if (json instanceof JsonValue.JsonObject o && o.get(field).orElse(null) instanceof JsonValue.JsonString s) {
+                return s.value();
+            }
+            throw new LitNodeException(LitErrorCode.NodeSystemFault, name + ".json has no " + field);
+        } catch (IOException e) {
+            throw new LitNodeException(LitErrorCode.NodeSystemFault, "reading " + name + ".json: " + e.getMessage());
+        }
+    }
+}
