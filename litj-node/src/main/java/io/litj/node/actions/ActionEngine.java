@@ -43,6 +43,8 @@ final class ActionEngine implements AutoCloseable {
     /** How long a caller waits for a cancelled execution's thread before answering without it. */
     static final Duration GRACE = Duration.ofSeconds(5);
     static final int THREAD_KEEP_ALIVE_SECONDS = 60;
+    /** How long close waits for a context being prepared (the prelude only: bounded work, normally under 1 s). */
+    static final Duration PREPARE_WAIT = Duration.ofSeconds(60);
     /** Action code the {@link SourceCache} keeps: 64 sources, each up to 256 Ki characters, 4 Mi together. */
     private static final int CACHED_SOURCES = 64;
     private static final int CACHED_CODE_CHARS = 256 * 1024;
@@ -231,6 +233,12 @@ final class ActionEngine implements AutoCloseable {
         try {
             if (!threads.awaitTermination(graceMillis, TimeUnit.MILLISECONDS)) {
                 LOG.warn("Lit Action threads still running at close");
+            }
+            // a context being prepared must be finished before the engine closes: Engine.close holds the engine's
+            // lock while it waits for the threads inside its contexts, and a context still initializing its
+            // language needs that lock (a deadlock seen in CI)
+            if (!preparer.awaitTermination(PREPARE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("a Lit Action context was still being prepared at close");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
