@@ -110,7 +110,8 @@ step "litj --version" 0 "litj 0.1.0" -- --version
 step "devnet up --background" 0 "\`litj devnet down --data $data\` stops it" -- \
   devnet up --background --data "$data" --rpc-port "$rpc" --base-port "$base"
 step "devnet status --json" 0 "\"running\":true,\"data\":\"$data\"" -- devnet status --data "$data" --json
-step "session create" 0 '"sig"' -- session create --rpc-url "$url" --private-key-file "$keyfile"
+step "session create" 0 '"sig"' -- session create --rpc-url "$url" --private-key-file "$keyfile" \
+  --resource 'lit-litaction://*'
 printf '%s\n' "$out" | grep '^{' >"$work/sigs.json"
 step "session inspect --resource (allowed)" 0 "ALLOWED for $wallet" -- \
   session inspect "$work/sigs.json" --resource 'lit-litaction://*'
