@@ -64,7 +64,8 @@ public final class AnvilDevnet implements AutoCloseable {
         }
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            int rpcPort = config.rpcPort() != 0 ? config.rpcPort() : Ports.free();
+            int[] freePorts = Ports.free(config.nodes() + 1); // anvil's and the nodes', distinct from each other
+            int rpcPort = config.rpcPort() != 0 ? config.rpcPort() : freePorts[config.nodes()];
             Ports.requireFree(rpcPort, "anvil");
             this.anvil = AnvilProcess.start(AnvilBinary.locate(anvilCache), rpcPort,
                     config.dataDir().resolve("anvil.log"));
@@ -75,7 +76,7 @@ public final class AnvilDevnet implements AutoCloseable {
             this.writer = new EvmRegistryWriter(contracts, admin);
             for (int i = 0; i < config.nodes(); i++) {
                 NodeIdentity identity = NodeIdentity.loadOrCreate(config.nodeDir(i), random);
-                int port = config.basePort() == 0 ? Ports.free() : config.basePort() + i;
+                int port = config.basePort() == 0 ? freePorts[i] : config.basePort() + i;
                 Ports.requireFree(port, "node " + i);
                 writer.registerNode(new NodeEntry(i, DevnetConfig.HOST, port,
                         identity.wallet().address().toChecksumString(), identity.identityPublicKey()),

@@ -176,9 +176,10 @@ public final class Devnet implements AutoCloseable {
             return SqliteRegistryWriter.open(config.registryFile());
         }
         List<NodeEntry> entries = new ArrayList<>();
+        int[] freePorts = config.basePort() == 0 ? Ports.free(config.nodes()) : null;
         for (int i = 0; i < config.nodes(); i++) {
             NodeIdentity identity = NodeIdentity.loadOrCreate(config.nodeDir(i), random);
-            int port = config.basePort() == 0 ? Ports.free() : config.basePort() + i;
+            int port = freePorts != null ? freePorts[i] : config.basePort() + i;
             entries.add(new NodeEntry(i, DevnetConfig.HOST, port, identity.wallet().address().toChecksumString(),
                     identity.identityPublicKey()));
         }
