@@ -9,6 +9,7 @@ import io.litj.devnet.AnvilDevnet;
 import io.litj.devnet.evm.LitjContracts;
 import io.litj.protocol.auth.AuthSigs;
 import io.litj.protocol.auth.SessionKeyPair;
+import io.litj.protocol.auth.SessionSigs;
 import io.litj.protocol.chain.AbiCodec;
 import io.litj.protocol.chain.AbiType;
 import io.litj.protocol.chain.AbiValue;
@@ -18,6 +19,7 @@ import io.litj.protocol.crypto.PrivateKeyEthSigner;
 import io.litj.protocol.resource.LitAbility;
 import io.litj.protocol.resource.LitResource;
 import io.litj.protocol.resource.ResourceAbilityRequest;
+import io.litj.protocol.siwe.SiweRenderer;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Comparator;
@@ -61,13 +63,13 @@ public final class Eip1271Fixture {
     /** An auth callback answering with {@code wallet}'s EIP-1271 AuthSig of the SIWE, signed by {@code signers}. */
     public static AuthCallback callback(EthAddress wallet, List<PrivateKeyEthSigner> signers, Clock clock) {
         return params -> {
-            String siwe = io.litj.protocol.siwe.SiweRenderer.render(params.toSiwe(wallet, clock).build());
+            String siwe = SiweRenderer.render(params.toSiwe(wallet, clock).build());
             return AuthSigs.eip1271(wallet, siwe, ownersSign(Eip191.hash(siwe), signers));
         };
     }
 
     /** Session sigs for any Lit Action, granted by {@code wallet} through {@link #callback}, with a fresh key. */
-    public static io.litj.protocol.auth.SessionSigs session(LitClient client, EthAddress wallet,
+    public static SessionSigs session(LitClient client, EthAddress wallet,
                                                             List<PrivateKeyEthSigner> signers, Clock clock) {
         return client.getSessionSigs(SessionRequest.builder()
                 .terms(SessionTerms.of(ResourceAbilityRequest.of(LitResource.action("*"),
@@ -77,7 +79,7 @@ public final class Eip1271Fixture {
     }
 
     /** Runs {@link #ACTION} with {@code sigs}. */
-    public static String run(LitClient client, io.litj.protocol.auth.SessionSigs sigs) {
+    public static String run(LitClient client, SessionSigs sigs) {
         return client.executeJs(ExecuteJsRequest.builder().code(ACTION).sessionSigs(sigs).build()).response();
     }
 }
