@@ -97,7 +97,7 @@ public final class LitNode implements AutoCloseable {
             this.ownsRuntime = true;
             ownRuntime = runtime;
             KeyShareStore keys = KeyShareStore.open(b.config.dataDir());
-            this.revocations = RevocationBook.open(b.config.dataDir(), b.clock.instant());
+            this.revocations = RevocationBook.open(b.config.dataDir(), b.clock.instant(), registry::pkpOwner);
             ownRevocations = revocations;
             SessionSigValidator.Builder validation = SessionSigValidator.builder(entry.address()).clock(b.clock)
                     .blsVerifier(Bls.capabilityVerifier(keys::rootPublicKey)).revocations(revocations);

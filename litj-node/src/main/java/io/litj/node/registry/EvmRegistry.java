@@ -202,6 +202,18 @@ public final class EvmRegistry implements Registry {
         return out;
     }
 
+    /** Not cached: PubkeyRouter's {@code ethAddressToPkpId}, then PKPNFT's {@code ownerOf} (two calls). */
+    @Override
+    public Optional<EthAddress> pkpOwner(EthAddress pkpAddress) {
+        BigInteger id = reads.call(contracts.pubkeyRouter(), PkpContracts.ETH_ADDRESS_TO_PKP_ID,
+                AbiValue.address(pkpAddress)).getFirst().asUint();
+        if (id.signum() == 0) {
+            return Optional.empty();
+        }
+        return reads.tryCall(contracts.pkpNft(), Erc721Functions.OWNER_OF, AbiValue.uint(id))
+                .map(r -> r.getFirst().asAddress());
+    }
+
     @Override
     public List<String> pkpsPermitting(int authMethodType, String id) {
         byte[] idBytes;
