@@ -115,7 +115,8 @@ public final class AnvilDevnet implements AutoCloseable {
         return new AnvilDevnet(Objects.requireNonNull(config, "config"), anvilCache, clock, random);
     }
 
-    private EvmSender funded(PrivateKeyEthSigner wallet) {
+    /** A sender of transactions from {@code wallet}, which is given funds on the chain first. */
+    public EvmSender funded(PrivateKeyEthSigner wallet) {
         anvil.setBalance(wallet.address(), FUNDS);
         return new EvmSender(anvil.rpc(), wallet, AnvilProcess.CHAIN_ID);
     }

@@ -37,6 +37,7 @@ import io.litj.node.revoke.RevocationBook;
 import io.litj.node.http.internal.RevokeEndpoint;
 import io.litj.threshold.bls.Bls;
 import io.litj.threshold.bls.BlsPublicKey;
+import io.litj.node.registry.EvmRegistry;
 import io.litj.node.registry.NodeEntry;
 import io.litj.node.registry.Registry;
 import io.litj.protocol.LitErrorCode;
@@ -96,10 +97,14 @@ public final class LitNode implements AutoCloseable {
             this.ownsRuntime = true;
             ownRuntime = runtime;
             KeyShareStore keys = KeyShareStore.open(b.config.dataDir());
-            this.revocations = RevocationBook.open(b.config.dataDir(), b.clock.instant());
+            this.revocations = RevocationBook.open(b.config.dataDir(), b.clock.instant(), registry::pkpOwner);
             ownRevocations = revocations;
-            SessionSigValidator validator = SessionSigValidator.builder(entry.address()).clock(b.clock)
-                    .blsVerifier(Bls.capabilityVerifier(keys::rootPublicKey)).revocations(revocations).build();
+            SessionSigValidator.Builder validation = SessionSigValidator.builder(entry.address()).clock(b.clock)
+                    .blsVerifier(Bls.capabilityVerifier(keys::rootPublicKey)).revocations(revocations);
+            if (registry instanceof EvmRegistry evm) {
+                validation.contractSignatures(evm.contractSignatures()); // EIP-1271 needs a chain to ask
+            }
+            SessionSigValidator validator = validation.build();
             AuthGate gate = new AuthGate(validator);
             this.capacity = CapacityGate.open(b.config.capacity(), registry, b.config.dataDir(), b.clock);
             ownCapacity = capacity;
