@@ -8,6 +8,7 @@ module io.litj.node {
     requires transitive io.litj.protocol;
     requires transitive io.litj.threshold;
     requires io.helidon.webserver;
+    requires java.logging;
     requires java.management;
     requires java.net.http;
     requires java.sql;
@@ -26,6 +27,7 @@ module io.litj.node {
     exports io.litj.node.ecdsa;
     exports io.litj.node.fetch;
     exports io.litj.node.keys;
+    exports io.litj.node.log;
     exports io.litj.node.metrics;
     exports io.litj.node.ratelimit;
     exports io.litj.node.revoke;

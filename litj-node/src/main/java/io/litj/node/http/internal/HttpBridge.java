@@ -200,8 +200,18 @@ public final class HttpBridge implements AutoCloseable {
             long start = System.nanoTime();
             bodies.skip();
             String correlationId = correlationId(headers(req));
-            metrics.request(NodeMetrics.UNKNOWN_ROUTE, Optional.of(LitErrorCode.NodeRouteNotFound),
-                    System.nanoTime() - start);
+            long nanos = System.nanoTime() - start;
+            metrics.request(NodeMetrics.UNKNOWN_ROUTE, Optional.of(LitErrorCode.NodeRouteNotFound), nanos);
+            MDC.put(MDC_REQUEST_ID, correlationId);
+            MDC.put(MDC_NODE, node);
+            try {
+                // the path is the client's: it goes to the client's error body, not to the log
+                LOG.info("{} {} -> 404 {} in {} ms", NodeMetrics.UNKNOWN_ROUTE, correlationId,
+                        LitErrorCode.NodeRouteNotFound.wireName(), nanos / 1_000_000);
+            } finally {
+                MDC.remove(MDC_REQUEST_ID);
+                MDC.remove(MDC_NODE);
+            }
             send(res, new NodeResponse(404, ErrorBody.of(LitErrorCode.NodeRouteNotFound, "no route for "
                     + req.prologue().method().text() + " " + Text.cut(req.path().path()), correlationId, List.of())),
                     correlationId, req.content().hasEntity()
