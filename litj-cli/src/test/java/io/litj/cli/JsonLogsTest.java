@@ -50,21 +50,10 @@ class JsonLogsTest {
     @TempDir
     Path temp;
 
-    private static List<String> litj(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path")));
-        if (Runtime.version().feature() >= 24) {
-            cmd.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        cmd.add(Main.class.getName());
-        cmd.addAll(List.of(args));
-        return cmd;
-    }
-
     @Test
     void jsonFormat_requestWithASessionSig_linesCarryTheRequestIdAndNoSecret() throws Exception {
         Path log = temp.resolve("stderr.log");
-        ProcessBuilder pb = new ProcessBuilder(litj("devnet", "up", "--nodes", "3", "--data",
+        ProcessBuilder pb = new ProcessBuilder(ProcessesTest.javaCommand("devnet", "up", "--nodes", "3", "--data",
                 temp.resolve("devnet").toString(), "--rpc-port", "0", "--base-port", "0", "--json", "--verbose"))
                 .redirectError(log.toFile());
         pb.environment().put("LITJ_LOG_FORMAT", "json");

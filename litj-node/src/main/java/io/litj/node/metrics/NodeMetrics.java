@@ -9,8 +9,10 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -51,6 +53,12 @@ public final class NodeMetrics {
     private final PrometheusMeterRegistry registry;
     private final Timer validation;
     private final Timer actionRun;
+    /** The meters of each (route, code) seen, so a request only looks them up (bounded: both labels are fixed sets). */
+    private final Map<String, RouteMeters> byRoute = new ConcurrentHashMap<>();
+
+    /** The meters one answered request of a (route, code) moves; refusal meters are null on success. */
+    private record RouteMeters(Counter requests, Timer latency, Counter refusals, Counter capacityRefusals) {
+    }
 
     private NodeMetrics(PrometheusMeterRegistry registry) {
         this.registry = registry;
@@ -99,18 +107,27 @@ public final class NodeMetrics {
             return;
         }
         String codeLabel = code.map(LitErrorCode::wireName).orElse(NO_CODE);
-        Counter.builder("litj.requests").description("answered requests by route and litj error code")
-                .tag("route", route).tag("code", codeLabel).register(registry).increment();
-        timer("litj.request", "request latency by route").tag("route", route).register(registry)
-                .record(nanos, TimeUnit.NANOSECONDS);
-        if (code.isPresent()) {
-            Counter.builder("litj.refusals").description("refused requests by route and litj error code")
-                    .tag("route", route).tag("code", codeLabel).register(registry).increment();
-            if (CAPACITY_CODES.contains(code.get())) {
-                Counter.builder("litj.capacity.refusals").description("requests refused for capacity credits")
-                        .tag("route", route).register(registry).increment();
-            }
+        RouteMeters m = byRoute.computeIfAbsent(route + ' ' + codeLabel, k -> meters(route, code, codeLabel));
+        m.requests().increment();
+        m.latency().record(nanos, TimeUnit.NANOSECONDS);
+        if (m.refusals() != null) {
+            m.refusals().increment();
         }
+        if (m.capacityRefusals() != null) {
+            m.capacityRefusals().increment();
+        }
+    }
+
+    private RouteMeters meters(String route, Optional<LitErrorCode> code, String codeLabel) {
+        Counter requests = Counter.builder("litj.requests").description("answered requests by route and litj error "
+                + "code").tag("route", route).tag("code", codeLabel).register(registry);
+        Timer latency = timer("litj.request", "request latency by route").tag("route", route).register(registry);
+        Counter refusals = code.isEmpty() ? null : Counter.builder("litj.refusals").description("refused requests "
+                + "by route and litj error code").tag("route", route).tag("code", codeLabel).register(registry);
+        Counter capacity = code.isEmpty() || !CAPACITY_CODES.contains(code.get()) ? null
+                : Counter.builder("litj.capacity.refusals").description("requests refused for capacity credits")
+                .tag("route", route).register(registry);
+        return new RouteMeters(requests, latency, refusals, capacity);
     }
 
     /** One session-sig validation that took {@code nanos}. */
