@@ -234,6 +234,39 @@ class EvmRegistryAnvilTest {
         assertEquals(LitErrorCode.NodeSystemFault, e.code());
     }
 
+    @Test
+    void openAt_stakingAlone_findsTheOtherContractsStakingNames() {
+        try (EvmRegistry found = EvmRegistry.openAt(anvil.url(), STAKING, clock, Duration.ofSeconds(2))) {
+            assertEquals(contracts, found.contracts());
+            assertEquals(nodes, found.nodes());
+        }
+    }
+
+    @Test
+    void openAt_aStakingWhoseOwnerNamedNoContracts_isRefusedWithNodeSystemFault() {
+        EthAddress bare = EthAddress.of(randomBytes(20));
+        anvil.setCode(bare, LitjContracts.artifact("Staking", "deployedBytecode"));
+        admin.send(bare, StakingContract.INITIALIZE.encodeCall(List.of(AbiValue.address(admin.address()),
+                AbiValue.uint(86_400))));
+        LitNodeException e = assertThrows(LitNodeException.class,
+                () -> EvmRegistry.openAt(anvil.url(), bare, clock, Duration.ofSeconds(2)));
+        assertEquals(LitErrorCode.NodeSystemFault, e.code());
+        assertTrue(e.getMessage().contains("names no other contracts yet"), e.getMessage());
+    }
+
+    @Test
+    void setLitjContracts_bySomeoneButTheOwner_reverts() {
+        EvmSender stranger = funded();
+        LitNodeException e = assertThrows(LitNodeException.class, () -> stranger.send(contracts.staking(),
+                StakingContract.SET_LITJ_CONTRACTS.encodeCall(List.of(AbiValue.address(stranger.address()),
+                        AbiValue.address(stranger.address()), AbiValue.address(stranger.address()),
+                        AbiValue.address(stranger.address()), AbiValue.address(stranger.address())))));
+        assertTrue(e.getMessage().contains("litj: caller is not the owner"), e.getMessage());
+        try (EvmRegistry found = EvmRegistry.openAt(anvil.url(), STAKING, clock, Duration.ofSeconds(2))) {
+            assertEquals(contracts, found.contracts());
+        }
+    }
+
     private EvmSender funded() {
         PrivateKeyEthSigner wallet = PrivateKeyEthSigner.fromBytes(randomBytes(32));
         anvil.setBalance(wallet.address(), ETHER);

@@ -86,6 +86,34 @@ public final class EvmRegistry implements Registry {
         }
     }
 
+    /**
+     * A registry of the network whose Staking contract is at {@code staking}: the other contracts are the ones Staking
+     * names ({@code litjContracts()}), so a node needs only the JSON-RPC URL and this address.
+     *
+     * @throws LitNodeException {@code NodeSystemFault} if the endpoint does not answer, there is no litj Staking at
+     *     {@code staking}, or its owner has not named the other contracts yet
+     */
+    public static EvmRegistry openAt(URI rpcUrl, EthAddress staking, Clock clock, Duration cacheTtl) {
+        EthRpc rpc = new EthRpc(rpcUrl, Duration.ofSeconds(5));
+        try {
+            return new EvmRegistry(rpc, discover(new ContractReads(rpc), staking), clock, cacheTtl);
+        } catch (RuntimeException e) {
+            rpc.close();
+            throw e;
+        }
+    }
+
+    private static EvmContracts discover(ContractReads reads, EthAddress staking) {
+        List<AbiValue> named = reads.call(staking, StakingContract.LITJ_CONTRACTS);
+        List<EthAddress> at = named.stream().map(AbiValue::asAddress).toList();
+        if (at.stream().anyMatch(a -> a.toLowerHex().equals(EthAddress.of(new byte[20]).toLowerHex()))) {
+            throw new LitNodeException(LitErrorCode.NodeSystemFault, "the Staking contract at "
+                    + staking.toChecksumString() + " names no other contracts yet; its owner must call "
+                    + "setLitjContracts");
+        }
+        return new EvmContracts(staking, at.get(0), at.get(1), at.get(2), at.get(3), at.get(4));
+    }
+
     /** The contracts this registry reads. */
     public EvmContracts contracts() {
         return contracts;
