@@ -72,9 +72,13 @@ final class NodeCommand implements Callable<Integer> {
 
     private static Registry open(NodeConfig config) {
         RegistryChain chain = config.registryChain();
-        return chain == null ? SqliteRegistry.open(config.registryFile())
-                : EvmRegistry.openAt(chain.rpcUrl(), chain.stakingAddress(), Clock.systemUTC(),
+        if (chain == null) {
+            return SqliteRegistry.open(config.registryFile());
+        }
+        EvmRegistry registry = EvmRegistry.openAt(chain.rpcUrl(), chain.stakingAddress(), Clock.systemUTC(),
                 EvmRegistry.DEFAULT_CACHE_TTL);
+        registry.followEvents(EvmRegistry.DEFAULT_EVENT_POLL);
+        return registry;
     }
 
     /** The config of a node on a chain; refuses a registry file's. */
