@@ -25,8 +25,6 @@ import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,7 +155,7 @@ class ChainNodesProcessesTest {
         JsonValue.JsonObject ids = (JsonValue.JsonObject) JsonReader.parse(cli("node", "init", "--config",
                 config.toString()), LitErrorCode.InvalidArgument, "init");
         anvil.setBalance(EthAddress.parse(string(ids, "nodeAddress"), "a"), ETHER);
-        CliRun r = run("node", "register", "--config", config.toString(), "--address", "127.0.0.1:7999");
+        LitjRun r = LitjRun.litj("node", "register", "--config", config.toString(), "--address", "127.0.0.1:7999");
         assertEquals(Exit.LOCAL_ERROR, r.code(), r.err());
         assertTrue(r.err().contains("litj: staker is not admitted"), r.err());
     }
@@ -168,7 +166,7 @@ class ChainNodesProcessesTest {
         PrivateKeyEthSigner notOwner = PrivateKeyEthSigner.fromBytes(notOwnerKey);
         anvil.setBalance(notOwner.address(), ETHER);
         Path keyFile = Files.writeString(temp.resolve("not-owner.key"), Hex.encode(notOwnerKey));
-        CliRun r = run("chain", "admit", "--rpc-url", anvil.url().toString(), "--staking",
+        LitjRun r = LitjRun.litj("chain", "admit", "--rpc-url", anvil.url().toString(), "--staking",
                 STAKING.toChecksumString(), "--admin-key-file", keyFile.toString(), "--staker",
                 notOwner.address().toChecksumString());
         assertEquals(Exit.LOCAL_ERROR, r.code(), r.err());
@@ -180,7 +178,7 @@ class ChainNodesProcessesTest {
         Path config = Files.writeString(temp.resolve("both.json"), "{\"chain\":{\"rpcUrl\":\"" + anvil.url()
                 + "\",\"stakingAddress\":\"" + STAKING.toChecksumString() + "\"},\"registry\":\"r.sqlite\","
                 + "\"index\":0,\"dataDir\":\"d\"}");
-        CliRun r = run("node", "--config", config.toString());
+        LitjRun r = LitjRun.litj("node", "--config", config.toString());
         assertEquals(Exit.LOCAL_ERROR, r.code(), r.err());
         assertTrue(r.err().contains("[invalid_argument_exception]") && r.err().contains("without 'registry' and"
                 + " 'index'"), r.err());
@@ -279,20 +277,10 @@ class ChainNodesProcessesTest {
         return ((JsonValue.JsonString) o.get(name).orElseThrow()).value();
     }
 
-    private record CliRun(int code, String out, String err) {
-    }
-
-    private static CliRun run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new CliRun(code, out.toString(), err.toString());
-    }
-
     /** Runs a command that must succeed; returns its output. */
     private static String cli(String... args) {
-        CliRun r = run(args);
-        assertEquals(0, r.code(), () -> String.join(" ", args) + " failed: " + r.err());
+        LitjRun r = LitjRun.litj(args);
+        assertEquals(0, r.code(), () -> String.join(" ", args) + " failed: " + r.both());
         return r.out();
     }
 }
