@@ -38,6 +38,7 @@ import io.litj.node.revoke.RevocationBook;
 import io.litj.node.http.internal.RevokeEndpoint;
 import io.litj.threshold.bls.Bls;
 import io.litj.threshold.bls.BlsPublicKey;
+import io.litj.node.registry.EvmRegistry;
 import io.litj.node.registry.NodeEntry;
 import io.litj.node.registry.Registry;
 import io.litj.protocol.LitErrorCode;
@@ -85,10 +86,11 @@ public final class LitNode implements AutoCloseable {
         CapacityGate ownCapacity = null;
         RevocationBook ownRevocations = null;
         try {
-            this.entry = registry.nodes().stream().filter(n -> n.index() == b.config.index()).findFirst()
+            NodeIdentity identity = NodeIdentity.loadOrCreate(b.config.dataDir(), b.random);
+            this.entry = b.config.registryChain() != null ? listedAs(registry, identity)
+                    : registry.nodes().stream().filter(n -> n.index() == b.config.index()).findFirst()
                     .orElseThrow(() -> new LitNodeException(LitErrorCode.InvalidArgument, "the registry "
                             + registry + " has no node with index " + b.config.index()));
-            NodeIdentity identity = NodeIdentity.loadOrCreate(b.config.dataDir(), b.random);
             if (!identity.identityPublicKey().equals(entry.identityKey())) {
                 throw new LitNodeException(LitErrorCode.InvalidArgument, "data folder " + b.config.dataDir()
                         + " holds identity " + identity.identityPublicKey() + " but the registry lists node "
@@ -99,10 +101,14 @@ public final class LitNode implements AutoCloseable {
             this.ownsRuntime = true;
             ownRuntime = runtime;
             KeyShareStore keys = KeyShareStore.open(b.config.dataDir());
-            this.revocations = RevocationBook.open(b.config.dataDir(), b.clock.instant());
+            this.revocations = RevocationBook.open(b.config.dataDir(), b.clock.instant(), registry::pkpOwner);
             ownRevocations = revocations;
-            SessionSigValidator validator = SessionSigValidator.builder(entry.address()).clock(b.clock)
-                    .blsVerifier(Bls.capabilityVerifier(keys::rootPublicKey)).revocations(revocations).build();
+            SessionSigValidator.Builder validation = SessionSigValidator.builder(entry.address()).clock(b.clock)
+                    .blsVerifier(Bls.capabilityVerifier(keys::rootPublicKey)).revocations(revocations);
+            if (registry instanceof EvmRegistry evm) {
+                validation.contractSignatures(evm.contractSignatures()); // EIP-1271 needs a chain to ask
+            }
+            SessionSigValidator validator = validation.build();
             AuthGate gate = new AuthGate(validator, metrics::validation);
             this.capacity = CapacityGate.open(b.config.capacity(), registry, b.config.dataDir(), b.clock);
             ownCapacity = capacity;
@@ -207,7 +213,17 @@ public final class LitNode implements AutoCloseable {
             }
             throw e;
         }
+        peer.joinNetworkKey();
         LOG.info("node {} listening on {}", entry.index(), url());
+    }
+
+    /** A node on a chain is the one the chain lists with its identity key (it registered with it). */
+    private static NodeEntry listedAs(Registry registry, NodeIdentity identity) {
+        return registry.nodes().stream().filter(n -> n.identityKey().equals(identity.identityPublicKey()))
+                .findFirst().orElseThrow(() -> new LitNodeException(LitErrorCode.InvalidArgument, "the registry "
+                        + registry + " does not list this node (wallet " + identity.wallet().address()
+                        .toChecksumString() + ", identity " + identity.identityPublicKey() + "); register it first: "
+                        + "litj node register --config <file> --address <ip:port>"));
     }
 
     /** A builder for the node of {@code config}. */

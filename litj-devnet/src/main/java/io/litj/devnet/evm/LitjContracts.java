@@ -24,7 +24,8 @@ import java.util.Optional;
  * Deploys litj's contracts (the committed build in {@code contracts/build}, packaged as resources) on an anvil chain:
  * PubkeyRouter, PKPNFT (wired to the router's key pool), PKPPermissions, RateLimitNFT, PKPHelper by creation
  * transactions from the admin wallet, and Staking placed at a given address (the one the JS SDK reads for
- * {@code custom} networks) with {@code anvil_setCode}, then initialized with the admin as owner.
+ * {@code custom} networks) with {@code anvil_setCode}, then initialized with the admin as owner and told the other
+ * contracts' addresses ({@code setLitjContracts}), so that a node given only Staking's address finds them.
  */
 public final class LitjContracts {
     private static final String RESOURCES = "/litj-contracts/";
@@ -48,17 +49,30 @@ public final class LitjContracts {
         anvil.setCode(stakingAt, artifact("Staking", "deployedBytecode"));
         admin.send(stakingAt, StakingContract.INITIALIZE.encodeCall(List.of(AbiValue.address(admin.address()),
                 AbiValue.uint(epochLengthSeconds))));
+        admin.send(stakingAt, StakingContract.SET_LITJ_CONTRACTS.encodeCall(List.of(AbiValue.address(router),
+                AbiValue.address(pkpNft), AbiValue.address(permissions), AbiValue.address(rateLimit),
+                AbiValue.address(helper))));
         return new EvmContracts(stakingAt, router, pkpNft, permissions, rateLimit, helper);
     }
 
     private static EthAddress create(EvmSender admin, String name, AbiValue... constructorArgs) {
+        return create(admin, name, AbiCodec.encode(Collections.nCopies(constructorArgs.length, AbiType.ADDRESS),
+                List.of(constructorArgs)));
+    }
+
+    /**
+     * Creates contract {@code name} of the committed build (e.g. {@code TestMultisigWallet}) from {@code sender},
+     * with its ABI-encoded constructor arguments.
+     *
+     * @throws LitNodeException {@code NodeSystemFault} if the transaction fails or makes no contract
+     */
+    public static EthAddress create(EvmSender sender, String name, Bytes constructorArgs) {
         byte[] code = Bytes.fromHex(artifact(name, "bytecode"), name).toByteArray();
-        byte[] args = AbiCodec.encode(Collections.nCopies(constructorArgs.length, AbiType.ADDRESS),
-                List.of(constructorArgs)).toByteArray();
+        byte[] args = constructorArgs.toByteArray();
         byte[] init = new byte[code.length + args.length];
         System.arraycopy(code, 0, init, 0, code.length);
         System.arraycopy(args, 0, init, code.length, args.length);
-        return admin.send(Optional.empty(), Bytes.of(init), BigInteger.ZERO).contractAddress().orElseThrow(
+        return sender.send(Optional.empty(), Bytes.of(init), BigInteger.ZERO).contractAddress().orElseThrow(
                 () -> new LitNodeException(LitErrorCode.NodeSystemFault, "creating " + name + " made no contract"));
     }
 

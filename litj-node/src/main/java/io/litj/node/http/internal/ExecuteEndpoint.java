@@ -191,7 +191,7 @@ public final class ExecuteEndpoint implements Endpoint {
         JsonValue.ObjectBuilder b = JsonValue.object()
                 .put("actionIpfsIds", new JsonValue.JsonArray(List.of(new JsonValue.JsonString(stack.getLast()))))
                 .put("actionIpfsIdStack", stackJson)
-                .put("authSigAddress", auth.capabilityType() == AuthSigType.WALLET_SIG
+                .put("authSigAddress", auth.capabilityType() != AuthSigType.BLS_NETWORK_SIG
                         ? new JsonValue.JsonString(auth.caller().toChecksumString()) : JsonValue.JsonNull.INSTANCE)
                 .put("authMethodContexts", new JsonValue.JsonArray(List.of()))
                 .put("resources", new JsonValue.JsonArray(List.of()))
