@@ -31,10 +31,15 @@ public final class PkpSignFixture {
 
     /** Mints (a DKG among the running nodes) the PKP described in the class comment. */
     public static Pkp mintPkp(Devnet devnet) {
-        return devnet.mintPkp(List.of(
+        return devnet.mintPkp(permissions());
+    }
+
+    /** The PKP's permissions: {@link #SIGNER} with scope 1, {@link #PERSONAL} with scope 2. */
+    public static List<PkpPermission> permissions() {
+        return List.of(
                 new PkpPermission(PkpPermission.ETH_WALLET, SIGNER.address().toLowerHex(),
                         Set.of(PkpPermission.SCOPE_SIGN_ANYTHING)),
                 new PkpPermission(PkpPermission.ETH_WALLET, PERSONAL.address().toLowerHex(),
-                        Set.of(PkpPermission.SCOPE_PERSONAL_SIGN))));
+                        Set.of(PkpPermission.SCOPE_PERSONAL_SIGN)));
     }
 }

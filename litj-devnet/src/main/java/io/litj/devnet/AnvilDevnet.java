@@ -1,5 +1,6 @@
 package io.litj.devnet;
 
+import io.litj.devnet.chain.ChainView;
 import io.litj.devnet.evm.AnvilBinary;
 import io.litj.devnet.evm.AnvilProcess;
 import io.litj.devnet.evm.EvmRegistryWriter;
@@ -188,6 +189,15 @@ public final class AnvilDevnet implements AutoCloseable {
     /** Anvil's JSON-RPC URL: the only setting the JS SDK needs ({@code rpcUrl}). */
     public String rpcUrl() {
         return anvil.url().toString();
+    }
+
+    /**
+     * Where a JS SDK client's {@code _blockHashUrl} points: anvil's URL + {@code /get_most_recent_valid_block}, as
+     * the SDK makes it from {@code rpcUrl}. Anvil has no such route, so the SDK takes the latest block from
+     * {@code rpcUrl} instead.
+     */
+    public String blockHashUrl() {
+        return rpcUrl() + ChainView.BLOCK_PATH;
     }
 
     /** The node URLs, by index. */

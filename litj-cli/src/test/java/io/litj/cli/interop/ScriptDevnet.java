@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.litj.devnet.AnvilDevnet;
 import io.litj.devnet.Devnet;
 import io.litj.devnet.DevnetConfig;
 import io.litj.protocol.LitErrorCode;
@@ -18,6 +19,7 @@ import io.litj.protocol.testing.NodeJs;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -27,6 +29,17 @@ import java.util.function.UnaryOperator;
  * {@code flows.<name>} entries, each {@code {ok, …, error?: {name, errorCode, …}}}.
  */
 final class ScriptDevnet {
+    /** A started devnet as a flows script sees it: its chain's URLs and its nodes. */
+    record Network(String rpcUrl, String blockHashUrl, List<String> nodeUrls) {
+        static Network of(Devnet devnet) {
+            return new Network(devnet.rpcUrl(), devnet.blockHashUrl(), devnet.nodeUrls());
+        }
+
+        static Network of(AnvilDevnet devnet) {
+            return new Network(devnet.rpcUrl(), devnet.blockHashUrl(), devnet.nodeUrls());
+        }
+    }
+
     private ScriptDevnet() {
     }
 
@@ -62,21 +75,31 @@ final class ScriptDevnet {
         return refused;
     }
 
+    /** Skips (with the reason) or, under CI, fails the calling test when {@code script} cannot run here. */
+    static void requireScripts(String script) {
+        if (NodeJs.findOnPath("node").isEmpty() || NodeJs.findInteropDir().isEmpty()) {
+            NodeJs.runScript(script); // skips with the reason, or fails under CI
+        }
+    }
+
     /**
      * Runs the flows script {@code script} against {@code devnet} ({@code --rpc-url} and {@code --block-hash-url}
      * first, then {@code args}) and parses its one JSON document. Without Node.js or {@code interop/} it skips with
      * the reason (or fails under CI), as {@link NodeJs} does.
      */
     static JsonValue.JsonObject runFlows(Devnet devnet, String script, String... args) {
-        if (NodeJs.findOnPath("node").isEmpty() || NodeJs.findInteropDir().isEmpty()) {
-            NodeJs.runScript(script); // skips with the reason, or fails under CI
-        }
+        requireScripts(script);
         assertNotNull(devnet, "the devnet did not start");
+        return runFlows(Network.of(devnet), script, args);
+    }
+
+    /** As {@link #runFlows(Devnet, String, String...)}, for a started {@code network}. */
+    static JsonValue.JsonObject runFlows(Network network, String script, String... args) {
         String[] all = new String[args.length + 4];
         all[0] = "--rpc-url";
-        all[1] = devnet.rpcUrl();
+        all[1] = network.rpcUrl();
         all[2] = "--block-hash-url";
-        all[3] = devnet.blockHashUrl();
+        all[3] = network.blockHashUrl();
         System.arraycopy(args, 0, all, 4, args.length);
         return JsonReader.parseObject(NodeJs.runScript(script, all), LitErrorCode.NodeParserError,
                 script + " output");

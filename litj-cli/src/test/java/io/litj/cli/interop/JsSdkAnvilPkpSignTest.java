@@ -1,0 +1,35 @@
+package io.litj.cli.interop;
+
+import io.litj.cli.PkpSignFixture;
+import io.litj.devnet.AnvilDevnet;
+import io.litj.devnet.DevnetConfig;
+import io.litj.devnet.testing.TestAnvil;
+import io.litj.node.registry.Pkp;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.junit.jupiter.api.AutoClose;
+
+/**
+ * The JS SDK's PKP signing flows ({@link PkpSignFlowsChecks}) on a 3-node devnet whose registry is litj's contracts
+ * on anvil, the SDK given only {@code rpcUrl} = anvil: the PKP is minted by transaction ({@code PKPNFT.mintNext} of a
+ * pooled key, its owner {@link PkpSignFixture#LATECOMER}) and its wallets permitted by the owner with
+ * {@code PKPPermissions.addPermittedAuthMethod}; the nodes read the PKP, its permissions and scopes from the chain.
+ * Skipped without Node.js, npm or {@code LITJ_ANVIL}, failed under {@code CI}.
+ */
+class JsSdkAnvilPkpSignTest extends PkpSignFlowsChecks {
+    @AutoClose // after all tests; stays null when the script cannot run here
+    private AnvilDevnet devnet;
+
+    @Override
+    ScriptDevnet.Network start(Path dir) {
+        devnet = AnvilDevnet.start(DevnetConfig.defaults(dir).withPorts(0, 0), TestAnvil.cacheDir(),
+                Clock.systemUTC(), new SecureRandom(), 0);
+        return ScriptDevnet.Network.of(devnet);
+    }
+
+    @Override
+    Pkp mintPkp() {
+        return devnet.mintPkp(PkpSignFixture.LATECOMER, PkpSignFixture.permissions());
+    }
+}
