@@ -5,6 +5,7 @@ import io.litj.node.actions.Watchdog.CancelReason;
 import io.litj.protocol.LitErrorCode;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +24,7 @@ import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * What every node of a process can share to run Lit Actions: one GraalJS {@link Engine} (warm code caches), the
@@ -35,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * {@value #THREAD_KEEP_ALIVE_SECONDS} s for the next one; there are never more than the executions running at once
  * (which the runtimes' slots bound) plus the ones about to return to the pool. The {@code onThreadEnd} callback runs
  * on the action thread once the action has stopped and its context is closed, which is when a slot may be given
- * back. A caller that stops waiting (timeout plus grace, or its own interruption) gets its answer while the slot
- * stays taken until the action has stopped. Thread-safe.
+ * back. The action thread logs with the caller's SLF4J MDC (request id, node), copied in for each execution and
+ * cleared after it. A caller that stops waiting (timeout plus grace, or its own interruption) gets its answer while
+ * the slot stays taken until the action has stopped. Thread-safe.
  */
 final class ActionEngine implements AutoCloseable {
     static final int STACK_MIB = 16;
@@ -138,12 +141,15 @@ final class ActionEngine implements AutoCloseable {
      */
     ActionResult execute(ActionExecution execution, ActionLimits limits, Duration timeout, Runnable onThreadEnd) {
         Future<ActionResult> future;
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
         try {
             future = threads.submit(() -> {
+                adoptLogContext(logContext);
                 try {
                     return runGuarded(execution);
                 } finally {
                     onThreadEnd.run();
+                    MDC.clear();
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -153,6 +159,18 @@ final class ActionEngine implements AutoCloseable {
                     "Lit Action cancelled: the action runtime is shutting down", "");
         }
         return await(execution, future, limits, timeout);
+    }
+
+    /**
+     * Gives the action thread the caller's log context (the request id and node), replacing whatever the pooled
+     * thread held: a thread made while another request was served inherited that request's context.
+     */
+    private static void adoptLogContext(Map<String, String> context) {
+        if (context == null || context.isEmpty()) {
+            MDC.clear();
+        } else {
+            MDC.setContextMap(context);
+        }
     }
 
     private static ActionResult runGuarded(ActionExecution execution) {
