@@ -17,6 +17,8 @@
 //   storageReuse         a second client with an in-memory storage provider: two getSessionSigs calls, one wallet
 //                        signature; the cached session then runs the main action
 //
+// Every request the SDK sent to a node (it carries the SDK's own X-Request-Id) is listed under nodeRequests as
+// {node, path, requestId}, in order, so that a test can find those ids in the nodes' logs and count them in /metrics.
 // Every non-loopback connection is refused (sockets and fetch) and recorded under networkGuard.refused. The whole
 // run is bounded by --timeout-ms; the clients are always disconnected at the end (which stops the SDK's chain
 // listener), then the process exits without waiting for idle keep-alive connections to time out.
@@ -39,7 +41,7 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
-import { captureConsole, isLoopback, loopbackOnly } from './lib/harness.mjs';
+import { captureConsole, isLoopback, loopbackOnly, sentRequestId } from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
 process.noDeprecation = true; // the SDK's depd notices would only clutter stderr
@@ -48,7 +50,14 @@ const startedAt = Date.now();
 // ---------------------------------------------------------------- stdout for the document; loopback only
 const { sdkConsole, realStdoutWrite, realStderrWrite } = captureConsole();
 const fetchedUrls = []; // every URL the SDK fetched (node requests and the block-hash endpoint), in order
-const refusedConnections = loopbackOnly('devnet-flows', (url) => fetchedUrls.push(url.href));
+const nodeRequests = []; // every request the SDK sent with an X-Request-Id: {node (origin), path, requestId}
+const refusedConnections = loopbackOnly('devnet-flows', (url, init) => {
+  fetchedUrls.push(url.href);
+  const requestId = sentRequestId(init);
+  if (requestId !== null) {
+    nodeRequests.push({ node: url.origin, path: url.pathname, requestId });
+  }
+});
 
 // ---------------------------------------------------------------- arguments
 const OPTIONS = {
@@ -383,6 +392,7 @@ const document = {
   },
   sdkIpfsIds: null,
   flows: {},
+  nodeRequests,
   disconnect: null,
   networkGuard: { refused: refusedConnections },
   timedOut: false,

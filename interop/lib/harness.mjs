@@ -2,6 +2,7 @@
 // - captureConsole(): keeps stdout for the one JSON result document; what the SDK logs is kept in a list instead;
 // - loopbackOnly(): every non-loopback socket or fetch is refused and recorded (the tests assert none was tried);
 // - noNetwork(): every socket or fetch is refused and recorded, for scripts that need no network at all;
+// - sentRequestId(): the X-Request-Id a fetch sent (the SDK sends one with every node request);
 // - installedVersion(): the version of the copy of a package that a given require function loads;
 // - sdkVersions() / sdkCryptoVersions(): the SDK package versions a document reports;
 // - startOfflineScript(): the start of a script without network (clock, captured console, noNetwork);
@@ -74,6 +75,19 @@ export function loopbackOnly(scriptName, onFetch = () => {}) {
     return realFetch(input, init);
   };
   return refusedConnections;
+}
+
+/** The {@code X-Request-Id} header of a fetch's {@code init} (a plain object or a Headers), or null. */
+export function sentRequestId(init) {
+  const headers = init?.headers;
+  if (!headers) {
+    return null;
+  }
+  if (typeof headers.get === 'function') {
+    return headers.get('x-request-id');
+  }
+  const name = Object.keys(headers).find((k) => k.toLowerCase() === 'x-request-id');
+  return name === undefined ? null : String(headers[name]);
 }
 
 /** Refuses every socket and fetch, loopback included (for scripts that need no network at all). */

@@ -11,7 +11,6 @@ import io.litj.client.SessionRequest;
 import io.litj.client.SessionTerms;
 import io.litj.devnet.Devnet;
 import io.litj.node.actions.IpfsCid;
-import io.litj.node.metrics.NodeMetrics;
 import io.litj.node.testing.PrometheusText;
 import io.litj.protocol.auth.SessionSigs;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
@@ -26,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
@@ -56,20 +54,8 @@ class DevnetMetricsTest {
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    private static PrometheusText scrape(String node) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(node + "/metrics"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        assertEquals(NodeMetrics.CONTENT_TYPE, r.headers().firstValue("Content-Type").orElseThrow());
-        return PrometheusText.parse(r.body());
-    }
-
     private static List<PrometheusText> scrapeAll() throws Exception {
-        List<PrometheusText> out = new ArrayList<>();
-        for (String node : devnet.nodeUrls()) {
-            out.add(scrape(node));
-        }
-        return out;
+        return MetricsScrapes.scrapeAll(http, devnet.nodeUrls());
     }
 
     @Test
@@ -122,6 +108,6 @@ class DevnetMetricsTest {
     }
 
     private static double delta(PrometheusText after, PrometheusText before, String name, Map<String, String> labels) {
-        return after.value(name, labels) - before.value(name, labels);
+        return MetricsScrapes.delta(after, before, name, labels);
     }
 }

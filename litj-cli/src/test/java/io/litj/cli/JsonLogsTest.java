@@ -8,32 +8,25 @@ import io.litj.client.InMemorySessionStore;
 import io.litj.client.LitClient;
 import io.litj.client.SessionRequest;
 import io.litj.client.SessionTerms;
-import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.auth.SessionSig;
 import io.litj.protocol.auth.SessionSigs;
 import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
 import io.litj.protocol.json.JsJson;
-import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.resource.LitAbility;
 import io.litj.protocol.resource.LitResource;
 import io.litj.protocol.resource.ResourceAbilityRequest;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,23 +45,13 @@ class JsonLogsTest {
 
     @Test
     void jsonFormat_requestWithASessionSig_linesCarryTheRequestIdAndNoSecret() throws Exception {
-        Path log = temp.resolve("stderr.log");
-        ProcessBuilder pb = new ProcessBuilder(NodeProcess.javaCommand("devnet", "up", "--nodes", "3", "--data",
-                temp.resolve("devnet").toString(), "--rpc-port", "0", "--base-port", "0", "--json", "--verbose"))
-                .redirectError(log.toFile());
-        pb.environment().put("LITJ_LOG_FORMAT", "json");
-        Process devnet = pb.start();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         SessionSig sig;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(devnet.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String first = out.readLine();
-            assertTrue(first != null && first.startsWith("{"), "devnet did not start: " + first + "\n"
-                    + (Files.exists(log) ? Files.readString(log) : ""));
-            JsonValue.JsonObject state = JsonReader.parseObject(first, LitErrorCode.NodeBadInput, "state");
-            String rpcUrl = ((JsonValue.JsonString) state.get("rpcUrl").orElseThrow()).value();
-            try (LitClient client = LitClient.builder().rpcUrl(URI.create(rpcUrl))
+        String text;
+        List<JsonValue.JsonObject> lines;
+        try (JsonLogDevnet devnet = JsonLogDevnet.start(temp)) {
+            try (LitClient client = LitClient.builder().rpcUrl(URI.create(devnet.rpcUrl()))
                     .sessionStore(new InMemorySessionStore()).build(); HttpClient http = HttpClient.newHttpClient()) {
                 client.connect();
                 SessionSigs sigs = client.getSessionSigs(SessionRequest.of(SessionTerms.of(ResourceAbilityRequest.of(
@@ -82,26 +65,9 @@ class JsonLogsTest {
                 HttpResponse<String> evil = post(http, node + "/web/execute/v1", "{", "evil\"}{\"level\":\"ERROR\"");
                 assertTrue(evil.headers().firstValue("X-Correlation-Id").orElseThrow().startsWith("litj_"));
             }
-        } finally {
-            devnet.destroy();
-            if (!devnet.waitFor(30, TimeUnit.SECONDS)) {
-                devnet.destroyForcibly();
-                devnet.waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-
-        String text = Files.readString(log);
-        List<JsonValue.JsonObject> lines = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            if (line.isBlank() || line.startsWith("litj: ")) {
-                continue; // the command's own progress messages to its user, not log lines
-            }
-            assertTrue(line.startsWith("{"), "a line that is not JSON: " + line);
-            JsonValue.JsonObject o = JsonReader.parseObject(line, LitErrorCode.NodeBadInput, "log line");
-            for (String field : List.of("time", "level", "logger", "message")) {
-                assertTrue(o.get(field).orElse(null) instanceof JsonValue.JsonString, field + " in " + line);
-            }
-            lines.add(o);
+            devnet.close();
+            text = devnet.logText();
+            lines = devnet.logLines();
         }
         List<JsonValue.JsonObject> ok = lines.stream().filter(o -> has(o, "requestId", "lit_ops14ok")).toList();
         assertFalse(ok.isEmpty(), text);
@@ -124,10 +90,10 @@ class JsonLogsTest {
     }
 
     private static boolean has(JsonValue.JsonObject o, String field, String value) {
-        return o.get(field).orElse(null) instanceof JsonValue.JsonString s && s.value().equals(value);
+        return JsonLogDevnet.text(o, field).equals(value);
     }
 
     private static String string(JsonValue.JsonObject o, String field) {
-        return o.get(field).orElse(null) instanceof JsonValue.JsonString s ? s.value() : "";
+        return JsonLogDevnet.text(o, field);
     }
 }

@@ -25,6 +25,7 @@ import io.litj.protocol.crypto.PrivateKeyEthSigner;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.testing.InteropRuns;
+import io.litj.protocol.testing.NodeJs;
 import io.litj.protocol.testing.RunOnce;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -164,7 +165,7 @@ abstract class EncryptionFlowsChecks {
     }
 
     private JsonValue.JsonObject runScript() {
-        ScriptDevnet.requireScripts(SCRIPT);
+        NodeJs.requireScripts();
         ScriptDevnet.Network network = start(dataDir.resolve("devnet"));
         client = LitClient.builder().rpcUrl(URI.create(network.rpcUrl())).build();
         client.connect();

@@ -18,6 +18,7 @@ import io.litj.protocol.crypto.Hashes;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.testing.InteropRuns;
+import io.litj.protocol.testing.NodeJs;
 import io.litj.protocol.testing.RunOnce;
 import io.litj.threshold.ecdsa.EcdsaSignature;
 import java.math.BigInteger;
@@ -173,7 +174,7 @@ abstract class PkpSignFlowsChecks {
     }
 
     private JsonValue.JsonObject runScript() {
-        ScriptDevnet.requireScripts(SCRIPT);
+        NodeJs.requireScripts();
         network = start(dataDir.resolve("devnet"));
         pkp = mintPkp();
         return ScriptDevnet.runFlows(network, SCRIPT,

@@ -75,20 +75,13 @@ final class ScriptDevnet {
         return refused;
     }
 
-    /** Skips (with the reason) or, under CI, fails the calling test when {@code script} cannot run here. */
-    static void requireScripts(String script) {
-        if (NodeJs.findOnPath("node").isEmpty() || NodeJs.findInteropDir().isEmpty()) {
-            NodeJs.runScript(script); // skips with the reason, or fails under CI
-        }
-    }
-
     /**
      * Runs the flows script {@code script} against {@code devnet} ({@code --rpc-url} and {@code --block-hash-url}
      * first, then {@code args}) and parses its one JSON document. Without Node.js or {@code interop/} it skips with
      * the reason (or fails under CI), as {@link NodeJs} does.
      */
     static JsonValue.JsonObject runFlows(Devnet devnet, String script, String... args) {
-        requireScripts(script);
+        NodeJs.requireScripts();
         assertNotNull(devnet, "the devnet did not start");
         return runFlows(Network.of(devnet), script, args);
     }

@@ -123,6 +123,15 @@ public final class NodeJs {
         return Optional.empty();
     }
 
+    /**
+     * Skips (with the reason) or, under CI, fails the calling test unless Node.js and {@code interop/} are there: for
+     * a test that must know before it starts what a script needs (a devnet).
+     */
+    public static void requireScripts() {
+        requireExecutable("node");
+        requireInteropDir();
+    }
+
     private static Path requireExecutable(String name) {
         return findOnPath(name).orElseGet(() -> unavailable("'" + name + "' was not found on PATH; install Node.js"
                 + " (>= 18) to run the interop tests against the real Lit JS SDK"));
