@@ -38,7 +38,7 @@ class JsSdkAnvilDevnetTest {
         assertEquals(List.of("Staking", "PubkeyRouter", "PKPNFT", "PKPPermissions", "RateLimitNFT", "PKPHelper"),
                 List.copyOf(devnet.contractsJson().members().keySet()));
         String out = NodeJs.runScript("anvil-flows.mjs", "--rpc-url", devnet.rpcUrl(), "--block-hash-url",
-                devnet.rpcUrl() + "/get_most_recent_valid_block", "--user-key", USER_KEY);
+                devnet.blockHashUrl(), "--user-key", USER_KEY);
         JsonValue.JsonObject doc = (JsonValue.JsonObject) JsonReader.parse(out, LitErrorCode.InvalidArgument, "doc");
         JsonValue.JsonObject flows = (JsonValue.JsonObject) doc.get("flows").orElseThrow();
         JsonValue.JsonObject connect = (JsonValue.JsonObject) flows.get("connect").orElseThrow();

@@ -52,7 +52,7 @@ class JsSdkAnvilPkpSessionsTest {
                 "an address that is no PKP's has no owner");
 
         List<String> args = new ArrayList<>(List.of("--rpc-url", devnet.rpcUrl(), "--block-hash-url",
-                devnet.rpcUrl() + "/get_most_recent_valid_block"));
+                devnet.blockHashUrl()));
         args.addAll(List.of(PkpSessionFixture.pkpFlowsArgs(pkp, dataDir.resolve("actions"), 40_000)));
         String out = NodeJs.runScript("pkp-flows.mjs", args.toArray(String[]::new));
         JsonValue.JsonObject doc = JsonReader.parseObject(out, LitErrorCode.NodeParserError, "pkp-flows output");

@@ -38,7 +38,7 @@ class JsSdkEip1271Test {
                 TestAnvil.cacheDir(), Clock.systemUTC(), new SecureRandom());
         EthAddress wallet = Eip1271Fixture.deployTwoOfTwo(devnet);
         String out = NodeJs.runScript("eip1271-flows.mjs", "--rpc-url", devnet.rpcUrl(), "--block-hash-url",
-                devnet.rpcUrl() + "/get_most_recent_valid_block", "--wallet", wallet.toChecksumString(),
+                devnet.blockHashUrl(), "--wallet", wallet.toChecksumString(),
                 "--owner-a-key", Eip1271Fixture.OWNER_A_KEY, "--owner-b-key", Eip1271Fixture.OWNER_B_KEY);
         JsonValue.JsonObject doc = JsonReader.parseObject(out, LitErrorCode.NodeParserError, "eip1271-flows output");
         ScriptDevnet.flow(doc, "connect");
