@@ -26,12 +26,13 @@ final class AnvilUp {
         return LitjHome.dir().resolve("cache");
     }
 
-    static int run(DevnetConfig config, boolean json, PrintWriter out, PrintWriter err) throws Exception {
+    static int run(DevnetConfig config, int keyPool, boolean json, PrintWriter out, PrintWriter err)
+            throws Exception {
         Files.createDirectories(config.dataDir());
         err.println("litj: starting anvil, deploying litj's contracts and registering " + config.nodes()
                 + " nodes in " + config.dataDir() + " (the nodes then run a DKG for the network key)");
         err.flush();
-        AnvilDevnet devnet = AnvilDevnet.start(config, cacheDir(), Clock.systemUTC(), new SecureRandom());
+        AnvilDevnet devnet = AnvilDevnet.start(config, cacheDir(), Clock.systemUTC(), new SecureRandom(), keyPool);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             devnet.close();
@@ -50,6 +51,8 @@ final class AnvilUp {
                     + devnet.registry().network().threshold() + "), data in " + config.dataDir());
             out.println("  rpcUrl        " + devnet.rpcUrl() + "  (anvil; the JS SDK needs nothing else)");
             out.println("  networkPublicKey " + devnet.networkPublicKey().toHex());
+            out.println("  capacity      " + (config.capacity().mode().name().toLowerCase(java.util.Locale.ROOT))
+                    + "; PKP key pool " + keyPool + " (filled in the background)");
             devnet.contracts().byLitName().forEach((name, address) ->
                     out.println("  " + String.format("%-14s", name) + address));
             for (int i = 0; i < devnet.nodeUrls().size(); i++) {

@@ -2,6 +2,7 @@ package io.litj.cli;
 
 import io.litj.devnet.Devnet;
 import io.litj.devnet.DevnetConfig;
+import io.litj.devnet.PkpKeyPool;
 import io.litj.node.LitNodeException;
 import io.litj.node.fetch.FetchLimits;
 import io.litj.node.ratelimit.CapacityLimits;
@@ -70,6 +71,10 @@ final class DevnetCommand {
                 + "the registry lives: embedded (SQLite and a chain view, default) or anvil (litj's contracts on a "
                 + "local EVM chain; a new chain each time, foreground only)")
         String chain;
+        @Option(names = "--key-pool", defaultValue = "" + PkpKeyPool.DEFAULT_TARGET, paramLabel = "N", description =
+                "--chain anvil: PKP keys the nodes keep made ahead of time, so that a mint from any wallet gets one "
+                + "at once (0 to " + PkpKeyPool.MAX_TARGET + ", default ${DEFAULT-VALUE}; refilled in the background)")
+        int keyPool;
 
         @Override
         public Integer call() throws Exception {
@@ -78,11 +83,18 @@ final class DevnetCommand {
                 throw CliException.usage("--chain must be embedded or anvil, not " + chain);
             }
             if (chain.equals("anvil")) {
-                if (background || requireCapacity) {
-                    throw CliException.usage("--chain anvil runs in the foreground without --require-capacity"
-                            + " (not supported on anvil yet)");
+                if (background) {
+                    throw CliException.usage("--chain anvil runs in the foreground (not supported on anvil yet)");
                 }
-                return AnvilUp.run(validate(folder), json, spec.commandLine().getOut(), spec.commandLine().getErr());
+                if (keyPool < 0 || keyPool > PkpKeyPool.MAX_TARGET) {
+                    throw CliException.usage("--key-pool must be in [0, " + PkpKeyPool.MAX_TARGET + "], not "
+                            + keyPool);
+                }
+                return AnvilUp.run(validate(folder), keyPool, json, spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
+            }
+            if (spec.commandLine().getParseResult().hasMatchedOption("--key-pool")) {
+                throw CliException.usage("--key-pool applies to --chain anvil only");
             }
             Path dataDir = folder.dir();
             PrintWriter out = spec.commandLine().getOut();
