@@ -10,7 +10,9 @@
 // Exit code: 0 when the document was printed (whatever the flows' outcome), 1 on bad usage or an internal error.
 
 import { createRequire } from 'node:module';
-import { connectFlow, customClient, flowArgs, flowRunner, printFlows, walletSession } from './lib/flows.mjs';
+import {
+  connectFlow, customClient, flowArgs, flowRunner, flowsDocument, printFlows, walletSession,
+} from './lib/flows.mjs';
 import { captureConsole, loopbackOnly, sdkVersions } from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
@@ -25,15 +27,7 @@ const run = flowRunner(begun, Number(args['timeout-ms']));
 const { LitActionResource } = require('@lit-protocol/auth-helpers');
 const { LIT_ABILITY } = require('@lit-protocol/constants');
 
-const doc = {
-  script: 'interop/anvil-flows.mjs',
-  node: process.version,
-  versions: sdkVersions(require),
-  flows: {},
-  networkGuard: { refused },
-  timedOut: false,
-  ms: null,
-};
+const doc = flowsDocument('anvil-flows', sdkVersions(require), refused);
 
 const client = customClient(args['rpc-url'], args['block-hash-url']);
 let crash = null;

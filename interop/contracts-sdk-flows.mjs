@@ -28,7 +28,9 @@
 
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import { connectFlow, customClient, flowArgs, flowRunner, printFlows, walletSession } from './lib/flows.mjs';
+import {
+  connectFlow, customClient, flowArgs, flowRunner, flowsDocument, printFlows, walletSession,
+} from './lib/flows.mjs';
 import { captureConsole, loopbackOnly, sdkVersions } from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
@@ -64,15 +66,7 @@ async function walletAuthMethod(client) {
   return { authMethodType: AUTH_METHOD_TYPE.EthWallet, accessToken: JSON.stringify(authSig) };
 }
 
-const doc = {
-  script: 'interop/contracts-sdk-flows.mjs',
-  node: process.version,
-  versions: sdkVersions(require),
-  flows: {},
-  networkGuard: { refused },
-  timedOut: false,
-  ms: null,
-};
+const doc = flowsDocument('contracts-sdk-flows', sdkVersions(require), refused);
 
 const client = customClient(args['rpc-url'], args['block-hash-url']);
 const contracts = new LitContracts({

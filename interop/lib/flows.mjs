@@ -90,6 +90,17 @@ export function walletSession(client, key, resources, capabilityAuthSigs = undef
   });
 }
 
+/**
+ * The start of a flows script's one JSON document: its name, Node's version, the SDK versions (`versions`), an empty
+ * `flows` object and the network guard's refusals; `extra` fields go before `flows`.
+ */
+export function flowsDocument(scriptName, versions, refused, extra = {}) {
+  return {
+    script: `interop/${scriptName}.mjs`, node: process.version, versions, ...extra, flows: {},
+    networkGuard: { refused }, timedOut: false, ms: null,
+  };
+}
+
 /** A JS SDK client of the devnet at rpcUrl, as an application connects to a custom network (not yet connected). */
 export function customClient(rpcUrl, blockHashUrl) {
   const { LitNodeClientNodeJs } = require('@lit-protocol/lit-node-client');

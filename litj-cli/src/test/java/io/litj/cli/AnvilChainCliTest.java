@@ -39,6 +39,7 @@ class AnvilChainCliTest {
     /** Hardhat accounts #6, #7, #8: well-known test wallets, never real ones. */
     private static final String OWNER_KEY = "0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e";
     private static final String STRANGER_KEY = "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356";
+    private static final EthAddress ANY = EthAddress.parse("0x" + "11".repeat(20), "a");
     private static final String HOLDER_KEY = "0xdbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97";
 
     @TempDir
@@ -98,11 +99,8 @@ class AnvilChainCliTest {
 
     @Test
     void aChainThatDoesNotAnswer_exits3_andNamesTheDevnet() throws Exception {
-        Path data = Files.createDirectories(temp.resolve("gone"));
-        EthAddress any = EthAddress.parse("0x" + "11".repeat(20), "a");
-        new AnvilChainFile(URI.create("http://127.0.0.1:" + TestAnvil.freePort()), new EvmContracts(any, any, any,
-                any, any, any)).write(data);
-        LitjRun run = LitjRun.litj("pkp", "mint", "--permit-address", any.toChecksumString(), "--data",
+        Path data = deadChain("gone");
+        LitjRun run = LitjRun.litj("pkp", "mint", "--permit-address", ANY.toChecksumString(), "--data",
                 data.toString(), "--private-key-file", LitjRun.keyFile(temp, OWNER_KEY));
         assertEquals(Exit.NOT_RUNNING, run.code(), run.both());
         assertTrue(run.err().contains("does not answer"), run.both());
@@ -110,16 +108,21 @@ class AnvilChainCliTest {
 
     @Test
     void noWallet_onAnAnvilDevnet_isRefusedBeforeAnyTransaction() throws Exception {
-        Path data = Files.createDirectories(temp.resolve("nowallet"));
-        EthAddress any = EthAddress.parse("0x" + "11".repeat(20), "a");
-        new AnvilChainFile(URI.create("http://127.0.0.1:" + TestAnvil.freePort()), new EvmContracts(any, any, any,
-                any, any, any)).write(data);
-        LitjRun run = LitjRun.litj("capacity", "mint", "--owner", any.toChecksumString(), "--requests-per-kilosecond",
+        Path data = deadChain("nowallet");
+        LitjRun run = LitjRun.litj("capacity", "mint", "--owner", ANY.toChecksumString(), "--requests-per-kilosecond",
                 "1", "--days", "1", "--data", data.toString());
         assertFalse(run.code() == Exit.OK, run.both());
         assertTrue(run.err().contains("no wallet"), run.both());
         assertTrue(run.err().contains(LitErrorCode.ParamsMissing.name()) || run.err().contains("LITJ_PRIVATE_KEY"),
                 run.both());
+    }
+
+    /** A data folder whose contracts.json names a chain that does not answer (a free port on 127.0.0.1). */
+    private Path deadChain(String name) throws java.io.IOException {
+        Path data = Files.createDirectories(temp.resolve(name));
+        new AnvilChainFile(URI.create("http://127.0.0.1:" + TestAnvil.freePort()), new EvmContracts(ANY, ANY, ANY,
+                ANY, ANY, ANY)).write(data);
+        return data;
     }
 
     /** The chain as the nodes read it, without the nodes' cache (so a write shows at once). */
