@@ -28,20 +28,11 @@
 
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import {
-  connectFlow, customClient, flowArgs, flowRunner, flowsDocument, printFlows, walletSession,
-} from './lib/flows.mjs';
-import { captureConsole, loopbackOnly, sdkVersions } from './lib/harness.mjs';
+import { connectFlow, openFlowScript, walletSession } from './lib/flows.mjs';
 
 const require = createRequire(import.meta.url);
-process.noDeprecation = true;
-const begun = Date.now();
-
-const captured = captureConsole();
-const refused = loopbackOnly('contracts-sdk-flows');
 const REQUIRED = ['rpc-url', 'block-hash-url', 'contracts', 'holder-key', 'action-code-file', 'action-cid'];
-const args = flowArgs('contracts-sdk-flows', REQUIRED, 120000, captured.realStderrWrite);
-const run = flowRunner(begun, Number(args['timeout-ms']));
+const { args, run, doc, client, finish } = openFlowScript('contracts-sdk-flows', REQUIRED, 120000);
 
 const { ethers } = require('ethers');
 const { LitContracts } = require('@lit-protocol/contracts-sdk');
@@ -57,7 +48,7 @@ const sessionResources = [
 const REPORT = 'Lit.Actions.setResponse({ response: JSON.stringify({ pkp: pkpAddress }) });';
 
 // The holder's EthWallet auth method as apps make one: its AuthSig over a login SIWE whose nonce is a block hash.
-async function walletAuthMethod(client) {
+async function walletAuthMethod() {
   const toSign = await createSiweMessage({
     walletAddress: holder.address, nonce: await client.getLatestBlockhash(),
     expiration: new Date(Date.now() + 3600 * 1000).toISOString(), litNodeClient: client,
@@ -66,9 +57,6 @@ async function walletAuthMethod(client) {
   return { authMethodType: AUTH_METHOD_TYPE.EthWallet, accessToken: JSON.stringify(authSig) };
 }
 
-const doc = flowsDocument('contracts-sdk-flows', sdkVersions(require), refused);
-
-const client = customClient(args['rpc-url'], args['block-hash-url']);
 const contracts = new LitContracts({
   network: LIT_NETWORK.Custom, rpc: args['rpc-url'], privateKey: args['holder-key'],
   customContext: JSON.parse(args.contracts),
@@ -100,7 +88,7 @@ try {
     f.connect = await connectFlow(run, client);
     if (f.connect.ok) {
       f.mintWithAuth = await run('mintWithAuth', async (v) => {
-        const { pkp } = await contracts.mintWithAuth({ authMethod: await walletAuthMethod(client), scopes: [1] });
+        const { pkp } = await contracts.mintWithAuth({ authMethod: await walletAuthMethod(), scopes: [1] });
         Object.assign(withAuth, pkp);
         const methods = await contracts.pkpPermissionsContract.read.getPermittedAuthMethods(pkp.tokenId);
         Object.assign(v, pkp, {
@@ -129,7 +117,7 @@ try {
         f.pkpSessionSigs = await run('pkpSessionSigs', async (v) => {
           pkpSigs = await client.getPkpSessionSigs({
             pkpPublicKey: withAuth.publicKey.startsWith('0x') ? withAuth.publicKey : `0x${withAuth.publicKey}`,
-            authMethods: [await walletAuthMethod(client)],
+            authMethods: [await walletAuthMethod()],
             resourceAbilityRequests: sessionResources,
             capabilityAuthSigs: [await delegateTo(withAuth.ethAddress)],
           });
@@ -140,7 +128,7 @@ try {
         f.pkpWithoutDelegation = await run('pkpWithoutDelegation', async (v) => {
           const sigs = await client.getPkpSessionSigs({
             pkpPublicKey: withAuth.publicKey.startsWith('0x') ? withAuth.publicKey : `0x${withAuth.publicKey}`,
-            authMethods: [await walletAuthMethod(client)],
+            authMethods: [await walletAuthMethod()],
             resourceAbilityRequests: sessionResources,
           });
           v.response = (await client.executeJs({
@@ -182,4 +170,4 @@ try {
 } finally {
   await client.disconnect().catch(() => {});
 }
-printFlows({ doc, begun, crash, refusals: new Set(['noCredit', 'pkpWithoutDelegation']), refused, run: captured, verbose: args.verbose });
+finish(crash, new Set(['noCredit', 'pkpWithoutDelegation']));

@@ -12,39 +12,14 @@
 // Exit code: 0 when the document was printed (whatever the flows' outcome), 1 on bad usage or an internal error.
 
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { connectFlow, customClient, flowArgs, flowRunner, printFlows, walletSession } from './lib/flows.mjs';
-import { captureConsole, loopbackOnly, sdkVersions } from './lib/harness.mjs';
+import { anyActionResources, connectFlow, openFlowScript, walletSession } from './lib/flows.mjs';
 
-const require = createRequire(import.meta.url);
-process.noDeprecation = true;
-const begun = Date.now();
-
-const captured = captureConsole();
-const { realStderrWrite } = captured;
-const refused = loopbackOnly('revoke-flows');
-
-const args = flowArgs('revoke-flows', ['rpc-url', 'block-hash-url', 'user-key', 'phase', 'session-file'], 90000,
-  realStderrWrite);
-const run = flowRunner(begun, Number(args['timeout-ms']));
-
-const { LitActionResource } = require('@lit-protocol/auth-helpers');
-const { LIT_ABILITY } = require('@lit-protocol/constants');
-const anyAction = [{ resource: new LitActionResource('*'), ability: LIT_ABILITY.LitActionExecution }];
+const { args, run, doc, client, finish } = openFlowScript('revoke-flows',
+  ['rpc-url', 'block-hash-url', 'user-key', 'phase', 'session-file'], 90000);
+doc.input = { phase: args.phase };
+const anyAction = anyActionResources();
 const ACTION = 'Lit.Actions.setResponse({response: "ran"});';
 
-const doc = {
-  script: 'interop/revoke-flows.mjs',
-  node: process.version,
-  versions: sdkVersions(require),
-  input: { phase: args.phase },
-  flows: {},
-  networkGuard: { refused },
-  timedOut: false,
-  ms: null,
-};
-
-const client = customClient(args['rpc-url'], args['block-hash-url']);
 let crash = null;
 try {
   const f = doc.flows;
@@ -66,5 +41,4 @@ try {
 } finally {
   await client.disconnect().catch(() => {});
 }
-printFlows({ doc, begun, crash, refusals: new Set(args.phase === 'after' ? ['execute'] : []), refused, run: captured,
-  verbose: args.verbose });
+finish(crash, new Set(args.phase === 'after' ? ['execute'] : []));

@@ -139,7 +139,8 @@ public final class AnvilDevnet implements AutoCloseable {
         return new AnvilDevnet(Objects.requireNonNull(config, "config"), anvilCache, clock, random, keyPoolTarget);
     }
 
-    private EvmSender funded(PrivateKeyEthSigner wallet) {
+    /** A sender of transactions from {@code wallet}, which is given funds on the chain first. */
+    public EvmSender funded(PrivateKeyEthSigner wallet) {
         fund(wallet.address());
         return new EvmSender(anvil.rpc(), wallet, AnvilProcess.CHAIN_ID);
     }

@@ -5,6 +5,7 @@ import io.litj.node.rpc.EthRpc;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.Text;
+import io.litj.protocol.auth.ContractSignatureVerifier;
 import io.litj.protocol.chain.AbiValue;
 import io.litj.protocol.chain.Erc721Functions;
 import io.litj.protocol.chain.PkpContracts;
@@ -59,6 +60,7 @@ public final class EvmRegistry implements Registry {
     private final TtlCache<String, Block> blocks;
     private final TtlCache<String, Pkp> pkps;
     private final TtlCache<String, CapacityCredit> credits;
+    private final EvmContractSignatures contractSignatures;
 
     private EvmRegistry(EthRpc rpc, EvmContracts contracts, Clock clock, Duration ttl) {
         this.rpc = rpc;
@@ -68,6 +70,7 @@ public final class EvmRegistry implements Registry {
         this.blocks = new TtlCache<>(clock, ttl, MAX_CACHED);
         this.pkps = new TtlCache<>(clock, ttl, MAX_CACHED);
         this.credits = new TtlCache<>(clock, ttl, MAX_CACHED);
+        this.contractSignatures = new EvmContractSignatures(rpc, clock);
         this.chainId = quantity(reads.raw("eth_chainId", List.of()), "eth_chainId");
     }
 
@@ -84,6 +87,15 @@ public final class EvmRegistry implements Registry {
             rpc.close();
             throw e;
         }
+    }
+
+    /**
+     * EIP-1271 signature checks on this registry's chain ({@code isValidSignature}, through the same endpoint and
+     * bounds; a wallet's "signed" is kept for 30 s): what the node's validator verifies contract-wallet
+     * capabilities with.
+     */
+    public ContractSignatureVerifier contractSignatures() {
+        return contractSignatures;
     }
 
     /** The contracts this registry reads. */
@@ -188,6 +200,18 @@ public final class EvmRegistry implements Registry {
             }
         }
         return out;
+    }
+
+    /** Not cached: PubkeyRouter's {@code ethAddressToPkpId}, then PKPNFT's {@code ownerOf} (two calls). */
+    @Override
+    public Optional<EthAddress> pkpOwner(EthAddress pkpAddress) {
+        BigInteger id = reads.call(contracts.pubkeyRouter(), PkpContracts.ETH_ADDRESS_TO_PKP_ID,
+                AbiValue.address(pkpAddress)).getFirst().asUint();
+        if (id.signum() == 0) {
+            return Optional.empty();
+        }
+        return reads.tryCall(contracts.pkpNft(), Erc721Functions.OWNER_OF, AbiValue.uint(id))
+                .map(r -> r.getFirst().asAddress());
     }
 
     @Override
