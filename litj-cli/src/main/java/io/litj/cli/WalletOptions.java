@@ -38,6 +38,11 @@ final class WalletOptions {
         return key.wallet(err, environment);
     }
 
+    /** The first line of {@code file} (a key file), as {@code --private-key-file} reads it. */
+    static String readKeyFile(Path file) {
+        return WalletKeyOptions.readKeyFile(file);
+    }
+
     SessionStore sessionStore() {
         return sessionStore(System.getenv());
     }
