@@ -1,6 +1,7 @@
 package io.litj.cli;
 
 import io.litj.devnet.evm.AnvilChainFile;
+import io.litj.devnet.evm.AnvilProcess;
 import io.litj.devnet.evm.EvmRegistryWriter;
 import io.litj.devnet.evm.EvmRevertException;
 import io.litj.devnet.evm.EvmSender;
@@ -70,8 +71,7 @@ final class ChainTransactions implements AutoCloseable {
             long chainId = quantity(rpc, "eth_chainId").longValueExact();
             BigInteger balance = quantity(rpc, "eth_getBalance", walletKey.address().toChecksumString(), "latest");
             if (balance.compareTo(LOW_BALANCE) < 0) {
-                rpc.call("anvil_setBalance", List.of(new JsonValue.JsonString(walletKey.address().toChecksumString()),
-                        new JsonValue.JsonString("0x" + TOP_UP.toString(16))));
+                AnvilProcess.setBalance(rpc, walletKey.address(), TOP_UP);
                 err.println("litj: gave " + walletKey.address() + " 1000 dev-chain ether for gas (anvil)");
                 err.flush();
             }
