@@ -9,13 +9,13 @@ const { ethers } = require('ethers');
 const { createSiweMessageWithRecaps, generateAuthSig } = require('@lit-protocol/auth-helpers');
 
 /**
- * The arguments of a flows script: every name in `required` (`--name V`), `--timeout-ms` (default
- * `defaultTimeoutMs`) and `--verbose`; `--rpc-url` and `--block-hash-url` must be URLs on loopback. On bad usage it
- * writes the reason and the usage line with `stderrWrite` and exits 1.
+ * The arguments of a flows script: every name in `required` (`--name V`), those in `optional` if given,
+ * `--timeout-ms` (default `defaultTimeoutMs`) and `--verbose`; `--rpc-url` and `--block-hash-url` must be URLs on
+ * loopback. On bad usage it writes the reason and the usage line with `stderrWrite` and exits 1.
  */
-export function flowArgs(scriptName, required, defaultTimeoutMs, stderrWrite) {
+export function flowArgs(scriptName, required, defaultTimeoutMs, stderrWrite, optional = []) {
   try {
-    const options = Object.fromEntries(required.map((n) => [n, { type: 'string' }]));
+    const options = Object.fromEntries([...required, ...optional].map((n) => [n, { type: 'string' }]));
     options['timeout-ms'] = { type: 'string', default: String(defaultTimeoutMs) };
     options.verbose = { type: 'boolean', default: false };
     const { values } = parseArgs({ options, strict: true });
@@ -31,7 +31,7 @@ export function flowArgs(scriptName, required, defaultTimeoutMs, stderrWrite) {
     return values;
   } catch (e) {
     stderrWrite(`${scriptName}: ${e.message}\nusage: node ${scriptName}.mjs ${required
-      .map((n) => `--${n} V`).join(' ')} [--timeout-ms N] [--verbose]\n`);
+      .map((n) => `--${n} V`).join(' ')}${optional.map((n) => ` [--${n} V]`).join('')} [--timeout-ms N] [--verbose]\n`);
     process.exit(1);
   }
   return null;
