@@ -9,41 +9,18 @@
 //   node anvil-flows.mjs --rpc-url URL --block-hash-url URL --user-key 0x… [--timeout-ms N] [--verbose]
 // Exit code: 0 when the document was printed (whatever the flows' outcome), 1 on bad usage or an internal error.
 
-import { createRequire } from 'node:module';
-import { connectFlow, customClient, flowArgs, flowRunner, printFlows, walletSession } from './lib/flows.mjs';
-import { captureConsole, loopbackOnly, sdkVersions } from './lib/harness.mjs';
+import { anyActionResources, connectFlow, openFlowScript, walletSession } from './lib/flows.mjs';
 
-const require = createRequire(import.meta.url);
-process.noDeprecation = true;
-const begun = Date.now();
+const { args, run, doc, client, finish } = openFlowScript('anvil-flows', ['rpc-url', 'block-hash-url', 'user-key'],
+  60000);
 
-const captured = captureConsole();
-const refused = loopbackOnly('anvil-flows');
-const args = flowArgs('anvil-flows', ['rpc-url', 'block-hash-url', 'user-key'], 60000, captured.realStderrWrite);
-const run = flowRunner(begun, Number(args['timeout-ms']));
-
-const { LitActionResource } = require('@lit-protocol/auth-helpers');
-const { LIT_ABILITY } = require('@lit-protocol/constants');
-
-const doc = {
-  script: 'interop/anvil-flows.mjs',
-  node: process.version,
-  versions: sdkVersions(require),
-  flows: {},
-  networkGuard: { refused },
-  timedOut: false,
-  ms: null,
-};
-
-const client = customClient(args['rpc-url'], args['block-hash-url']);
 let crash = null;
 try {
   const f = doc.flows;
   f.connect = await connectFlow(run, client);
   if (f.connect.ok) {
     f.executeJs = await run('executeJs', async (v) => {
-      const sessionSigs = await walletSession(client, args['user-key'],
-        [{ resource: new LitActionResource('*'), ability: LIT_ABILITY.LitActionExecution }]);
+      const sessionSigs = await walletSession(client, args['user-key'], anyActionResources());
       const code = 'Lit.Actions.setResponse({ response: JSON.stringify({ chain: "anvil", n: nodes }) });';
       v.response = (await client.executeJs({ code, sessionSigs, jsParams: { nodes: 3 } })).response;
     });
@@ -53,4 +30,4 @@ try {
 } finally {
   await client.disconnect().catch(() => {});
 }
-printFlows({ doc, begun, crash, refusals: new Set(), refused, run: captured, verbose: args.verbose });
+finish(crash);

@@ -19,32 +19,22 @@
 // Exit code: 0 when the document was printed (whatever the flows' outcome), 1 on bad usage or an internal error.
 
 import { createRequire } from 'node:module';
-import { connectFlow, customClient, flowArgs, flowRunner, printFlows, walletSession, errorOf } from './lib/flows.mjs';
-import { captureConsole, loopbackOnly, sdkVersions } from './lib/harness.mjs';
+import { anyActionResources, connectFlow, errorOf, openFlowScript, walletSession } from './lib/flows.mjs';
 
 const require = createRequire(import.meta.url);
-process.noDeprecation = true;
-const begun = Date.now();
-
-const captured = captureConsole();
-const { realStderrWrite } = captured;
-const refused = loopbackOnly('capacity-flows');
-
-const REQUIRED = ['rpc-url', 'block-hash-url', 'user-key', 'holder-key', 'stranger-key', 'token-id',
-  'other-address'];
-const args = flowArgs('capacity-flows', REQUIRED, 90000, realStderrWrite);
-const run = flowRunner(begun, Number(args['timeout-ms']));
+const { args, run, doc, client, finish } = openFlowScript('capacity-flows', ['rpc-url', 'block-hash-url', 'user-key',
+  'holder-key', 'stranger-key', 'token-id', 'other-address'], 90000);
 
 // ---------------------------------------------------------------- the SDK
 const { ethers } = require('ethers');
-const { LitActionResource, LitAccessControlConditionResource } = require('@lit-protocol/auth-helpers');
+const { LitAccessControlConditionResource } = require('@lit-protocol/auth-helpers');
 const { LIT_ABILITY } = require('@lit-protocol/constants');
 
 const ACTION = 'Lit.Actions.setResponse({response: "paid"})';
 const user = new ethers.Wallet(args['user-key']);
 const holder = new ethers.Wallet(args['holder-key']);
 const stranger = new ethers.Wallet(args['stranger-key']);
-const anyAction = [{ resource: new LitActionResource('*'), ability: LIT_ABILITY.LitActionExecution }];
+const anyAction = anyActionResources();
 
 async function delegation(client, owner, delegatee, uses) {
   const { capacityDelegationAuthSig } = await client.createCapacityDelegationAuthSig({
@@ -59,19 +49,9 @@ async function execute(client, sessionSigs) {
 }
 
 // ---------------------------------------------------------------- the flows
-const doc = {
-  script: 'interop/capacity-flows.mjs',
-  node: process.version,
-  versions: sdkVersions(require),
-  input: { user: user.address, holder: holder.address, stranger: stranger.address, tokenId: args['token-id'] },
-  flows: {},
-  networkGuard: { refused },
-  timedOut: false,
-  ms: null,
-};
+doc.input = { user: user.address, holder: holder.address, stranger: stranger.address, tokenId: args['token-id'] };
 const REFUSALS = new Set(['noCredit', 'otherDelegatee', 'notOwned']);
 
-const client = customClient(args['rpc-url'], args['block-hash-url']);
 let crash = null;
 try {
   const f = doc.flows;
@@ -128,4 +108,4 @@ try {
 } finally {
   await client.disconnect().catch(() => {});
 }
-printFlows({ doc, begun, crash, refusals: REFUSALS, refused, run: captured, verbose: args.verbose });
+finish(crash, REFUSALS);

@@ -12,25 +12,12 @@
 //     [--timeout-ms N] [--verbose]
 // Exit code: 0 when the document was printed (whatever the flows' outcome), 1 on bad usage or an internal error.
 
-import { createRequire } from 'node:module';
-import { connectFlow, customClient, flowArgs, flowRunner, printFlows, walletSession } from './lib/flows.mjs';
-import { captureConsole, loopbackOnly, sdkVersions } from './lib/harness.mjs';
+import { anyActionResources, connectFlow, openFlowScript, walletSession } from './lib/flows.mjs';
 
-const require = createRequire(import.meta.url);
-process.noDeprecation = true;
-const begun = Date.now();
-
-const captured = captureConsole();
-const { realStderrWrite } = captured;
-const refused = loopbackOnly('fetch-flows');
-
-const args = flowArgs('fetch-flows', ['rpc-url', 'block-hash-url', 'user-key', 'server-url', 'node-port'], 90000,
-  realStderrWrite);
-const run = flowRunner(begun, Number(args['timeout-ms']));
-
-const { LitActionResource } = require('@lit-protocol/auth-helpers');
-const { LIT_ABILITY } = require('@lit-protocol/constants');
-const anyAction = [{ resource: new LitActionResource('*'), ability: LIT_ABILITY.LitActionExecution }];
+const { args, run, doc, client, finish } = openFlowScript('fetch-flows',
+  ['rpc-url', 'block-hash-url', 'user-key', 'server-url', 'node-port'], 90000);
+doc.input = { serverUrl: args['server-url'], nodePort: args['node-port'] };
+const anyAction = anyActionResources();
 
 // one fetch per URL in jsParams.urls; the response is each body, or 'rejected: ' + message, joined by '|'
 const ACTION = `(async () => {
@@ -41,18 +28,6 @@ const ACTION = `(async () => {
   Lit.Actions.setResponse({ response: out.join('|') });
 })();`;
 
-const doc = {
-  script: 'interop/fetch-flows.mjs',
-  node: process.version,
-  versions: sdkVersions(require),
-  input: { serverUrl: args['server-url'], nodePort: args['node-port'] },
-  flows: {},
-  networkGuard: { refused },
-  timedOut: false,
-  ms: null,
-};
-
-const client = customClient(args['rpc-url'], args['block-hash-url']);
 let crash = null;
 try {
   const f = doc.flows;
@@ -74,4 +49,4 @@ try {
 } finally {
   await client.disconnect().catch(() => {});
 }
-printFlows({ doc, begun, crash, refusals: new Set(), refused, run: captured, verbose: args.verbose });
+finish(crash);

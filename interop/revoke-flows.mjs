@@ -15,66 +15,31 @@
 
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { connectFlow, customClient, flowArgs, flowRunner, printFlows, walletSession } from './lib/flows.mjs';
-import { captureConsole, loopbackOnly, sdkVersions } from './lib/harness.mjs';
+import {
+  anyActionResources, connectFlow, openFlowScript, walletPkpSession, walletSession,
+} from './lib/flows.mjs';
 
 const require = createRequire(import.meta.url);
-process.noDeprecation = true;
-const begun = Date.now();
-
-const captured = captureConsole();
-const { realStderrWrite } = captured;
-const refused = loopbackOnly('revoke-flows');
-
-const args = flowArgs('revoke-flows', ['rpc-url', 'block-hash-url', 'user-key', 'phase', 'session-file'], 90000,
-  realStderrWrite, ['pkp-public-key']);
-const run = flowRunner(begun, Number(args['timeout-ms']));
-
-const { ethers } = require('ethers');
-const { LitActionResource, LitPKPResource, createSiweMessage, generateAuthSig } = require('@lit-protocol/auth-helpers');
-const { AUTH_METHOD_TYPE, LIT_ABILITY } = require('@lit-protocol/constants');
-const anyAction = [{ resource: new LitActionResource('*'), ability: LIT_ABILITY.LitActionExecution }];
+const { args, run, doc, client, finish } = openFlowScript('revoke-flows',
+  ['rpc-url', 'block-hash-url', 'user-key', 'phase', 'session-file'], 90000, ['pkp-public-key']);
+doc.input = { phase: args.phase };
+const anyAction = anyActionResources();
 const ACTION = 'Lit.Actions.setResponse({response: "ran"});';
 
-const doc = {
-  script: 'interop/revoke-flows.mjs',
-  node: process.version,
-  versions: sdkVersions(require),
-  input: { phase: args.phase },
-  flows: {},
-  networkGuard: { refused },
-  timedOut: false,
-  ms: null,
-};
+const { LitPKPResource } = require('@lit-protocol/auth-helpers');
+const { LIT_ABILITY } = require('@lit-protocol/constants');
+const anyActionAndPkp = [...anyAction, { resource: new LitPKPResource('*'), ability: LIT_ABILITY.PKPSigning }];
 
-/** A PKP session as apps make one: getPkpSessionSigs proven by the wallet's AuthSig over a login SIWE. */
-async function pkpSession(client, key, pkpPublicKey) {
-  const wallet = new ethers.Wallet(key);
-  const toSign = await createSiweMessage({
-    walletAddress: wallet.address, nonce: await client.getLatestBlockhash(),
-    expiration: new Date(Date.now() + 3600 * 1000).toISOString(), litNodeClient: client,
-  });
-  const authSig = await generateAuthSig({ signer: wallet, toSign });
-  return client.getPkpSessionSigs({
-    pkpPublicKey,
-    authMethods: [{ authMethodType: AUTH_METHOD_TYPE.EthWallet, accessToken: JSON.stringify(authSig) }],
-    resourceAbilityRequests: [...anyAction,
-      { resource: new LitPKPResource('*'), ability: LIT_ABILITY.PKPSigning }],
-  });
-}
-
-const client = customClient(args['rpc-url'], args['block-hash-url']);
 let crash = null;
 try {
   const f = doc.flows;
   f.connect = await connectFlow(run, client);
   if (f.connect.ok) {
     let sessionSigs;
-    if (args.phase === 'session' && args['pkp-public-key']) {
-      sessionSigs = await pkpSession(client, args['user-key'], args['pkp-public-key']);
-      fs.writeFileSync(args['session-file'], JSON.stringify(sessionSigs), { mode: 0o600 });
-    } else if (args.phase === 'session') {
-      sessionSigs = await walletSession(client, args['user-key'], anyAction);
+    if (args.phase === 'session') {
+      sessionSigs = args['pkp-public-key']
+        ? await walletPkpSession(client, args['user-key'], args['pkp-public-key'], anyActionAndPkp)
+        : await walletSession(client, args['user-key'], anyAction);
       fs.writeFileSync(args['session-file'], JSON.stringify(sessionSigs), { mode: 0o600 });
     } else {
       sessionSigs = JSON.parse(fs.readFileSync(args['session-file'], 'utf8'));
@@ -88,5 +53,4 @@ try {
 } finally {
   await client.disconnect().catch(() => {});
 }
-printFlows({ doc, begun, crash, refusals: new Set(args.phase === 'after' ? ['execute'] : []), refused, run: captured,
-  verbose: args.verbose });
+finish(crash, new Set(args.phase === 'after' ? ['execute'] : []));

@@ -2,11 +2,11 @@
 // script's time limit, the SDK error as {name, errorCode, message}, and a wallet session made as apps make one.
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { isLoopback } from './harness.mjs';
+import { captureConsole, isLoopback, loopbackOnly, sdkVersions } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const { ethers } = require('ethers');
-const { createSiweMessageWithRecaps, generateAuthSig } = require('@lit-protocol/auth-helpers');
+const { createSiweMessage, createSiweMessageWithRecaps, generateAuthSig } = require('@lit-protocol/auth-helpers');
 
 /**
  * The arguments of a flows script: every name in `required` (`--name V`), those in `optional` if given,
@@ -90,6 +90,25 @@ export function walletSession(client, key, resources, capabilityAuthSigs = undef
   });
 }
 
+/**
+ * A PKP session as apps make one: `getPkpSessionSigs` for `pkpPublicKey` proven by the wallet of `key` (its AuthSig
+ * over a login SIWE, an hour long, whose nonce is the latest block hash), for `resources`.
+ */
+export async function walletPkpSession(client, key, pkpPublicKey, resources) {
+  const { AUTH_METHOD_TYPE } = require('@lit-protocol/constants');
+  const wallet = new ethers.Wallet(key);
+  const login = await createSiweMessage({
+    walletAddress: wallet.address, nonce: await client.getLatestBlockhash(),
+    expiration: new Date(Date.now() + 3600 * 1000).toISOString(), litNodeClient: client,
+  });
+  const authSig = await generateAuthSig({ signer: wallet, toSign: login });
+  return client.getPkpSessionSigs({
+    pkpPublicKey,
+    authMethods: [{ authMethodType: AUTH_METHOD_TYPE.EthWallet, accessToken: JSON.stringify(authSig) }],
+    resourceAbilityRequests: resources,
+  });
+}
+
 /** A JS SDK client of the devnet at rpcUrl, as an application connects to a custom network (not yet connected). */
 export function customClient(rpcUrl, blockHashUrl) {
   const { LitNodeClientNodeJs } = require('@lit-protocol/lit-node-client');
@@ -129,4 +148,40 @@ export function printFlows({ doc, begun, crash, refusals, refused, run, verbose 
   }
   run.realStdoutWrite(`${JSON.stringify(doc, null, 2)}\n`);
   process.exit(crash === null ? 0 : 1);
+}
+
+/** Execution of any Lit Action: the resource list most flows sessions ask for. */
+export function anyActionResources() {
+  const { LitActionResource } = require('@lit-protocol/auth-helpers');
+  const { LIT_ABILITY } = require('@lit-protocol/constants');
+  return [{ resource: new LitActionResource('*'), ability: LIT_ABILITY.LitActionExecution }];
+}
+
+/**
+ * The opening every flows script shares: the SDK's console captured, connections off loopback refused, the
+ * arguments read ({@link flowArgs}), the flow runner, the document ({script, node, versions, input, flows,
+ * networkGuard, timedOut, ms}) and a not yet connected client of the devnet. `finish(crash, refusals)` prints the
+ * document and exits ({@link printFlows}).
+ */
+export function openFlowScript(scriptName, required, defaultTimeoutMs, optional = []) {
+  process.noDeprecation = true;
+  const begun = Date.now();
+  const captured = captureConsole();
+  const refused = loopbackOnly(scriptName);
+  const args = flowArgs(scriptName, required, defaultTimeoutMs, captured.realStderrWrite, optional);
+  const run = flowRunner(begun, Number(args['timeout-ms']));
+  const doc = {
+    script: `interop/${scriptName}.mjs`,
+    node: process.version,
+    versions: sdkVersions(require),
+    input: {},
+    flows: {},
+    networkGuard: { refused },
+    timedOut: false,
+    ms: null,
+  };
+  const client = customClient(args['rpc-url'], args['block-hash-url']);
+  const finish = (crash, refusals = new Set()) => printFlows({ doc, begun, crash, refusals, refused, run: captured,
+    verbose: args.verbose });
+  return { args, run, doc, client, finish };
 }

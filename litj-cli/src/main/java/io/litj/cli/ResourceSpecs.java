@@ -2,6 +2,7 @@ package io.litj.cli;
 
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.resource.LegacyResources;
 import io.litj.protocol.resource.LitAbility;
 import io.litj.protocol.resource.LitResource;
 import io.litj.protocol.resource.LitResourcePrefix;
@@ -12,7 +13,9 @@ import java.util.List;
 /**
  * Parses {@code --resource} values: {@code <prefix>://<id>[=<ability>]}, e.g. {@code lit-litaction://*} or
  * {@code lit-accesscontrolcondition://*=access-control-condition-signing}. Without an ability, the prefix's usual
- * one is taken (execution, PKP signing, ACC decryption, rate-limit auth).
+ * one is taken (execution, PKP signing, ACC decryption, rate-limit auth). The legacy (JS SDK v2) strings
+ * ({@code litAction://…}, {@code litPKPCapability://…}, {@code litRLI://…} …) are accepted too and mapped by
+ * {@link LegacyResources}.
  */
 final class ResourceSpecs {
     private ResourceSpecs() {
@@ -37,6 +40,9 @@ final class ResourceSpecs {
     }
 
     private static ResourceAbilityRequest parseStrict(String spec) {
+        if (LegacyResources.isLegacy(spec)) {
+            return LegacyResources.map(spec).requireValidPair();
+        }
         int eq = spec.lastIndexOf('=');
         String key = eq > 0 ? spec.substring(0, eq) : spec;
         LitResource resource = LitResource.parseKey(key);

@@ -79,6 +79,26 @@ class CliCommandsTest {
         assertTrue(refused.out().contains("REFUSED NodeResourceIdNotFound by ResourceRequestedCheck"), refused.out());
     }
 
+    @Test
+    void sessionCreate_legacyResourceStrings_grantAndJudgeAsTheirTodayForms() throws IOException {
+        Run created = litj("session", "create", "--rpc-url", devnet.rpcUrl(), "--private-key-file", keyFile(),
+                "--no-store", "--resource", "litActionCapability://*", "--resource", "litRLICapability://*");
+        assertEquals(0, created.code(), created.err());
+        Path file = Files.writeString(temp.resolve("legacy.json"), created.out());
+
+        Run allowed = litj("session", "inspect", file.toString(), "--resource", "litAction://QmAnything");
+        assertEquals(0, allowed.code(), allowed.out() + allowed.err());
+        assertTrue(allowed.out().contains("grants      Threshold/Execution on lit-litaction://*"), allowed.out());
+        assertTrue(allowed.out().contains("Auth/Auth on lit-ratelimitincrease://*"), allowed.out());
+
+        Run refused = litj("session", "inspect", file.toString(), "--resource", "litPKP://*");
+        assertEquals(4, refused.code(), refused.out());
+        assertTrue(refused.out().contains("lit-pkp://* pkp-signing: REFUSED NodeResourceIdNotFound"), refused.out());
+
+        Run unknown = litj("session", "inspect", file.toString(), "--resource", "litFoo://x");
+        assertEquals(2, unknown.code(), unknown.out() + unknown.err());
+    }
+
     private static Path createdSigs(String name) throws IOException {
         Run created = litj("session", "create", "--rpc-url", devnet.rpcUrl(), "--private-key-file", keyFile(),
                 "--no-store", "--resource", "lit-litaction://*");

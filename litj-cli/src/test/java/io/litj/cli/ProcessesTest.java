@@ -34,7 +34,8 @@ class ProcessesTest {
     @TempDir
     Path temp;
 
-    private static List<String> javaCommand(String... args) {
+    /** The command line that runs {@code litj args} in a new JVM on this test's class path (also JsonLogsTest). */
+    static List<String> javaCommand(String... args) {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path")));
         if (Runtime.version().feature() >= 24) {

@@ -3,6 +3,7 @@ package io.litj.client;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.auth.AuthSig;
+import io.litj.protocol.resource.LegacyResources;
 import io.litj.protocol.resource.ResourceAbilityRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -155,6 +156,20 @@ public final class SessionTerms {
         public Builder resourceAbilityRequest(ResourceAbilityRequest request) {
             this.requests.add(Objects.requireNonNull(request, "request"));
             return this;
+        }
+
+        /**
+         * Adds one request written as a legacy (JS SDK v2) resource string, e.g. {@code litAction://*},
+         * {@code litRLICapability://*} or {@code litPKP://<token id>}, mapped as {@link LegacyResources} says.
+         *
+         * @throws LitClientException {@code InvalidArgument} for a string in no legacy scheme, or without an id
+         */
+        public Builder legacyResource(String legacy) {
+            try {
+                return resourceAbilityRequest(LegacyResources.map(Objects.requireNonNull(legacy, "legacy")));
+            } catch (LitProtocolException e) {
+                throw LitClientException.from(e);
+            }
         }
 
         /** When the session sigs expire (after now, at most 30 days ahead). */

@@ -37,6 +37,18 @@ class SessionTermsTest {
     }
 
     @Test
+    void legacyResource_mapsToTodaysRequest_andRefusesUnknownSchemes() {
+        SessionTerms t = SessionTerms.builder().legacyResource("litPKPCapability://*")
+                .legacyResource("litActionCapability://*").build();
+        assertEquals(List.of(PKP, ACTION), t.resourceAbilityRequests());
+
+        LitClientException e = assertThrows(LitClientException.class,
+                () -> SessionTerms.builder().legacyResource("litNothing://*"));
+        assertEquals(LitErrorCode.InvalidArgument, e.code());
+        assertTrue(e.getMessage().contains("litRLICapability"), e.getMessage());
+    }
+
+    @Test
     void toBuilder_changedExpiration_keepsEverythingElse() {
         Instant later = TestSessions.NOW.plus(Duration.ofHours(2));
         SessionTerms base = SessionTerms.builder().resourceAbilityRequest(ACTION).domain("example.org")

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * {@code {"registry":"…/registry.sqlite","index":0,"dataDir":"…/node-0","maxBodyBytes":25165824}}, plus the optional
  * members of {@link HttpLimits}, of {@link ChainConfig} ({@code "chains":{"ethereum":"http://127.0.0.1:8545"}}) and of
  * {@link CapacityLimits} ({@code "capacityMode":"allocation"}) and of {@link FetchLimits}
- * ({@code "fetchAllow":["127.0.0.1:8080"]}).
+ * ({@code "fetchAllow":["127.0.0.1:8080"]}), and {@code "metrics":false} to turn {@code GET /metrics} off.
  *
  * @param registryFile the registry file whoever starts the node opens and gives it ({@link LitNode.Builder#registry});
  *     the node itself only looks next to it for the network's admin token
@@ -35,12 +35,14 @@ import java.util.stream.Stream;
  * @param capacity     whether and how capacity credits are enforced (default off)
  * @param fetch        what a Lit Action's {@code fetch} may do: limits and the egress allow list (default: public
  *                     addresses only)
+ * @param metrics      whether the node keeps meters and serves them at {@code GET /metrics} on its listener
+ *                     (default on; unauthenticated, see {@code docs/operations.md})
  */
 public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBodyBytes, HttpLimits http,
-        ChainConfig chains, CapacityLimits capacity, FetchLimits fetch) {
+        ChainConfig chains, CapacityLimits capacity, FetchLimits fetch, boolean metrics) {
     /** Default body limit: enough for a 16 MiB Lit Action in base64. */
     public static final long DEFAULT_MAX_BODY_BYTES = 24L * 1024 * 1024;
-    private static final Set<String> FIELDS = Stream.concat(Stream.of("registry", "index", "dataDir", "maxBodyBytes"),
+    private static final Set<String> FIELDS = Stream.concat(Stream.of("registry", "index", "dataDir", "maxBodyBytes", "metrics"),
             Stream.of(HttpLimits.FIELDS, ChainConfig.FIELDS, CapacityLimits.FIELDS, FetchLimits.FIELDS)
                     .flatMap(Set::stream)).collect(Collectors.toUnmodifiableSet());
 
@@ -60,6 +62,12 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
         }
     }
 
+    /** As the canonical constructor, with metrics on. */
+    public NodeConfig(Path registryFile, int index, Path dataDir, long maxBodyBytes, HttpLimits http,
+            ChainConfig chains, CapacityLimits capacity, FetchLimits fetch) {
+        this(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch, true);
+    }
+
     /** A config without chains ({@link ChainConfig#none()}), with capacity credits off and default fetch limits. */
     public NodeConfig(Path registryFile, int index, Path dataDir, long maxBodyBytes, HttpLimits http) {
         this(registryFile, index, dataDir, maxBodyBytes, http, ChainConfig.none(), CapacityLimits.off(),
@@ -68,17 +76,22 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
 
     /** A copy evaluating conditions against {@code chains}. */
     public NodeConfig withChains(ChainConfig chains) {
-        return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch);
+        return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch, metrics);
     }
 
     /** A copy enforcing capacity credits by {@code capacity}. */
     public NodeConfig withCapacity(CapacityLimits capacity) {
-        return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch);
+        return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch, metrics);
     }
 
     /** A copy whose Lit Actions fetch under {@code fetch}. */
     public NodeConfig withFetch(FetchLimits fetch) {
-        return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch);
+        return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch, metrics);
+    }
+
+    /** A copy with meters and {@code GET /metrics} on or off. */
+    public NodeConfig withMetrics(boolean metrics) {
+        return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch, metrics);
     }
 
     /** A config with the default {@link HttpLimits}. */
@@ -108,8 +121,8 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
 
     private static NodeConfig parse(String text, Path file) {
         String where = "node config " + file;
-        JsonFields f = new JsonFields(JsonReader.parseObject(text, LitErrorCode.InvalidArgument, where),
-                LitErrorCode.InvalidArgument, where).onlyKnown(FIELDS);
+        JsonValue.JsonObject object = JsonReader.parseObject(text, LitErrorCode.InvalidArgument, where);
+        JsonFields f = new JsonFields(object, LitErrorCode.InvalidArgument, where).onlyKnown(FIELDS);
         Path base = file.toAbsolutePath().getParent();
         long maxBody = f.has("maxBodyBytes") ? f.integer("maxBodyBytes") : DEFAULT_MAX_BODY_BYTES;
         long index = f.integer("index");
@@ -117,7 +130,19 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
             throw f.fail("field 'index' is too large");
         }
         return new NodeConfig(base.resolve(f.string("registry")), (int) index, base.resolve(f.string("dataDir")),
-                maxBody, HttpLimits.read(f), ChainConfig.read(f), CapacityLimits.read(f), FetchLimits.read(f));
+                maxBody, HttpLimits.read(f), ChainConfig.read(f), CapacityLimits.read(f), FetchLimits.read(f),
+                metricsOn(object, f));
+    }
+
+    private static boolean metricsOn(JsonValue.JsonObject object, JsonFields f) {
+        JsonValue v = object.get("metrics").orElse(null);
+        if (v == null) {
+            return true;
+        }
+        if (v instanceof JsonValue.JsonBoolean b) {
+            return b.value();
+        }
+        throw f.fail("field 'metrics' must be true or false");
     }
 
     /** The JSON text of this config (absolute paths). */
@@ -131,6 +156,7 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
         chains.write(b);
         capacity.write(b);
         fetch.write(b);
+        b.put("metrics", new JsonValue.JsonBoolean(metrics));
         return JsJson.stringify(b.build());
     }
 }

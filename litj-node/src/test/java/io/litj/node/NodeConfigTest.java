@@ -172,4 +172,24 @@ class NodeConfigTest {
         assertEquals(LitErrorCode.InvalidArgument, code, e::toString);
         return e;
     }
+
+    @Test
+    void metrics_offInTheFile_roundTripsAndDefaultsToOn() throws IOException {
+        NodeConfig off = NodeConfig.of(dir.resolve("registry.sqlite"), 0, dir.resolve("node-0")).withMetrics(false);
+        Path file = Files.writeString(dir.resolve("off.json"), off.toJson());
+
+        assertEquals(false, NodeConfig.read(file).metrics());
+        assertEquals(true, NodeConfig.read(Files.writeString(dir.resolve("on.json"),
+                "{\"registry\":\"r\",\"index\":0,\"dataDir\":\"d\"}")).metrics());
+    }
+
+    @Test
+    void metrics_notABoolean_isRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.json"),
+                "{\"registry\":\"r\",\"index\":0,\"dataDir\":\"d\",\"metrics\":\"no\"}");
+
+        LitNodeException e = assertThrows(LitNodeException.class, () -> NodeConfig.read(file));
+        assertEquals(LitErrorCode.InvalidArgument, e.code());
+        assertTrue(e.getMessage().contains("'metrics' must be true or false"), e.getMessage());
+    }
 }
