@@ -38,6 +38,9 @@ contract Staking is Owned {
     event EpochLengthSet(uint256 newEpochLength);
     /// litj: a staker admitted or dismissed by the owner.
     event StakerAllowed(address indexed staker, bool allowed);
+    /// litj: the owner named the network's other contracts.
+    event LitjContractsSet(address pubkeyRouter, address pkpNft, address pkpPermissions, address rateLimitNft,
+                           address pkpHelper);
 
     Epoch private _epoch;
     address[] private _active;
@@ -45,6 +48,7 @@ contract Staking is Owned {
     mapping(address => address) private _stakerOfNode;
     mapping(address => bool) private _allowed;
     mapping(address => bool) private _joined;
+    address[5] private _contracts;
 
     /// litj: sets the owner and starts epoch 1 now; callable once.
     function initialize(address admin, uint256 epochLength) external {
@@ -55,6 +59,21 @@ contract Staking is Owned {
         _epoch = Epoch(epochLength, 1, block.timestamp + epochLength, 0, EPOCH_TIMEOUT);
         emit EpochLengthSet(epochLength);
         emit StateChanged(0);
+    }
+
+    /// litj: names the network's other contracts, so that a node given only this contract's address finds them.
+    function setLitjContracts(address pubkeyRouter, address pkpNft, address pkpPermissions, address rateLimitNft,
+                              address pkpHelper) external onlyOwner {
+        require(pubkeyRouter != address(0) && pkpNft != address(0) && pkpPermissions != address(0)
+            && rateLimitNft != address(0) && pkpHelper != address(0), "litj: a contract address is zero");
+        _contracts = [pubkeyRouter, pkpNft, pkpPermissions, rateLimitNft, pkpHelper];
+        emit LitjContractsSet(pubkeyRouter, pkpNft, pkpPermissions, rateLimitNft, pkpHelper);
+    }
+
+    /// litj: the network's other contracts (all zero until the owner names them).
+    function litjContracts() external view returns (address pubkeyRouter, address pkpNft, address pkpPermissions,
+                                                    address rateLimitNft, address pkpHelper) {
+        return (_contracts[0], _contracts[1], _contracts[2], _contracts[3], _contracts[4]);
     }
 
     /// litj: admits (or dismisses) a staker; only admitted stakers join.

@@ -4,6 +4,7 @@ import io.litj.devnet.AnvilDevnet;
 import io.litj.devnet.DevnetConfig;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonValue;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code litj devnet up --chain anvil}: a devnet whose registry is litj's contracts on anvil, in the foreground until
- * Ctrl-C. Anvil comes from {@code $LITJ_ANVIL} or the pinned npm package in {@code $LITJ_HOME/cache}.
+ * {@code litj devnet up --chain anvil}: a devnet whose registry is litj's contracts on anvil, until Ctrl-C or
+ * {@code litj devnet down} (with {@code --background} in a child process). It publishes {@code devnet.json} as the
+ * embedded devnet does ({@code blockHashUrl} empty: block hashes are anvil's) and removes it when it stops. Anvil
+ * comes from {@code $LITJ_ANVIL} or the pinned npm package in {@code $LITJ_HOME/cache}.
  */
 final class AnvilUp {
     private AnvilUp() {
@@ -32,9 +35,18 @@ final class AnvilUp {
                 + " nodes in " + config.dataDir() + " (the nodes then run a DKG for the network key)");
         err.flush();
         AnvilDevnet devnet = AnvilDevnet.start(config, cacheDir(), Clock.systemUTC(), new SecureRandom());
+        DevnetState state = new DevnetState(ProcessHandle.current().pid(), devnet.rpcUrl(), "", devnet.nodeUrls(),
+                devnet.networkPublicKey().toHex(), config.capacity().mode().wireName());
+        try {
+            state.write(config.dataDir());
+        } catch (IOException | RuntimeException e) {
+            devnet.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             devnet.close();
+            DevnetState.delete(config.dataDir());
             stopped.countDown();
         }, "litj-anvil-devnet-shutdown"));
         if (json) {
@@ -44,6 +56,7 @@ final class AnvilUp {
                     .put("nodes", new JsonValue.JsonArray(urls))
                     .put("networkPublicKey", devnet.networkPublicKey().toHex())
                     .put("contracts", devnet.contractsJson())
+                    .put("capacityMode", state.capacityMode())
                     .put("pid", new JsonValue.JsonNumber(ProcessHandle.current().pid())).build()));
         } else {
             out.println("litj devnet on anvil: " + devnet.nodeUrls().size() + " nodes (threshold "
@@ -55,7 +68,8 @@ final class AnvilUp {
             for (int i = 0; i < devnet.nodeUrls().size(); i++) {
                 out.println("  node " + i + "        " + devnet.nodeUrls().get(i));
             }
-            out.println("Ctrl-C to stop (the chain is not kept).");
+            out.println("  capacityMode  " + state.capacityMode());
+            out.println("Ctrl-C (or `litj devnet down`) stops it; the chain is not kept.");
         }
         out.flush();
         stopped.await();

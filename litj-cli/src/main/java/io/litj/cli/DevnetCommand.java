@@ -68,7 +68,7 @@ final class DevnetCommand {
         boolean verbose;
         @Option(names = "--chain", defaultValue = "embedded", paramLabel = "embedded|anvil", description = "where "
                 + "the registry lives: embedded (SQLite and a chain view, default) or anvil (litj's contracts on a "
-                + "local EVM chain; a new chain each time, foreground only)")
+                + "local EVM chain; a new chain each time, in a new --data folder)")
         String chain;
 
         @Override
@@ -77,12 +77,8 @@ final class DevnetCommand {
             if (!chain.equals("embedded") && !chain.equals("anvil")) {
                 throw CliException.usage("--chain must be embedded or anvil, not " + chain);
             }
-            if (chain.equals("anvil")) {
-                if (background || requireCapacity) {
-                    throw CliException.usage("--chain anvil runs in the foreground without --require-capacity"
-                            + " (not supported on anvil yet)");
-                }
-                return AnvilUp.run(validate(folder), json, spec.commandLine().getOut(), spec.commandLine().getErr());
+            if (chain.equals("anvil") || folder.isAnvil()) {
+                return upOnAnvil(folder);
             }
             Path dataDir = folder.dir();
             PrintWriter out = spec.commandLine().getOut();
@@ -157,6 +153,24 @@ final class DevnetCommand {
             return 0;
         }
 
+        private int upOnAnvil(DevnetFolder folder) throws Exception {
+            if (!chain.equals("anvil")) {
+                throw CliException.usage("the folder " + folder.dir() + " holds an anvil devnet; give --chain anvil "
+                        + "for a new one in another --data folder");
+            }
+            Optional<DevnetState> running = folder.running();
+            if (running.isPresent()) {
+                throw CliException.local("a devnet is already running in " + folder.dir() + " (pid "
+                        + running.get().pid() + "); stop it with `litj devnet down" + folder.dataArg() + "`");
+            }
+            DevnetConfig config = validate(folder);
+            if (background) {
+                return Background.start(this, folder, Files.isDirectory(folder.dir()), folder.entries(),
+                        spec.commandLine().getOut(), spec.commandLine().getErr());
+            }
+            return AnvilUp.run(config, json, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+
         /**
          * Checks the options against each other and against the folder: node count and port range (usage errors),
          * and on an existing devnet the node count and base port it was created with, which a restart keeps.
@@ -217,6 +231,9 @@ final class DevnetCommand {
             }
             if (requireCapacity) {
                 args.add("--require-capacity");
+            }
+            if (chain.equals("anvil")) {
+                args.addAll(List.of("--chain", "anvil"));
             }
             for (String entry : allowFetch) {
                 args.addAll(List.of("--allow-fetch", entry));

@@ -1,5 +1,6 @@
 package io.litj.cli;
 
+import io.litj.devnet.AnvilDevnet;
 import io.litj.devnet.DevnetConfig;
 import io.litj.node.registry.NodeEntry;
 import io.litj.node.registry.SqliteRegistry;
@@ -48,6 +49,11 @@ final class DevnetFolder {
         return Files.exists(DevnetConfig.registryFileIn(dir));
     }
 
+    /** Whether the folder holds an anvil devnet ({@code litj devnet up --chain anvil}; its registry is the chain). */
+    boolean isAnvil() {
+        return Files.exists(dir.resolve(AnvilDevnet.CONTRACTS_FILE));
+    }
+
     /** Exits 3 saying how to start one when the folder holds no devnet (it need not run). */
     void requireDevnet() {
         if (!hasDevnet()) {
@@ -78,6 +84,11 @@ final class DevnetFolder {
      * published node list that is not the registry's (then the ports belong to some other devnet).
      */
     DevnetState requireRunning() {
+        if (isAnvil()) {
+            return running().orElseThrow(() -> CliException.notRunning("the anvil devnet in " + dir + " is not "
+                    + "running (its chain is not kept); start a new one with `litj devnet up --chain anvil --data "
+                    + "<another folder> --background`"));
+        }
         if (!hasDevnet()) {
             throw CliException.notRunning("there is no devnet in " + dir + "; start one with `litj devnet up"
                     + dataArg() + "`");

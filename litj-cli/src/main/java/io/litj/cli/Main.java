@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The {@code litj} command line. */
 @Command(name = "litj", mixinStandardHelpOptions = true, version = "litj 0.1.0",
         description = "Lit Protocol session signatures in Java: devnet, nodes, sessions and Lit Actions.",
-        subcommands = {DevnetCommand.class, DemoCommand.class, NodeCommand.class, SessionCommand.class,
+        subcommands = {DevnetCommand.class, DemoCommand.class, NodeCommand.class, ChainCommand.class,
+                SessionCommand.class,
                 ExecCommand.class, PkpCommand.class, CapacityCommand.class, EncryptCommand.class,
                 DecryptCommand.class, ActionCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class},

@@ -69,7 +69,7 @@ final class WalletOptions {
         return PrivateKeyEthSigner.fromHex(key.strip());
     }
 
-    private static String readKeyFile(Path file) {
+    static String readKeyFile(Path file) {
         try {
             String text = Files.readString(file);
             int newline = text.indexOf('\n');

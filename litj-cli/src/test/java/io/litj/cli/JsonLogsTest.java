@@ -53,7 +53,7 @@ class JsonLogsTest {
     @Test
     void jsonFormat_requestWithASessionSig_linesCarryTheRequestIdAndNoSecret() throws Exception {
         Path log = temp.resolve("stderr.log");
-        ProcessBuilder pb = new ProcessBuilder(ProcessesTest.javaCommand("devnet", "up", "--nodes", "3", "--data",
+        ProcessBuilder pb = new ProcessBuilder(NodeProcess.javaCommand("devnet", "up", "--nodes", "3", "--data",
                 temp.resolve("devnet").toString(), "--rpc-port", "0", "--base-port", "0", "--json", "--verbose"))
                 .redirectError(log.toFile());
         pb.environment().put("LITJ_LOG_FORMAT", "json");

@@ -23,8 +23,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,18 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ProcessesTest {
     @TempDir
     Path temp;
-
-    /** The command line that runs {@code litj args} in a new JVM on this test's class path (also JsonLogsTest). */
-    static List<String> javaCommand(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path")));
-        if (Runtime.version().feature() >= 24) {
-            cmd.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        cmd.add(Main.class.getName());
-        cmd.addAll(List.of(args));
-        return cmd;
-    }
 
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
@@ -59,7 +45,7 @@ class ProcessesTest {
             devnet.stopNode(1);
             Path config = Files.writeString(temp.resolve("node1.json"),
                     NodeConfig.of(devnet.config().registryFile(), 1, devnet.config().nodeDir(1)).toJson());
-            Process node = new ProcessBuilder(javaCommand("node", "--config", config.toString()))
+            Process node = new ProcessBuilder(NodeProcess.javaCommand("node", "--config", config.toString()))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(),
                     StandardCharsets.UTF_8))) {

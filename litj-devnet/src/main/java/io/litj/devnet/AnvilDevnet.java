@@ -85,6 +85,7 @@ public final class AnvilDevnet implements AutoCloseable {
             }
             this.registry = EvmRegistry.open(anvil.url(), contracts, clock, EvmRegistry.DEFAULT_CACHE_TTL);
             started.add(registry);
+            registry.followEvents(EvmRegistry.DEFAULT_EVENT_POLL);
             AdminToken token = AdminToken.loadOrCreate(AdminToken.fileFor(config.registryFile()), random);
             this.runtime = new ActionRuntime(config.actionLimits());
             started.add(runtime);

@@ -86,6 +86,14 @@ public final class PkpMinter implements AutoCloseable {
     }
 
     /**
+     * A new PKP key as {@link #makeKey(DkgCoordinator, Registry)}, started through the admin API with {@code token}:
+     * for an operator of a network whose nodes run elsewhere (each node holding that admin token in its data folder).
+     */
+    public static byte[] makeKey(AdminToken token, Registry registry, SecureRandom random) {
+        return makeKey(new DkgCoordinator(token, random), registry);
+    }
+
+    /**
      * A new PKP key made by a secp256k1 DKG among the nodes of {@code registry} (each keeps its share): the 65-byte
      * uncompressed public key, checked against the token id the nodes report.
      *

@@ -86,10 +86,11 @@ public final class LitNode implements AutoCloseable {
         CapacityGate ownCapacity = null;
         RevocationBook ownRevocations = null;
         try {
-            this.entry = registry.nodes().stream().filter(n -> n.index() == b.config.index()).findFirst()
+            NodeIdentity identity = NodeIdentity.loadOrCreate(b.config.dataDir(), b.random);
+            this.entry = b.config.registryChain() != null ? listedAs(registry, identity)
+                    : registry.nodes().stream().filter(n -> n.index() == b.config.index()).findFirst()
                     .orElseThrow(() -> new LitNodeException(LitErrorCode.InvalidArgument, "the registry "
                             + registry + " has no node with index " + b.config.index()));
-            NodeIdentity identity = NodeIdentity.loadOrCreate(b.config.dataDir(), b.random);
             if (!identity.identityPublicKey().equals(entry.identityKey())) {
                 throw new LitNodeException(LitErrorCode.InvalidArgument, "data folder " + b.config.dataDir()
                         + " holds identity " + identity.identityPublicKey() + " but the registry lists node "
@@ -212,7 +213,17 @@ public final class LitNode implements AutoCloseable {
             }
             throw e;
         }
+        peer.joinNetworkKey();
         LOG.info("node {} listening on {}", entry.index(), url());
+    }
+
+    /** A node on a chain is the one the chain lists with its identity key (it registered with it). */
+    private static NodeEntry listedAs(Registry registry, NodeIdentity identity) {
+        return registry.nodes().stream().filter(n -> n.identityKey().equals(identity.identityPublicKey()))
+                .findFirst().orElseThrow(() -> new LitNodeException(LitErrorCode.InvalidArgument, "the registry "
+                        + registry + " does not list this node (wallet " + identity.wallet().address()
+                        .toChecksumString() + ", identity " + identity.identityPublicKey() + "); register it first: "
+                        + "litj node register --config <file> --address <ip:port>"));
     }
 
     /** A builder for the node of {@code config}. */

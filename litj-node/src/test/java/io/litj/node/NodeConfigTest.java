@@ -9,6 +9,7 @@ import io.litj.protocol.LitProtocolException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
 import io.litj.node.ratelimit.CapacityLimits;
 import io.litj.node.ratelimit.CapacityMode;
 import org.junit.jupiter.api.Test;
@@ -191,5 +192,60 @@ class NodeConfigTest {
         LitNodeException e = assertThrows(LitNodeException.class, () -> NodeConfig.read(file));
         assertEquals(LitErrorCode.InvalidArgument, e.code());
         assertTrue(e.getMessage().contains("'metrics' must be true or false"), e.getMessage());
+    }
+
+    private static final String STAKING = "0xD4507CD392Af2c80919219d7896508728f6A623F";
+
+    @Test
+    void chain_roundTrips_withTheAdminTokenInTheDataFolder() throws IOException {
+        Path file = Files.writeString(dir.resolve("chain.json"), "{\"chain\":{\"rpcUrl\":\"http://10.0.0.9:8545\","
+                + "\"stakingAddress\":\"" + STAKING.toLowerCase() + "\"},\"dataDir\":\"data\"}");
+        NodeConfig config = NodeConfig.read(file);
+
+        assertEquals(URI.create("http://10.0.0.9:8545"), config.registryChain().rpcUrl());
+        assertEquals(STAKING, config.registryChain().stakingAddress().toChecksumString());
+        assertEquals(null, config.registryFile());
+        assertEquals(dir.resolve("data").toAbsolutePath().resolve("admin.token"), config.adminTokenFile());
+        assertEquals(config, NodeConfig.read(Files.writeString(dir.resolve("again.json"), config.toJson())));
+    }
+
+    @Test
+    void chain_withRegistryOrIndex_refusedWithInvalidArgument() throws IOException {
+        String chain = "\"chain\":{\"rpcUrl\":\"http://127.0.0.1:8545\",\"stakingAddress\":\"" + STAKING + "\"}";
+        for (String extra : new String[] {",\"registry\":\"r.sqlite\"", ",\"index\":0"}) {
+            Path file = Files.writeString(dir.resolve("bad.json"), "{" + chain + extra + ",\"dataDir\":\"d\"}");
+            LitNodeException e = assertThrows(LitNodeException.class, () -> NodeConfig.read(file));
+            assertEquals(LitErrorCode.InvalidArgument, e.code());
+            assertTrue(e.getMessage().contains("without 'registry' and 'index'"), e.getMessage());
+        }
+    }
+
+    @Test
+    void chain_badUrlAddressOrMember_refusedWithInvalidArgumentNamingIt() throws IOException {
+        String[][] cases = {
+            {"{\"rpcUrl\":\"ftp://127.0.0.1\",\"stakingAddress\":\"" + STAKING + "\"}", "chain.rpcUrl"},
+            {"{\"rpcUrl\":\"http://127.0.0.1:8545\",\"stakingAddress\":\"0x12\"}", "chain.stakingAddress"},
+            {"{\"rpcUrl\":\"http://127.0.0.1:8545\",\"stakingAddress\":\"" + STAKING + "\",\"port\":1}", "port"},
+            {"{\"rpcUrl\":\"http://127.0.0.1:8545\"}", "stakingAddress"},
+        };
+        for (String[] c : cases) {
+            Path file = Files.writeString(dir.resolve("bad.json"), "{\"chain\":" + c[0] + ",\"dataDir\":\"d\"}");
+            LitNodeException e = assertThrows(LitNodeException.class, () -> NodeConfig.read(file), c[0]);
+            assertEquals(LitErrorCode.InvalidArgument, e.code(), c[0]);
+            assertTrue(e.getMessage().contains(c[1]), e.getMessage());
+        }
+    }
+
+    @Test
+    void new_neitherOrBothRegistries_refusedWithInvalidArgument() {
+        RegistryChain chain = new RegistryChain(URI.create("http://127.0.0.1:8545"),
+                io.litj.protocol.crypto.EthAddress.parse(STAKING, "s"));
+        for (Path registry : new Path[] {null, dir.resolve("r.sqlite")}) {
+            LitNodeException e = assertThrows(LitNodeException.class, () -> new NodeConfig(registry, 0, dir,
+                    NodeConfig.DEFAULT_MAX_BODY_BYTES, HttpLimits.defaults(), ChainConfig.none(),
+                    CapacityLimits.off(), io.litj.node.fetch.FetchLimits.defaults(), registry == null ? null : chain, true));
+            assertEquals(LitErrorCode.InvalidArgument, e.code());
+            assertTrue(e.getMessage().contains("either a registry file or a chain"), e.getMessage());
+        }
     }
 }

@@ -43,12 +43,30 @@ public final class EvmRegistryWriter {
             throw new LitNodeException(LitErrorCode.InvalidArgument, "node " + node.index() + " is "
                     + node.ethAddress() + " but the wallet registering it is " + nodeWallet.address());
         }
+        admitStaker(nodeWallet.address());
+        join(contracts.staking(), node.host(), node.port(), node.identityKey(), nodeWallet);
+    }
+
+    /** The owner admits {@code staker} ({@code adminAllowStaker(staker, true)}): only admitted stakers join. */
+    public void admitStaker(EthAddress staker) {
         admin.send(contracts.staking(), StakingContract.ADMIN_ALLOW_STAKER.encodeCall(List.of(
-                AbiValue.address(nodeWallet.address()), new AbiValue.Bool(true))));
-        StakingValidator v = StakingValidator.of(node.host(), node.port(), nodeWallet.address());
-        nodeWallet.send(contracts.staking(), StakingContract.REQUEST_TO_JOIN.encodeCall(List.of(AbiValue.uint(v.ip()),
+                AbiValue.address(staker), new AbiValue.Bool(true))));
+    }
+
+    /**
+     * A node's wallet, admitted as staker, registers the node: {@code requestToJoin(ip, 0, port, wallet,
+     * identityKey, 0)} on {@code staking}; the node address is the wallet's.
+     */
+    public static void join(EthAddress staking, String host, int port, String identityKey, EvmSender nodeWallet) {
+        StakingValidator v = StakingValidator.of(host, port, nodeWallet.address());
+        nodeWallet.send(staking, StakingContract.REQUEST_TO_JOIN.encodeCall(List.of(AbiValue.uint(v.ip()),
                 AbiValue.uint(0), AbiValue.uint(v.port()), AbiValue.address(nodeWallet.address()),
-                AbiValue.uint(new BigInteger(node.identityKey(), 16)), AbiValue.uint(0))));
+                AbiValue.uint(new BigInteger(identityKey, 16)), AbiValue.uint(0))));
+    }
+
+    /** The owner seals the validator set: {@code advanceEpoch()} (nodes on a chain then make the network key). */
+    public void advanceEpoch() {
+        admin.send(contracts.staking(), StakingContract.ADVANCE_EPOCH.encodeCall(List.of()));
     }
 
     /** The owner routes a key the nodes made into the pool: {@code setRoutingData(keccak(pubkey), pubkey, …)}. */

@@ -24,7 +24,8 @@ import java.util.Optional;
  * Deploys litj's contracts (the committed build in {@code contracts/build}, packaged as resources) on an anvil chain:
  * PubkeyRouter, PKPNFT (wired to the router's key pool), PKPPermissions, RateLimitNFT, PKPHelper by creation
  * transactions from the admin wallet, and Staking placed at a given address (the one the JS SDK reads for
- * {@code custom} networks) with {@code anvil_setCode}, then initialized with the admin as owner.
+ * {@code custom} networks) with {@code anvil_setCode}, then initialized with the admin as owner and told the other
+ * contracts' addresses ({@code setLitjContracts}), so that a node given only Staking's address finds them.
  */
 public final class LitjContracts {
     private static final String RESOURCES = "/litj-contracts/";
@@ -48,6 +49,9 @@ public final class LitjContracts {
         anvil.setCode(stakingAt, artifact("Staking", "deployedBytecode"));
         admin.send(stakingAt, StakingContract.INITIALIZE.encodeCall(List.of(AbiValue.address(admin.address()),
                 AbiValue.uint(epochLengthSeconds))));
+        admin.send(stakingAt, StakingContract.SET_LITJ_CONTRACTS.encodeCall(List.of(AbiValue.address(router),
+                AbiValue.address(pkpNft), AbiValue.address(permissions), AbiValue.address(rateLimit),
+                AbiValue.address(helper))));
         return new EvmContracts(stakingAt, router, pkpNft, permissions, rateLimit, helper);
     }
 

@@ -234,6 +234,82 @@ class EvmRegistryAnvilTest {
         assertEquals(LitErrorCode.NodeSystemFault, e.code());
     }
 
+    @Test
+    void pollEvents_afterARemovalByTransaction_dropsThePkpAtOnceWithoutWaitingForTheCacheTime() {
+        MutableClock frozen = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        try (EvmRegistry following = EvmRegistry.openAt(anvil.url(), STAKING, frozen, Duration.ofHours(1))) {
+            EvmSender owner = funded();
+            writer.routeKey(newKey());
+            String tokenId = writer.mintNext(owner, BigInteger.ZERO);
+            PkpPermission wallet = new PkpPermission(PkpPermission.ETH_WALLET, owner.address().toLowerHex(),
+                    Set.of(PkpPermission.SCOPE_PERSONAL_SIGN));
+            writer.permit(owner, tokenId, wallet);
+            following.pollEvents();
+            assertEquals(List.of(wallet), following.pkp(tokenId).orElseThrow().permissions());
+
+            writer.revoke(owner, tokenId, PkpPermission.ETH_WALLET, owner.address().toLowerHex());
+            assertEquals(List.of(wallet), following.pkp(tokenId).orElseThrow().permissions(),
+                    "before the poll the cached PKP is served (the clock never moves)");
+            assertTrue(following.pollEvents() >= 1);
+            assertEquals(List.of(), following.pkp(tokenId).orElseThrow().permissions());
+        }
+    }
+
+    @Test
+    void pollEvents_afterANodeJoins_listsItAtOnce() {
+        MutableClock frozen = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        EthAddress staking = EthAddress.of(randomBytes(20));
+        anvil.setCode(staking, LitjContracts.artifact("Staking", "deployedBytecode"));
+        admin.send(staking, StakingContract.INITIALIZE.encodeCall(List.of(AbiValue.address(admin.address()),
+                AbiValue.uint(86_400))));
+        EvmContracts other = new EvmContracts(staking, contracts.pubkeyRouter(), contracts.pkpNft(),
+                contracts.pkpPermissions(), contracts.rateLimitNft(), contracts.pkpHelper());
+        EvmRegistryWriter otherWriter = new EvmRegistryWriter(other, admin);
+        try (EvmRegistry following = EvmRegistry.open(anvil.url(), other, frozen, Duration.ofHours(1))) {
+            assertEquals(List.of(), following.nodes());
+            EvmSender wallet = funded();
+            NodeEntry node = new NodeEntry(0, "127.0.0.1", 7471, wallet.address().toChecksumString(),
+                    Hex.encode(randomBytes(32)));
+            otherWriter.registerNode(node, wallet);
+            assertEquals(List.of(), following.nodes(), "cached until the poll");
+            following.pollEvents();
+            assertEquals(List.of(node), following.nodes());
+        }
+    }
+
+    @Test
+    void openAt_stakingAlone_findsTheOtherContractsStakingNames() {
+        try (EvmRegistry found = EvmRegistry.openAt(anvil.url(), STAKING, clock, Duration.ofSeconds(2))) {
+            assertEquals(contracts, found.contracts());
+            assertEquals(nodes, found.nodes());
+        }
+    }
+
+    @Test
+    void openAt_aStakingWhoseOwnerNamedNoContracts_isRefusedWithNodeSystemFault() {
+        EthAddress bare = EthAddress.of(randomBytes(20));
+        anvil.setCode(bare, LitjContracts.artifact("Staking", "deployedBytecode"));
+        admin.send(bare, StakingContract.INITIALIZE.encodeCall(List.of(AbiValue.address(admin.address()),
+                AbiValue.uint(86_400))));
+        LitNodeException e = assertThrows(LitNodeException.class,
+                () -> EvmRegistry.openAt(anvil.url(), bare, clock, Duration.ofSeconds(2)));
+        assertEquals(LitErrorCode.NodeSystemFault, e.code());
+        assertTrue(e.getMessage().contains("names no other contracts yet"), e.getMessage());
+    }
+
+    @Test
+    void setLitjContracts_bySomeoneButTheOwner_reverts() {
+        EvmSender stranger = funded();
+        LitNodeException e = assertThrows(LitNodeException.class, () -> stranger.send(contracts.staking(),
+                StakingContract.SET_LITJ_CONTRACTS.encodeCall(List.of(AbiValue.address(stranger.address()),
+                        AbiValue.address(stranger.address()), AbiValue.address(stranger.address()),
+                        AbiValue.address(stranger.address()), AbiValue.address(stranger.address())))));
+        assertTrue(e.getMessage().contains("litj: caller is not the owner"), e.getMessage());
+        try (EvmRegistry found = EvmRegistry.openAt(anvil.url(), STAKING, clock, Duration.ofSeconds(2))) {
+            assertEquals(contracts, found.contracts());
+        }
+    }
+
     private EvmSender funded() {
         PrivateKeyEthSigner wallet = PrivateKeyEthSigner.fromBytes(randomBytes(32));
         anvil.setBalance(wallet.address(), ETHER);

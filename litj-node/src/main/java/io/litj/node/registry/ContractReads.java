@@ -70,6 +70,15 @@ final class ContractReads {
         }
     }
 
+    /** A hex quantity ({@code 0x…}, at most 15 digits) of an answer. */
+    long quantity(JsonValue value, String what) {
+        if (value instanceof JsonValue.JsonString s && s.value().matches("0x[0-9a-fA-F]{1,15}")) {
+            return Long.parseLong(s.value().substring(2), 16);
+        }
+        throw new LitNodeException(LitErrorCode.NodeSystemFault, "registry chain " + rpc.url() + ": " + what
+                + " is not a hex quantity");
+    }
+
     private LitNodeException fault(AbiFunction f, String why, Throwable cause) {
         return new LitNodeException(LitErrorCode.NodeSystemFault, "registry chain " + rpc.url() + ": "
                 + f.signature() + ": " + why, List.of(), cause);

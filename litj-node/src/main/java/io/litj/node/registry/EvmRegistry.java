@@ -28,6 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The registry read from litj's contracts on an EVM chain over JSON-RPC ({@code eth_call}): nodes, epoch and
@@ -37,13 +39,17 @@ import java.util.regex.Pattern;
  * not stored on chain: {@link #actionCode} refuses with {@code NodeSystemFault}.
  *
  * <p>Found values are kept for a short time ({@link #DEFAULT_CACHE_TTL}, by the injected clock), so a permission
- * removed on chain is refused within that time; what is not found is asked again each time. Listings read at most
+ * removed on chain is refused within that time; what is not found is asked again each time. Polling the contracts'
+ * events ({@link #pollEvents}, in the background with {@link #followEvents}) drops what they change at once. Listings read at most
  * {@value #MAX_LISTED} tokens. A chain that does not answer is {@code NodeSystemFault}. Thread-safe; {@link #close()}
  * stops the HTTP client.
  */
 public final class EvmRegistry implements Registry {
+    private static final Logger LOG = LoggerFactory.getLogger(EvmRegistry.class);
     /** How long a value read from the chain is served. */
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(2);
+    /** How often a node's registry polls the contracts' events ({@link #followEvents}). */
+    public static final Duration DEFAULT_EVENT_POLL = Duration.ofMillis(500);
     /** Most tokens a listing ({@link #pkps()}, {@link #capacityCredits()}, an owner's credits) reads. */
     public static final int MAX_LISTED = 10_000;
     /** Scope ids 0..2 are read: 1 sign anything, 2 personal sign. */
@@ -61,6 +67,32 @@ public final class EvmRegistry implements Registry {
     private final TtlCache<String, Pkp> pkps;
     private final TtlCache<String, CapacityCredit> credits;
     private final EvmContractSignatures contractSignatures;
+    private final ContractEvents events;
+    private final ContractEvents.Sink invalidation = new ContractEvents.Sink() {
+        @Override
+        public void networkChanged() {
+            staking.clear();
+        }
+
+        @Override
+        public void pkpChanged(String tokenHex) {
+            pkps.remove(tokenHex);
+        }
+
+        @Override
+        public void creditsChanged() {
+            credits.clear();
+        }
+
+        @Override
+        public void everythingChanged() {
+            staking.clear();
+            pkps.clear();
+            credits.clear();
+        }
+    };
+    private volatile Thread follower;
+    private volatile boolean closed;
 
     private EvmRegistry(EthRpc rpc, EvmContracts contracts, Clock clock, Duration ttl) {
         this.rpc = rpc;
@@ -71,7 +103,8 @@ public final class EvmRegistry implements Registry {
         this.pkps = new TtlCache<>(clock, ttl, MAX_CACHED);
         this.credits = new TtlCache<>(clock, ttl, MAX_CACHED);
         this.contractSignatures = new EvmContractSignatures(rpc, clock);
-        this.chainId = quantity(reads.raw("eth_chainId", List.of()), "eth_chainId");
+        this.chainId = reads.quantity(reads.raw("eth_chainId", List.of()), "eth_chainId");
+        this.events = new ContractEvents(reads, contracts, ContractEvents.head(reads));
     }
 
     /**
@@ -96,6 +129,70 @@ public final class EvmRegistry implements Registry {
      */
     public ContractSignatureVerifier contractSignatures() {
         return contractSignatures;
+    }
+
+    /**
+     * A registry of the network whose Staking contract is at {@code staking}: the other contracts are the ones Staking
+     * names ({@code litjContracts()}), so a node needs only the JSON-RPC URL and this address.
+     *
+     * @throws LitNodeException {@code NodeSystemFault} if the endpoint does not answer, there is no litj Staking at
+     *     {@code staking}, or its owner has not named the other contracts yet
+     */
+    public static EvmRegistry openAt(URI rpcUrl, EthAddress staking, Clock clock, Duration cacheTtl) {
+        EthRpc rpc = new EthRpc(rpcUrl, Duration.ofSeconds(5));
+        try {
+            return new EvmRegistry(rpc, discover(new ContractReads(rpc), staking), clock, cacheTtl);
+        } catch (RuntimeException e) {
+            rpc.close();
+            throw e;
+        }
+    }
+
+    private static EvmContracts discover(ContractReads reads, EthAddress staking) {
+        List<AbiValue> named = reads.call(staking, StakingContract.LITJ_CONTRACTS);
+        List<EthAddress> at = named.stream().map(AbiValue::asAddress).toList();
+        if (at.stream().anyMatch(a -> a.toLowerHex().equals(EthAddress.of(new byte[20]).toLowerHex()))) {
+            throw new LitNodeException(LitErrorCode.NodeSystemFault, "the Staking contract at "
+                    + staking.toChecksumString() + " names no other contracts yet; its owner must call "
+                    + "setLitjContracts");
+        }
+        return new EvmContracts(staking, at.get(0), at.get(1), at.get(2), at.get(3), at.get(4));
+    }
+
+    /**
+     * Reads the contracts' events since the last poll (or since this registry opened) and drops the cached values
+     * they change at once: Staking's nodes and epoch, a PKP whose permissions, key or owner changed, capacity credits
+     * ({@link ContractEvents}). Without polls a change is seen after the cache time.
+     *
+     * @return how many events were read
+     * @throws LitNodeException {@code NodeSystemFault} if the chain does not answer (what was cached is dropped)
+     */
+    public int pollEvents() {
+        return events.poll(invalidation);
+    }
+
+    /**
+     * Polls the events every {@code interval} on a background thread until {@link #close()}; a poll that fails is
+     * logged and the next one tries again.
+     */
+    public synchronized void followEvents(Duration interval) {
+        if (follower != null || closed) {
+            return;
+        }
+        follower = Thread.ofVirtual().name("litj-registry-events").start(() -> {
+            while (!closed) {
+                try {
+                    pollEvents();
+                } catch (LitNodeException e) {
+                    LOG.warn("registry chain {}: cannot read events: {}", rpc.url(), Text.cut(e.getMessage()));
+                }
+                try {
+                    Thread.sleep(interval);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
     }
 
     /** The contracts this registry reads. */
@@ -300,6 +397,16 @@ public final class EvmRegistry implements Registry {
 
     @Override
     public void close() {
+        closed = true;
+        Thread t = follower;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         rpc.close();
     }
 
@@ -315,20 +422,12 @@ public final class EvmRegistry implements Registry {
         String hash = o.get("hash").filter(JsonValue.JsonString.class::isInstance)
                 .map(v -> ((JsonValue.JsonString) v).value().toLowerCase(Locale.ROOT)).orElse("");
         try {
-            return Optional.of(new Block(quantity(o.get("number").orElse(null), "block number"), hash,
-                    Instant.ofEpochSecond(quantity(o.get("timestamp").orElse(null), "block timestamp"))));
+            return Optional.of(new Block(reads.quantity(o.get("number").orElse(null), "block number"), hash,
+                    Instant.ofEpochSecond(reads.quantity(o.get("timestamp").orElse(null), "block timestamp"))));
         } catch (IllegalArgumentException e) {
             throw new LitNodeException(LitErrorCode.NodeSystemFault, "registry chain " + rpc.url()
                     + " answered a malformed block: " + Text.cut(e.getMessage()));
         }
-    }
-
-    private long quantity(JsonValue value, String what) {
-        if (value instanceof JsonValue.JsonString s && s.value().matches("0x[0-9a-fA-F]{1,15}")) {
-            return Long.parseLong(s.value().substring(2), 16);
-        }
-        throw new LitNodeException(LitErrorCode.NodeSystemFault, "registry chain " + rpc.url() + ": " + what
-                + " is not a hex quantity");
     }
 
     private static String tokenHex(BigInteger id) {

@@ -48,6 +48,11 @@ final class TtlCache<K, V> {
         return fresh;
     }
 
+    /** Forgets the entry of {@code key}. */
+    void remove(K key) {
+        entries.remove(key);
+    }
+
     /** Forgets everything. */
     void clear() {
         entries.clear();

@@ -45,6 +45,20 @@ public final class StakingContract {
     public static final AbiFunction INITIALIZE = AbiFunction.of("initialize", "(address,uint256)", "()");
     /** litj's Staking {@code adminAllowStaker(address staker, bool allowed)}: the owner admits a staker. */
     public static final AbiFunction ADMIN_ALLOW_STAKER = AbiFunction.of("adminAllowStaker", "(address,bool)", "()");
+    /**
+     * litj's Staking {@code setLitjContracts(address pubkeyRouter, address pkpNft, address pkpPermissions,
+     * address rateLimitNft, address pkpHelper)}: the owner names the network's other contracts.
+     */
+    public static final AbiFunction SET_LITJ_CONTRACTS = AbiFunction.of("setLitjContracts",
+            "(address,address,address,address,address)", "()");
+    /**
+     * litj's Staking {@code litjContracts()}: the other contracts in the order of {@link #SET_LITJ_CONTRACTS}, all
+     * zero until named; how a node given only Staking's address finds them.
+     */
+    public static final AbiFunction LITJ_CONTRACTS = AbiFunction.of("litjContracts", "()",
+            "(address,address,address,address,address)");
+    /** Lit's Staking {@code advanceEpoch()}: the owner starts the next epoch now. */
+    public static final AbiFunction ADVANCE_EPOCH = AbiFunction.of("advanceEpoch", "()", "()");
     /** More validators than this in an answer is refused as garbage. */
     public static final int MAX_VALIDATORS = 1024;
 

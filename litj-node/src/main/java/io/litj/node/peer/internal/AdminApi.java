@@ -90,7 +90,7 @@ final class AdminApi {
         AdminToken t = token;
         if (t == null) {
             t = AdminToken.read(tokenFile).orElseThrow(() -> new LitNodeException(LitErrorCode.NodeNotAuthorized,
-                    "the admin API is disabled: there is no " + AdminToken.FILE_NAME + " next to the registry"));
+                    "the admin API is disabled: there is no admin token file " + tokenFile.getFileName()));
             token = t;
         }
         String header = req.header("authorization").orElse("");

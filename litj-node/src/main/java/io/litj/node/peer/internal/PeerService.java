@@ -7,7 +7,6 @@ import io.litj.node.NodeConfig;
 import io.litj.node.http.internal.Endpoint;
 import io.litj.node.http.internal.HttpBridge;
 import io.litj.node.http.internal.NodeResponse;
-import io.litj.node.keys.AdminToken;
 import io.litj.node.keys.KeyShareStore;
 import io.litj.node.keys.NodeIdentity;
 import io.litj.node.registry.NodeEntry;
@@ -46,6 +45,7 @@ public final class PeerService implements AutoCloseable {
     private final NodeEntry self;
     private final Registry registry;
     private final Clock clock;
+    private final NetworkKeyJoin networkKey;
 
     /** The service of node {@code self}, honest. */
     public PeerService(NodeEntry self, NodeIdentity identity, Registry registry, KeyShareStore keys,
@@ -75,7 +75,8 @@ public final class PeerService implements AutoCloseable {
         ShareCipher cipher = new ShareCipher(identity.keyAgreement(), random);
         this.sessions = new DkgSessions(self, registry, keys, client, cipher, behaviour, executor, random);
         this.runs = new ProtocolRuns(self, registry, client, cipher, verifier, executor);
-        this.admin = new AdminApi(AdminToken.fileFor(config.registryFile()), sessions);
+        this.admin = new AdminApi(config.adminTokenFile(), sessions);
+        this.networkKey = config.registryChain() == null ? null : new NetworkKeyJoin(self, registry, keys, sessions);
     }
 
     /** Adds the peer and admin routes, with their body limits ({@link HttpLimits}). */
@@ -113,6 +114,17 @@ public final class PeerService implements AutoCloseable {
         return runs;
     }
 
+    /**
+     * For a node on a chain ({@code NodeConfig.registryChain}): starts making the network key with the other nodes
+     * once the chain's validator set is sealed, unless this node holds its share ({@link NetworkKeyJoin}); call once
+     * the node listens. Does nothing for a node of a registry file, whose network key an admin caller starts.
+     */
+    public void joinNetworkKey() {
+        if (networkKey != null) {
+            networkKey.start();
+        }
+    }
+
     /** The sessions (tests). */
     DkgSessions sessions() {
         return sessions;
@@ -120,6 +132,9 @@ public final class PeerService implements AutoCloseable {
 
     @Override
     public void close() {
+        if (networkKey != null) {
+            networkKey.close();
+        }
         sessions.cancelAll();
         executor.shutdownNow();
         try {
