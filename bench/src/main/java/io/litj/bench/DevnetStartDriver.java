@@ -93,7 +93,7 @@ public final class DevnetStartDriver {
                 + " ms %s%n", median(nanos), millis(nanos));
     }
 
-    private static void time(String what, int n, Runnable read) {
+    static void time(String what, int n, Runnable read) {
         for (int i = 0; i < Math.min(200, n); i++) {
             read.run();
         }
