@@ -13,8 +13,10 @@ const srcDir = path.join(root, 'src');
 const checkAt = process.argv.indexOf('--check');
 const buildDir = checkAt > 0 && process.argv[checkAt + 1] ? path.resolve(process.argv[checkAt + 1])
   : path.join(root, 'build');
-// the deployable contracts; the others (Owned, LitjERC721) are abstract bases
-export const CONTRACTS = ['Staking', 'PubkeyRouter', 'PKPNFT', 'PKPPermissions', 'RateLimitNFT', 'PKPHelper'];
+// the deployable contracts (TestMultisigWallet is litj's EIP-1271 test wallet, not a Lit contract); the others
+// (Owned, LitjERC721) are abstract bases
+export const CONTRACTS = ['Staking', 'PubkeyRouter', 'PKPNFT', 'PKPPermissions', 'RateLimitNFT', 'PKPHelper',
+  'TestMultisigWallet'];
 
 export function compile() {
   const sources = {};

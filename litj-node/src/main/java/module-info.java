@@ -8,10 +8,13 @@ module io.litj.node {
     requires transitive io.litj.protocol;
     requires transitive io.litj.threshold;
     requires io.helidon.webserver;
+    requires java.logging;
     requires java.management;
     requires java.net.http;
     requires java.sql;
     requires jdk.management;
+    requires micrometer.core;
+    requires micrometer.registry.prometheus;
     requires org.bouncycastle.provider;
     requires org.graalvm.polyglot;
     requires org.slf4j;
@@ -24,6 +27,8 @@ module io.litj.node {
     exports io.litj.node.ecdsa;
     exports io.litj.node.fetch;
     exports io.litj.node.keys;
+    exports io.litj.node.log;
+    exports io.litj.node.metrics;
     exports io.litj.node.ratelimit;
     exports io.litj.node.revoke;
     exports io.litj.node.registry;

@@ -29,9 +29,12 @@ import java.util.concurrent.Future;
 /**
  * Load driver: {@code executeJs} round trips from the Java SDK to an in-process 3-node devnet (all on this machine).
  * Phase 1 measures latency one request at a time (p50/p99), phase 2 throughput with several requests in flight.
- * Usage: {@code ExecuteJsLoadDriver [requests=2000] [concurrency=8] [warmup=500] [capacity]}; with {@code capacity}
- * the nodes require capacity credits in allocation mode ({@code litj devnet up --require-capacity}) and the wallet
- * holds one credit that never runs full, so every call also pays the capacity check.
+ * Usage: {@code ExecuteJsLoadDriver [requests=2000] [concurrency=8] [warmup=500] [capacity|metrics-on|metrics-off]};
+ * with {@code capacity} the nodes require capacity credits in allocation mode ({@code litj devnet up
+ * --require-capacity}) and the wallet holds one credit that never runs full, so every call also pays the capacity
+ * check. With {@code metrics-on} / {@code metrics-off} the devnet's nodes are replaced by nodes with {@code /metrics}
+ * on or off ({@link MetricsNodes}) to compare the cost; with {@code metrics-on} {@code /metrics} is also scraped
+ * every second during the concurrent phase and the counters printed.
  */
 public final class ExecuteJsLoadDriver {
     private static final String ACTION = "LitActions.setResponse({response: 'ok:' + n});";
@@ -44,6 +47,7 @@ public final class ExecuteJsLoadDriver {
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         boolean capacity = args.length > 3 && args[3].equals("capacity");
+        String metrics = args.length > 3 && args[3].startsWith("metrics-") ? args[3] : "";
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         Path data = Files.createTempDirectory("litj-load-");
@@ -52,6 +56,7 @@ public final class ExecuteJsLoadDriver {
             config = config.withCapacity(CapacityLimits.of(CapacityMode.ALLOCATION));
         }
         try (Devnet devnet = Devnet.start(config, Clock.systemUTC(), new SecureRandom());
+             MetricsNodes nodes = metrics.isEmpty() ? null : new MetricsNodes(devnet, metrics.equals("metrics-on"));
              LitClient client = LitClient.builder().rpcUrl(URI.create(devnet.rpcUrl()))
                      .sessionStore(new InMemorySessionStore()).build()) {
             client.connect();
@@ -77,9 +82,12 @@ public final class ExecuteJsLoadDriver {
                 latencies[i] = System.nanoTime() - t0;
             }
             Arrays.sort(latencies);
-            System.out.printf("capacity %s; sequential: %d requests, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                    capacity ? "allocation" : "off", requests, ms(latencies, 0.50), ms(latencies, 0.90), ms(latencies, 0.99),
+            System.out.printf("capacity %s%s; sequential: %d requests, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    capacity ? "allocation" : "off", metrics.isEmpty() ? "" : ", " + metrics, requests, ms(latencies, 0.50), ms(latencies, 0.90), ms(latencies, 0.99),
                     latencies[requests - 1] / 1e6);
+            if (nodes != null && metrics.equals("metrics-on")) {
+                nodes.scrapeEvery(java.time.Duration.ofSeconds(1));
+            }
             ExecutorService pool = Executors.newFixedThreadPool(concurrency);
             long t0 = System.nanoTime();
             List<Future<?>> futures = new ArrayList<>();
@@ -91,6 +99,9 @@ public final class ExecuteJsLoadDriver {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             pool.shutdown();
+            if (nodes != null && metrics.equals("metrics-on")) {
+                nodes.print("after load");
+            }
             System.out.printf("concurrent (%d in flight): %d requests in %.2f s = %.0f req/s (each fans out to 3 "
                     + "nodes)%n", concurrency, requests, seconds, requests / seconds);
         } finally {

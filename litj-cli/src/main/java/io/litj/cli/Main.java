@@ -33,7 +33,13 @@ public final class Main {
 
     /** Runs the command line with the given output streams and returns its exit code (tests call this). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        Logging.configure(args);
+        try {
+            Logging.configure(args);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return Exit.USAGE;
+        }
         return new CommandLine(new Main())
                 .setOut(out)
                 .setErr(err)

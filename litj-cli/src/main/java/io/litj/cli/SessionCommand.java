@@ -88,10 +88,12 @@ final class SessionCommand {
 
     /**
      * {@code litj session revoke --session FILE}: the wallet revokes the grant of the session sigs in FILE on every
-     * node (docs/revocation.md); from then on every node refuses them with {@code NodeSessionRevoked}.
+     * node (docs/revocation.md); for a PKP session the wallet is the PKP's owner. From then on every node refuses
+     * them with {@code NodeSessionRevoked}.
      */
     @Command(name = "revoke", mixinStandardHelpOptions = true,
-            description = "Revoke the session sigs in a file (made by `session create --out`) on every node.")
+            description = "Revoke the session sigs in a file (made by `session create --out`, or a PKP session) on "
+                    + "every node, signed by the granting wallet or, for a PKP session, by the PKP's owner.")
     static final class Revoke implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -1,5 +1,8 @@
 package io.litj.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.logging.Level;
@@ -19,5 +22,15 @@ class LoggingTest {
 
         assertTrue(line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[jul] INFO io\\.helidon\\.webserver\\.ServerListener"
                 + " - bound for socket\\R"), line);
+    }
+
+    @Test
+    void isJson_acceptsJsonAndText_refusesOthersNamingTheVariable() {
+        assertTrue(Logging.isJson("json"));
+        assertTrue(Logging.isJson(" JSON "));
+        assertFalse(Logging.isJson("text"));
+        assertFalse(Logging.isJson(null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Logging.isJson("yaml"));
+        assertEquals("LITJ_LOG_FORMAT must be json or text, not 'yaml'", e.getMessage());
     }
 }

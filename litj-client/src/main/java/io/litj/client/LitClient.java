@@ -311,10 +311,12 @@ public final class LitClient implements AutoCloseable {
      * Revokes the session of {@code sessionSigs} before it expires (litj; {@code docs/revocation.md}): each grant in
      * it that {@code granter} signed for its session key is revoked with a revocation {@code granter} signs now, sent
      * to every connected node ({@code POST /web/revoke}); nodes share it with each other and from then on refuse
-     * the session with {@code NodeSessionRevoked}. The stored session of these sigs is dropped.
+     * the session with {@code NodeSessionRevoked}. For a PKP session, {@code granter} is the PKP's owner: its PKP
+     * grants are revoked in the PKP's name, signed by the owner, and nodes check the ownership in their registry
+     * ({@code NodeRevocationNotGranter} for anyone else). The stored session of these sigs is dropped.
      *
      * @throws LitClientException {@code ClientNotReady} before {@link #connect()}; {@code InvalidArgument} when the
-     *         sigs hold no grant by {@code granter} for their session key (e.g. a PKP grant); {@code NodeError}
+     *         sigs hold no grant by {@code granter} for their session key and no PKP grant; {@code NodeError}
      *         (every node's error, e.g. {@code NodeRevocationInvalid} for a grant that has expired) or {@code NetworkError}
      *         when fewer than {@link #minNodeCount()} nodes accepted it
      */

@@ -158,8 +158,10 @@ final class SessionManager {
         Instant expiration = terms.expiration().orElseGet(() -> defaultExpiration(cfg.clock().instant()));
         AuthSig grant = grantor.grant(new AuthCallbackParams(key.uri(), nonce.get(), expiration,
                 terms.resourceAbilityRequests(), grantor.siweStatement(), grantor.siweDomain(), terms.chain()));
-        if (grant.type() == AuthSigType.BLS_NETWORK_SIG && state.networkPublicKey().isEmpty()) {
-            // a wallet callback's network grant: without the network key only nodes can verify it
+        if (grant.type() == AuthSigType.BLS_NETWORK_SIG && state.networkPublicKey().isEmpty()
+                || grant.type() == AuthSigType.CONTRACT_SIG) {
+            // a network grant without the network key, or a contract wallet's (EIP-1271): the client has no way to
+            // verify it (no key, no chain call), so the nodes do; a stored one is never re-used unverified
             return new Grant(grant, siweExpiration(grant));
         }
         AuthSigReuse.Decision decision = grantor.freshCheck(check, grant)

@@ -55,8 +55,9 @@ public final class AnvilDevnet implements AutoCloseable {
     private final BlsPublicKey networkKey;
     private final EvmRegistryWriter writer;
     private final DkgCoordinator coordinator;
+    private final PkpKeyPool keyPool;
 
-    private AnvilDevnet(DevnetConfig config, Path anvilCache, Clock clock, SecureRandom random) {
+    private AnvilDevnet(DevnetConfig config, Path anvilCache, Clock clock, SecureRandom random, int keyPoolTarget) {
         Path marker = config.dataDir().resolve(CONTRACTS_FILE);
         if (Files.exists(marker) || Files.exists(config.registryFile())) {
             throw new LitNodeException(LitErrorCode.InvalidArgument, "the data folder " + config.dataDir()
@@ -97,6 +98,18 @@ public final class AnvilDevnet implements AutoCloseable {
             this.coordinator = new DkgCoordinator(token, random);
             this.networkKey = BlsPublicKey.parse(coordinator.run(registry.nodes(),
                     "network-bls", registry.network().threshold(), true, Devnet.NETWORK_DKG_TIMEOUT).publicKey());
+            this.keyPool = PkpKeyPool.start(() -> PkpMinter.makeKey(coordinator, registry), new PkpKeyPool.Chain() {
+                @Override
+                public long poolSize() {
+                    return writer.keyPoolSize();
+                }
+
+                @Override
+                public void route(byte[] publicKey) {
+                    writer.routeKey(publicKey);
+                }
+            }, keyPoolTarget, PkpKeyPool.Backoff.standard());
+            started.add(keyPool);
             Files.writeString(marker, JsJson.stringify(contractsJson()));
         } catch (IOException e) {
             Devnet.closeAll(started);
@@ -113,10 +126,23 @@ public final class AnvilDevnet implements AutoCloseable {
      * or installed under {@code anvilCache}.
      */
     public static AnvilDevnet start(DevnetConfig config, Path anvilCache, Clock clock, SecureRandom random) {
-        return new AnvilDevnet(Objects.requireNonNull(config, "config"), anvilCache, clock, random);
+        return start(config, anvilCache, clock, random, PkpKeyPool.DEFAULT_TARGET);
     }
 
-    private EvmSender funded(PrivateKeyEthSigner wallet) {
+    /**
+     * As {@link #start(DevnetConfig, Path, Clock, SecureRandom)}, keeping {@code keyPoolTarget} PKP keys made ahead
+     * of time in the chain's pool (filled in the background once the devnet is up; see {@link PkpKeyPool}).
+     *
+     * @throws LitNodeException {@code InvalidArgument} if the target is outside {@code [0, PkpKeyPool.MAX_TARGET]}
+     */
+    public static AnvilDevnet start(DevnetConfig config, Path anvilCache, Clock clock, SecureRandom random,
+            int keyPoolTarget) {
+        PkpKeyPool.checkTarget(keyPoolTarget);
+        return new AnvilDevnet(Objects.requireNonNull(config, "config"), anvilCache, clock, random, keyPoolTarget);
+    }
+
+    /** A sender of transactions from {@code wallet}, which is given funds on the chain first. */
+    public EvmSender funded(PrivateKeyEthSigner wallet) {
         anvil.setBalance(wallet.address(), FUNDS);
         return new EvmSender(anvil.rpc(), wallet, AnvilProcess.CHAIN_ID);
     }
@@ -130,14 +156,14 @@ public final class AnvilDevnet implements AutoCloseable {
     }
 
     /**
-     * Mints a PKP to {@code owner} on chain: the nodes make a key by DKG, the admin routes it into the pool, the owner
-     * (funded here) mints it with {@code mintNext} and permits {@code permissions} with {@code addPermittedAuthMethod},
-     * each a transaction; returns the PKP as the nodes' registry reads it.
+     * Mints a PKP to {@code owner} on chain: the owner (funded here) mints the next pooled key with {@code mintNext}
+     * (the pool gets one made at once if it is empty) and permits {@code permissions} with
+     * {@code addPermittedAuthMethod}, each a transaction; returns the PKP as the nodes' registry reads it.
      *
-     * @throws LitNodeException {@code NodeSystemFault} if the DKG or a transaction fails
+     * @throws LitNodeException {@code NodeSystemFault} if a DKG or a transaction fails
      */
     public synchronized Pkp mintPkp(PrivateKeyEthSigner owner, List<PkpPermission> permissions) {
-        writer.routeKey(PkpMinter.makeKey(coordinator, registry));
+        keyPool.ensureKey();
         EvmSender sender = funded(owner);
         String tokenId = writer.mintNext(sender, BigInteger.ZERO);
         for (PkpPermission p : permissions) {
@@ -174,6 +200,16 @@ public final class AnvilDevnet implements AutoCloseable {
         return networkKey;
     }
 
+    /** The refiller of the chain's PKP key pool. */
+    public PkpKeyPool keyPool() {
+        return keyPool;
+    }
+
+    /** How many pooled keys no one has minted yet, read from the chain. */
+    public long keyPoolSize() {
+        return writer.keyPoolSize();
+    }
+
     /** The registry the nodes read. */
     public EvmRegistry registry() {
         return registry;
@@ -183,6 +219,7 @@ public final class AnvilDevnet implements AutoCloseable {
     public void close() {
         List<AutoCloseable> all = new ArrayList<>(List.of(anvil, registry, runtime));
         all.addAll(nodes);
+        all.add(keyPool); // closed first: no DKG runs while the nodes stop
         Devnet.closeAll(all);
         LOG.info("anvil devnet stopped");
     }

@@ -264,6 +264,16 @@ public final class Devnet implements AutoCloseable {
     }
 
     /**
+     * As {@link #mintPkp(List)}, with {@code owner} recorded as the PKP's owner (who may revoke its grants,
+     * {@code docs/revocation.md}).
+     */
+    public Pkp mintPkp(EthAddress owner, List<PkpPermission> permissions) {
+        Pkp pkp = mintPkp(permissions);
+        writer.setPkpOwner(pkp.tokenId(), owner);
+        return pkp;
+    }
+
+    /**
      * Mints a capacity credit held by {@code owner}, paying {@code requestsPerKilosecond} until {@code expiresAt}; the
      * nodes see it at once (a credit not found is never cached).
      *

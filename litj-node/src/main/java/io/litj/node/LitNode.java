@@ -19,11 +19,11 @@ import io.litj.node.http.internal.ActionChains;
 import io.litj.node.fetch.ActionFetcher;
 import io.litj.node.http.internal.ExecuteEndpoint;
 import io.litj.node.http.internal.HandshakeEndpoint;
+import io.litj.node.http.internal.HealthEndpoint;
 import io.litj.node.http.internal.HttpBridge;
 import io.litj.node.http.internal.MemoryActionStore;
 import io.litj.node.http.internal.RegistryActionStore;
 import io.litj.node.http.internal.NodeListener;
-import io.litj.node.http.internal.NodeResponse;
 import io.litj.node.http.internal.PkpSignEndpoint;
 import io.litj.node.http.internal.SignSessionKeyEndpoint;
 import io.litj.node.http.internal.SigningAccEndpoint;
@@ -31,12 +31,14 @@ import io.litj.node.http.internal.StoredActionConditions;
 import io.litj.node.keys.KeyShareStore;
 import io.litj.node.ratelimit.CapacityGate;
 import io.litj.node.keys.NodeIdentity;
+import io.litj.node.metrics.NodeMetrics;
 import io.litj.node.peer.internal.PeerService;
 import io.litj.node.peer.internal.RevocationPeers;
 import io.litj.node.revoke.RevocationBook;
 import io.litj.node.http.internal.RevokeEndpoint;
 import io.litj.threshold.bls.Bls;
 import io.litj.threshold.bls.BlsPublicKey;
+import io.litj.node.registry.EvmRegistry;
 import io.litj.node.registry.NodeEntry;
 import io.litj.node.registry.Registry;
 import io.litj.protocol.LitErrorCode;
@@ -72,9 +74,11 @@ public final class LitNode implements AutoCloseable {
     private final HttpChainRpc chains;
     private final CapacityGate capacity;
     private final RevocationBook revocations;
+    private final NodeMetrics metrics;
 
     private LitNode(Builder b) {
         this.registry = b.registry;
+        this.metrics = b.config.metrics() ? NodeMetrics.on() : NodeMetrics.off();
         ActionRuntime ownRuntime = null;
         PeerService ownPeer = null;
         PkpSigner ownSigner = null;
@@ -97,19 +101,24 @@ public final class LitNode implements AutoCloseable {
             this.ownsRuntime = true;
             ownRuntime = runtime;
             KeyShareStore keys = KeyShareStore.open(b.config.dataDir());
-            this.revocations = RevocationBook.open(b.config.dataDir(), b.clock.instant());
+            this.revocations = RevocationBook.open(b.config.dataDir(), b.clock.instant(), registry::pkpOwner);
             ownRevocations = revocations;
-            SessionSigValidator validator = SessionSigValidator.builder(entry.address()).clock(b.clock)
-                    .blsVerifier(Bls.capabilityVerifier(keys::rootPublicKey)).revocations(revocations).build();
-            AuthGate gate = new AuthGate(validator);
+            SessionSigValidator.Builder validation = SessionSigValidator.builder(entry.address()).clock(b.clock)
+                    .blsVerifier(Bls.capabilityVerifier(keys::rootPublicKey)).revocations(revocations);
+            if (registry instanceof EvmRegistry evm) {
+                validation.contractSignatures(evm.contractSignatures()); // EIP-1271 needs a chain to ask
+            }
+            SessionSigValidator validator = validation.build();
+            AuthGate gate = new AuthGate(validator, metrics::validation);
             this.capacity = CapacityGate.open(b.config.capacity(), registry, b.config.dataDir(), b.clock);
             ownCapacity = capacity;
-            HttpBridge http = new HttpBridge(b.config, LitNode::extraErrorFields);
+            HttpBridge http = new HttpBridge(b.config, LitNode::extraErrorFields, metrics);
             HandshakeEndpoint handshake = new HandshakeEndpoint(registry, entry,
                     () -> keys.rootPublicKey().map(BlsPublicKey::toHex));
             SignSessionKeyEndpoint signSessionKey = new SignSessionKeyEndpoint(entry, registry, keys, runtime,
                     b.clock, b.loginLimits);
-            this.peer = new PeerService(entry, identity, registry, keys, b.random, b.clock, b.config);
+            this.peer = new PeerService(entry, identity, registry, keys, b.random, b.clock, b.config,
+                    metrics::peerError);
             ownPeer = peer;
             RevocationPeers revocationPeers = peer.revocations(revocations);
             int pulled = revocationPeers.pullFromPeers();
@@ -117,15 +126,16 @@ public final class LitNode implements AutoCloseable {
                 LOG.info("node {} learned {} revocations from its peers", entry.index(), pulled);
             }
             RevokeEndpoint revoke = new RevokeEndpoint(revocations, revocationPeers::push, b.clock);
-            this.signer = new PkpSigner(entry, registry, keys, peer.protocolRuns(),
-                    b.ecdsaScheme, new PresignatureStore(b.config.dataDir(), b.ecdsaScheme, PRESIGNATURES_PER_SET,
-                    PRESIGNATURES_TOTAL), b.random);
+            PresignatureStore presignatures = new PresignatureStore(b.config.dataDir(), b.ecdsaScheme,
+                    PRESIGNATURES_PER_SET, PRESIGNATURES_TOTAL);
+            this.signer = new PkpSigner(entry, registry, keys, peer.protocolRuns(), b.ecdsaScheme, presignatures,
+                    b.random);
             ownSigner = signer;
             PkpSignAuthorizer pkpAuthorizer = new PkpSignAuthorizer(registry, gate);
             PkpSignEndpoint pkpSign = new PkpSignEndpoint(pkpAuthorizer, signer, capacity);
             this.chains = new HttpChainRpc(b.config.chains());
             ownChains = chains;
-            AccAuthGate accGate = new AccAuthGate(validator, b.clock);
+            AccAuthGate accGate = new AccAuthGate(validator, b.clock, metrics::validation);
             RegistryActionStore actionStore = new RegistryActionStore(registry,
                     new MemoryActionStore(64L * 1024 * 1024));
             ConditionEvaluator evaluator = new ConditionEvaluator(chains, b.config.chains().maxCallsPerRequest(),
@@ -133,11 +143,20 @@ public final class LitNode implements AutoCloseable {
             ExecuteEndpoint execute = new ExecuteEndpoint(gate, runtime, actionStore,
                     registry, pkpAuthorizer, signer, new ActionAccess(evaluator, accGate, entry, keys,
                     new DecryptionExchange(signer), b.random), capacity, new ActionFetcher(b.config.fetch()),
-                    new ActionChains(b.config.chains(), chains));
+                    new ActionChains(b.config.chains(), chains), metrics::actionRun);
             EncryptionSignEndpoint encryptionSign = new EncryptionSignEndpoint(entry, keys, accGate, evaluator,
                     capacity);
             SigningAccEndpoint signingAcc = new SigningAccEndpoint(entry, keys, accGate, evaluator, capacity,
                     b.clock);
+            HealthEndpoint health = new HealthEndpoint(entry.address(), registry,
+                    () -> keys.rootPublicKey().isPresent(), () -> capacity.mode().wireName());
+            ActionRuntime slots = runtime;
+            metrics.gauge("litj.action.slots.in.use", "Lit Action execution slots taken now",
+                    slots::slotsInUse);
+            metrics.gauge("litj.action.slots.size", "Lit Action execution slots of this node",
+                    () -> slots.limits().maxConcurrent());
+            metrics.gauge("litj.presignatures.unused", "unused ECDSA presignatures this node holds",
+                    presignatures::size);
             this.server = NodeListener.start(entry.host(), entry.port(), b.config, http, r -> {
                 r.post("/web/handshake", http.json("handshake", handshake))
                         .post("/web/handshake/", http.json("handshake", handshake))
@@ -159,9 +178,11 @@ public final class LitNode implements AutoCloseable {
                         .post("/web/signing/access_control_condition/", http.json("signing_acc",
                                 HttpLimits.ACC_BODY_BYTES, signingAcc))
                         .post("/web/revoke", http.json("revoke", HttpLimits.REVOKE_BODY_BYTES, revoke))
-                        .get("/litj/health", http.noBody("health", req -> NodeResponse.ok(JsonValue.object()
-                                .put("status", "ok").put("node", entry.address())
-                                .put("capacityMode", capacity.mode().wireName()).build())));
+                        .get("/litj/health", http.noBody("litj_health", health.liveness()))
+                        .get("/health", http.noBody("health", health.readiness()));
+                if (metrics.enabled()) {
+                    r.get("/metrics", http.text("metrics", NodeMetrics.CONTENT_TYPE, metrics::scrape));
+                }
                 peer.register(r, http);
                 revocationPeers.register(r, http);
                 r.any(http.notFound());

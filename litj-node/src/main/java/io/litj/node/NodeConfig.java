@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * no registry file, and the node's entry is the one the chain lists with its identity key), plus the optional
  * members of {@link HttpLimits}, of {@link ChainConfig} ({@code "chains":{"ethereum":"http://127.0.0.1:8545"}}) and of
  * {@link CapacityLimits} ({@code "capacityMode":"allocation"}) and of {@link FetchLimits}
- * ({@code "fetchAllow":["127.0.0.1:8080"]}).
+ * ({@code "fetchAllow":["127.0.0.1:8080"]}), and {@code "metrics":false} to turn {@code GET /metrics} off.
  *
  * @param registryFile the registry file whoever starts the node opens and gives it ({@link LitNode.Builder#registry});
  *     the node itself only looks next to it for the network's admin token; null for a node on a chain
@@ -40,13 +40,16 @@ import java.util.stream.Stream;
  * @param fetch        what a Lit Action's {@code fetch} may do: limits and the egress allow list (default: public
  *                     addresses only)
  * @param registryChain where a node on an EVM chain reads its registry; null for a registry file
+ * @param metrics      whether the node keeps meters and serves them at {@code GET /metrics} on its listener
+ *                     (default on; unauthenticated, see {@code docs/operations.md})
  */
 public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBodyBytes, HttpLimits http,
-        ChainConfig chains, CapacityLimits capacity, FetchLimits fetch, RegistryChain registryChain) {
+        ChainConfig chains, CapacityLimits capacity, FetchLimits fetch, RegistryChain registryChain,
+        boolean metrics) {
     /** Default body limit: enough for a 16 MiB Lit Action in base64. */
     public static final long DEFAULT_MAX_BODY_BYTES = 24L * 1024 * 1024;
     private static final Set<String> FIELDS = Stream.concat(Stream.of("registry", "index", "dataDir", "maxBodyBytes",
-                    RegistryChain.FIELD),
+                    "metrics", RegistryChain.FIELD),
             Stream.of(HttpLimits.FIELDS, ChainConfig.FIELDS, CapacityLimits.FIELDS, FetchLimits.FIELDS)
                     .flatMap(Set::stream)).collect(Collectors.toUnmodifiableSet());
 
@@ -69,16 +72,16 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
         }
     }
 
-    /** A config of a registry file. */
+    /** A config of a registry file, with metrics on. */
     public NodeConfig(Path registryFile, int index, Path dataDir, long maxBodyBytes, HttpLimits http,
             ChainConfig chains, CapacityLimits capacity, FetchLimits fetch) {
-        this(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch, null);
+        this(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch, null, true);
     }
 
-    /** A config of a node on an EVM chain, with default limits, no ACC chains and capacity credits off. */
+    /** A config of a node on an EVM chain, with default limits, no ACC chains, capacity credits off, metrics on. */
     public static NodeConfig onChain(RegistryChain chain, Path dataDir) {
         return new NodeConfig(null, 0, dataDir, DEFAULT_MAX_BODY_BYTES, HttpLimits.defaults(), ChainConfig.none(),
-                CapacityLimits.off(), FetchLimits.defaults(), Objects.requireNonNull(chain, "chain"));
+                CapacityLimits.off(), FetchLimits.defaults(), Objects.requireNonNull(chain, "chain"), true);
     }
 
     /**
@@ -99,19 +102,25 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
     /** A copy evaluating conditions against {@code chains}. */
     public NodeConfig withChains(ChainConfig chains) {
         return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch,
-                registryChain);
+                registryChain, metrics);
     }
 
     /** A copy enforcing capacity credits by {@code capacity}. */
     public NodeConfig withCapacity(CapacityLimits capacity) {
         return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch,
-                registryChain);
+                registryChain, metrics);
     }
 
     /** A copy whose Lit Actions fetch under {@code fetch}. */
     public NodeConfig withFetch(FetchLimits fetch) {
         return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch,
-                registryChain);
+                registryChain, metrics);
+    }
+
+    /** A copy with meters and {@code GET /metrics} on or off. */
+    public NodeConfig withMetrics(boolean metrics) {
+        return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch,
+                registryChain, metrics);
     }
 
     /** A config with the default {@link HttpLimits}. */
@@ -141,8 +150,8 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
 
     private static NodeConfig parse(String text, Path file) {
         String where = "node config " + file;
-        JsonFields f = new JsonFields(JsonReader.parseObject(text, LitErrorCode.InvalidArgument, where),
-                LitErrorCode.InvalidArgument, where).onlyKnown(FIELDS);
+        JsonValue.JsonObject object = JsonReader.parseObject(text, LitErrorCode.InvalidArgument, where);
+        JsonFields f = new JsonFields(object, LitErrorCode.InvalidArgument, where).onlyKnown(FIELDS);
         Path base = file.toAbsolutePath().getParent();
         long maxBody = f.has("maxBodyBytes") ? f.integer("maxBodyBytes") : DEFAULT_MAX_BODY_BYTES;
         RegistryChain chain = RegistryChain.read(f).orElse(null);
@@ -155,7 +164,18 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
         }
         return new NodeConfig(chain != null ? null : base.resolve(f.string("registry")), (int) index,
                 base.resolve(f.string("dataDir")), maxBody, HttpLimits.read(f), ChainConfig.read(f),
-                CapacityLimits.read(f), FetchLimits.read(f), chain);
+                CapacityLimits.read(f), FetchLimits.read(f), chain, metricsOn(object, f));
+    }
+
+    private static boolean metricsOn(JsonValue.JsonObject object, JsonFields f) {
+        JsonValue v = object.get("metrics").orElse(null);
+        if (v == null) {
+            return true;
+        }
+        if (v instanceof JsonValue.JsonBoolean b) {
+            return b.value();
+        }
+        throw f.fail("field 'metrics' must be true or false");
     }
 
     /** The JSON text of this config (absolute paths). */
@@ -172,6 +192,7 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
         chains.write(b);
         capacity.write(b);
         fetch.write(b);
+        b.put("metrics", new JsonValue.JsonBoolean(metrics));
         return JsJson.stringify(b.build());
     }
 }

@@ -174,6 +174,26 @@ class NodeConfigTest {
         return e;
     }
 
+    @Test
+    void metrics_offInTheFile_roundTripsAndDefaultsToOn() throws IOException {
+        NodeConfig off = NodeConfig.of(dir.resolve("registry.sqlite"), 0, dir.resolve("node-0")).withMetrics(false);
+        Path file = Files.writeString(dir.resolve("off.json"), off.toJson());
+
+        assertEquals(false, NodeConfig.read(file).metrics());
+        assertEquals(true, NodeConfig.read(Files.writeString(dir.resolve("on.json"),
+                "{\"registry\":\"r\",\"index\":0,\"dataDir\":\"d\"}")).metrics());
+    }
+
+    @Test
+    void metrics_notABoolean_isRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.json"),
+                "{\"registry\":\"r\",\"index\":0,\"dataDir\":\"d\",\"metrics\":\"no\"}");
+
+        LitNodeException e = assertThrows(LitNodeException.class, () -> NodeConfig.read(file));
+        assertEquals(LitErrorCode.InvalidArgument, e.code());
+        assertTrue(e.getMessage().contains("'metrics' must be true or false"), e.getMessage());
+    }
+
     private static final String STAKING = "0xD4507CD392Af2c80919219d7896508728f6A623F";
 
     @Test
@@ -223,7 +243,7 @@ class NodeConfigTest {
         for (Path registry : new Path[] {null, dir.resolve("r.sqlite")}) {
             LitNodeException e = assertThrows(LitNodeException.class, () -> new NodeConfig(registry, 0, dir,
                     NodeConfig.DEFAULT_MAX_BODY_BYTES, HttpLimits.defaults(), ChainConfig.none(),
-                    CapacityLimits.off(), io.litj.node.fetch.FetchLimits.defaults(), registry == null ? null : chain));
+                    CapacityLimits.off(), io.litj.node.fetch.FetchLimits.defaults(), registry == null ? null : chain, true));
             assertEquals(LitErrorCode.InvalidArgument, e.code());
             assertTrue(e.getMessage().contains("either a registry file or a chain"), e.getMessage());
         }

@@ -89,6 +89,11 @@ public enum LitErrorCode {
     NodeRevocationInvalid(400, LitErrorKind.Validation),
     /** litj: a revocation is not signed by the grant's own address: only the granter can revoke. */
     NodeRevocationNotGranter(403, LitErrorKind.Validation),
+    /**
+     * litj: an EIP-1271 (contract wallet) capability reached a node whose registry is no EVM chain (the embedded
+     * devnet), so there is no contract to ask ({@code docs/validation.md}).
+     */
+    NodeEip1271NeedsEvmChain(501, LitErrorKind.Blockchain),
 
     // ---- JS SDK client-side codes (js-sdk-v7-wire-format.md §10) ----
     InvalidSessionSigs("invalid_session_sigs", 400, LitErrorKind.Validation),

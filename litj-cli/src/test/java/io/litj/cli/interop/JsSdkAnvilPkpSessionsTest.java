@@ -9,6 +9,7 @@ import io.litj.devnet.testing.TestAnvil;
 import io.litj.node.registry.Pkp;
 import io.litj.node.registry.PkpPermission;
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import io.litj.protocol.testing.NodeJs;
@@ -18,6 +19,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +46,10 @@ class JsSdkAnvilPkpSessionsTest {
         List<PkpPermission> permissions = PkpSessionFixture.permissions();
         Pkp pkp = devnet.mintPkp(PkpSessionFixture.STRANGER, permissions);
         assertEquals(permissions, pkp.permissions());
+        assertEquals(Optional.of(PkpSessionFixture.STRANGER.address()),
+                devnet.registry().pkpOwner(EthAddress.parse(pkp.ethAddress(), "pkp")), "PKPNFT.ownerOf, by address");
+        assertEquals(Optional.empty(), devnet.registry().pkpOwner(PkpSessionFixture.WALLET.address()),
+                "an address that is no PKP's has no owner");
 
         List<String> args = new ArrayList<>(List.of("--rpc-url", devnet.rpcUrl(), "--block-hash-url",
                 devnet.rpcUrl() + "/get_most_recent_valid_block"));

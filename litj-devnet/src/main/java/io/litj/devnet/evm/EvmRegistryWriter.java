@@ -77,6 +77,11 @@ public final class EvmRegistryWriter {
                 AbiValue.uint(PkpContracts.ECDSA_KEY_TYPE), new AbiValue.FixedBytes(Bytes.of(new byte[32])))));
     }
 
+    /** How many routed keys no one has minted yet ({@code PubkeyRouter.keyPoolSize()}). */
+    public long keyPoolSize() {
+        return admin.call(contracts.pubkeyRouter(), PkpContracts.KEY_POOL_SIZE).getFirst().asUint().longValueExact();
+    }
+
     /**
      * {@code minter} mints the next pooled key ({@code mintNext}, paying {@code mintCost} wei).
      *

@@ -4,7 +4,10 @@ import io.litj.node.LitNodeException;
 import io.litj.node.rpc.EthRpc;
 import io.litj.node.rpc.EthRpcException;
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.Text;
+import io.litj.protocol.chain.AbiFunction;
+import io.litj.protocol.chain.AbiValue;
 import io.litj.protocol.crypto.Bytes;
 import io.litj.protocol.crypto.Eip1559Transaction;
 import io.litj.protocol.crypto.EthAddress;
@@ -74,6 +77,23 @@ public final class EvmSender {
     /** Sends {@code data} to contract {@code to} without value. */
     public Receipt send(EthAddress to, Bytes data) {
         return send(Optional.of(to), data, BigInteger.ZERO);
+    }
+
+    /**
+     * Reads {@code f(args)} on contract {@code to} with an {@code eth_call} from this wallet, at the latest block.
+     *
+     * @throws LitNodeException {@code NodeSystemFault} if the call reverts (with the reason) or the answer is malformed
+     */
+    public List<AbiValue> call(EthAddress to, AbiFunction f, AbiValue... args) {
+        JsonValue tx = JsonValue.object().put("from", wallet.address().toChecksumString())
+                .put("to", to.toChecksumString()).put("data", f.encodeCall(List.of(args)).hex0x()).build();
+        String answer = text(call("eth_call", tx, str("latest")));
+        try {
+            return f.decodeResult(Bytes.fromHex(answer, f.name()));
+        } catch (LitProtocolException e) {
+            throw new LitNodeException(LitErrorCode.NodeSystemFault, f.name() + " on " + to + " answered "
+                    + Text.cut(answer) + ": " + e.getMessage());
+        }
     }
 
     private JsonValue.JsonObject awaitReceipt(String hash) {

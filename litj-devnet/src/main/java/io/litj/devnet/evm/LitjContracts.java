@@ -56,13 +56,23 @@ public final class LitjContracts {
     }
 
     private static EthAddress create(EvmSender admin, String name, AbiValue... constructorArgs) {
+        return create(admin, name, AbiCodec.encode(Collections.nCopies(constructorArgs.length, AbiType.ADDRESS),
+                List.of(constructorArgs)));
+    }
+
+    /**
+     * Creates contract {@code name} of the committed build (e.g. {@code TestMultisigWallet}) from {@code sender},
+     * with its ABI-encoded constructor arguments.
+     *
+     * @throws LitNodeException {@code NodeSystemFault} if the transaction fails or makes no contract
+     */
+    public static EthAddress create(EvmSender sender, String name, Bytes constructorArgs) {
         byte[] code = Bytes.fromHex(artifact(name, "bytecode"), name).toByteArray();
-        byte[] args = AbiCodec.encode(Collections.nCopies(constructorArgs.length, AbiType.ADDRESS),
-                List.of(constructorArgs)).toByteArray();
+        byte[] args = constructorArgs.toByteArray();
         byte[] init = new byte[code.length + args.length];
         System.arraycopy(code, 0, init, 0, code.length);
         System.arraycopy(args, 0, init, code.length, args.length);
-        return admin.send(Optional.empty(), Bytes.of(init), BigInteger.ZERO).contractAddress().orElseThrow(
+        return sender.send(Optional.empty(), Bytes.of(init), BigInteger.ZERO).contractAddress().orElseThrow(
                 () -> new LitNodeException(LitErrorCode.NodeSystemFault, "creating " + name + " made no contract"));
     }
 

@@ -165,6 +165,31 @@ public final class SqliteRegistryWriter implements AutoCloseable {
     }
 
     /**
+     * Records {@code owner} as the owner of the PKP {@code tokenId} (the embedded registry's stand-in for the PKPNFT
+     * holder; read by nodes when an owner revokes a PKP grant). A later call replaces the owner.
+     *
+     * @throws LitNodeException {@code NodeSystemFault} on SQLite failure (a token id not listed included)
+     */
+    public void setPkpOwner(String tokenId, EthAddress owner) {
+        Objects.requireNonNull(tokenId, "tokenId");
+        Objects.requireNonNull(owner, "owner");
+        pool.write("recording the owner of PKP " + tokenId, c -> {
+            RegistrySchema.installPkpTables(c);
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO pkp_owners (token_id, owner)"
+                    + " SELECT token_id, ? FROM pkps WHERE token_id = ?"
+                    + " ON CONFLICT (token_id) DO UPDATE SET owner = excluded.owner")) {
+                p.setString(1, owner.toChecksumString());
+                p.setString(2, tokenId);
+                if (p.executeUpdate() != 1) {
+                    throw new LitNodeException(LitErrorCode.NodeSystemFault, "no PKP with token id " + tokenId
+                            + " in " + file);
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
      * Adds {@code permission} to the PKP {@code tokenId}: a new auth method is inserted; for one the PKP permits
      * already, the scopes become the union of both (as {@code PKPPermissions.addPermittedAuthMethod} adds scopes).
      *

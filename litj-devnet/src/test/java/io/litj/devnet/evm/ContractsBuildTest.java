@@ -76,6 +76,18 @@ class ContractsBuildTest {
                 err.trim());
     }
 
+    @Test
+    void aContractLitDoesNotShip_isRefusedUnlessListed() throws IOException {
+        Path copy = copyOfBuild();
+        Path file = copy.resolve("TestMultisigWallet.json");
+        String text = Files.readString(file);
+        assertTrue(text.contains("\"contractName\": \"TestMultisigWallet\""), "the test wallet is built");
+        Files.writeString(file, text.replace("\"contractName\": \"TestMultisigWallet\"",
+                "\"contractName\": \"UnlistedWallet\""));
+        String err = NodeJs.runScriptExpectingFailure("contracts-abi-check.mjs", copy.toString());
+        assertEquals("UnlistedWallet: Lit ships no contract of this name", err.trim());
+    }
+
     private Path copyOfBuild() throws IOException {
         Path build = NodeJs.findInteropDir().orElseThrow().resolveSibling("contracts").resolve("build");
         Path copy = Files.createDirectories(temp.resolve("build"));

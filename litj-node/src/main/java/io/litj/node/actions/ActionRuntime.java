@@ -115,6 +115,11 @@ public final class ActionRuntime implements AutoCloseable {
         return slots.used();
     }
 
+    /** Execution slots taken now (this node's), for the node's pool gauge. */
+    public int slotsInUse() {
+        return slots.used();
+    }
+
     /** Contexts this runtime's pool holds ready now. */
     int preparedContextsReady() {
         return contexts.ready();

@@ -11,6 +11,7 @@ import io.litj.protocol.resource.ResourceAbilityRequest;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * The gate of the access-control endpoints ({@code /web/encryption/sign}, {@code /web/signing/access_control_condition};
@@ -30,10 +31,17 @@ import java.util.Optional;
 public final class AccAuthGate {
     private final SessionSigValidator validator;
     private final Clock clock;
+    private final LongConsumer validationNanos;
 
     public AccAuthGate(SessionSigValidator validator, Clock clock) {
+        this(validator, clock, nanos -> { });
+    }
+
+    /** A gate that reports how long each session-sig validation took to {@code validationNanos}. */
+    public AccAuthGate(SessionSigValidator validator, Clock clock, LongConsumer validationNanos) {
         this.validator = Objects.requireNonNull(validator, "validator");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.validationNanos = Objects.requireNonNull(validationNanos, "validationNanos");
     }
 
     /**
@@ -59,8 +67,8 @@ public final class AccAuthGate {
                         "the request has no authSig; send a session sig or a wallet AuthSig"));
         AuthSig authSig = AuthGate.parse(field);
         return switch (authSig.type()) {
-            case SESSION_SIG -> Payer.of(AuthGate.accepted(validator.validate(authSig, request.resource(),
-                    request.ability())));
+            case SESSION_SIG -> Payer.of(AuthGate.accepted(AuthGate.timed(validator, authSig, request.resource(),
+                    request.ability(), validationNanos)));
             case WALLET_SIG -> Payer.wallet(WalletSignature.verify(authSig, "authSig", clock.instant()).address());
             default -> throw new LitNodeException(LitErrorCode.NodeAuthSigNotSupported, "authSig is a "
                     + authSig.type() + "; send a session sig or a wallet AuthSig (derivedVia "

@@ -15,6 +15,7 @@ import io.litj.protocol.resource.LitResource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * The gate in front of every protected endpoint: the request's {@code authSig} must be a single session sig
@@ -24,9 +25,16 @@ import java.util.Optional;
  */
 public final class AuthGate {
     private final SessionSigValidator validator;
+    private final LongConsumer validationNanos;
 
     public AuthGate(SessionSigValidator validator) {
+        this(validator, nanos -> { });
+    }
+
+    /** A gate that reports how long each validation took to {@code validationNanos} (the node's metrics). */
+    public AuthGate(SessionSigValidator validator, LongConsumer validationNanos) {
         this.validator = Objects.requireNonNull(validator, "validator");
+        this.validationNanos = Objects.requireNonNull(validationNanos, "validationNanos");
     }
 
     /**
@@ -50,7 +58,18 @@ public final class AuthGate {
                     + authSig.type() + "; this endpoint accepts only a session sig (derivedVia "
                     + AuthSig.SESSION_DERIVED_VIA + ")");
         }
-        return accepted(validator.validate(authSig, resource, ability));
+        return accepted(timed(validator, authSig, resource, ability, validationNanos));
+    }
+
+    /** {@code validator}'s verdict, its duration reported to {@code validationNanos}. */
+    static ValidationResult timed(SessionSigValidator validator, AuthSig authSig, LitResource resource,
+            LitAbility ability, LongConsumer validationNanos) {
+        long start = System.nanoTime();
+        try {
+            return validator.validate(authSig, resource, ability);
+        } finally {
+            validationNanos.accept(System.nanoTime() - start);
+        }
     }
 
     /** The context of an accepted session, or the denial thrown with its code, message and details. */

@@ -247,6 +247,11 @@ public final class PresignatureStore implements AutoCloseable {
         return load(folder(tokenId, set)).size();
     }
 
+    /** Unused presignatures this store holds in all (those of the (PKP, set) folders it has read so far). */
+    public synchronized int size() {
+        return total;
+    }
+
     private TreeSet<String> load(Path dir) {
         TreeSet<String> ids = unused.get(dir);
         if (ids != null) {

@@ -5,6 +5,7 @@ import io.litj.node.rpc.EthRpc;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.Text;
+import io.litj.protocol.auth.ContractSignatureVerifier;
 import io.litj.protocol.chain.AbiValue;
 import io.litj.protocol.chain.Erc721Functions;
 import io.litj.protocol.chain.PkpContracts;
@@ -65,6 +66,7 @@ public final class EvmRegistry implements Registry {
     private final TtlCache<String, Block> blocks;
     private final TtlCache<String, Pkp> pkps;
     private final TtlCache<String, CapacityCredit> credits;
+    private final EvmContractSignatures contractSignatures;
     private final ContractEvents events;
     private final ContractEvents.Sink invalidation = new ContractEvents.Sink() {
         @Override
@@ -100,6 +102,7 @@ public final class EvmRegistry implements Registry {
         this.blocks = new TtlCache<>(clock, ttl, MAX_CACHED);
         this.pkps = new TtlCache<>(clock, ttl, MAX_CACHED);
         this.credits = new TtlCache<>(clock, ttl, MAX_CACHED);
+        this.contractSignatures = new EvmContractSignatures(rpc, clock);
         this.chainId = reads.quantity(reads.raw("eth_chainId", List.of()), "eth_chainId");
         this.events = new ContractEvents(reads, contracts, ContractEvents.head(reads));
     }
@@ -117,6 +120,15 @@ public final class EvmRegistry implements Registry {
             rpc.close();
             throw e;
         }
+    }
+
+    /**
+     * EIP-1271 signature checks on this registry's chain ({@code isValidSignature}, through the same endpoint and
+     * bounds; a wallet's "signed" is kept for 30 s): what the node's validator verifies contract-wallet
+     * capabilities with.
+     */
+    public ContractSignatureVerifier contractSignatures() {
+        return contractSignatures;
     }
 
     /**
@@ -285,6 +297,18 @@ public final class EvmRegistry implements Registry {
             }
         }
         return out;
+    }
+
+    /** Not cached: PubkeyRouter's {@code ethAddressToPkpId}, then PKPNFT's {@code ownerOf} (two calls). */
+    @Override
+    public Optional<EthAddress> pkpOwner(EthAddress pkpAddress) {
+        BigInteger id = reads.call(contracts.pubkeyRouter(), PkpContracts.ETH_ADDRESS_TO_PKP_ID,
+                AbiValue.address(pkpAddress)).getFirst().asUint();
+        if (id.signum() == 0) {
+            return Optional.empty();
+        }
+        return reads.tryCall(contracts.pkpNft(), Erc721Functions.OWNER_OF, AbiValue.uint(id))
+                .map(r -> r.getFirst().asAddress());
     }
 
     @Override

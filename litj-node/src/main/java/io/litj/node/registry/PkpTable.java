@@ -1,6 +1,7 @@
 package io.litj.node.registry;
 
 import io.litj.node.registry.internal.RegistrySchema;
+import io.litj.protocol.crypto.EthAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,6 +35,17 @@ final class PkpTable {
             try (ResultSet rs = p.executeQuery()) {
                 return rs.next() ? Optional.of(new Pkp(rs.getString(1), rs.getString(2), rs.getString(3),
                         permissions(c, rs.getString(1)))) : Optional.empty();
+            }
+        }
+    }
+
+    /** The recorded owner of the PKP whose address is {@code pkpAddress}, if any. */
+    static Optional<EthAddress> ownerOf(Connection c, EthAddress pkpAddress) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT o.owner FROM pkps k JOIN pkp_owners o"
+                + " ON o.token_id = k.token_id WHERE lower(k.eth_address) = ?")) {
+            p.setString(1, pkpAddress.toLowerHex());
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(EthAddress.parse(rs.getString(1), "PKP owner")) : Optional.empty();
             }
         }
     }

@@ -33,6 +33,13 @@ public interface Registry extends AutoCloseable {
     /** The PKP with this token id (64 hex, any case). */
     Optional<Pkp> pkp(String tokenId);
 
+    /**
+     * The owner of the PKP whose Ethereum address is {@code pkpAddress} (the holder of its PKPNFT token; on the
+     * embedded registry, the owner recorded at mint), or empty if no PKP has this address or none is recorded. Read
+     * when a PKP's owner revokes one of its grants ({@code docs/revocation.md}).
+     */
+    Optional<EthAddress> pkpOwner(EthAddress pkpAddress);
+
     /** Token ids of the PKPs that permit this auth method (type 1: address; type 2: CID), oldest first. */
     List<String> pkpsPermitting(int authMethodType, String id);
 

@@ -71,6 +71,13 @@ public final class SqliteRegistry implements Registry {
     }
 
     @Override
+    public Optional<EthAddress> pkpOwner(EthAddress pkpAddress) {
+        Objects.requireNonNull(pkpAddress, "pkpAddress");
+        return pool.read("reading PKP owner", c -> RegistrySchema.hasPkpOwners(c) ? PkpTable.ownerOf(c, pkpAddress)
+                : Optional.empty());
+    }
+
+    @Override
     public List<String> pkpsPermitting(int authMethodType, String id) {
         return pool.read("reading PKP permissions", c -> RegistrySchema.hasPkpTables(c)
                 ? PkpTable.tokensFor(c, authMethodType, id) : List.of());

@@ -4,6 +4,7 @@ import io.litj.node.LitNodeException;
 import io.litj.node.SqliteFiles;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.auth.PkpOwners;
 import io.litj.protocol.auth.RevocationList;
 import io.litj.protocol.auth.SessionRevocation;
 import io.litj.protocol.auth.SignedRevocation;
@@ -49,28 +50,40 @@ public final class RevocationBook implements RevocationList, AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final PkpOwners owners;
     private final Map<Bytes, List<Entry>> byGrant = new ConcurrentHashMap<>();
     private final Map<EthAddress, Integer> perGranter = new HashMap<>();
     private int total;
 
-    private RevocationBook(Path file, Connection connection) {
+    private RevocationBook(Path file, Connection connection, PkpOwners owners) {
         this.file = file;
         this.connection = connection;
+        this.owners = owners;
     }
 
     /**
-     * Opens (or creates) the book in {@code dataDir}, dropping revocations whose grant expired before {@code now}.
+     * Opens (or creates) the book in {@code dataDir}, dropping revocations whose grant expired before {@code now}; no
+     * registry, so a revocation signed by a PKP's owner is refused.
      *
      * @throws LitNodeException {@code NodeSystemFault} if the file cannot be opened
      */
     public static RevocationBook open(Path dataDir, Instant now) {
+        return open(dataDir, now, PkpOwners.NONE);
+    }
+
+    /**
+     * As {@link #open(Path, Instant)}, reading PKP owners from {@code owners} (the node's registry) for revocations a
+     * PKP's owner signed. At open such a revocation whose owner cannot be read now (the registry does not answer)
+     * is kept on the strength of its check when it arrived; one whose PKP has another owner now is not.
+     */
+    public static RevocationBook open(Path dataDir, Instant now, PkpOwners owners) {
         Path file = dataDir.resolve(FILE_NAME);
         try {
             Connection c = SqliteFiles.openWal(file, "CREATE TABLE IF NOT EXISTS revocations (id INTEGER PRIMARY KEY"
                     + " AUTOINCREMENT, grant_digest TEXT NOT NULL, session_key TEXT NOT NULL, expires_at INTEGER NOT"
                     + " NULL, grant_text TEXT NOT NULL, revocation TEXT NOT NULL, sig TEXT NOT NULL,"
                     + " UNIQUE (grant_digest, session_key))");
-            RevocationBook book = new RevocationBook(file, c);
+            RevocationBook book = new RevocationBook(file, c, owners);
             synchronized (book) {
                 book.prune(now);
                 book.load(now);
@@ -103,7 +116,7 @@ public final class RevocationBook implements RevocationList, AutoCloseable {
     public Added add(SignedRevocation proof, Instant now) {
         SessionRevocation r;
         try {
-            r = proof.verify(now);
+            r = proof.verify(now, owners);
         } catch (LitProtocolException e) {
             throw new LitNodeException(e.code(), e.getMessage());
         }
@@ -174,11 +187,23 @@ public final class RevocationBook implements RevocationList, AutoCloseable {
             while (rs.next()) {
                 SignedRevocation proof = new SignedRevocation(rs.getString(2), rs.getString(3), rs.getString(4));
                 try {
-                    remember(new Entry(rs.getLong(1), proof.verify(now), proof));
+                    remember(new Entry(rs.getLong(1), verifyStored(proof, now), proof));
                 } catch (LitProtocolException e) {
                     // not kept: it no longer verifies (expired meanwhile, or the file was altered)
                 }
             }
+        }
+    }
+
+    /** {@link SignedRevocation#verify}; when the registry cannot say who owns the PKP now, the owner it names. */
+    private SessionRevocation verifyStored(SignedRevocation proof, Instant now) {
+        try {
+            return proof.verify(now, owners);
+        } catch (LitProtocolException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            SessionRevocation claimed = SessionRevocation.parse(proof.revocation());
+            return proof.verify(now, pkp -> claimed.signedBy());
         }
     }
 

@@ -30,6 +30,7 @@ public final class InMemoryRegistry implements Registry {
     private final List<Pkp> pkps = new ArrayList<>();
     private final List<CapacityCredit> credits = new ArrayList<>();
     private final java.util.Map<String, String> actionCode = new java.util.HashMap<>();
+    private final java.util.Map<String, EthAddress> owners = new java.util.HashMap<>();
     private boolean closed;
 
     public InMemoryRegistry(NetworkInfo network, List<NodeEntry> nodes) {
@@ -55,6 +56,18 @@ public final class InMemoryRegistry implements Registry {
             throw new LitNodeException(LitErrorCode.NodeSystemFault, "PKP " + pkp.tokenId() + " is already listed");
         }
         pkps.add(pkp);
+    }
+
+    /** Records {@code owner} as the owner of the listed PKP {@code pkp}, as a devnet's minter would. */
+    public synchronized void setOwner(Pkp pkp, EthAddress owner) {
+        ensureOpen();
+        owners.put(pkp.ethAddress().toLowerCase(java.util.Locale.ROOT), owner);
+    }
+
+    @Override
+    public synchronized Optional<EthAddress> pkpOwner(EthAddress pkpAddress) {
+        ensureOpen();
+        return Optional.ofNullable(owners.get(pkpAddress.toLowerHex()));
     }
 
     /**

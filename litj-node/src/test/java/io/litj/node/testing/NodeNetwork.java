@@ -86,24 +86,41 @@ public final class NodeNetwork implements AutoCloseable {
 
     /** As {@link #start(Path, int, Clock, ActionLimits)}, the nodes evaluating conditions against {@code chains}. */
     public static NodeNetwork start(Path dir, int n, Clock clock, ActionLimits limits, ChainConfig chains) {
-        NodeNetwork net = new NodeNetwork(dir, n, clock, limits, chains);
+        NodeNetwork net = startWithoutNetworkKey(dir, n, clock, limits, chains);
         try {
-            for (int i = 0; i < n; i++) {
-                net.startNode(i);
-            }
-            List<JsonValue.JsonObject> statuses = net.dkg("network-bls-" + System.nanoTime(), "network-bls",
-                    net.registry.network().threshold());
-            Set<String> keys = new TreeSet<>();
-            statuses.forEach(s -> keys.add(string(s, "publicKey")));
-            if (keys.size() != 1 || !statuses.stream().allMatch(s -> "done".equals(string(s, "state")))) {
-                throw new IllegalStateException("the network DKG did not agree: " + statuses);
-            }
-            net.networkKey = BlsPublicKey.parse(keys.iterator().next());
+            net.makeNetworkKey();
             return net;
         } catch (RuntimeException e) {
             net.close();
             throw e;
         }
+    }
+
+    /** Starts {@code n} nodes as {@link #start(Path, int, Clock, ActionLimits)} does, but runs no DKG yet. */
+    public static NodeNetwork startWithoutNetworkKey(Path dir, int n, Clock clock, ActionLimits limits,
+            ChainConfig chains) {
+        NodeNetwork net = new NodeNetwork(dir, n, clock, limits, chains);
+        try {
+            for (int i = 0; i < n; i++) {
+                net.startNode(i);
+            }
+            return net;
+        } catch (RuntimeException e) {
+            net.close();
+            throw e;
+        }
+    }
+
+    /** Runs the network DKG on every node (once): afterwards each holds its share of the network key. */
+    public void makeNetworkKey() {
+        List<JsonValue.JsonObject> statuses = dkg("network-bls-" + System.nanoTime(), "network-bls",
+                registry.network().threshold());
+        Set<String> keys = new TreeSet<>();
+        statuses.forEach(s -> keys.add(string(s, "publicKey")));
+        if (keys.size() != 1 || !statuses.stream().allMatch(s -> "done".equals(string(s, "state")))) {
+            throw new IllegalStateException("the network DKG did not agree: " + statuses);
+        }
+        networkKey = BlsPublicKey.parse(keys.iterator().next());
     }
 
     /** Starts node {@code index} (again) on its registry entry, with the default body limit. */

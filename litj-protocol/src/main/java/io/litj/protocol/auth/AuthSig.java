@@ -30,6 +30,10 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
     public static final String SESSION_ALGO = "ed25519";
     public static final String BLS_DERIVED_VIA = "lit.bls";
     public static final String BLS_ALGO = "LIT_BLS";
+    /** A contract wallet's AuthSig (EIP-1271) over the EIP-191 hash of its message. */
+    public static final String CONTRACT_DERIVED_VIA = "EIP1271";
+    /** A contract wallet's AuthSig (EIP-1271) over the SHA-256 of its message. */
+    public static final String CONTRACT_SHA256_DERIVED_VIA = "EIP1271_SHA256";
     private static final Set<String> KEYS = Set.of("sig", "derivedVia", "signedMessage", "address", "algo");
     private static final List<String> EOA_ORDER = List.of("sig", "derivedVia", "signedMessage", "address", "algo");
     private static final List<String> BLS_ORDER = List.of("sig", "algo", "derivedVia", "signedMessage", "address");
@@ -81,7 +85,7 @@ public record AuthSig(String sig, String derivedVia, String signedMessage, Strin
         if (SESSION_DERIVED_VIA.equals(derivedVia) && algo.filter(SESSION_ALGO::equals).isPresent()) {
             return AuthSigType.SESSION_SIG;
         }
-        if ("EIP1271".equals(derivedVia) || "EIP1271_SHA256".equals(derivedVia)) {
+        if (CONTRACT_DERIVED_VIA.equals(derivedVia) || CONTRACT_SHA256_DERIVED_VIA.equals(derivedVia)) {
             return AuthSigType.CONTRACT_SIG;
         }
         if (BLS_DERIVED_VIA.equals(derivedVia) && algo.filter(BLS_ALGO::equals).isPresent()) {

@@ -2,12 +2,14 @@ package io.litj.protocol.auth;
 
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.crypto.EthSigner;
+import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.siwe.SiweMessage;
 import io.litj.protocol.siwe.SiweRenderer;
 import java.util.Optional;
 
-/** Making wallet AuthSigs, as the JS SDK's {@code generateAuthSig} does. */
+/** Making wallet AuthSigs, as the JS SDK's {@code generateAuthSig} does, and contract-wallet (EIP-1271) ones. */
 public final class AuthSigs {
     private AuthSigs() {
     }
@@ -20,6 +22,24 @@ public final class AuthSigs {
         String sig = signer.signPersonalMessage(message).toHex();
         return AuthSig.of(sig, AuthSig.WALLET_DERIVED_VIA, message, signer.address().toChecksumString(),
                 Optional.empty());
+    }
+
+    /**
+     * A contract wallet's AuthSig: {@code {sig: 0x<signature>, derivedVia: "EIP1271", signedMessage: message, address:
+     * <wallet, EIP-55>}}. {@code signature} is whatever the wallet's {@code isValidSignature} accepts for
+     * {@code Eip191.hash(message)} (for a multisig, its owners' signatures of that digest, e.g. with
+     * {@link io.litj.protocol.crypto.PrivateKeyEthSigner#signDigest}); nodes ask the wallet on their chain.
+     *
+     * @throws LitProtocolException {@code InvalidArgument} for an empty signature or one longer than
+     *     {@value ContractSignatureVerifier#MAX_SIGNATURE_BYTES} bytes
+     */
+    public static AuthSig eip1271(EthAddress wallet, String message, byte[] signature) {
+        if (signature.length == 0 || signature.length > ContractSignatureVerifier.MAX_SIGNATURE_BYTES) {
+            throw new LitProtocolException(LitErrorCode.InvalidArgument, "an EIP-1271 signature must be 1 to "
+                    + ContractSignatureVerifier.MAX_SIGNATURE_BYTES + " bytes but is " + signature.length);
+        }
+        return AuthSig.of("0x" + Hex.encode(signature), AuthSig.CONTRACT_DERIVED_VIA, message,
+                wallet.toChecksumString(), Optional.empty());
     }
 
     /** Renders and signs {@code message}. */

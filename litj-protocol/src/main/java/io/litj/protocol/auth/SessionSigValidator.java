@@ -5,6 +5,7 @@ import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.auth.internal.CapabilitiesPresentCheck;
 import io.litj.protocol.auth.internal.CapabilityParseCache;
 import io.litj.protocol.auth.internal.CapabilityPipeline;
+import io.litj.protocol.auth.internal.CapabilitySignatureCheck;
 import io.litj.protocol.auth.internal.CapabilityState;
 import io.litj.protocol.auth.internal.CheckFailure;
 import io.litj.protocol.auth.internal.DelegationUriCheck;
@@ -51,8 +52,10 @@ import java.util.Optional;
  * {@code RecapStatementCheck}, {@code RecapCoverageCheck}, {@code CapabilitySignatureCheck} (§2.3–2.4; the
  * signature is checked last of these because it is the costly check — the verdict does not depend on the order),
  * then litj's {@code RevocationCheck} ({@link Builder#revocations}). If none passes: {@code NodeSessionRevoked}
- * when a capability failed only for being revoked (the message names the revocation), else
- * {@code NodeResourceIdNotFound}, each with one {@link CapabilityFailure} per capability. When one passes, every
+ * when a capability failed only for being revoked (the message names the revocation), else the code of a contract
+ * wallet's (EIP-1271) signature refusal if one capability failed only for that
+ * ({@link CapabilitySignatureCheck#CONTRACT_CODES}), else {@code NodeResourceIdNotFound}, each with one
+ * {@link CapabilityFailure} per capability. When one passes, every
  * other capability whose SIWE declares the URI {@value CapacityDelegation#URI} is judged as a capacity delegation
  * ({@code CapabilityKindCheck}, {@code SiweParseCheck}, {@code SiweTimeCheck}, {@code SiweWindowCheck},
  * {@code DelegationUriCheck}, {@code RecapDecodeCheck}, {@code RecapStatementCheck}, {@code DelegationGrantCheck},
@@ -89,10 +92,10 @@ public final class SessionSigValidator {
                 new CapabilitiesPresentCheck());
         SignatureCache signatures = new SignatureCache(b.cacheSize);
         this.parses = new CapabilityParseCache(Math.min(b.cacheSize, PARSE_CACHE_SIZE), PARSE_CACHE_TEXT_CHARS);
-        this.capabilityChecks = new CapabilityPipeline(Optional.ofNullable(b.blsVerifier), signatures, parses)
-                .withRevocations(b.revocations, parses);
-        this.delegationChecks = CapabilityPipeline.forDelegations(Optional.ofNullable(b.blsVerifier), signatures,
-                parses);
+        this.capabilityChecks = new CapabilityPipeline(Optional.ofNullable(b.blsVerifier),
+                Optional.ofNullable(b.contractVerifier), signatures, parses).withRevocations(b.revocations, parses);
+        this.delegationChecks = CapabilityPipeline.forDelegations(Optional.ofNullable(b.blsVerifier),
+                Optional.ofNullable(b.contractVerifier), signatures, parses);
     }
 
     /**
@@ -143,6 +146,11 @@ public final class SessionSigValidator {
         if (revoked.isPresent()) {
             return new AuthDenied(LitErrorCode.NodeSessionRevoked, revoked.get().check(), revoked.get().message(),
                     failures);
+        }
+        Optional<CapabilityFailure> contract = failures.stream()
+                .filter(f -> CapabilitySignatureCheck.CONTRACT_CODES.contains(f.code())).findFirst();
+        if (contract.isPresent()) {
+            return new AuthDenied(contract.get().code(), contract.get().check(), contract.get().message(), failures);
         }
         return new AuthDenied(LitErrorCode.NodeResourceIdNotFound, "CapabilityChecks",
                 "no capability authorizes " + ability.value() + " on " + resource.key(), failures);
@@ -214,6 +222,7 @@ public final class SessionSigValidator {
         private final String nodeAddress;
         private Clock clock = Clock.systemUTC();
         private BlsCapabilityVerifier blsVerifier;
+        private ContractSignatureVerifier contractVerifier;
         private int cacheSize = 4096;
         private RevocationList revocations = RevocationList.NONE;
 
@@ -240,6 +249,15 @@ public final class SessionSigValidator {
         /** Verifies {@code lit.bls} capabilities against the network key. */
         public Builder blsVerifier(BlsCapabilityVerifier verifier) {
             this.blsVerifier = Objects.requireNonNull(verifier, "verifier");
+            return this;
+        }
+
+        /**
+         * Verifies EIP-1271 (contract wallet) capabilities on the node's EVM chain; without one they are refused with
+         * {@code NodeEip1271NeedsEvmChain}.
+         */
+        public Builder contractSignatures(ContractSignatureVerifier verifier) {
+            this.contractVerifier = Objects.requireNonNull(verifier, "verifier");
             return this;
         }
 

@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * A revocation as it travels (litj, {@code docs/revocation.md}): the grant's SIWE text, the
- * {@link SessionRevocation} text and the granter's EIP-191 signature over it. It proves itself: whoever holds one —
+ * {@link SessionRevocation} text and the EIP-191 signature over it of the granter (or, for a PKP's grant, of the
+ * PKP's owner that the text names). It proves itself: whoever holds one —
  * a node, a peer, a node pulling after a restart — checks it with {@link #verify} and needs to trust no sender.
  * Wire form: {@code {"grant":"<SIWE>","revocation":"<text>","sig":"0x<130 hex>"}}.
  *
@@ -48,6 +49,33 @@ public record SignedRevocation(String grant, String revocation, String sig) {
      *     {@code granter} is not its address
      */
     public static SignedRevocation sign(String grant, Optional<String> sessionKey, EthSigner granter, Instant now) {
+        SiweMessage siwe = sessionGrant(grant);
+        if (!siwe.ethAddress().equals(granter.address())) {
+            throw new LitProtocolException(LitErrorCode.InvalidArgument, "the grant was signed by "
+                    + siwe.ethAddress() + "; " + granter.address() + " cannot revoke it");
+        }
+        return signed(grant, siwe, sessionKey, granter, Optional.empty(), now);
+    }
+
+    /**
+     * Revokes a PKP's {@code grant} (its network-signed capability, whose address is the PKP's) as the PKP's
+     * {@code owner}: the text names the PKP as Granter and {@code owner} as Signed By; nodes check in their registry
+     * that {@code owner} holds the PKP.
+     *
+     * @throws LitProtocolException {@code InvalidArgument} if the grant is not a session grant with an expiration, or
+     *     {@code owner} is its address (then use {@link #sign})
+     */
+    public static SignedRevocation signAsPkpOwner(String grant, Optional<String> sessionKey, EthSigner owner,
+                                                  Instant now) {
+        SiweMessage siwe = sessionGrant(grant);
+        if (siwe.ethAddress().equals(owner.address())) {
+            throw new LitProtocolException(LitErrorCode.InvalidArgument, "the grant is " + owner.address()
+                    + "'s own: it revokes it as its granter, not as a PKP owner");
+        }
+        return signed(grant, siwe, sessionKey, owner, Optional.of(owner.address()), now);
+    }
+
+    private static SiweMessage sessionGrant(String grant) {
         SiweMessage siwe;
         try {
             siwe = SiweParser.parse(grant);
@@ -58,15 +86,16 @@ public record SignedRevocation(String grant, String revocation, String sig) {
             throw new LitProtocolException(LitErrorCode.InvalidArgument, "only a session grant (URI "
                     + SessionKeyPair.URI_PREFIX + "…, with an Expiration Time) can be revoked");
         }
-        if (!siwe.ethAddress().equals(granter.address())) {
-            throw new LitProtocolException(LitErrorCode.InvalidArgument, "the grant was signed by "
-                    + siwe.ethAddress() + "; " + granter.address() + " cannot revoke it");
-        }
+        return siwe;
+    }
+
+    private static SignedRevocation signed(String grant, SiweMessage siwe, Optional<String> sessionKey,
+                                           EthSigner signer, Optional<EthAddress> signedBy, Instant now) {
         SessionRevocation r = new SessionRevocation(SessionRevocation.grantDigest(grant),
-                sessionKey.map(k -> k.toLowerCase(java.util.Locale.ROOT)), granter.address(),
-                now.truncatedTo(ChronoUnit.MILLIS), siwe.expirationInstant().get());
+                sessionKey.map(k -> k.toLowerCase(java.util.Locale.ROOT)), siwe.ethAddress(),
+                now.truncatedTo(ChronoUnit.MILLIS), siwe.expirationInstant().get(), signedBy);
         String text = r.toMessage();
-        return new SignedRevocation(grant, text, granter.signPersonalMessage(text).toHex());
+        return new SignedRevocation(grant, text, signer.signPersonalMessage(text).toHex());
     }
 
     /**
@@ -102,12 +131,25 @@ public record SignedRevocation(String grant, String revocation, String sig) {
      * SIWE ({@code lit:session:<key>}) whose key is the one revoked (or {@code all}) and whose Expiration Time is the
      * Grant Expires; that Issued At is not ahead of {@code now} by more than the skew and the grant has not expired
      * (with the skew) — all {@code NodeRevocationInvalid}; then that the Granter is the grant's address and the
-     * signature recovers to it ({@code NodeRevocationNotGranter}).
+     * signature recovers to it ({@code NodeRevocationNotGranter}). A revocation with a Signed By line is refused
+     * here: only {@link #verify(Instant, PkpOwners)} can check an owner.
      *
      * @return the verified revocation
      * @throws LitProtocolException with the code of the first failed check
      */
     public SessionRevocation verify(Instant now) {
+        return verify(now, PkpOwners.NONE);
+    }
+
+    /**
+     * As {@link #verify(Instant)}, and a revocation signed by {@code Signed By} instead of the granter passes when
+     * the signature recovers to that address and, last (the one registry read), {@code owners} names it as the owner
+     * of the PKP that is the granter ({@code NodeRevocationNotGranter} otherwise).
+     *
+     * @throws LitProtocolException with the code of the first failed check; what {@code owners} throws when the
+     *     registry cannot be read
+     */
+    public SessionRevocation verify(Instant now, PkpOwners owners) {
         if (grant.length() > MAX_GRANT_CHARS) {
             throw invalid("grant text is longer than " + MAX_GRANT_CHARS + " characters");
         }
@@ -153,9 +195,18 @@ public record SignedRevocation(String grant, String revocation, String sig) {
         } catch (LitProtocolException e) {
             throw notGranter("the revocation signature does not recover: " + e.getMessage());
         }
-        if (!signer.equals(named)) {
-            throw notGranter("the revocation is signed by " + signer + ", not by the granter " + named
-                    + ": only the granter can revoke");
+        if (!signer.equals(r.signer())) {
+            throw notGranter("the revocation is signed by " + signer + ", not by " + (r.signedBy().isPresent()
+                    ? "its Signed By " + r.signer() : "the granter " + named + ": only the granter (or a PKP's owner)"
+                    + " can revoke"));
+        }
+        if (r.signedBy().isPresent()) {
+            Optional<EthAddress> owner = owners.ownerOf(named);
+            if (!owner.equals(r.signedBy())) {
+                throw notGranter(r.signer() + " is not the owner of the PKP " + named + " ("
+                        + owner.map(o -> "its owner is " + o).orElse("the registry knows no PKP of this address")
+                        + "): only the granter or its PKP's owner can revoke");
+            }
         }
         return r;
     }

@@ -18,6 +18,9 @@ public final class PkpContracts {
 
     /** PubkeyRouter {@code getPubkey(uint256) returns (bytes)}: 65 bytes, or empty if not routed. */
     public static final AbiFunction GET_PUBKEY = AbiFunction.of("getPubkey", "(uint256)", "(bytes)");
+    /** PubkeyRouter {@code ethAddressToPkpId(address) returns (uint256)}: 0 for an address that is no PKP's. */
+    public static final AbiFunction ETH_ADDRESS_TO_PKP_ID = AbiFunction.of("ethAddressToPkpId", "(address)",
+            "(uint256)");
     /** PubkeyRouter {@code setRoutingData(uint256,bytes,address,uint256,bytes32)}: adds a key to the pool. */
     public static final AbiFunction SET_ROUTING_DATA = AbiFunction.of("setRoutingData",
             "(uint256,bytes,address,uint256,bytes32)", "()");

@@ -66,6 +66,19 @@ public final class PrivateKeyEthSigner implements EthSigner {
         return fromSignatureData(data);
     }
 
+    /**
+     * Signs a 32-byte digest as it is, with no prefix (what a multisig wallet's owners sign for EIP-1271, whose
+     * {@code isValidSignature} gets the digest).
+     *
+     * @throws LitProtocolException {@code InvalidArgument} if {@code digest} is not 32 bytes
+     */
+    public EthSignature signDigest(byte[] digest) {
+        if (digest.length != 32) {
+            throw new LitProtocolException(LitErrorCode.InvalidArgument, "a digest is 32 bytes, not " + digest.length);
+        }
+        return fromSignatureData(Sign.signMessage(digest, keyPair, false));
+    }
+
     static EthSignature fromSignatureData(Sign.SignatureData data) {
         int v = data.getV()[0] & 0xff;
         return EthSignature.of(new BigInteger(1, data.getR()), new BigInteger(1, data.getS()), v - 27);

@@ -51,10 +51,9 @@ class CapabilityChecksTest {
     }
 
     @Test
-    void kind_contractWalletCapability_failsWithSiweMessageError() {
-        AuthSig grant = TestSessions.walletGrant();
-        AuthSig eip1271 = AuthSig.of(grant.sig(), "EIP1271", grant.signedMessage(), grant.address(), Optional.empty());
-        assertCapabilityDenied(validateWith(eip1271), LitErrorCode.NodeSIWEMessageError, "CapabilityKindCheck");
+    void kind_nestedSessionSigCapability_failsWithSiweMessageError() {
+        AuthSig nested = TestSessions.validSessionSig();
+        assertCapabilityDenied(validateWith(nested), LitErrorCode.NodeSIWEMessageError, "CapabilityKindCheck");
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * {@code POST /web/execute/v1}: runs a Lit Action ({@code lit-node-behaviour.md} §1.8). The code arrives base64;
@@ -48,6 +49,7 @@ public final class ExecuteEndpoint implements Endpoint {
     private final CapacityGate capacity;
     private final ActionFetcher fetcher;
     private final ActionChains chains;
+    private final LongConsumer runNanos;
 
     /**
      * Actions read PKP permissions from {@code registry} ({@link ActionPermissions}), and sign with PKPs
@@ -60,6 +62,15 @@ public final class ExecuteEndpoint implements Endpoint {
     public ExecuteEndpoint(AuthGate gate, ActionRuntime runtime, ActionStore actions, Registry registry,
             PkpSignAuthorizer pkpAuthorizer, PkpSigner pkpSigner, ActionAccess access, CapacityGate capacity,
             ActionFetcher fetcher, ActionChains chains) {
+        this(gate, runtime, actions, registry, pkpAuthorizer, pkpSigner, access, capacity, fetcher, chains,
+                nanos -> { });
+    }
+
+    /** As the other constructor, reporting how long each top-level Lit Action run took to {@code runNanos}. */
+    public ExecuteEndpoint(AuthGate gate, ActionRuntime runtime, ActionStore actions, Registry registry,
+            PkpSignAuthorizer pkpAuthorizer, PkpSigner pkpSigner, ActionAccess access, CapacityGate capacity,
+            ActionFetcher fetcher, ActionChains chains, LongConsumer runNanos) {
+        this.runNanos = Objects.requireNonNull(runNanos, "runNanos");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.chains = chains;
         this.access = access;
@@ -114,7 +125,13 @@ public final class ExecuteEndpoint implements Endpoint {
                 pkpSigner == null ? null : new ActionPeers(new ActionExchange(pkpSigner), requestId, cid, timeout),
                 chains == null ? null : chains.forRun(timeout));
         List<String> stack = List.of(cid);
-        ActionResult result = runtime.run(run.request(source, jsParams, stack), functions(run, stack));
+        long started = System.nanoTime();
+        ActionResult result;
+        try {
+            result = runtime.run(run.request(source, jsParams, stack), functions(run, stack));
+        } finally {
+            runNanos.accept(System.nanoTime() - started);
+        }
         return NodeResponse.ok(JsonValue.object()
                 .put("success", new JsonValue.JsonBoolean(result.success()))
                 .put("signedData", signer == null ? JsonValue.JsonObject.empty() : signer.signedData())
@@ -174,7 +191,7 @@ public final class ExecuteEndpoint implements Endpoint {
         JsonValue.ObjectBuilder b = JsonValue.object()
                 .put("actionIpfsIds", new JsonValue.JsonArray(List.of(new JsonValue.JsonString(stack.getLast()))))
                 .put("actionIpfsIdStack", stackJson)
-                .put("authSigAddress", auth.capabilityType() == AuthSigType.WALLET_SIG
+                .put("authSigAddress", auth.capabilityType() != AuthSigType.BLS_NETWORK_SIG
                         ? new JsonValue.JsonString(auth.caller().toChecksumString()) : JsonValue.JsonNull.INSTANCE)
                 .put("authMethodContexts", new JsonValue.JsonArray(List.of()))
                 .put("resources", new JsonValue.JsonArray(List.of()))

@@ -12,6 +12,7 @@ import io.helidon.webserver.http1.Http1ConnectionListener;
 import io.litj.node.HttpLimits;
 import io.litj.node.LitNodeException;
 import io.litj.node.NodeConfig;
+import io.litj.node.metrics.NodeMetrics;
 import io.litj.node.ratelimit.CapacityExceededException;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
@@ -28,9 +29,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Adapts {@link Endpoint}s to Helidon: reads the body within its route's size limit and its request's read deadline
@@ -41,15 +46,29 @@ import org.slf4j.LoggerFactory;
  * never bodies. A body that is refused or that its route does not read is never drained: the answer closes the
  * connection, as it does when the client asked for {@code Connection: close} (Helidon 4.5 would otherwise wait for
  * the client to close). {@link #close()} stops the read deadlines' timer.
+ *
+ * <p>Operations ({@code docs/operations.md}): every answer is counted in the node's {@link NodeMetrics} under the
+ * route name it was registered with (never the path), and while a request is served its correlation id and the node
+ * index are in the SLF4J MDC ({@value #MDC_REQUEST_ID}, {@value #MDC_NODE}), so every log line of that request on the
+ * serving thread carries them (the JSON log format prints them). A given id is used only if it is 1 to
+ * {@value #MAX_CORRELATION_ID} characters of {@code [A-Za-z0-9._:-]}; otherwise the node makes one, so a client can
+ * neither break a log line nor fill it.
  */
 public final class HttpBridge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpBridge.class);
-    private static final int MAX_CORRELATION_ID = 128;
+    /** The MDC key of the request's correlation id. */
+    public static final String MDC_REQUEST_ID = "requestId";
+    /** The MDC key of the serving node's index. */
+    public static final String MDC_NODE = "node";
+    static final int MAX_CORRELATION_ID = 128;
+    private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_CORRELATION_ID + "}");
 
     private final ReadDeadlines deadlines;
     private final BodyReader bodies;
     private final Function<LitNodeException, JsonValue.JsonObject> extraErrorFields;
     private final SecureRandom random = new SecureRandom();
+    private final NodeMetrics metrics;
+    private final String node;
 
     /**
      * @param config           the node's {@code maxBodyBytes} (the most any route reads) and read timeout
@@ -57,6 +76,14 @@ public final class HttpBridge implements AutoCloseable {
      *        returns the body unchanged otherwise
      */
     public HttpBridge(NodeConfig config, Function<LitNodeException, JsonValue.JsonObject> extraErrorFields) {
+        this(config, extraErrorFields, NodeMetrics.off());
+    }
+
+    /** As {@link #HttpBridge(NodeConfig, Function)}, counting every answer in {@code metrics}. */
+    public HttpBridge(NodeConfig config, Function<LitNodeException, JsonValue.JsonObject> extraErrorFields,
+            NodeMetrics metrics) {
+        this.metrics = metrics;
+        this.node = Integer.toString(config.index());
         this.deadlines = new ReadDeadlines(config.http().readTimeout());
         this.bodies = new BodyReader(config.maxBodyBytes(), deadlines);
         this.extraErrorFields = extraErrorFields;
@@ -77,11 +104,47 @@ public final class HttpBridge implements AutoCloseable {
         return (req, res) -> serve(route, req, res, endpoint, -1);
     }
 
+    /**
+     * A handler for {@code GET} of a text page (Prometheus' {@code /metrics}): answered with {@code contentType},
+     * counted like every other route; a request body is refused like on any body-less route.
+     */
+    public Handler text(String route, String contentType, Supplier<String> page) {
+        return (req, res) -> {
+            long start = System.nanoTime();
+            String correlationId = correlationId(headers(req));
+            if (req.content().hasEntity()) {
+                bodies.skip();
+                send(res, new NodeResponse(400, ErrorBody.of(LitErrorCode.NodeBadInput, route
+                        + " takes no request body", correlationId, List.of())), correlationId, true);
+                return;
+            }
+            byte[] body = page.get().getBytes(StandardCharsets.UTF_8);
+            metrics.request(route, Optional.empty(), System.nanoTime() - start);
+            res.status(200);
+            res.header(HeaderNames.CONTENT_TYPE, contentType);
+            res.header("X-Correlation-Id", correlationId);
+            res.send(body);
+        };
+    }
+
     private void serve(String route, ServerRequest req, ServerResponse res, Endpoint endpoint, long maxBodyBytes) {
         long start = System.nanoTime();
         Map<String, String> headers = headers(req);
         String correlationId = correlationId(headers);
+        MDC.put(MDC_REQUEST_ID, correlationId);
+        MDC.put(MDC_NODE, node);
+        try {
+            serve(route, req, res, endpoint, maxBodyBytes, start, headers, correlationId);
+        } finally {
+            MDC.remove(MDC_REQUEST_ID);
+            MDC.remove(MDC_NODE);
+        }
+    }
+
+    private void serve(String route, ServerRequest req, ServerResponse res, Endpoint endpoint, long maxBodyBytes,
+            long start, Map<String, String> headers, String correlationId) {
         NodeResponse response;
+        LitErrorCode refused = null;
         String code = "-";
         boolean close = req.headers().containsToken(HeaderValues.CONNECTION_CLOSE);
         try {
@@ -95,22 +158,27 @@ public final class HttpBridge implements AutoCloseable {
             response = endpoint.handle(new NodeRequest(body, headers, correlationId));
         } catch (CloseConnectionException e) {
             LOG.info("{} {} -> connection closed: {}", route, correlationId, e.getMessage());
+            metrics.request(route, Optional.of(LitErrorCode.NodeBadInput), System.nanoTime() - start);
             throw e;
         } catch (CapacityExceededException e) {
-            code = e.code().wireName();
+            refused = e.code();
             response = new NodeResponse(e.status(), e.body());
         } catch (LitNodeException e) {
-            code = e.code().wireName();
+            refused = e.code();
             close |= e.code() == LitErrorCode.NodePayloadTooLarge;
             response = new NodeResponse(e.code().httpStatus(), errorBody(e, correlationId));
         } catch (RuntimeException e) {
-            code = LitErrorCode.NodeSystemFault.wireName();
+            refused = LitErrorCode.NodeSystemFault;
             LOG.error("{} {} failed unexpectedly", route, correlationId, e);
             response = new NodeResponse(500, ErrorBody.of(LitErrorCode.NodeSystemFault,
                     "internal error; see the node log for correlation id " + correlationId, correlationId, List.of()));
         }
-        LOG.info("{} {} -> {} {} in {} ms", route, correlationId, response.status(), code,
-                (System.nanoTime() - start) / 1_000_000);
+        if (refused != null) {
+            code = refused.wireName();
+        }
+        long nanos = System.nanoTime() - start;
+        metrics.request(route, Optional.ofNullable(refused), nanos);
+        LOG.info("{} {} -> {} {} in {} ms", route, correlationId, response.status(), code, nanos / 1_000_000);
         send(res, response, correlationId, close);
     }
 
@@ -129,8 +197,21 @@ public final class HttpBridge implements AutoCloseable {
     /** Answers a request that matched no route (without reading its body, if any). */
     public Handler notFound() {
         return (req, res) -> {
+            long start = System.nanoTime();
             bodies.skip();
             String correlationId = correlationId(headers(req));
+            long nanos = System.nanoTime() - start;
+            metrics.request(NodeMetrics.UNKNOWN_ROUTE, Optional.of(LitErrorCode.NodeRouteNotFound), nanos);
+            MDC.put(MDC_REQUEST_ID, correlationId);
+            MDC.put(MDC_NODE, node);
+            try {
+                // the path is the client's: it goes to the client's error body, not to the log
+                LOG.info("{} {} -> 404 {} in {} ms", NodeMetrics.UNKNOWN_ROUTE, correlationId,
+                        LitErrorCode.NodeRouteNotFound.wireName(), nanos / 1_000_000);
+            } finally {
+                MDC.remove(MDC_REQUEST_ID);
+                MDC.remove(MDC_NODE);
+            }
             send(res, new NodeResponse(404, ErrorBody.of(LitErrorCode.NodeRouteNotFound, "no route for "
                     + req.prologue().method().text() + " " + Text.cut(req.path().path()), correlationId, List.of())),
                     correlationId, req.content().hasEntity()
@@ -175,6 +256,7 @@ public final class HttpBridge implements AutoCloseable {
             Map<String, String> h = new HashMap<>();
             request.headers().forEach(x -> h.put(x.name().toLowerCase(Locale.ROOT), x.get()));
             String correlationId = correlationId(h);
+            metrics.request(NodeMetrics.UNROUTED, Optional.of(e.code()), 0);
             return DirectHandler.TransportResponse.builder()
                     .status(Status.create(e.code().httpStatus()))
                     .header(HeaderNames.CONTENT_TYPE, "application/json")
@@ -215,8 +297,7 @@ public final class HttpBridge implements AutoCloseable {
 
     private String correlationId(Map<String, String> headers) {
         String given = headers.getOrDefault("x-correlation-id", headers.get("x-request-id"));
-        if (given != null && !given.isBlank() && given.length() <= MAX_CORRELATION_ID
-                && given.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        if (given != null && given.length() <= MAX_CORRELATION_ID && CORRELATION_ID.matcher(given).matches()) {
             return given;
         }
         return "litj_" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * delivered for a passing reason — connection refused or reset, a 5xx or 429 answer, or the peer not knowing the
  * session yet ({@code NodeResourceIdNotFound}) — is sent again, each attempt a new envelope (fresh nonce and time),
  * with a doubling pause (25 ms … 1 s), at most {@value #MAX_ATTEMPTS} attempts and never past the caller's deadline.
- * Other refusals are final. Thread-safe.
+ * Other refusals are final. A final refusal, a message not delivered in time and a failed {@link #ask} are reported
+ * by the peer's index to the {@code peerErrors} sink (the node's {@code litj_peer_errors_total}). Thread-safe.
  */
 final class PeerClient implements AutoCloseable {
     static final String PATH = "/litj/peer/v1/dkg";
@@ -35,10 +37,17 @@ final class PeerClient implements AutoCloseable {
     private final int self;
     private final Clock clock;
     private final SecureRandom random;
+    private final IntConsumer peerErrors;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
     PeerClient(SessionKeyPair identity, int self, Clock clock, SecureRandom random) {
+        this(identity, self, clock, random, peer -> { });
+    }
+
+    /** As the other constructor, reporting each failed request by the peer's index to {@code peerErrors}. */
+    PeerClient(SessionKeyPair identity, int self, Clock clock, SecureRandom random, IntConsumer peerErrors) {
+        this.peerErrors = peerErrors;
         this.identity = identity;
         this.self = self;
         this.clock = clock;
@@ -69,6 +78,7 @@ final class PeerClient implements AutoCloseable {
                 boolean passing = r.statusCode() >= 500 || r.statusCode() == 429
                         || LitErrorCode.NodeResourceIdNotFound.wireName().equals(code);
                 if (!passing) {
+                    peerErrors.accept(to.index());
                     LOG.warn("{} {} to node {} refused: {} {}", kind, session, to.index(), last, message(r.body()));
                     return false;
                 }
@@ -87,6 +97,7 @@ final class PeerClient implements AutoCloseable {
             }
             pause = Math.min(1000, pause * 2);
         }
+        peerErrors.accept(to.index());
         LOG.warn("{} {} to node {} not delivered before the round ended (last: {})", kind, session, to.index(), last);
         return false;
     }
@@ -106,12 +117,14 @@ final class PeerClient implements AutoCloseable {
             try (java.io.InputStream in = r.body()) {
                 byte[] raw = in.readNBytes(maxChars + 1);
                 if (r.statusCode() != 200 || raw.length > maxChars) {
+                    peerErrors.accept(to.index());
                     LOG.debug("{} to node {}: status {}, {} bytes", kind, to.index(), r.statusCode(), raw.length);
                     return java.util.Optional.empty();
                 }
                 return java.util.Optional.of(new String(raw, java.nio.charset.StandardCharsets.UTF_8));
             }
         } catch (IOException x) {
+            peerErrors.accept(to.index());
             LOG.debug("{} to node {}: {}", kind, to.index(), x.toString());
             return java.util.Optional.empty();
         } catch (InterruptedException x) {

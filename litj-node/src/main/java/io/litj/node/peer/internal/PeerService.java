@@ -16,6 +16,7 @@ import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.json.JsonValue;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.function.IntConsumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -49,17 +50,28 @@ public final class PeerService implements AutoCloseable {
     /** The service of node {@code self}, honest. */
     public PeerService(NodeEntry self, NodeIdentity identity, Registry registry, KeyShareStore keys,
             SecureRandom random, Clock clock, NodeConfig config) {
-        this(self, identity, registry, keys, random, clock, config, DkgBehaviour.HONEST);
+        this(self, identity, registry, keys, random, clock, config, DkgBehaviour.HONEST, peer -> { });
+    }
+
+    /** The service of node {@code self}, honest, reporting each failed request to a peer to {@code peerErrors}. */
+    public PeerService(NodeEntry self, NodeIdentity identity, Registry registry, KeyShareStore keys,
+            SecureRandom random, Clock clock, NodeConfig config, IntConsumer peerErrors) {
+        this(self, identity, registry, keys, random, clock, config, DkgBehaviour.HONEST, peerErrors);
     }
 
     /** As the public constructor, dealing DKG shares as {@code behaviour} says (tests make a node cheat). */
     PeerService(NodeEntry self, NodeIdentity identity, Registry registry, KeyShareStore keys, SecureRandom random,
             Clock clock, NodeConfig config, DkgBehaviour behaviour) {
+        this(self, identity, registry, keys, random, clock, config, behaviour, peer -> { });
+    }
+
+    private PeerService(NodeEntry self, NodeIdentity identity, Registry registry, KeyShareStore keys,
+            SecureRandom random, Clock clock, NodeConfig config, DkgBehaviour behaviour, IntConsumer peerErrors) {
         this.self = self;
         this.registry = registry;
         this.clock = clock;
         this.verifier = new EnvelopeVerifier(self.index(), registry, clock);
-        this.client = new PeerClient(identity.identity(), self.index(), clock, random);
+        this.client = new PeerClient(identity.identity(), self.index(), clock, random, peerErrors);
         ShareCipher cipher = new ShareCipher(identity.keyAgreement(), random);
         this.sessions = new DkgSessions(self, registry, keys, client, cipher, behaviour, executor, random);
         this.runs = new ProtocolRuns(self, registry, client, cipher, verifier, executor);

@@ -62,7 +62,9 @@ public final class RegistrySchema {
                     + " eth_address TEXT NOT NULL, created_seq INTEGER NOT NULL)",
             "CREATE TABLE IF NOT EXISTS pkp_permissions (token_id TEXT NOT NULL REFERENCES pkps(token_id),"
                     + " auth_method_type INTEGER NOT NULL, id TEXT NOT NULL, scopes TEXT NOT NULL,"
-                    + " PRIMARY KEY (token_id, auth_method_type, id))");
+                    + " PRIMARY KEY (token_id, auth_method_type, id))",
+            "CREATE TABLE IF NOT EXISTS pkp_owners (token_id TEXT PRIMARY KEY REFERENCES pkps(token_id),"
+                    + " owner TEXT NOT NULL)");
 
     /**
      * The Lit Action code table: UTF-8 source by its IPFS CIDv0 ({@code litj action put}); {@code IF NOT EXISTS} so
@@ -131,6 +133,11 @@ public final class RegistrySchema {
     /** Creates the PKP tables if the file lacks them. */
     public static void installPkpTables(Connection c) throws SQLException {
         executeAll(c, PKP_TABLES);
+    }
+
+    /** True if the file records PKP owners (one made before owners were recorded has none: no PKP has one). */
+    public static boolean hasPkpOwners(Connection c) throws SQLException {
+        return hasTable(c, "pkp_owners");
     }
 
     /** True if the file has the PKP tables (a registry made before PKPs existed has none and so no PKPs). */

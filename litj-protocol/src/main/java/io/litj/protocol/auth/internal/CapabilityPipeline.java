@@ -3,6 +3,7 @@ package io.litj.protocol.auth.internal;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.auth.BlsCapabilityVerifier;
+import io.litj.protocol.auth.ContractSignatureVerifier;
 import io.litj.protocol.auth.RevocationList;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +19,13 @@ import java.util.Optional;
 public final class CapabilityPipeline {
     private final List<CapabilityCheck> checks;
 
-    /** Without a parse cache: every capability is parsed on every run. */
+    /** Without a parse cache and without a chain: every capability is parsed on every run; no EIP-1271. */
     public CapabilityPipeline(Optional<BlsCapabilityVerifier> bls, SignatureCache cache) {
-        this(bls, cache, CapabilityParseCache.NONE);
+        this(bls, Optional.empty(), cache, CapabilityParseCache.NONE);
     }
 
-    public CapabilityPipeline(Optional<BlsCapabilityVerifier> bls, SignatureCache cache,
-            CapabilityParseCache parses) {
+    public CapabilityPipeline(Optional<BlsCapabilityVerifier> bls, Optional<ContractSignatureVerifier> contracts,
+            SignatureCache cache, CapabilityParseCache parses) {
         this(List.of(
                 new CapabilityKindCheck(),
                 new SiweParseCheck(parses),
@@ -34,7 +35,8 @@ public final class CapabilityPipeline {
                 new RecapDecodeCheck(parses),
                 new RecapStatementCheck(),
                 new RecapCoverageCheck(),
-                new CapabilitySignatureCheck(bls.map(v -> new FailureCachingBlsVerifier(v, cache)), cache, parses)));
+                new CapabilitySignatureCheck(bls.map(v -> new FailureCachingBlsVerifier(v, cache)), contracts, cache,
+                        parses)));
     }
 
     private CapabilityPipeline(List<CapabilityCheck> checks) {
@@ -47,8 +49,8 @@ public final class CapabilityPipeline {
      * {@code RecapCoverageCheck}; the same caches, so a delegation sent with every request is parsed and verified
      * once.
      */
-    public static CapabilityPipeline forDelegations(Optional<BlsCapabilityVerifier> bls, SignatureCache cache,
-            CapabilityParseCache parses) {
+    public static CapabilityPipeline forDelegations(Optional<BlsCapabilityVerifier> bls,
+            Optional<ContractSignatureVerifier> contracts, SignatureCache cache, CapabilityParseCache parses) {
         return new CapabilityPipeline(List.of(
                 new CapabilityKindCheck(),
                 new SiweParseCheck(parses),
@@ -58,7 +60,8 @@ public final class CapabilityPipeline {
                 new RecapDecodeCheck(parses),
                 new RecapStatementCheck(),
                 new DelegationGrantCheck(),
-                new CapabilitySignatureCheck(bls.map(v -> new FailureCachingBlsVerifier(v, cache)), cache, parses)));
+                new CapabilitySignatureCheck(bls.map(v -> new FailureCachingBlsVerifier(v, cache)), contracts, cache,
+                        parses)));
     }
 
     /**

@@ -34,7 +34,7 @@ public final class RecapDecodeCheck implements CapabilityCheck {
                         + e.getMessage());
             }
         }
-        if (capability.capability().type() == AuthSigType.WALLET_SIG) {
+        if (capability.capability().type() != AuthSigType.BLS_NETWORK_SIG) {
             for (Recap recap : recaps) {
                 for (String resource : recap.attenuations().keySet()) {
                     if (resource.startsWith(LitResourcePrefix.RESOLVED_AUTH_CONTEXT.value() + ":")) {

@@ -31,7 +31,8 @@ public final class RevocationCheck implements CapabilityCheck {
 
     /** The refusal message: which grant, which key, by whom and when. */
     static String describe(SessionRevocation r) {
-        return "the grant " + r.grantDigest().hex0x() + " was revoked by its granter " + r.granter() + " at "
+        return "the grant " + r.grantDigest().hex0x() + " was revoked by its granter " + r.granter()
+                + r.signedBy().map(owner -> " (signed by the PKP's owner " + owner + ")").orElse("") + " at "
                 + IsoTime.format(r.issuedAt()) + " (" + r.sessionKey().map(k -> "session key " + k)
                 .orElse("every session key") + "; the grant would have expired at "
                 + IsoTime.format(r.grantExpiration()) + ")";
