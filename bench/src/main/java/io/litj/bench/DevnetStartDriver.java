@@ -124,7 +124,7 @@ public final class DevnetStartDriver {
         return System.nanoTime() - t0;
     }
 
-    private static void time(String what, int n, Runnable read) {
+    static void time(String what, int n, Runnable read) {
         for (int i = 0; i < Math.min(200, n); i++) {
             read.run();
         }
