@@ -14,34 +14,16 @@
 // Exit code: 0 when the document was printed (whatever the flows' outcome), 1 on bad usage or an internal error.
 
 import { createRequire } from 'node:module';
-import { connectFlow, customClient, flowArgs, flowRunner, printFlows } from './lib/flows.mjs';
-import { captureConsole, loopbackOnly, sdkVersions } from './lib/harness.mjs';
+import { anyActionResources, connectFlow, openFlowScript } from './lib/flows.mjs';
 
 const require = createRequire(import.meta.url);
-process.noDeprecation = true;
-const begun = Date.now();
-
-const captured = captureConsole();
-const refused = loopbackOnly('eip1271-flows');
-const args = flowArgs('eip1271-flows', ['rpc-url', 'block-hash-url', 'wallet', 'owner-a-key', 'owner-b-key'], 90000,
-  captured.realStderrWrite);
-const run = flowRunner(begun, Number(args['timeout-ms']));
-
-const { ethers } = require('ethers');
-const { LitActionResource, createSiweMessageWithRecaps } = require('@lit-protocol/auth-helpers');
-const { LIT_ABILITY } = require('@lit-protocol/constants');
-const anyAction = [{ resource: new LitActionResource('*'), ability: LIT_ABILITY.LitActionExecution }];
+const { args, run, doc, client, finish } = openFlowScript('eip1271-flows',
+  ['rpc-url', 'block-hash-url', 'wallet', 'owner-a-key', 'owner-b-key'], 90000);
+const anyAction = anyActionResources();
 const ACTION = 'Lit.Actions.setResponse({response: "wallet ran"});';
 
-const doc = {
-  script: 'interop/eip1271-flows.mjs',
-  node: process.version,
-  versions: sdkVersions(require),
-  flows: {},
-  networkGuard: { refused },
-  timedOut: false,
-  ms: null,
-};
+const { ethers } = require('ethers');
+const { createSiweMessageWithRecaps } = require('@lit-protocol/auth-helpers');
 
 /** The owners' signatures of the SIWE's EIP-191 hash, concatenated in ascending order of owner address. */
 function ownersSign(siwe, keys) {
@@ -73,7 +55,6 @@ async function walletSession(client, keys, out) {
   return sessionSigs;
 }
 
-const client = customClient(args['rpc-url'], args['block-hash-url']);
 let crash = null;
 try {
   const f = doc.flows;
@@ -93,4 +74,4 @@ try {
 } finally {
   await client.disconnect().catch(() => {});
 }
-printFlows({ doc, begun, crash, refusals: new Set(['oneOwner']), refused, run: captured, verbose: args.verbose });
+finish(crash, new Set(['oneOwner']));

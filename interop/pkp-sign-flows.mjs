@@ -27,7 +27,9 @@
 // Exit code: 0 when the document was printed (whatever the flows' outcome), 1 on bad usage or an internal error.
 
 import { createRequire } from 'node:module';
-import { connectFlow, customClient, flowRunner, printFlows, walletSession } from './lib/flows.mjs';
+import {
+  connectFlow, customClient, flowRunner, printFlows, walletPkpSession, walletSession,
+} from './lib/flows.mjs';
 import { captureConsole, installedVersion, isLoopback, loopbackOnly } from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
@@ -80,10 +82,8 @@ const timeLimit = Number(args['timeout-ms']);
 
 // ---------------------------------------------------------------- the SDK
 const { ethers } = require('ethers');
-const {
-  createSiweMessage, generateAuthSig, LitActionResource, LitPKPResource,
-} = require('@lit-protocol/auth-helpers');
-const { LIT_ABILITY, AUTH_METHOD_TYPE } = require('@lit-protocol/constants');
+const { LitActionResource, LitPKPResource } = require('@lit-protocol/auth-helpers');
+const { LIT_ABILITY } = require('@lit-protocol/constants');
 
 const publicKey = args['pkp-public-key'];
 const tokenId = ethers.utils.keccak256(publicKey).slice(2);
@@ -99,18 +99,8 @@ const actionOnly = () => [{ resource: new LitActionResource('*'), ability: LIT_A
 const run = flowRunner(begun, timeLimit);
 
 /** A PKP session proven by the wallet of `key` (its AuthSig over a login SIWE, an hour long). */
-async function pkpSession(client, key) {
-  const wallet = new ethers.Wallet(key);
-  const login = await createSiweMessage({
-    walletAddress: wallet.address, nonce: await client.getLatestBlockhash(),
-    expiration: new Date(Date.now() + 3600 * 1000).toISOString(), litNodeClient: client,
-  });
-  const authSig = await generateAuthSig({ signer: wallet, toSign: login });
-  return client.getPkpSessionSigs({
-    pkpPublicKey: publicKey,
-    authMethods: [{ authMethodType: AUTH_METHOD_TYPE.EthWallet, accessToken: JSON.stringify(authSig) }],
-    resourceAbilityRequests: signingResources(),
-  });
+function pkpSession(client, key) {
+  return walletPkpSession(client, key, publicKey, signingResources());
 }
 
 /** pkpSign with `sessionSigs`, reporting the SDK's result and what ethers recovers from its signature. */

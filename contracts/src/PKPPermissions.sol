@@ -5,8 +5,9 @@ import "./PKPNFT.sol";
 
 /// @title PKPPermissions (litj)
 /// @notice Which auth methods a PKP permits, with scopes, as Lit's PKPPermissions: an auth method is
-/// `(authMethodType, id, userPubkey)`, type 1 an Ethereum address (id: its 20 bytes), type 2 a Lit Action (id: the
-/// IPFS CID's multihash bytes). Only the PKP's owner (PKPNFT.ownerOf) changes them. Lists are bounded: at most
+/// `(authMethodType, id, userPubkey)`, type 1 an Ethereum address (id: its 20 bytes, or the 32 bytes of
+/// keccak256("<address>:lit") as Lit's contracts SDK writes it), type 2 a Lit Action (id: the IPFS CID's multihash
+/// bytes). Only the PKP's owner (PKPNFT.ownerOf) changes them. Lists are bounded: at most
 /// MAX_AUTH_METHODS per PKP and MAX_TOKENS_PER_AUTH_METHOD PKPs per auth method, scope ids below 256.
 contract PKPPermissions is Owned {
     struct AuthMethod {
@@ -147,10 +148,16 @@ contract PKPPermissions is Owned {
 
     function getPermittedAddresses(uint256 tokenId) external view returns (address[] memory) {
         uint256[] storage ids = _permitted[tokenId];
-        address[] memory out = new address[](_count(ids, ADDRESS_TYPE));
         uint256 n = 0;
         for (uint256 i = 0; i < ids.length; i++) {
-            if (_methods[ids[i]].authMethodType == ADDRESS_TYPE) {
+            if (_isAddress(_methods[ids[i]])) {
+                n++;
+            }
+        }
+        address[] memory out = new address[](n);
+        n = 0;
+        for (uint256 i = 0; i < ids.length; i++) {
+            if (_isAddress(_methods[ids[i]])) {
                 out[n++] = address(bytes20(_methods[ids[i]].id));
             }
         }
@@ -182,8 +189,8 @@ contract PKPPermissions is Owned {
     function _add(uint256 tokenId, AuthMethod memory authMethod, uint256[] memory scopes) private {
         require(authMethod.authMethodType != 0, "litj: auth method type 0 is not an auth method");
         require(authMethod.id.length > 0 && authMethod.id.length <= 256, "litj: auth method id must be 1..256 bytes");
-        require(authMethod.authMethodType != ADDRESS_TYPE || authMethod.id.length == 20,
-            "litj: an address auth method id is 20 bytes");
+        require(authMethod.authMethodType != ADDRESS_TYPE || authMethod.id.length == 20 || authMethod.id.length == 32,
+            "litj: an address auth method id is 20 bytes, or 32 (keccak256 of \"<address>:lit\")");
         uint256 am = getAuthMethodId(authMethod.authMethodType, authMethod.id);
         require(_permittedSlot[tokenId][am] == 0, "litj: auth method already permitted");
         require(_permitted[tokenId].length < MAX_AUTH_METHODS, "litj: the PKP permits too many auth methods");
@@ -228,6 +235,11 @@ contract PKPPermissions is Owned {
         uint256 am = getAuthMethodId(authMethodType, id);
         require(_permittedSlot[tokenId][am] != 0, "litj: auth method not permitted");
         return am;
+    }
+
+    /// Type 1 with the address itself as id (a keccak256 id names no address that could be listed).
+    function _isAddress(AuthMethod storage m) private view returns (bool) {
+        return m.authMethodType == ADDRESS_TYPE && m.id.length == 20;
     }
 
     function _count(uint256[] storage ids, uint256 authMethodType) private view returns (uint256 n) {

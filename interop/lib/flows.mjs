@@ -6,16 +6,16 @@ import { captureConsole, isLoopback, loopbackOnly, sdkVersions } from './harness
 
 const require = createRequire(import.meta.url);
 const { ethers } = require('ethers');
-const { createSiweMessageWithRecaps, generateAuthSig } = require('@lit-protocol/auth-helpers');
+const { createSiweMessage, createSiweMessageWithRecaps, generateAuthSig } = require('@lit-protocol/auth-helpers');
 
 /**
- * The arguments of a flows script: every name in `required` (`--name V`), `--timeout-ms` (default
- * `defaultTimeoutMs`) and `--verbose`; `--rpc-url` and `--block-hash-url` must be URLs on loopback. On bad usage it
- * writes the reason and the usage line with `stderrWrite` and exits 1.
+ * The arguments of a flows script: every name in `required` (`--name V`), those in `optional` if given,
+ * `--timeout-ms` (default `defaultTimeoutMs`) and `--verbose`; `--rpc-url` and `--block-hash-url` must be URLs on
+ * loopback. On bad usage it writes the reason and the usage line with `stderrWrite` and exits 1.
  */
-export function flowArgs(scriptName, required, defaultTimeoutMs, stderrWrite) {
+export function flowArgs(scriptName, required, defaultTimeoutMs, stderrWrite, optional = []) {
   try {
-    const options = Object.fromEntries(required.map((n) => [n, { type: 'string' }]));
+    const options = Object.fromEntries([...required, ...optional].map((n) => [n, { type: 'string' }]));
     options['timeout-ms'] = { type: 'string', default: String(defaultTimeoutMs) };
     options.verbose = { type: 'boolean', default: false };
     const { values } = parseArgs({ options, strict: true });
@@ -31,7 +31,7 @@ export function flowArgs(scriptName, required, defaultTimeoutMs, stderrWrite) {
     return values;
   } catch (e) {
     stderrWrite(`${scriptName}: ${e.message}\nusage: node ${scriptName}.mjs ${required
-      .map((n) => `--${n} V`).join(' ')} [--timeout-ms N] [--verbose]\n`);
+      .map((n) => `--${n} V`).join(' ')}${optional.map((n) => ` [--${n} V]`).join('')} [--timeout-ms N] [--verbose]\n`);
     process.exit(1);
   }
   return null;
@@ -90,6 +90,25 @@ export function walletSession(client, key, resources, capabilityAuthSigs = undef
   });
 }
 
+/**
+ * A PKP session as apps make one: `getPkpSessionSigs` for `pkpPublicKey` proven by the wallet of `key` (its AuthSig
+ * over a login SIWE, an hour long, whose nonce is the latest block hash), for `resources`.
+ */
+export async function walletPkpSession(client, key, pkpPublicKey, resources) {
+  const { AUTH_METHOD_TYPE } = require('@lit-protocol/constants');
+  const wallet = new ethers.Wallet(key);
+  const login = await createSiweMessage({
+    walletAddress: wallet.address, nonce: await client.getLatestBlockhash(),
+    expiration: new Date(Date.now() + 3600 * 1000).toISOString(), litNodeClient: client,
+  });
+  const authSig = await generateAuthSig({ signer: wallet, toSign: login });
+  return client.getPkpSessionSigs({
+    pkpPublicKey,
+    authMethods: [{ authMethodType: AUTH_METHOD_TYPE.EthWallet, accessToken: JSON.stringify(authSig) }],
+    resourceAbilityRequests: resources,
+  });
+}
+
 /** A JS SDK client of the devnet at rpcUrl, as an application connects to a custom network (not yet connected). */
 export function customClient(rpcUrl, blockHashUrl) {
   const { LitNodeClientNodeJs } = require('@lit-protocol/lit-node-client');
@@ -144,12 +163,12 @@ export function anyActionResources() {
  * networkGuard, timedOut, ms}) and a not yet connected client of the devnet. `finish(crash, refusals)` prints the
  * document and exits ({@link printFlows}).
  */
-export function openFlowScript(scriptName, required, defaultTimeoutMs) {
+export function openFlowScript(scriptName, required, defaultTimeoutMs, optional = []) {
   process.noDeprecation = true;
   const begun = Date.now();
   const captured = captureConsole();
   const refused = loopbackOnly(scriptName);
-  const args = flowArgs(scriptName, required, defaultTimeoutMs, captured.realStderrWrite);
+  const args = flowArgs(scriptName, required, defaultTimeoutMs, captured.realStderrWrite, optional);
   const run = flowRunner(begun, Number(args['timeout-ms']));
   const doc = {
     script: `interop/${scriptName}.mjs`,

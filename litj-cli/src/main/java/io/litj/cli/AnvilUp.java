@@ -29,12 +29,13 @@ final class AnvilUp {
         return LitjHome.dir().resolve("cache");
     }
 
-    static int run(DevnetConfig config, boolean json, PrintWriter out, PrintWriter err) throws Exception {
+    static int run(DevnetConfig config, int keyPool, boolean json, PrintWriter out, PrintWriter err)
+            throws Exception {
         Files.createDirectories(config.dataDir());
         err.println("litj: starting anvil, deploying litj's contracts and registering " + config.nodes()
                 + " nodes in " + config.dataDir() + " (the nodes then run a DKG for the network key)");
         err.flush();
-        AnvilDevnet devnet = AnvilDevnet.start(config, cacheDir(), Clock.systemUTC(), new SecureRandom());
+        AnvilDevnet devnet = AnvilDevnet.start(config, cacheDir(), Clock.systemUTC(), new SecureRandom(), keyPool);
         DevnetState state = new DevnetState(ProcessHandle.current().pid(), devnet.rpcUrl(), "", devnet.nodeUrls(),
                 devnet.networkPublicKey().toHex(), config.capacity().mode().wireName());
         try {
@@ -57,6 +58,7 @@ final class AnvilUp {
                     .put("networkPublicKey", devnet.networkPublicKey().toHex())
                     .put("contracts", devnet.contractsJson())
                     .put("capacityMode", state.capacityMode())
+                    .put("keyPool", new JsonValue.JsonNumber(keyPool))
                     .put("pid", new JsonValue.JsonNumber(ProcessHandle.current().pid())).build()));
         } else {
             out.println("litj devnet on anvil: " + devnet.nodeUrls().size() + " nodes (threshold "
@@ -69,6 +71,7 @@ final class AnvilUp {
                 out.println("  node " + i + "        " + devnet.nodeUrls().get(i));
             }
             out.println("  capacityMode  " + state.capacityMode());
+            out.println("  keyPool       " + keyPool + " PKP keys made ahead of time (filled in the background)");
             out.println("Ctrl-C (or `litj devnet down`) stops it; the chain is not kept.");
         }
         out.flush();

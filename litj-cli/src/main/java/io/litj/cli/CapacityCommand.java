@@ -1,6 +1,7 @@
 package io.litj.cli;
 
 import io.litj.devnet.DevnetConfig;
+import io.litj.devnet.evm.AnvilChainFile;
 import io.litj.devnet.registry.SqliteRegistryWriter;
 import io.litj.node.registry.CapacityCredit;
 import io.litj.node.registry.SqliteRegistry;
@@ -15,9 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,7 +45,9 @@ final class CapacityCommand {
 
     /** {@code litj capacity mint}. */
     @Command(name = "mint", mixinStandardHelpOptions = true,
-            description = "Mint a capacity credit in the devnet's registry.")
+            description = {"Mint a capacity credit in the devnet's registry.",
+                "On a --chain anvil devnet: RateLimitNFT.mint paid by the wallet (--private-key-file or "
+                    + "$LITJ_PRIVATE_KEY), then a transfer to --owner if that is another address."})
     static final class Mint implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -58,6 +63,8 @@ final class CapacityCommand {
         Path data;
         @Option(names = "--json", description = "print {tokenId, owner, requestsPerKilosecond, expiresAt} as one line")
         boolean json;
+        @Mixin
+        WalletKeyOptions key = new WalletKeyOptions();
 
         @Override
         public Integer call() {
@@ -74,11 +81,20 @@ final class CapacityCommand {
                 throw usage("--days must be in [1, " + MAX_DAYS + "], not " + days);
             }
             DevnetFolder folder = DevnetFolder.of(data);
-            folder.requireDevnet();
+            Optional<AnvilChainFile> chain = ChainTransactions.chainOf(folder);
             Instant expiresAt = Clock.systemUTC().instant().plus(Duration.ofDays(days));
             CapacityCredit credit;
-            try (SqliteRegistryWriter writer = SqliteRegistryWriter.open(DevnetConfig.registryFileIn(folder.dir()))) {
-                credit = writer.mintCapacityCredit(holder, requestsPerKilosecond, expiresAt);
+            if (chain.isPresent()) {
+                PrintWriter err = spec.commandLine().getErr();
+                try (ChainTransactions tx = ChainTransactions.open(chain.get(), folder, key.wallet(err), err)) {
+                    credit = tx.mintCapacityCredit(holder, requestsPerKilosecond, expiresAt);
+                }
+            } else {
+                folder.requireDevnet();
+                try (SqliteRegistryWriter writer = SqliteRegistryWriter.open(
+                        DevnetConfig.registryFileIn(folder.dir()))) {
+                    credit = writer.mintCapacityCredit(holder, requestsPerKilosecond, expiresAt);
+                }
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

@@ -2,6 +2,7 @@ package io.litj.cli;
 
 import io.litj.devnet.Devnet;
 import io.litj.devnet.DevnetConfig;
+import io.litj.devnet.PkpKeyPool;
 import io.litj.node.LitNodeException;
 import io.litj.node.fetch.FetchLimits;
 import io.litj.node.ratelimit.CapacityLimits;
@@ -70,6 +71,10 @@ final class DevnetCommand {
                 + "the registry lives: embedded (SQLite and a chain view, default) or anvil (litj's contracts on a "
                 + "local EVM chain; a new chain each time, in a new --data folder)")
         String chain;
+        @Option(names = "--key-pool", defaultValue = "" + PkpKeyPool.DEFAULT_TARGET, paramLabel = "N", description =
+                "--chain anvil: PKP keys the nodes keep made ahead of time, so that a mint from any wallet gets one "
+                + "at once (0 to " + PkpKeyPool.MAX_TARGET + ", default ${DEFAULT-VALUE}; refilled in the background)")
+        int keyPool;
 
         @Override
         public Integer call() throws Exception {
@@ -79,6 +84,9 @@ final class DevnetCommand {
             }
             if (chain.equals("anvil") || folder.isAnvil()) {
                 return upOnAnvil(folder);
+            }
+            if (spec.commandLine().getParseResult().hasMatchedOption("--key-pool")) {
+                throw CliException.usage("--key-pool applies to --chain anvil only");
             }
             Path dataDir = folder.dir();
             PrintWriter out = spec.commandLine().getOut();
@@ -163,12 +171,15 @@ final class DevnetCommand {
                 throw CliException.local("a devnet is already running in " + folder.dir() + " (pid "
                         + running.get().pid() + "); stop it with `litj devnet down" + folder.dataArg() + "`");
             }
+            if (keyPool < 0 || keyPool > PkpKeyPool.MAX_TARGET) {
+                throw CliException.usage("--key-pool must be in [0, " + PkpKeyPool.MAX_TARGET + "], not " + keyPool);
+            }
             DevnetConfig config = validate(folder);
             if (background) {
                 return Background.start(this, folder, Files.isDirectory(folder.dir()), folder.entries(),
                         spec.commandLine().getOut(), spec.commandLine().getErr());
             }
-            return AnvilUp.run(config, json, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return AnvilUp.run(config, keyPool, json, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
 
         /**
@@ -233,7 +244,7 @@ final class DevnetCommand {
                 args.add("--require-capacity");
             }
             if (chain.equals("anvil")) {
-                args.addAll(List.of("--chain", "anvil"));
+                args.addAll(List.of("--chain", "anvil", "--key-pool", Integer.toString(keyPool)));
             }
             for (String entry : allowFetch) {
                 args.addAll(List.of("--allow-fetch", entry));

@@ -1,7 +1,7 @@
 package io.litj.cli;
 
-import io.litj.devnet.AnvilDevnet;
 import io.litj.devnet.DevnetConfig;
+import io.litj.devnet.evm.AnvilChainFile;
 import io.litj.node.registry.NodeEntry;
 import io.litj.node.registry.SqliteRegistry;
 import java.io.IOException;
@@ -51,7 +51,7 @@ final class DevnetFolder {
 
     /** Whether the folder holds an anvil devnet ({@code litj devnet up --chain anvil}; its registry is the chain). */
     boolean isAnvil() {
-        return Files.exists(dir.resolve(AnvilDevnet.CONTRACTS_FILE));
+        return Files.exists(AnvilChainFile.in(dir));
     }
 
     /** Exits 3 saying how to start one when the folder holds no devnet (it need not run). */

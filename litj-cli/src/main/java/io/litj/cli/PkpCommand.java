@@ -3,6 +3,7 @@ package io.litj.cli;
 import io.litj.node.LitNodeException;
 import io.litj.devnet.DevnetConfig;
 import io.litj.devnet.PkpMinter;
+import io.litj.devnet.evm.AnvilChainFile;
 import io.litj.node.registry.Pkp;
 import io.litj.node.registry.PkpPermission;
 import io.litj.node.registry.SqliteRegistry;
@@ -17,10 +18,12 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,7 +47,9 @@ final class PkpCommand {
 
     /** {@code litj pkp mint}. */
     @Command(name = "mint", mixinStandardHelpOptions = true,
-            description = "Mint a PKP on the running devnet (a secp256k1 DKG among its nodes).")
+            description = {"Mint a PKP on the running devnet (a secp256k1 DKG among its nodes).",
+                "On a --chain anvil devnet: PKPNFT.mintNext of a key the nodes made ahead of time, from the wallet "
+                    + "(--private-key-file or $LITJ_PRIVATE_KEY), which owns the PKP, then the permissions."})
     static final class Mint implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -63,6 +68,8 @@ final class PkpCommand {
         boolean json;
         @Option(names = "--verbose", description = "log what happens")
         boolean verbose;
+        @Mixin
+        WalletKeyOptions key = new WalletKeyOptions();
 
         @Override
         public Integer call() {
@@ -91,13 +98,24 @@ final class PkpCommand {
                 throw usage("give at least one --permit-address or --permit-action");
             }
             DevnetFolder folder = DevnetFolder.of(data);
-            DevnetState running = folder.requireRunning();
-            spec.commandLine().getErr().println("litj: minting a PKP (a DKG among the " + running.nodes().size()
-                    + " nodes; a few seconds)");
-            spec.commandLine().getErr().flush();
+            PrintWriter err = spec.commandLine().getErr();
+            Optional<AnvilChainFile> chain = ChainTransactions.chainOf(folder);
             Pkp pkp;
-            try (PkpMinter minter = PkpMinter.open(folder.dir(), new SecureRandom())) {
-                pkp = minter.mint(permissions);
+            if (chain.isPresent()) {
+                try (ChainTransactions tx = ChainTransactions.open(chain.get(), folder, key.wallet(err), err)) {
+                    err.println("litj: minting a PKP on " + chain.get().rpcUrl() + " from " + tx.sender()
+                            + " (PKPNFT.mintNext, then one transaction per permission)");
+                    err.flush();
+                    pkp = tx.mintPkp(permissions);
+                }
+            } else {
+                DevnetState running = folder.requireRunning();
+                err.println("litj: minting a PKP (a DKG among the " + running.nodes().size()
+                        + " nodes; a few seconds)");
+                err.flush();
+                try (PkpMinter minter = PkpMinter.open(folder.dir(), new SecureRandom())) {
+                    pkp = minter.mint(permissions);
+                }
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

@@ -1,6 +1,7 @@
 package io.litj.cli;
 
 import io.litj.devnet.DevnetConfig;
+import io.litj.devnet.evm.AnvilChainFile;
 import io.litj.devnet.registry.SqliteRegistryWriter;
 import io.litj.node.LitNodeException;
 import io.litj.node.registry.Pkp;
@@ -16,11 +17,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,7 +31,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code litj pkp permit}: lets one more wallet address or Lit Action (IPFS CID) use an existing PKP of a devnet,
  * with scopes (1 sign-anything, 2 personal-sign), by writing the devnet's registry, which the nodes read on every
- * request. Scopes add to those the auth method has already (as {@code PKPPermissions.addPermittedAuthMethod}).
+ * request. Scopes add to those the auth method has already (as {@code PKPPermissions.addPermittedAuthMethod}). On a
+ * {@code --chain anvil} devnet it is that transaction, sent by the wallet ({@link WalletKeyOptions}), which must own
+ * the PKP (the contract's refusal exits 4 with its reason).
  */
 @Command(name = "permit", mixinStandardHelpOptions = true, description = {
     "Permit a wallet address or a Lit Action on an existing PKP of the devnet.",
@@ -48,6 +53,8 @@ final class PkpPermitCommand implements Callable<Integer> {
     Path data;
     @Option(names = "--json", description = "print {tokenId, authMethodType, id, scopes} as one JSON line")
     boolean json;
+    @Mixin
+    WalletKeyOptions key = new WalletKeyOptions();
 
     /** Exactly one of the two auth methods. */
     static final class Who {
@@ -69,6 +76,10 @@ final class PkpPermitCommand implements Callable<Integer> {
                     + "key (04 + 128 hex digits) or eth address (40 hex digits)");
         }
         DevnetFolder folder = DevnetFolder.of(data);
+        Optional<AnvilChainFile> chain = ChainTransactions.chainOf(folder);
+        if (chain.isPresent()) {
+            return permitOnChain(chain.get(), folder, wanted, permission);
+        }
         Pkp found;
         try (SqliteRegistry registry = PkpCommand.openRegistry(data)) {
             String key = wanted;
@@ -80,6 +91,27 @@ final class PkpPermitCommand implements Callable<Integer> {
         try (SqliteRegistryWriter writer = SqliteRegistryWriter.open(DevnetConfig.registryFileIn(folder.dir()))) {
             now = writer.permit(found.tokenId(), permission);
         }
+        print(found, now);
+        return Exit.OK;
+    }
+
+    private int permitOnChain(AnvilChainFile chain, DevnetFolder folder, String wanted, PkpPermission permission) {
+        String tokenId = switch (wanted.length()) {
+            case 64 -> wanted;
+            case 130 -> Pkp.tokenIdOf(io.litj.protocol.crypto.Hex.decodeExact(wanted, 65, "--pkp"));
+            default -> throw CliException.usage("--pkp on an anvil devnet is the token id (64 hex digits) or the "
+                    + "public key (04 + 128 hex digits), not an eth address");
+        };
+        PrintWriter err = spec.commandLine().getErr();
+        try (ChainTransactions tx = ChainTransactions.open(chain, folder, key.wallet(err), err)) {
+            Pkp found = tx.pkp(tokenId).orElseThrow(() -> new LitNodeException(LitErrorCode.NodePKPTokenIdNotFound,
+                    "no PKP with token id " + tokenId + " on " + chain.rpcUrl()));
+            print(found, tx.permit(tokenId, permission));
+        }
+        return Exit.OK;
+    }
+
+    private void print(Pkp found, PkpPermission now) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             List<JsonValue> list = new ArrayList<>();
@@ -92,7 +124,6 @@ final class PkpPermitCommand implements Callable<Integer> {
             out.println("  permits     " + PkpCommand.describe(now));
         }
         out.flush();
-        return Exit.OK;
     }
 
     private String id() {

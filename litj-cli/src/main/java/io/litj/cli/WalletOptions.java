@@ -3,84 +3,44 @@ package io.litj.cli;
 import io.litj.client.InMemorySessionStore;
 import io.litj.client.LitClient;
 import io.litj.client.SessionStore;
-import io.litj.protocol.LitErrorCode;
-import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Options shared by commands that talk to a network with a wallet: the network ({@link NetworkOptions}), key,
- * session store.
- *
- * <p>The wallet key comes from {@code --private-key-file} (first line of the file), else {@code $LITJ_PRIVATE_KEY},
- * else {@code --private-key}; the last shows in {@code ps} and shell history, so using it prints a warning.
+ * Options shared by commands that talk to a network with a wallet: the network ({@link NetworkOptions}), key
+ * ({@link WalletKeyOptions}), session store.
  */
 final class WalletOptions {
     /** The environment variable that holds the wallet key. */
-    static final String KEY_VARIABLE = "LITJ_PRIVATE_KEY";
+    static final String KEY_VARIABLE = WalletKeyOptions.KEY_VARIABLE;
     /** The environment variable whose value, when set, encrypts the session store (see {@code docs/session-store.md}). */
     static final String STORE_PASSPHRASE_VARIABLE = "LITJ_STORE_PASSPHRASE";
 
     @Mixin
     NetworkOptions network;
-    @Option(names = "--private-key-file", paramLabel = "FILE",
-            description = "file whose first line is the wallet private key (hex)")
-    Path privateKeyFile;
-    @Option(names = "--private-key", paramLabel = "HEX", description = "wallet private key (hex); visible to other "
-            + "users in ps and kept in shell history: prefer --private-key-file or $" + KEY_VARIABLE)
-    String privateKey;
+    @Mixin
+    WalletKeyOptions key = new WalletKeyOptions();
     @Option(names = "--store", description = "session store folder (default $LITJ_HOME/sessions or ~/.litj/sessions)")
     Path store;
     @Option(names = "--no-store", description = "keep nothing on disk (a new session key every run)")
     boolean noStore;
 
-    /** The wallet, from the first source that is set; warns on {@code err} when the key came on the command line. */
+    /** The wallet ({@link WalletKeyOptions#wallet(PrintWriter)}). */
     PrivateKeyEthSigner wallet(PrintWriter err) {
-        return wallet(err, System.getenv());
+        return key.wallet(err);
     }
 
     PrivateKeyEthSigner wallet(PrintWriter err, Map<String, String> environment) {
-        if (privateKeyFile != null && privateKey != null) {
-            throw new LitProtocolException(LitErrorCode.InvalidArgument,
-                    "give the wallet key once: --private-key-file or --private-key, not both");
-        }
-        String key;
-        if (privateKeyFile != null) {
-            key = readKeyFile(privateKeyFile);
-        } else if (privateKey != null) {
-            err.println("warning: --private-key shows the key in ps and shell history; use --private-key-file or $"
-                    + KEY_VARIABLE);
-            err.flush();
-            key = privateKey;
-        } else {
-            key = environment.get(KEY_VARIABLE);
-        }
-        if (key == null || key.isBlank()) {
-            throw new LitProtocolException(LitErrorCode.ParamsMissing,
-                    "no wallet: pass --private-key-file, set " + KEY_VARIABLE + " or pass --private-key");
-        }
-        return PrivateKeyEthSigner.fromHex(key.strip());
+        return key.wallet(err, environment);
     }
 
+    /** The first line of {@code file} (a key file), as {@code --private-key-file} reads it. */
     static String readKeyFile(Path file) {
-        try {
-            String text = Files.readString(file);
-            int newline = text.indexOf('\n');
-            return newline < 0 ? text : text.substring(0, newline);
-        } catch (NoSuchFileException e) {
-            throw new LitProtocolException(LitErrorCode.InvalidArgument,
-                    "cannot read --private-key-file " + file + ": no such file");
-        } catch (IOException e) {
-            throw new LitProtocolException(LitErrorCode.InvalidArgument,
-                    "cannot read --private-key-file " + file + ": " + e.getMessage());
-        }
+        return WalletKeyOptions.readKeyFile(file);
     }
 
     SessionStore sessionStore() {

@@ -24,6 +24,7 @@ import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
 import io.litj.protocol.json.JsonReader;
+import io.litj.protocol.testing.NodeJs;
 import io.litj.protocol.json.JsonValue;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -47,7 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code {"chain":{rpcUrl, stakingAddress}, "dataDir"}}), identity and wallet, is admitted, registered and the set
  * sealed with the CLI, and the nodes make the network key among themselves. A PKP minted and permitted by transaction
  * gives a wallet PKP session sigs that run a Lit Action; a permission removed by transaction is refused; a node stopped
- * and restarted reloads its share and serves again. Also: the CLI's owner and staker refusals.
+ * and restarted reloads its share and serves again; the unmodified JS SDK with only {@code rpcUrl} = anvil then
+ * connects to all three and runs executeJs. Also: the CLI's owner and staker refusals.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChainNodesProcessesTest {
@@ -144,6 +146,7 @@ class ChainNodesProcessesTest {
                 assertEquals(networkKey, pair.networkPublicKey().orElseThrow(), "the restarted node reloaded its share");
                 assertEquals("hello from chain", runEcho(pair, sessionOf(pair, pkp, wallet), 2));
             }
+            assertJsSdkRunsExecuteJs(registry.nodes().stream().map(n -> n.url()).sorted().toList());
         } finally {
             nodes.forEach(NodeProcess::close);
         }
@@ -182,6 +185,22 @@ class ChainNodesProcessesTest {
         assertEquals(Exit.LOCAL_ERROR, r.code(), r.err());
         assertTrue(r.err().contains("[invalid_argument_exception]") && r.err().contains("without 'registry' and"
                 + " 'index'"), r.err());
+    }
+
+    /** The unmodified JS SDK 7.4.0 with only {@code rpcUrl} = anvil connects to all three and runs executeJs. */
+    private void assertJsSdkRunsExecuteJs(List<String> urls) {
+        String out = NodeJs.runScript("anvil-flows.mjs", "--rpc-url", anvil.url().toString(), "--block-hash-url",
+                anvil.url() + "/get_most_recent_valid_block", "--user-key", PkpSessionFixture.STRANGER_KEY);
+        JsonValue.JsonObject flows = (JsonValue.JsonObject) ((JsonValue.JsonObject) JsonReader.parse(out,
+                LitErrorCode.InvalidArgument, "doc")).get("flows").orElseThrow();
+        JsonValue.JsonObject connect = (JsonValue.JsonObject) flows.get("connect").orElseThrow();
+        assertEquals(new JsonValue.JsonBoolean(true), connect.get("ok").orElseThrow(), out);
+        assertEquals(urls, ((JsonValue.JsonArray) connect.get("connectedNodes").orElseThrow()).items().stream()
+                .map(v -> ((JsonValue.JsonString) v).value()).sorted().toList(), out);
+        JsonValue.JsonObject execute = (JsonValue.JsonObject) flows.get("executeJs").orElseThrow();
+        assertEquals(new JsonValue.JsonBoolean(true), execute.get("ok").orElseThrow(), out);
+        assertEquals(new JsonValue.JsonString("{\"chain\":\"anvil\",\"n\":3}"),
+                execute.get("response").orElseThrow(), out);
     }
 
     /** A host folder with its config; the node's keys made, its wallet admitted, funded and registered. */

@@ -24,7 +24,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code litj devnet up --chain}: the values it takes; an anvil devnet in the background with status and down. */
+/**
+ * {@code litj devnet up --chain} and {@code --key-pool}: the values they take; an anvil devnet in the background with
+ * status and down.
+ */
 class DevnetChainOptionTest {
     @TempDir
     Path temp;
@@ -92,5 +95,23 @@ class DevnetChainOptionTest {
                     .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
         }
+    }
+
+    @Test
+    void aKeyPoolOutOfRange_isAUsageError_andWritesNothing() {
+        Path data = temp.resolve("d");
+        LitjRun run = LitjRun.litj("devnet", "up", "--chain", "anvil", "--key-pool", "65", "--data", data.toString());
+        assertEquals(Exit.USAGE, run.code(), run.both());
+        assertTrue(run.err().contains("--key-pool must be in [0, 64], not 65"), run.both());
+        assertFalse(Files.exists(data));
+    }
+
+    @Test
+    void aKeyPoolOnTheEmbeddedChain_isAUsageError_andWritesNothing() {
+        Path data = temp.resolve("d");
+        LitjRun run = LitjRun.litj("devnet", "up", "--key-pool", "2", "--data", data.toString());
+        assertEquals(Exit.USAGE, run.code(), run.both());
+        assertTrue(run.err().contains("--key-pool applies to --chain anvil only"), run.both());
+        assertFalse(Files.exists(data));
     }
 }

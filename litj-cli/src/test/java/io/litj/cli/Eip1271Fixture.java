@@ -20,9 +20,9 @@ import io.litj.protocol.resource.LitAbility;
 import io.litj.protocol.resource.LitResource;
 import io.litj.protocol.resource.ResourceAbilityRequest;
 import io.litj.protocol.siwe.SiweRenderer;
+import io.litj.protocol.testing.MultisigSignatures;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -49,22 +49,12 @@ public final class Eip1271Fixture {
                 List.of(AbiType.array(AbiType.ADDRESS), AbiType.uint(256)), List.of(owners, AbiValue.uint(2))));
     }
 
-    /** The owners' signatures of {@code digest}, one after the other, ascending by owner address. */
-    public static byte[] ownersSign(byte[] digest, List<PrivateKeyEthSigner> signers) {
-        List<PrivateKeyEthSigner> sorted = signers.stream()
-                .sorted(Comparator.comparing(s -> s.address().toLowerHex())).toList();
-        byte[] out = new byte[65 * sorted.size()];
-        for (int i = 0; i < sorted.size(); i++) {
-            System.arraycopy(sorted.get(i).signDigest(digest).toBytes(), 0, out, 65 * i, 65);
-        }
-        return out;
-    }
 
     /** An auth callback answering with {@code wallet}'s EIP-1271 AuthSig of the SIWE, signed by {@code signers}. */
     public static AuthCallback callback(EthAddress wallet, List<PrivateKeyEthSigner> signers, Clock clock) {
         return params -> {
             String siwe = SiweRenderer.render(params.toSiwe(wallet, clock).build());
-            return AuthSigs.eip1271(wallet, siwe, ownersSign(Eip191.hash(siwe), signers));
+            return AuthSigs.eip1271(wallet, siwe, MultisigSignatures.sign(Eip191.hash(siwe), signers));
         };
     }
 

@@ -27,7 +27,7 @@ class WalletOptionsTest {
     @Test
     void wallet_fromKeyFile_readsTheFirstLineWithoutWarning() throws IOException {
         WalletOptions options = new WalletOptions();
-        options.privateKeyFile = Files.writeString(temp.resolve("key"), KEY + "\nsecond line ignored\n");
+        options.key.privateKeyFile = Files.writeString(temp.resolve("key"), KEY + "\nsecond line ignored\n");
         assertEquals(ADDRESS, options.wallet(new PrintWriter(err), Map.of()).address().toChecksumString());
         assertEquals("", err.toString());
     }
@@ -35,7 +35,7 @@ class WalletOptionsTest {
     @Test
     void wallet_fromTheFlag_warnsThatTheKeyIsVisible() {
         WalletOptions options = new WalletOptions();
-        options.privateKey = KEY;
+        options.key.privateKey = KEY;
         assertEquals(ADDRESS, options.wallet(new PrintWriter(err), Map.of()).address().toChecksumString());
         assertTrue(err.toString().contains("warning: --private-key shows the key in ps and shell history"),
                 err.toString());
@@ -53,8 +53,8 @@ class WalletOptionsTest {
     @Test
     void wallet_fileAndFlagTogether_isRefused() throws IOException {
         WalletOptions options = new WalletOptions();
-        options.privateKey = KEY;
-        options.privateKeyFile = Files.writeString(temp.resolve("key"), KEY);
+        options.key.privateKey = KEY;
+        options.key.privateKeyFile = Files.writeString(temp.resolve("key"), KEY);
         LitProtocolException e = assertThrows(LitProtocolException.class,
                 () -> options.wallet(new PrintWriter(err), Map.of()));
         assertEquals(LitErrorCode.InvalidArgument, e.code());
@@ -63,7 +63,7 @@ class WalletOptionsTest {
     @Test
     void wallet_missingKeyFile_saysNoSuchFile() {
         WalletOptions options = new WalletOptions();
-        options.privateKeyFile = temp.resolve("absent");
+        options.key.privateKeyFile = temp.resolve("absent");
         LitProtocolException e = assertThrows(LitProtocolException.class,
                 () -> options.wallet(new PrintWriter(err), Map.of()));
         assertEquals(LitErrorCode.InvalidArgument, e.code());

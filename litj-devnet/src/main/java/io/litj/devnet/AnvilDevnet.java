@@ -2,6 +2,7 @@ package io.litj.devnet;
 
 import io.litj.devnet.chain.ChainView;
 import io.litj.devnet.evm.AnvilBinary;
+import io.litj.devnet.evm.AnvilChainFile;
 import io.litj.devnet.evm.AnvilProcess;
 import io.litj.devnet.evm.EvmRegistryWriter;
 import io.litj.devnet.evm.EvmSender;
@@ -44,8 +45,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AnvilDevnet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnvilDevnet.class);
-    /** Written into the data folder: marks it as an anvil devnet's. */
-    public static final String CONTRACTS_FILE = "contracts.json";
     private static final BigInteger FUNDS = BigInteger.TEN.pow(21);
 
     private final AnvilProcess anvil;
@@ -59,7 +58,7 @@ public final class AnvilDevnet implements AutoCloseable {
     private final PkpKeyPool keyPool;
 
     private AnvilDevnet(DevnetConfig config, Path anvilCache, Clock clock, SecureRandom random, int keyPoolTarget) {
-        Path marker = config.dataDir().resolve(CONTRACTS_FILE);
+        Path marker = AnvilChainFile.in(config.dataDir());
         if (Files.exists(marker) || Files.exists(config.registryFile())) {
             throw new LitNodeException(LitErrorCode.InvalidArgument, "the data folder " + config.dataDir()
                     + " already holds a devnet; an anvil devnet starts from an empty folder (use another --data)");
@@ -111,7 +110,7 @@ public final class AnvilDevnet implements AutoCloseable {
                 }
             }, keyPoolTarget, PkpKeyPool.Backoff.standard());
             started.add(keyPool);
-            Files.writeString(marker, JsJson.stringify(contractsJson()));
+            chainFile().write(config.dataDir());
         } catch (IOException e) {
             Devnet.closeAll(started);
             throw new LitNodeException(LitErrorCode.NodeSystemFault, "writing " + marker + ": " + e.getMessage());
@@ -144,8 +143,13 @@ public final class AnvilDevnet implements AutoCloseable {
 
     /** A sender of transactions from {@code wallet}, which is given funds on the chain first. */
     public EvmSender funded(PrivateKeyEthSigner wallet) {
-        anvil.setBalance(wallet.address(), FUNDS);
+        fund(wallet.address());
         return new EvmSender(anvil.rpc(), wallet, AnvilProcess.CHAIN_ID);
+    }
+
+    /** Gives {@code account} 1000 ether on the dev chain ({@code anvil_setBalance}), to pay for mints and gas. */
+    public void fund(EthAddress account) {
+        anvil.setBalance(account, FUNDS);
     }
 
     private static byte[] secret(SecureRandom random) {
@@ -174,11 +178,14 @@ public final class AnvilDevnet implements AutoCloseable {
                 "PKP " + tokenId + " was minted but the registry does not find it"));
     }
 
-    /** {@code {"Staking": "0x…", …}}: the contracts object of {@code litj devnet up --json}. */
+    /** The contracts object of {@code litj devnet up --json}: see {@link AnvilChainFile#contractsJson()}. */
     public JsonValue.JsonObject contractsJson() {
-        JsonValue.ObjectBuilder b = JsonValue.object();
-        contracts.byLitName().forEach(b::put);
-        return b.build();
+        return chainFile().contractsJson();
+    }
+
+    /** The chain as the data folder records it. */
+    public AnvilChainFile chainFile() {
+        return new AnvilChainFile(anvil.url(), contracts);
     }
 
     /** The contracts' addresses. */

@@ -35,7 +35,8 @@ class JsSdkAnvilDevnetTest {
         Path cache = TestAnvil.cacheDir();
         devnet = AnvilDevnet.start(DevnetConfig.defaults(dataDir).withPorts(0, 0), cache, Clock.systemUTC(),
                 new SecureRandom());
-        assertEquals(List.of("Staking", "PubkeyRouter", "PKPNFT", "PKPPermissions", "RateLimitNFT", "PKPHelper"),
+        assertEquals(List.of("Staking", "PubkeyRouter", "PKPNFT", "PKPPermissions", "RateLimitNFT", "PKPHelper",
+                "Allowlist", "LITToken", "Multisender", "PKPNFTMetadata", "StakingBalances"),
                 List.copyOf(devnet.contractsJson().members().keySet()));
         String out = NodeJs.runScript("anvil-flows.mjs", "--rpc-url", devnet.rpcUrl(), "--block-hash-url",
                 devnet.blockHashUrl(), "--user-key", USER_KEY);

@@ -106,6 +106,11 @@ public final class AnvilProcess implements AutoCloseable {
 
     /** Gives {@code account} a balance of {@code wei} (anvil's {@code anvil_setBalance}). */
     public void setBalance(EthAddress account, BigInteger wei) {
+        setBalance(rpc, account, wei);
+    }
+
+    /** Gives {@code account} a balance of {@code wei} on the anvil behind {@code rpc} ({@code anvil_setBalance}). */
+    public static void setBalance(EthRpc rpc, EthAddress account, BigInteger wei) {
         rpc.call("anvil_setBalance", List.of(new JsonValue.JsonString(account.toChecksumString()),
                 new JsonValue.JsonString("0x" + wei.toString(16))));
     }

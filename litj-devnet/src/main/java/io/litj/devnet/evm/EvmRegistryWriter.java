@@ -8,11 +8,14 @@ import io.litj.node.registry.Pkp;
 import io.litj.node.registry.PkpPermission;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.chain.AbiValue;
+import io.litj.protocol.chain.Erc721Functions;
 import io.litj.protocol.chain.PkpContracts;
+import io.litj.protocol.chain.RateLimitNftContract;
 import io.litj.protocol.chain.StakingContract;
 import io.litj.protocol.chain.StakingValidator;
 import io.litj.protocol.crypto.Bytes;
 import io.litj.protocol.crypto.EthAddress;
+import io.litj.protocol.crypto.Hashes;
 import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.json.JsonValue;
 import java.math.BigInteger;
@@ -21,13 +24,15 @@ import java.util.Optional;
 
 /**
  * What a devnet writes to litj's contracts, each a transaction: admitting and registering nodes (each node's
- * wallet is its own staker), routing PKP keys the nodes made by DKG into the pool, minting the next pooled key to a
- * wallet, and permitting auth methods as the PKP's owner. Reads go through an {@code EvmRegistry}.
+ * wallet is its own staker), routing PKP keys the nodes made by DKG into the pool (these as the admin given here),
+ * and, as the wallet each method is given, minting the next pooled key, permitting auth methods as the PKP's owner
+ * and buying capacity credits. Reads go through an {@code EvmRegistry}.
  */
 public final class EvmRegistryWriter {
     /** keccak256("PKPMinted(uint256,bytes)"): the first log of a mint, topic 1 the token id. */
-    static final String PKP_MINTED_TOPIC = "0x" + Hex.encode(io.litj.protocol.crypto.Hashes.keccak256(
-            "PKPMinted(uint256,bytes)"));
+    static final String PKP_MINTED_TOPIC = "0x" + Hex.encode(Hashes.keccak256("PKPMinted(uint256,bytes)"));
+    /** keccak256("Transfer(address,address,uint256)"): an ERC-721 transfer, topic 3 the token id. */
+    static final String TRANSFER_TOPIC = "0x" + Hex.encode(Hashes.keccak256("Transfer(address,address,uint256)"));
 
     private final EvmContracts contracts;
     private final EvmSender admin;
@@ -90,14 +95,50 @@ public final class EvmRegistryWriter {
     public String mintNext(EvmSender minter, BigInteger mintCost) {
         EvmSender.Receipt r = minter.send(Optional.of(contracts.pkpNft()), PkpContracts.MINT_NEXT.encodeCall(
                 List.of(AbiValue.uint(PkpContracts.ECDSA_KEY_TYPE))), mintCost);
+        return topic(r, contracts.pkpNft(), PKP_MINTED_TOPIC, 1).orElseThrow(() -> new LitNodeException(
+                LitErrorCode.NodeSystemFault, "mint " + r.transactionHash() + " logged no PKPMinted"));
+    }
+
+    /** PKPNFT's {@code mintCost()} in wei. */
+    public BigInteger mintCost(EvmSender reader) {
+        return reader.call(contracts.pkpNft(), PkpContracts.MINT_COST).getFirst().asUint();
+    }
+
+    /**
+     * {@code minter} buys a capacity credit of {@code requestsPerKilosecond} until {@code expiresAtSeconds} (unix
+     * time), paying RateLimitNFT's {@code calculateCost} for it, and gives it to {@code holder} (a transfer when that
+     * is another address).
+     *
+     * @return the token id, decimal, from the mint's {@code Transfer} log
+     */
+    public String mintCapacityCredit(EvmSender minter, long requestsPerKilosecond, long expiresAtSeconds,
+            EthAddress holder) {
+        BigInteger cost = minter.call(contracts.rateLimitNft(), RateLimitNftContract.CALCULATE_COST,
+                AbiValue.uint(requestsPerKilosecond), AbiValue.uint(expiresAtSeconds)).getFirst().asUint();
+        EvmSender.Receipt r = minter.send(Optional.of(contracts.rateLimitNft()), RateLimitNftContract.MINT.encodeCall(
+                List.of(AbiValue.uint(expiresAtSeconds))), cost);
+        String id = topic(r, contracts.rateLimitNft(), TRANSFER_TOPIC, 3).map(hex -> new BigInteger(hex, 16)
+                .toString()).orElseThrow(() -> new LitNodeException(LitErrorCode.NodeSystemFault, "capacity mint "
+                + r.transactionHash() + " logged no Transfer"));
+        if (!holder.equals(minter.address())) {
+            minter.send(contracts.rateLimitNft(), Erc721Functions.TRANSFER_FROM.encodeCall(List.of(
+                    AbiValue.address(minter.address()), AbiValue.address(holder), AbiValue.uint(new BigInteger(id)))));
+        }
+        return id;
+    }
+
+    /** Topic {@code index} (64 hex, no {@code 0x}) of the first log of {@code emitter} whose topic 0 is {@code topic0}. */
+    private static Optional<String> topic(EvmSender.Receipt r, EthAddress emitter, String topic0, int index) {
         for (JsonValue log : r.logs()) {
             if (log instanceof JsonValue.JsonObject o && o.get("topics").orElse(null) instanceof JsonValue.JsonArray t
-                    && t.items().size() == 2 && t.items().get(0) instanceof JsonValue.JsonString topic
-                    && topic.value().equals(PKP_MINTED_TOPIC) && t.items().get(1) instanceof JsonValue.JsonString id) {
-                return id.value().substring(2);
+                    && o.get("address").orElse(null) instanceof JsonValue.JsonString a
+                    && a.value().equalsIgnoreCase(emitter.toChecksumString())
+                    && t.items().size() > index && t.items().get(0) instanceof JsonValue.JsonString first
+                    && first.value().equals(topic0) && t.items().get(index) instanceof JsonValue.JsonString id) {
+                return Optional.of(id.value().substring(2));
             }
         }
-        throw new LitNodeException(LitErrorCode.NodeSystemFault, "mint " + r.transactionHash() + " logged no PKPMinted");
+        return Optional.empty();
     }
 
     /**

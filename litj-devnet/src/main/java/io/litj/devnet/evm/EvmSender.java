@@ -30,6 +30,7 @@ public final class EvmSender {
     private static final BigInteger GAS_LIMIT = BigInteger.valueOf(15_000_000);
     private static final BigInteger PRIORITY_FEE = BigInteger.valueOf(1_000_000_000L);
     private static final Duration POLL = Duration.ofMillis(20);
+    private static final String REVERTED = "execution reverted: ";
 
     private final EthRpc rpc;
     private final PrivateKeyEthSigner wallet;
@@ -53,7 +54,8 @@ public final class EvmSender {
     /**
      * Sends {@code data} with {@code value} wei to {@code to} (empty: create a contract) and waits for it.
      *
-     * @throws LitNodeException {@code NodeSystemFault} if it reverts (with the reason) or is not mined in time
+     * @throws EvmRevertException if it reverts (with the reason)
+     * @throws LitNodeException {@code NodeSystemFault} if the chain does not answer or it is not mined in time
      */
     public synchronized Receipt send(Optional<EthAddress> to, Bytes data, BigInteger value) {
         BigInteger nonce = quantity(call("eth_getTransactionCount", str(wallet.address().toChecksumString()),
@@ -64,8 +66,9 @@ public final class EvmSender {
         String hash = text(call("eth_sendRawTransaction", str(wallet.signTransaction(tx).hex0x())));
         JsonValue.JsonObject receipt = awaitReceipt(hash);
         if (!"0x1".equals(field(receipt, "status"))) {
-            throw new LitNodeException(LitErrorCode.NodeSystemFault, "transaction " + hash + " from "
-                    + wallet.address() + " reverted: " + revertReason(to, data, value));
+            String reason = revertReason(to, data, value);
+            throw new EvmRevertException("transaction " + hash + " from " + wallet.address() + " reverted: " + reason,
+                    reason);
         }
         Optional<EthAddress> created = receipt.get("contractAddress").filter(JsonValue.JsonString.class::isInstance)
                 .map(v -> EthAddress.parse(((JsonValue.JsonString) v).value(), "contractAddress"));
@@ -82,12 +85,23 @@ public final class EvmSender {
     /**
      * Reads {@code f(args)} on contract {@code to} with an {@code eth_call} from this wallet, at the latest block.
      *
-     * @throws LitNodeException {@code NodeSystemFault} if the call reverts (with the reason) or the answer is malformed
+     * @throws EvmRevertException if the call reverts (with the reason)
+     * @throws LitNodeException {@code NodeSystemFault} if the chain does not answer or the answer is malformed
      */
     public List<AbiValue> call(EthAddress to, AbiFunction f, AbiValue... args) {
         JsonValue tx = JsonValue.object().put("from", wallet.address().toChecksumString())
                 .put("to", to.toChecksumString()).put("data", f.encodeCall(List.of(args)).hex0x()).build();
-        String answer = text(call("eth_call", tx, str("latest")));
+        String answer;
+        try {
+            answer = text(rpc.call("eth_call", List.of(tx, str("latest"))));
+        } catch (EthRpcException e) {
+            if (e.rpcErrorCode().isPresent() && e.getMessage().contains("revert")) {
+                throw new EvmRevertException(f.name() + " on " + to + " reverted: " + e.getMessage(),
+                        reasonOf(e.getMessage()));
+            }
+            throw new LitNodeException(LitErrorCode.NodeSystemFault, "eth_call on " + rpc.url() + ": "
+                    + e.getMessage(), List.of(), e);
+        }
         try {
             return f.decodeResult(Bytes.fromHex(answer, f.name()));
         } catch (LitProtocolException e) {
@@ -122,8 +136,14 @@ public final class EvmSender {
             rpc.call("eth_call", List.of(tx.build(), str("latest")));
             return "(the replay did not revert)";
         } catch (EthRpcException e) {
-            return e.getMessage();
+            return reasonOf(e.getMessage());
         }
+    }
+
+    /** The contract's reason in a node's revert message ({@code … execution reverted: <reason>}), else the message. */
+    private static String reasonOf(String message) {
+        int at = message.indexOf(REVERTED);
+        return at < 0 ? message : message.substring(at + REVERTED.length());
     }
 
     private JsonValue call(String method, JsonValue... params) {

@@ -4,6 +4,7 @@ import io.litj.node.LitNodeException;
 import io.litj.node.registry.Pkp;
 import io.litj.node.registry.PkpPermission;
 import io.litj.protocol.LitErrorCode;
+import io.litj.protocol.crypto.EthAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,7 +98,9 @@ final class PkpPermissionCheck implements SessionKeyCheck {
         if (p.authMethodType() == PkpPermission.ETH_WALLET) {
             return methods.stream()
                     .filter(c -> c.authMethodType() == AuthMethodContext.ETH_WALLET)
-                    .anyMatch(c -> c.userId().toLowerCase(Locale.ROOT).equals(p.id().toLowerCase(Locale.ROOT)));
+                    .anyMatch(c -> c.userId().toLowerCase(Locale.ROOT).equals(p.id().toLowerCase(Locale.ROOT))
+                            || c.userId().matches("0x[0-9a-fA-F]{40}")
+                            && p.permitsWallet(EthAddress.parse(c.userId(), "userId")));
         }
         if (p.authMethodType() == PkpPermission.LIT_ACTION) {
             return actionCids.contains(p.id());

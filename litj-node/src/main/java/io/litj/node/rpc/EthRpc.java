@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class EthRpc implements AutoCloseable {
     /** Largest JSON-RPC answer read: 1 MiB. */
     public static final int MAX_ANSWER_BYTES = 1 << 20;
+    /** Longest error message kept from an answer: room for a contract's revert reason. */
+    static final int MAX_ERROR_CHARS = 512;
 
     private final URI url;
     private final Duration timeout;
@@ -82,7 +84,7 @@ public final class EthRpc implements AutoCloseable {
         }
         if (answer.error().isPresent()) {
             throw new EthRpcException("JSON-RPC error " + answer.error().get().code() + " "
-                    + Text.cut(answer.error().get().message()), answer.error().get().code(), null);
+                    + Text.cut(answer.error().get().message(), MAX_ERROR_CHARS), answer.error().get().code(), null);
         }
         return answer.result().orElseThrow();
     }

@@ -40,6 +40,22 @@ class PkpPermissionCheckTest {
     }
 
     @Test
+    void require_walletPermittedByItsHashedId_passesForLowercaseOrChecksumHash_andNotForAnotherWallet() {
+        String checksumHash = "0x" + io.litj.protocol.crypto.Hex.encode(
+                io.litj.protocol.crypto.Hashes.keccak256(WALLET + ":lit"));
+        String lowercaseHash = "0x" + io.litj.protocol.crypto.Hex.encode(
+                io.litj.protocol.crypto.Hashes.keccak256(WALLET.toLowerCase() + ":lit"));
+        for (String id : List.of(checksumHash, lowercaseHash)) {
+            PkpPermissionCheck.require(pkp(new PkpPermission(1, id, Set.of(PkpPermission.SCOPE_SIGN_ANYTHING))),
+                    wallet());
+        }
+        String strangerHash = PkpPermission.hashedWalletId(SessionKeyFixture.STRANGER.address().toChecksumString());
+        assertEquals(LitErrorCode.NodePKPNotAuthorized, assertThrows(LitNodeException.class,
+                () -> PkpPermissionCheck.require(pkp(new PkpPermission(1, strangerHash, Set.of(1))), wallet()))
+                .code());
+    }
+
+    @Test
     void require_actionCidPermitted_passesOnlyForAContextThatRanThatAction() {
         Pkp permitsAction = pkp(new PkpPermission(2, CID, Set.of(PkpPermission.SCOPE_PERSONAL_SIGN)));
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.litj.node.LitNodeException;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.auth.AuthSigs;
+import io.litj.protocol.auth.PkpOwners;
 import io.litj.protocol.auth.SessionRevocation;
 import io.litj.protocol.auth.SignedRevocation;
 import io.litj.protocol.testing.TestSessions;
@@ -52,6 +53,33 @@ class RevocationBookTest {
         }
         try (RevocationBook book = RevocationBook.open(dir, NOW.plus(Duration.ofHours(2)).plusSeconds(2))) {
             assertEquals(0, book.size(), "pruned once the grant expired");
+        }
+    }
+
+    @Test
+    void ownersRevocation_isKeptAcrossReopen_whileTheRegistryIsDown_andDroppedOnceThePkpHasAnotherOwner() {
+        // the grant's address plays the PKP: its owner is OTHER_WALLET
+        String grant = grant(Duration.ofHours(2));
+        SignedRevocation byOwner = SignedRevocation.signAsPkpOwner(grant, Optional.empty(), TestSessions.OTHER_WALLET,
+                NOW);
+        PkpOwners owned = pkp -> pkp.equals(TestSessions.WALLET.address())
+                ? Optional.of(TestSessions.OTHER_WALLET.address()) : Optional.empty();
+        try (RevocationBook book = RevocationBook.open(dir, NOW)) {
+            LitNodeException e = assertThrows(LitNodeException.class, () -> book.add(byOwner, NOW));
+            assertEquals(LitErrorCode.NodeRevocationNotGranter, e.code(), "a book without a registry knows no owner");
+        }
+        try (RevocationBook book = RevocationBook.open(dir, NOW, owned)) {
+            assertTrue(book.add(byOwner, NOW).isNew());
+        }
+        PkpOwners down = pkp -> {
+            throw new LitNodeException(LitErrorCode.NodeSystemFault, "registry chain: no answer");
+        };
+        try (RevocationBook book = RevocationBook.open(dir, NOW, down)) {
+            assertEquals(1, book.size(), "kept on the strength of its check on arrival");
+        }
+        PkpOwners transferred = pkp -> Optional.of(io.litj.protocol.crypto.EthAddress.parse("0x000000000000000000000000000000000000dEaD", "other owner"));
+        try (RevocationBook book = RevocationBook.open(dir, NOW, transferred)) {
+            assertEquals(0, book.size(), "the PKP has another owner now");
         }
     }
 

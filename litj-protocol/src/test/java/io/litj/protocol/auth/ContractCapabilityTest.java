@@ -20,6 +20,7 @@ import io.litj.protocol.crypto.PrivateKeyEthSigner;
 import io.litj.protocol.resource.LitResource;
 import io.litj.protocol.resource.ResourceAbilityRequest;
 import io.litj.protocol.siwe.SiweRenderer;
+import io.litj.protocol.testing.MultisigSignatures;
 import io.litj.protocol.testing.TestSessions;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,20 +79,10 @@ class ContractCapabilityTest {
                 .resources(TestSessions.actionAndPkp()).build());
     }
 
-    /** The owners' signatures of {@code digest}, ascending by owner address (those in {@code signers} only). */
-    private static byte[] ownersSign(byte[] digest, List<PrivateKeyEthSigner> signers) {
-        List<PrivateKeyEthSigner> sorted = signers.stream()
-                .sorted(Comparator.comparing(s -> s.address().toLowerHex())).toList();
-        byte[] out = new byte[65 * sorted.size()];
-        for (int i = 0; i < sorted.size(); i++) {
-            System.arraycopy(sorted.get(i).signDigest(digest).toBytes(), 0, out, 65 * i, 65);
-        }
-        return out;
-    }
 
     private static AuthSig grant(List<PrivateKeyEthSigner> signers) {
         String text = siwe();
-        return AuthSigs.eip1271(WALLET, text, ownersSign(Eip191.hash(text), signers));
+        return AuthSigs.eip1271(WALLET, text, MultisigSignatures.sign(Eip191.hash(text), signers));
     }
 
     private static SessionSigValidator validator(Optional<ContractSignatureVerifier> chain) {
@@ -122,7 +113,7 @@ class ContractCapabilityTest {
         TwoOwnerWallet chain = new TwoOwnerWallet();
         String text = siwe();
         byte[] digest = Hashes.sha256(text);
-        AuthSig grant = AuthSig.of("0x" + Hex.encode(ownersSign(digest, List.of(OWNER_A, OWNER_B))),
+        AuthSig grant = AuthSig.of("0x" + Hex.encode(MultisigSignatures.sign(digest, List.of(OWNER_A, OWNER_B))),
                 AuthSig.CONTRACT_SHA256_DERIVED_VIA, text, WALLET.toChecksumString(), Optional.empty());
         assertInstanceOf(AuthContext.class, validate(Optional.of(chain), grant));
         assertArrayEquals(digest, chain.digests.getFirst());
@@ -138,7 +129,7 @@ class ContractCapabilityTest {
     @Test
     void walletWithoutCode_isRefusedWithTheWalletsCode() {
         String text = siwe().replace(WALLET.toChecksumString(), OWNER_A.address().toChecksumString());
-        AuthSig grant = AuthSigs.eip1271(OWNER_A.address(), text, ownersSign(Eip191.hash(text),
+        AuthSig grant = AuthSigs.eip1271(OWNER_A.address(), text, MultisigSignatures.sign(Eip191.hash(text),
                 List.of(OWNER_A, OWNER_B)));
         assertDenied(validate(Optional.of(new TwoOwnerWallet()), grant), LitErrorCode.NodeContractAuthsigUnauthorized,
                 "CapabilitySignatureCheck");
@@ -190,7 +181,8 @@ class ContractCapabilityTest {
                 .uri(TestSessions.SESSION_KEY.uri()).expiration(TestSessions.NOW.plusSeconds(86_400))
                 .resources(List.of(ResourceAbilityRequest.of(LitResource.pkp("*"),
                         io.litj.protocol.resource.LitAbility.PKP_SIGNING))).build());
-        AuthSig grant = AuthSigs.eip1271(WALLET, text, ownersSign(Eip191.hash(text), List.of(OWNER_A, OWNER_B)));
+        AuthSig grant = AuthSigs.eip1271(WALLET, text, MultisigSignatures.sign(Eip191.hash(text),
+                List.of(OWNER_A, OWNER_B)));
         assertCapabilityDenied(validate(Optional.of(chain), grant), LitErrorCode.NodeSIWECapabilityInvalid,
                 "RecapCoverageCheck");
         assertEquals(0, chain.digests.size());
