@@ -1,11 +1,7 @@
 package io.litj.cli.interop;
 
 import io.litj.devnet.AnvilDevnet;
-import io.litj.devnet.DevnetConfig;
-import io.litj.devnet.testing.TestAnvil;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import org.junit.jupiter.api.AutoClose;
 
 /**
@@ -20,8 +16,7 @@ class JsSdkAnvilEncryptionTest extends EncryptionFlowsChecks {
 
     @Override
     ScriptDevnet.Network start(Path dir) {
-        devnet = AnvilDevnet.start(DevnetConfig.defaults(dir).withPorts(0, 0), TestAnvil.cacheDir(),
-                Clock.systemUTC(), new SecureRandom(), 0);
+        devnet = ScriptDevnet.startAnvil(dir);
         return ScriptDevnet.Network.of(devnet);
     }
 }

@@ -2,12 +2,8 @@ package io.litj.cli.interop;
 
 import io.litj.cli.PkpSignFixture;
 import io.litj.devnet.AnvilDevnet;
-import io.litj.devnet.DevnetConfig;
-import io.litj.devnet.testing.TestAnvil;
 import io.litj.node.registry.Pkp;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import org.junit.jupiter.api.AutoClose;
 
 /**
@@ -23,8 +19,7 @@ class JsSdkAnvilPkpSignTest extends PkpSignFlowsChecks {
 
     @Override
     ScriptDevnet.Network start(Path dir) {
-        devnet = AnvilDevnet.start(DevnetConfig.defaults(dir).withPorts(0, 0), TestAnvil.cacheDir(),
-                Clock.systemUTC(), new SecureRandom(), 0);
+        devnet = ScriptDevnet.startAnvil(dir);
         return ScriptDevnet.Network.of(devnet);
     }
 

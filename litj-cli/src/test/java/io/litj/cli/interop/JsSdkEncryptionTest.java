@@ -1,10 +1,7 @@
 package io.litj.cli.interop;
 
 import io.litj.devnet.Devnet;
-import io.litj.devnet.DevnetConfig;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import org.junit.jupiter.api.AutoClose;
 
 /**
@@ -17,8 +14,7 @@ class JsSdkEncryptionTest extends EncryptionFlowsChecks {
 
     @Override
     ScriptDevnet.Network start(Path dir) {
-        devnet = Devnet.start(DevnetConfig.defaults(dir).withNodes(3).withPorts(0, 0), Clock.systemUTC(),
-                new SecureRandom());
+        devnet = ScriptDevnet.startEmbedded(dir);
         return ScriptDevnet.Network.of(devnet);
     }
 }

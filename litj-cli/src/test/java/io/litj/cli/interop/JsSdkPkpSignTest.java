@@ -2,11 +2,8 @@ package io.litj.cli.interop;
 
 import io.litj.cli.PkpSignFixture;
 import io.litj.devnet.Devnet;
-import io.litj.devnet.DevnetConfig;
 import io.litj.node.registry.Pkp;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import org.junit.jupiter.api.AutoClose;
 
 /**
@@ -19,8 +16,7 @@ class JsSdkPkpSignTest extends PkpSignFlowsChecks {
 
     @Override
     ScriptDevnet.Network start(Path dir) {
-        devnet = Devnet.start(DevnetConfig.defaults(dir).withNodes(3).withPorts(0, 0), Clock.systemUTC(),
-                new SecureRandom());
+        devnet = ScriptDevnet.startEmbedded(dir);
         return ScriptDevnet.Network.of(devnet);
     }
 

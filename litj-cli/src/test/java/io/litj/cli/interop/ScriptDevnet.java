@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.litj.devnet.AnvilDevnet;
 import io.litj.devnet.Devnet;
 import io.litj.devnet.DevnetConfig;
+import io.litj.devnet.testing.TestAnvil;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonReader;
@@ -55,6 +56,21 @@ final class ScriptDevnet {
         }
         return Optional.of(Devnet.start(adjust.apply(DevnetConfig.defaults(dir).withNodes(3).withPorts(0, 0)),
                 Clock.systemUTC(), new SecureRandom()));
+    }
+
+    /** A 3-node devnet with the embedded registry in {@code dir}. */
+    static Devnet startEmbedded(Path dir) {
+        return Devnet.start(DevnetConfig.defaults(dir).withNodes(3).withPorts(0, 0), Clock.systemUTC(),
+                new SecureRandom());
+    }
+
+    /**
+     * A 3-node devnet on anvil in {@code dir}, with no PKP keys made ahead of time (a mint makes its own); skips or
+     * fails like {@link TestAnvil#cacheDir()} when anvil cannot be had.
+     */
+    static AnvilDevnet startAnvil(Path dir) {
+        return AnvilDevnet.start(DevnetConfig.defaults(dir).withPorts(0, 0), TestAnvil.cacheDir(), Clock.systemUTC(),
+                new SecureRandom(), 0);
     }
 
     /** The flow {@code name}, which must have succeeded (otherwise the failure shows the SDK's error and chatter). */
