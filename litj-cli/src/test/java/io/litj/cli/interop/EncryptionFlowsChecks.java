@@ -64,12 +64,14 @@ abstract class EncryptionFlowsChecks {
 
     @TempDir
     Path dataDir;
+    @AutoClose // after all tests; stays null when the script cannot run here
+    private ScriptDevnet.Network network;
     @AutoClose
     private LitClient client;
     private EncryptResult javaEncrypted;
     private final RunOnce<JsonValue.JsonObject> document = new RunOnce<>(this::runScript);
 
-    /** Starts a 3-node devnet in {@code dir}, kept in an {@code @AutoClose} field of the subclass. */
+    /** Starts a 3-node devnet in {@code dir} (closed after all tests). */
     abstract ScriptDevnet.Network start(Path dir);
 
     @Test
@@ -166,7 +168,7 @@ abstract class EncryptionFlowsChecks {
 
     private JsonValue.JsonObject runScript() {
         NodeJs.requireScripts();
-        ScriptDevnet.Network network = start(dataDir.resolve("devnet"));
+        network = start(dataDir.resolve("devnet"));
         client = LitClient.builder().rpcUrl(URI.create(network.rpcUrl())).build();
         client.connect();
         javaEncrypted = client.encrypt(ONLY_USER, PLAINTEXT.getBytes(StandardCharsets.UTF_8));

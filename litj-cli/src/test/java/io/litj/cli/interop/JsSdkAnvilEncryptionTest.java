@@ -1,8 +1,6 @@
 package io.litj.cli.interop;
 
-import io.litj.devnet.AnvilDevnet;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AutoClose;
 
 /**
  * The encryption flows between the JS SDK and the Java SDK ({@link EncryptionFlowsChecks}) on a 3-node devnet whose
@@ -11,12 +9,8 @@ import org.junit.jupiter.api.AutoClose;
  * {@code eth_getBalance}. Skipped without Node.js, npm or {@code LITJ_ANVIL}, failed under {@code CI}.
  */
 class JsSdkAnvilEncryptionTest extends EncryptionFlowsChecks {
-    @AutoClose // after all tests; stays null when the script cannot run here
-    private AnvilDevnet devnet;
-
     @Override
     ScriptDevnet.Network start(Path dir) {
-        devnet = ScriptDevnet.startAnvil(dir);
-        return ScriptDevnet.Network.of(devnet);
+        return ScriptDevnet.Network.of(ScriptDevnet.startAnvil(dir));
     }
 }

@@ -4,7 +4,6 @@ import io.litj.cli.PkpSignFixture;
 import io.litj.devnet.AnvilDevnet;
 import io.litj.node.registry.Pkp;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AutoClose;
 
 /**
  * The JS SDK's PKP signing flows ({@link PkpSignFlowsChecks}) on a 3-node devnet whose registry is litj's contracts
@@ -14,8 +13,7 @@ import org.junit.jupiter.api.AutoClose;
  * Skipped without Node.js, npm or {@code LITJ_ANVIL}, failed under {@code CI}.
  */
 class JsSdkAnvilPkpSignTest extends PkpSignFlowsChecks {
-    @AutoClose // after all tests; stays null when the script cannot run here
-    private AnvilDevnet devnet;
+    private AnvilDevnet devnet; // closed by the base class, through the network
 
     @Override
     ScriptDevnet.Network start(Path dir) {

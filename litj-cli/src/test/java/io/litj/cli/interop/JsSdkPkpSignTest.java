@@ -4,15 +4,13 @@ import io.litj.cli.PkpSignFixture;
 import io.litj.devnet.Devnet;
 import io.litj.node.registry.Pkp;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AutoClose;
 
 /**
  * The JS SDK's PKP signing flows ({@link PkpSignFlowsChecks}) on a 3-node devnet with the embedded registry: the PKP
  * is minted by a DKG among the running nodes and written to the registry file.
  */
 class JsSdkPkpSignTest extends PkpSignFlowsChecks {
-    @AutoClose // after all tests; stays null when the script cannot run here
-    private Devnet devnet;
+    private Devnet devnet; // closed by the base class, through the network
 
     @Override
     ScriptDevnet.Network start(Path dir) {

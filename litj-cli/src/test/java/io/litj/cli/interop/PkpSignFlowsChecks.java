@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,11 +54,12 @@ abstract class PkpSignFlowsChecks {
 
     @TempDir
     Path dataDir;
+    @AutoClose // after all tests; stays null when the script cannot run here
     private ScriptDevnet.Network network;
     private Pkp pkp;
     private final RunOnce<JsonValue.JsonObject> document = new RunOnce<>(this::runScript);
 
-    /** Starts a 3-node devnet in {@code dir}, kept in an {@code @AutoClose} field of the subclass. */
+    /** Starts a 3-node devnet in {@code dir} (closed after all tests). */
     abstract ScriptDevnet.Network start(Path dir);
 
     /** Mints the PKP of {@link PkpSignFixture#permissions()} on the started devnet. */

@@ -30,14 +30,20 @@ import java.util.function.UnaryOperator;
  * {@code flows.<name>} entries, each {@code {ok, …, error?: {name, errorCode, …}}}.
  */
 final class ScriptDevnet {
-    /** A started devnet as a flows script sees it: its chain's URLs and its nodes. */
-    record Network(String rpcUrl, String blockHashUrl, List<String> nodeUrls) {
+    /** A started devnet as a flows script sees it (its chain's URLs and its nodes); closing it stops the devnet. */
+    record Network(String rpcUrl, String blockHashUrl, List<String> nodeUrls, AutoCloseable devnet)
+            implements AutoCloseable {
         static Network of(Devnet devnet) {
-            return new Network(devnet.rpcUrl(), devnet.blockHashUrl(), devnet.nodeUrls());
+            return new Network(devnet.rpcUrl(), devnet.blockHashUrl(), devnet.nodeUrls(), devnet);
         }
 
         static Network of(AnvilDevnet devnet) {
-            return new Network(devnet.rpcUrl(), devnet.blockHashUrl(), devnet.nodeUrls());
+            return new Network(devnet.rpcUrl(), devnet.blockHashUrl(), devnet.nodeUrls(), devnet);
+        }
+
+        @Override
+        public void close() throws Exception {
+            devnet.close();
         }
     }
 
