@@ -35,6 +35,9 @@ final class ChainTransactions implements AutoCloseable {
     static final BigInteger LOW_BALANCE = BigInteger.TEN.pow(18);
     private static final BigInteger TOP_UP = BigInteger.TEN.pow(21);
     private static final Duration RPC_TIMEOUT = Duration.ofSeconds(5);
+    /** How long {@link #mintPkp} waits for the devnet's refiller when the key pool is empty. */
+    static final Duration KEY_WAIT = Duration.ofSeconds(60);
+    private static final Duration KEY_POLL = Duration.ofMillis(200);
 
     private final AnvilChainFile chain;
     private final EthRpc rpc;
@@ -89,15 +92,39 @@ final class ChainTransactions implements AutoCloseable {
         return wallet.address();
     }
 
-    /** Mints the next pooled key to the wallet ({@code PKPNFT.mintNext}) and permits {@code permissions} on it. */
-    Pkp mintPkp(List<PkpPermission> permissions) {
+    /**
+     * Mints the next pooled key to the wallet ({@code PKPNFT.mintNext}) and permits {@code permissions} on it. An
+     * empty pool (a devnet just started, or many mints in a row) is waited for, at most {@link #KEY_WAIT}, while the
+     * devnet's refiller makes a key; after that the contract's refusal says the pool is empty.
+     */
+    Pkp mintPkp(List<PkpPermission> permissions, PrintWriter err) {
         return refusedAsExit(() -> {
+            awaitPooledKey(err);
             String tokenId = writer.mintNext(wallet, writer.mintCost(wallet));
             for (PkpPermission p : permissions) {
                 writer.permit(wallet, tokenId, p);
             }
             return readPkp(tokenId);
         });
+    }
+
+    private void awaitPooledKey(PrintWriter err) {
+        Instant deadline = Instant.now().plus(KEY_WAIT);
+        boolean told = false;
+        while (writer.keyPoolSize() == 0 && Instant.now().isBefore(deadline)) {
+            if (!told) {
+                err.println("litj: the key pool is empty; waiting (at most " + KEY_WAIT.toSeconds()
+                        + " s) for the nodes to make a key");
+                err.flush();
+                told = true;
+            }
+            try {
+                Thread.sleep(KEY_POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The wallet, as the PKP's owner, permits {@code permission} ({@code addPermittedAuthMethod}). */

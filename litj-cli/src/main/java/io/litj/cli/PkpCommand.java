@@ -106,7 +106,7 @@ final class PkpCommand {
                     err.println("litj: minting a PKP on " + chain.get().rpcUrl() + " from " + tx.sender()
                             + " (PKPNFT.mintNext, then one transaction per permission)");
                     err.flush();
-                    pkp = tx.mintPkp(permissions);
+                    pkp = tx.mintPkp(permissions, err);
                 }
             } else {
                 DevnetState running = folder.requireRunning();
