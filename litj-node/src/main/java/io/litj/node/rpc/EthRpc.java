@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +49,10 @@ public final class EthRpc implements AutoCloseable {
         return url;
     }
 
+    private EthRpcException noAnswer(Exception cause) {
+        return new EthRpcException("no answer within " + timeout.toMillis() + " ms", null, cause);
+    }
+
     /**
      * Calls {@code method} with {@code params}.
      *
@@ -65,8 +70,11 @@ public final class EthRpc implements AutoCloseable {
             response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new EthRpcException("no answer within " + timeout.toMillis() + " ms", null, e);
+            throw noAnswer(e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException t) { // the request's own bound, the same time
+                throw noAnswer(t);
+            }
             throw new EthRpcException("the call failed: " + Text.cut(String.valueOf(e.getCause())), null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
