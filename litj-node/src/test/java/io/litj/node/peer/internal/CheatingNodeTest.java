@@ -54,7 +54,7 @@ class CheatingNodeTest {
                 net.registry(), KeyShareStore.open(net.nodeDir(CHEATER)), new SecureRandom(), Clock.systemUTC(),
                 nodeConfig, (recipient, honest) -> victims.contains(recipient) ? plusOne(honest) : honest);
         HttpBridge http = new HttpBridge(nodeConfig, e -> JsonValue.JsonObject.empty());
-        cheaterServer = NodeListener.start(entry.host(), entry.port(), nodeConfig, http, r -> {
+        cheaterServer = NodeListener.start(entry.host(), entry.port(), java.util.Optional.empty(), nodeConfig, http, r -> {
             cheater.register(r, http);
             r.any(http.notFound());
         });
