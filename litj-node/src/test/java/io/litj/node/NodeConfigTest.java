@@ -281,8 +281,8 @@ class NodeConfigTest {
         for (Path registry : new Path[] {null, dir.resolve("r.sqlite")}) {
             LitNodeException e = assertThrows(LitNodeException.class, () -> new NodeConfig(registry, 0, dir,
                     NodeConfig.DEFAULT_MAX_BODY_BYTES, HttpLimits.defaults(), ChainConfig.none(),
-                    CapacityLimits.off(), io.litj.node.fetch.FetchLimits.defaults(), registry == null ? null : chain, true,
-                    ListenConfig.registered()));
+                    CapacityLimits.off(), io.litj.node.fetch.FetchLimits.defaults(), registry == null ? null : chain,
+                    true, ListenConfig.registered()));
             assertEquals(LitErrorCode.InvalidArgument, e.code());
             assertTrue(e.getMessage().contains("either a registry file or a chain"), e.getMessage());
         }
