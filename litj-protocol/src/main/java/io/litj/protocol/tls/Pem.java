@@ -80,6 +80,10 @@ public final class Pem {
                         PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE), RSAPrivateKey.getInstance(der));
                 case "EC PRIVATE KEY" -> {
                     ECPrivateKey ec = ECPrivateKey.getInstance(der);
+                    if (ec.getParametersObject() == null) {
+                        throw invalid(where + " holds an EC PRIVATE KEY without its curve; give it as PKCS#8"
+                                + " (openssl pkcs8 -topk8 -nocrypt)");
+                    }
                     yield new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey,
                             ec.getParametersObject()), ec);
                 }
