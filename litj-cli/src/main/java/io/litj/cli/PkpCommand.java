@@ -67,9 +67,13 @@ final class PkpCommand {
         @Option(names = "--scope", defaultValue = "sign-anything",
                 description = "scope of every permission: sign-anything or personal-sign (default ${DEFAULT-VALUE})")
         String scope;
+        @Option(names = "--owner", paramLabel = "<0x…>", description = "the PKP's owner, who may revoke its grants "
+                + "(docs/revocation.md): recorded in the embedded registry (default: none); on a --chain anvil devnet "
+                + "the PKPNFT is transferred to it after the permissions (default: the minting wallet keeps it)")
+        String owner;
         @Option(names = "--data", description = "devnet data folder (default $LITJ_HOME/devnet or ~/.litj/devnet)")
         Path data;
-        @Option(names = "--json", description = "print {tokenId, publicKey, ethAddress} as one JSON line")
+        @Option(names = "--json", description = "print {tokenId, publicKey, ethAddress, owner} as one JSON line")
         boolean json;
         @Option(names = "--verbose", description = "log what happens")
         boolean verbose;
@@ -102,6 +106,12 @@ final class PkpCommand {
             if (permissions.isEmpty()) {
                 throw usage("give at least one --permit-address or --permit-action");
             }
+            Optional<EthAddress> holder;
+            try {
+                holder = Optional.ofNullable(owner).map(o -> EthAddress.parse(o, "--owner"));
+            } catch (LitProtocolException e) {
+                throw usage(e.getMessage());
+            }
             DevnetFolder folder = DevnetFolder.of(data);
             PrintWriter err = spec.commandLine().getErr();
             Optional<AnvilChainFile> chain = ChainTransactions.chainOf(folder);
@@ -111,7 +121,8 @@ final class PkpCommand {
                     err.println("litj: minting a PKP on " + chain.get().rpcUrl() + " from " + tx.sender()
                             + " (PKPNFT.mintNext, then one transaction per permission)");
                     err.flush();
-                    pkp = tx.mintPkp(permissions, err);
+                    pkp = tx.mintPkp(permissions, holder, err);
+                    holder = tx.pkpOwner(pkp);
                 }
             } else {
                 DevnetState running = folder.requireRunning();
@@ -119,16 +130,17 @@ final class PkpCommand {
                         + " nodes; a few seconds)");
                 err.flush();
                 try (PkpMinter minter = PkpMinter.open(folder.dir(), new SecureRandom())) {
-                    pkp = minter.mint(permissions);
+                    pkp = holder.isPresent() ? minter.mint(holder.get(), permissions) : minter.mint(permissions);
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(JsJson.stringify(summary(pkp).build()));
+                out.println(JsJson.stringify(summary(pkp, holder).build()));
             } else {
                 out.println("minted PKP " + tokenId(pkp));
                 out.println("  publicKey   0x" + pkp.publicKey());
                 out.println("  ethAddress  " + pkp.ethAddress());
+                holder.ifPresent(o -> out.println("  owner       " + o.toChecksumString()));
                 pkp.permissions().forEach(p -> out.println("  permits     " + describe(p)));
             }
             out.flush();
@@ -268,8 +280,12 @@ final class PkpCommand {
 
     /** {@link #summary(Pkp)} and {@code owner} (checksummed, or null when the registry records none). */
     private static JsonValue.ObjectBuilder summary(Pkp pkp, Registry registry) {
-        return summary(pkp).put("owner", owner(pkp, registry).<JsonValue>map(o -> new JsonValue.JsonString(
-                o.toChecksumString())).orElse(JsonValue.JsonNull.INSTANCE));
+        return summary(pkp, owner(pkp, registry));
+    }
+
+    private static JsonValue.ObjectBuilder summary(Pkp pkp, Optional<EthAddress> owner) {
+        return summary(pkp).put("owner", owner.<JsonValue>map(o -> new JsonValue.JsonString(o.toChecksumString()))
+                .orElse(JsonValue.JsonNull.INSTANCE));
     }
 
     static String tokenId(Pkp pkp) {

@@ -68,6 +68,17 @@ class AnvilChainCliTest {
                 Set.of(PkpPermission.SCOPE_SIGN_ANYTHING))), Set.copyOf(pkp.permissions()));
         assertEquals("0x" + pkp.publicKey(), field(mint.out(), "publicKey"));
 
+        LitjRun given = LitjRun.litj("pkp", "mint", "--permit-action", PkpSessionFixture.TRUE_ACTION_CID, "--owner",
+                holder.toChecksumString(), "--data", data.toString(), "--private-key-file", ownerKey, "--json");
+        assertEquals(Exit.OK, given.code(), given.both());
+        Pkp givenPkp = chain().pkp(field(given.out(), "tokenId").substring(2)).orElseThrow();
+        assertEquals(java.util.Optional.of(holder), chain().pkpOwner(EthAddress.parse(givenPkp.ethAddress(), "pkp")),
+                "--owner: the PKPNFT was transferred after the permissions");
+        assertEquals(holder.toChecksumString(), field(given.out(), "owner"));
+        assertEquals(1, givenPkp.permissions().size(), "permitted by the minter before the transfer");
+        assertEquals(java.util.Optional.of(owner.address()), chain().pkpOwner(EthAddress.parse(pkp.ethAddress(),
+                "pkp")), "without --owner the minting wallet keeps it");
+
         LitjRun permit = LitjRun.litj("pkp", "permit", "--pkp", tokenId, "--address", holder.toChecksumString(),
                 "--scopes", "2", "--data", data.toString(), "--private-key-file", ownerKey, "--json");
         assertEquals(Exit.OK, permit.code(), permit.both());
