@@ -23,4 +23,5 @@ module io.litj.protocol {
     exports io.litj.protocol.recap;
     exports io.litj.protocol.resource;
     exports io.litj.protocol.siwe;
+    exports io.litj.protocol.tls;
 }

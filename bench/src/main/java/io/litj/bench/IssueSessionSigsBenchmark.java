@@ -55,7 +55,7 @@ public class IssueSessionSigsBenchmark {
         capabilities = List.of(grant);
         nodes = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            nodes.add("http://127.0.0.1:" + (7470 + i));
+            nodes.add(io.litj.protocol.chain.NodeUrl.of("127.0.0.1", 7470 + i));
         }
         expiration = clock.instant().plus(Duration.ofHours(20));
     }

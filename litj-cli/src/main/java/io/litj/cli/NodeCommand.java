@@ -64,7 +64,9 @@ final class NodeCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         }, "litj-node-shutdown"));
-        spec.commandLine().getOut().println("litj node " + node.entry().index() + " listening on " + node.url());
+        String bound = node.listenAddress().equals(node.url()) ? "" : " (bound to " + node.listenAddress() + ")";
+        spec.commandLine().getOut().println("litj node " + node.entry().index() + " listening on " + node.url()
+                + bound);
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;

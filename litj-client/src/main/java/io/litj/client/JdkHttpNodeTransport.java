@@ -1,5 +1,7 @@
 package io.litj.client;
 
+import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.tls.TlsContexts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -8,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import javax.net.ssl.SSLContext;
 
 /**
  * A {@link NodeTransport} over the JDK {@link HttpClient}: HTTP/1.1, virtual threads, a connect timeout, no
@@ -32,23 +36,41 @@ public final class JdkHttpNodeTransport implements NodeTransport, AutoCloseable 
     private final ExecutorService executor;
     private final HttpClient client;
 
-    private JdkHttpNodeTransport(Duration connectTimeout) {
+    private JdkHttpNodeTransport(Duration connectTimeout, SSLContext tls) {
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
+                .sslContext(tls)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
     }
 
-    /** A transport whose TCP/TLS connection attempts give up after {@code connectTimeout}. */
+    /**
+     * A transport whose TCP/TLS connection attempts give up after {@code connectTimeout}, trusting the JDK trust
+     * store for https.
+     */
     public static JdkHttpNodeTransport create(Duration connectTimeout) {
+        return create(connectTimeout, List.of());
+    }
+
+    /**
+     * As {@link #create(Duration)}, also trusting the CA certificates {@code trusted} for https (a private CA); never
+     * trusts any certificate without a check.
+     */
+    public static JdkHttpNodeTransport create(Duration connectTimeout, List<X509Certificate> trusted) {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connectTimeout must be positive");
         }
-        return new JdkHttpNodeTransport(connectTimeout);
+        SSLContext tls;
+        try {
+            tls = TlsContexts.client(trusted);
+        } catch (LitProtocolException e) {
+            throw LitClientException.from(e);
+        }
+        return new JdkHttpNodeTransport(connectTimeout, tls);
     }
 
     @Override

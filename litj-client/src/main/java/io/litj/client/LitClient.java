@@ -13,6 +13,7 @@ import io.litj.threshold.bls.Bls;
 import io.litj.threshold.bls.BlsPublicKey;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -412,6 +413,7 @@ public final class LitClient implements AutoCloseable {
         private Clock clock;
         private SecureRandom random;
         private NodeTransport transport;
+        private List<X509Certificate> trustedCertificates = List.of();
         private SessionStore store;
         private String network;
         private Function<BlsPublicKey, BlsCapabilityVerifier> networkVerifier = Bls::capabilityVerifier;
@@ -492,6 +494,21 @@ public final class LitClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * CA certificates trusted for {@code https} node and RPC URLs beside the JDK trust store (a network whose
+         * nodes registered on port 443 with certificates of a private CA); the host name or IP address is checked as
+         * always. Applies to the default transport only (not with {@link #transport}).
+         *
+         * @throws LitClientException {@code InvalidArgument} for an empty list
+         */
+        public Builder trustedCertificates(List<X509Certificate> certificates) {
+            if (certificates.isEmpty()) {
+                throw invalid("trustedCertificates must not be empty");
+            }
+            this.trustedCertificates = List.copyOf(certificates);
+            return this;
+        }
+
         /** Where sessions are kept (default: in memory; {@link FileSessionStore} keeps them across runs). */
         public Builder sessionStore(SessionStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -541,7 +558,11 @@ public final class LitClient implements AutoCloseable {
                 throw invalid("network must not be empty");
             }
             boolean owns = transport == null;
-            NodeTransport t = owns ? JdkHttpNodeTransport.create(connectTimeout) : transport;
+            if (!owns && !trustedCertificates.isEmpty()) {
+                throw invalid("trustedCertificates apply to the default transport; configure the given transport's"
+                        + " TLS instead");
+            }
+            NodeTransport t = owns ? JdkHttpNodeTransport.create(connectTimeout, trustedCertificates) : transport;
             return new LitClient(new ClientConfig(rpc, staking, urls, minNodeCount, blocks, allowPlainHttp,
                     connectTimeout, requestTimeout, clock != null ? clock : Clock.systemUTC(),
                     random != null ? random : new SecureRandom(), t, owns,

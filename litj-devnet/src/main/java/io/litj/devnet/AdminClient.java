@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 
 /**
  * Calls a node's admin API with the network's admin token. A node's refusal comes back as a
@@ -25,11 +26,13 @@ final class AdminClient implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final AdminToken token;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
 
-    AdminClient(AdminToken token) {
+    /** A client of nodes whose https certificates the JDK trust store or {@code tls}'s extra CAs vouch for. */
+    AdminClient(AdminToken token, SSLContext tls) {
         this.token = token;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
+                .connectTimeout(Duration.ofSeconds(2)).build();
     }
 
     /** The node could not be reached (connection refused, reset, timed out). */

@@ -6,6 +6,7 @@ import io.litj.node.registry.NodeEntry;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.json.JsonValue;
+import io.litj.protocol.tls.TlsContexts;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +32,17 @@ final class DkgCoordinator {
 
     private final AdminToken token;
     private final SecureRandom random;
+    private final SSLContext tls;
 
     DkgCoordinator(AdminToken token, SecureRandom random) {
+        this(token, random, TlsContexts.client(List.of()));
+    }
+
+    /** A coordinator whose admin calls to https nodes trust {@code tls} (the JDK trust store plus a private CA). */
+    DkgCoordinator(AdminToken token, SecureRandom random, SSLContext tls) {
         this.token = token;
         this.random = random;
+        this.tls = tls;
     }
 
     /** The agreed outcome: the key every participating node reports, and each node's last status. */
@@ -59,7 +68,7 @@ final class DkgCoordinator {
                 .put("threshold", new JsonValue.JsonNumber(threshold))
                 .put("roundTimeoutMs", new JsonValue.JsonNumber(ROUND_TIMEOUT.toMillis())).build();
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (AdminClient admin = new AdminClient(token)) {
+        try (AdminClient admin = new AdminClient(token, tls)) {
             List<NodeEntry> started = new ArrayList<>();
             for (NodeEntry n : nodes) {
                 try {

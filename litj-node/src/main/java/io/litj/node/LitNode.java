@@ -47,6 +47,8 @@ import io.litj.protocol.json.JsonValue;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +98,9 @@ public final class LitNode implements AutoCloseable {
                         + " holds identity " + identity.identityPublicKey() + " but the registry lists node "
                         + entry.index() + " as " + entry.identityKey());
             }
+            ListenConfig listen = b.config.listen();
+            listen.requireMatches(entry);
+            Optional<SSLContext> serverTls = listen.serverTls(); // refused here, before anything is opened
             // issue 8: every node has its own action slots, also on a runtime shared with other in-process nodes
             this.runtime = b.runtime == null ? new ActionRuntime(ActionLimits.defaults()) : b.runtime.withOwnSlots();
             this.ownsRuntime = true;
@@ -129,7 +134,7 @@ public final class LitNode implements AutoCloseable {
             PresignatureStore presignatures = new PresignatureStore(b.config.dataDir(), b.ecdsaScheme,
                     PRESIGNATURES_PER_SET, PRESIGNATURES_TOTAL);
             this.signer = new PkpSigner(entry, registry, keys, peer.protocolRuns(), b.ecdsaScheme, presignatures,
-                    b.random);
+                    b.random, peer.peerTls());
             ownSigner = signer;
             PkpSignAuthorizer pkpAuthorizer = new PkpSignAuthorizer(registry, gate);
             PkpSignEndpoint pkpSign = new PkpSignEndpoint(pkpAuthorizer, signer, capacity);
@@ -157,7 +162,9 @@ public final class LitNode implements AutoCloseable {
                     () -> slots.limits().maxConcurrent());
             metrics.gauge("litj.presignatures.unused", "unused ECDSA presignatures this node holds",
                     presignatures::size);
-            this.server = NodeListener.start(entry.host(), entry.port(), b.config, http, r -> {
+            String bindHost = listen.host(entry.host());
+            int bindPort = listen.port(entry.port());
+            this.server = NodeListener.start(bindHost, bindPort, serverTls, b.config, http, r -> {
                 r.post("/web/handshake", http.json("handshake", handshake))
                         .post("/web/handshake/", http.json("handshake", handshake))
                         .post("/web/execute/v1", http.json("execute", b.config.maxBodyBytes(), execute))
@@ -190,7 +197,7 @@ public final class LitNode implements AutoCloseable {
             if (!server.isRunning()) {
                 server.close();
                 throw new LitNodeException(LitErrorCode.InvalidArgument, "node " + entry.index()
-                        + " cannot listen on " + entry.address() + " (port " + entry.port() + " in use?)");
+                        + " cannot listen on " + bindHost + ":" + bindPort + " (port " + bindPort + " in use?)");
             }
         } catch (RuntimeException e) {
             if (ownCapacity != null) {
@@ -214,7 +221,7 @@ public final class LitNode implements AutoCloseable {
             throw e;
         }
         peer.joinNetworkKey();
-        LOG.info("node {} listening on {}", entry.index(), url());
+        LOG.info("node {} listening on {} for {}", entry.index(), server.address(), url());
     }
 
     /** A node on a chain is the one the chain lists with its identity key (it registered with it). */
@@ -238,9 +245,17 @@ public final class LitNode implements AutoCloseable {
         return JsonValue.JsonObject.empty();
     }
 
-    /** {@code http://host:port}. */
+    /** The registered URL ({@link NodeEntry#url()}: {@code https://} for port 443, else {@code http://}). */
     public String url() {
         return entry.url();
+    }
+
+    /**
+     * Where this node's listener is bound, e.g. {@code https://127.0.0.1:443}, or {@code http://127.0.0.1:7471} for
+     * a node that {@code listen}s apart from its registered address.
+     */
+    public String listenAddress() {
+        return server.address();
     }
 
     /** The node's PKP signer (tests drive action exchanges through it). */
@@ -342,7 +357,8 @@ public final class LitNode implements AutoCloseable {
          * Starts the node.
          *
          * @throws LitNodeException {@code InvalidArgument} if no registry was given, the registry has no node of the
-         *     config's index, the data folder holds another node's identity, or the port is taken
+         *     config's index, the data folder holds another node's identity, the port is taken, or the TLS files
+         *     are unreadable or do not belong together (the message names the file)
          */
         public LitNode start() {
             if (registry == null) {

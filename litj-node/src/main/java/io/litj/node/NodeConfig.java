@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * no registry file, and the node's entry is the one the chain lists with its identity key), plus the optional
  * members of {@link HttpLimits}, of {@link ChainConfig} ({@code "chains":{"ethereum":"http://127.0.0.1:8545"}}) and of
  * {@link CapacityLimits} ({@code "capacityMode":"allocation"}) and of {@link FetchLimits}
- * ({@code "fetchAllow":["127.0.0.1:8080"]}), and {@code "metrics":false} to turn {@code GET /metrics} off.
+ * ({@code "fetchAllow":["127.0.0.1:8080"]}) and of {@link ListenConfig} ({@code "listen"}, {@code "tls"},
+ * {@code "peerCaFile"}), and {@code "metrics":false} to turn {@code GET /metrics} off.
  *
  * @param registryFile the registry file whoever starts the node opens and gives it ({@link LitNode.Builder#registry});
  *     the node itself only looks next to it for the network's admin token; null for a node on a chain
@@ -42,15 +43,17 @@ import java.util.stream.Stream;
  * @param registryChain where a node on an EVM chain reads its registry; null for a registry file
  * @param metrics      whether the node keeps meters and serves them at {@code GET /metrics} on its listener
  *                     (default on; unauthenticated, see {@code docs/operations.md})
+ * @param listen       where the listener binds (default: the registered address) and its TLS and peer trust
  */
 public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBodyBytes, HttpLimits http,
         ChainConfig chains, CapacityLimits capacity, FetchLimits fetch, RegistryChain registryChain,
-        boolean metrics) {
+        boolean metrics, ListenConfig listen) {
     /** Default body limit: enough for a 16 MiB Lit Action in base64. */
     public static final long DEFAULT_MAX_BODY_BYTES = 24L * 1024 * 1024;
     private static final Set<String> FIELDS = Stream.concat(Stream.of("registry", "index", "dataDir", "maxBodyBytes",
                     "metrics", RegistryChain.FIELD),
-            Stream.of(HttpLimits.FIELDS, ChainConfig.FIELDS, CapacityLimits.FIELDS, FetchLimits.FIELDS)
+            Stream.of(HttpLimits.FIELDS, ListenConfig.FIELDS, ChainConfig.FIELDS, CapacityLimits.FIELDS,
+                    FetchLimits.FIELDS)
                     .flatMap(Set::stream)).collect(Collectors.toUnmodifiableSet());
 
     public NodeConfig {
@@ -63,6 +66,7 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
         Objects.requireNonNull(chains, "chains");
         Objects.requireNonNull(capacity, "capacity");
         Objects.requireNonNull(fetch, "fetch");
+        Objects.requireNonNull(listen, "listen");
         if (index < 0) {
             throw new LitNodeException(LitErrorCode.InvalidArgument, "node index must be >= 0 but is " + index);
         }
@@ -75,13 +79,15 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
     /** A config of a registry file, with metrics on. */
     public NodeConfig(Path registryFile, int index, Path dataDir, long maxBodyBytes, HttpLimits http,
             ChainConfig chains, CapacityLimits capacity, FetchLimits fetch) {
-        this(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch, null, true);
+        this(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch, null, true,
+                ListenConfig.registered());
     }
 
     /** A config of a node on an EVM chain, with default limits, no ACC chains, capacity credits off, metrics on. */
     public static NodeConfig onChain(RegistryChain chain, Path dataDir) {
         return new NodeConfig(null, 0, dataDir, DEFAULT_MAX_BODY_BYTES, HttpLimits.defaults(), ChainConfig.none(),
-                CapacityLimits.off(), FetchLimits.defaults(), Objects.requireNonNull(chain, "chain"), true);
+                CapacityLimits.off(), FetchLimits.defaults(), Objects.requireNonNull(chain, "chain"), true,
+                ListenConfig.registered());
     }
 
     /**
@@ -102,25 +108,31 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
     /** A copy evaluating conditions against {@code chains}. */
     public NodeConfig withChains(ChainConfig chains) {
         return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch,
-                registryChain, metrics);
+                registryChain, metrics, listen);
     }
 
     /** A copy enforcing capacity credits by {@code capacity}. */
     public NodeConfig withCapacity(CapacityLimits capacity) {
         return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch,
-                registryChain, metrics);
+                registryChain, metrics, listen);
     }
 
     /** A copy whose Lit Actions fetch under {@code fetch}. */
     public NodeConfig withFetch(FetchLimits fetch) {
         return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch,
-                registryChain, metrics);
+                registryChain, metrics, listen);
     }
 
     /** A copy with meters and {@code GET /metrics} on or off. */
     public NodeConfig withMetrics(boolean metrics) {
         return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch,
-                registryChain, metrics);
+                registryChain, metrics, listen);
+    }
+
+    /** A copy binding, serving TLS and trusting peers by {@code listen}. */
+    public NodeConfig withListen(ListenConfig listen) {
+        return new NodeConfig(registryFile, index, dataDir, maxBodyBytes, http, chains, capacity, fetch,
+                registryChain, metrics, listen);
     }
 
     /** A config with the default {@link HttpLimits}. */
@@ -164,7 +176,8 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
         }
         return new NodeConfig(chain != null ? null : base.resolve(f.string("registry")), (int) index,
                 base.resolve(f.string("dataDir")), maxBody, HttpLimits.read(f), ChainConfig.read(f),
-                CapacityLimits.read(f), FetchLimits.read(f), chain, metricsOn(object, f));
+                CapacityLimits.read(f), FetchLimits.read(f), chain, metricsOn(object, f),
+                ListenConfig.read(f, base));
     }
 
     private static boolean metricsOn(JsonValue.JsonObject object, JsonFields f) {
@@ -193,6 +206,7 @@ public record NodeConfig(Path registryFile, int index, Path dataDir, long maxBod
         capacity.write(b);
         fetch.write(b);
         b.put("metrics", new JsonValue.JsonBoolean(metrics));
+        listen.write(b);
         return JsJson.stringify(b.build());
     }
 }

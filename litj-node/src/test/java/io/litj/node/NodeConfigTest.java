@@ -32,6 +32,44 @@ class NodeConfigTest {
     }
 
     @Test
+    void listenTlsAndPeerCa_readRelativeToTheFile_andRoundTrip() throws IOException {
+        Path file = Files.writeString(dir.resolve("node.json"), "{\"registry\":\"r.sqlite\",\"index\":0,"
+                + "\"dataDir\":\"d\",\"listen\":\"127.0.0.1:7471\",\"tls\":{\"certFile\":\"n.crt\","
+                + "\"keyFile\":\"n.key\"},\"peerCaFile\":\"ca.pem\"}");
+
+        NodeConfig config = NodeConfig.read(file);
+
+        assertEquals(new ListenConfig("127.0.0.1", 7471, new NodeTls(dir.resolve("n.crt"), dir.resolve("n.key")),
+                dir.resolve("ca.pem")), config.listen());
+        assertEquals(config, NodeConfig.read(Files.writeString(dir.resolve("again.json"), config.toJson())));
+        assertEquals(ListenConfig.registered(), NodeConfig.of(dir.resolve("r"), 0, dir.resolve("d")).listen());
+    }
+
+    @Test
+    void listen_withoutPortOrWithBadPort_isRefused() throws IOException {
+        for (String listen : new String[] {"127.0.0.1", "127.0.0.1:", ":7470", "127.0.0.1:0", "127.0.0.1:65536",
+                "127.0.0.1:12x", "a b:7470"}) {
+            Path file = Files.writeString(dir.resolve("node.json"), "{\"registry\":\"r\",\"index\":0,"
+                    + "\"dataDir\":\"d\",\"listen\":\"" + listen + "\"}");
+            LitNodeException e = assertThrows(LitNodeException.class, () -> NodeConfig.read(file), listen);
+            assertEquals(LitErrorCode.InvalidArgument, e.code());
+            assertTrue(e.getMessage().contains("listen"), e.getMessage());
+        }
+    }
+
+    @Test
+    void tls_withUnknownMemberOrWithoutKeyFile_isRefused() throws IOException {
+        for (String tls : new String[] {"{\"certFile\":\"c\"}", "{\"certFile\":\"c\",\"keyFile\":\"k\","
+                + "\"password\":\"x\"}"}) {
+            Path file = Files.writeString(dir.resolve("node.json"), "{\"registry\":\"r\",\"index\":0,"
+                    + "\"dataDir\":\"d\",\"tls\":" + tls + "}");
+            LitNodeException e = assertThrows(LitNodeException.class, () -> NodeConfig.read(file), tls);
+            assertEquals(LitErrorCode.InvalidArgument, e.code());
+            assertTrue(e.getMessage().contains("tls"), e.getMessage());
+        }
+    }
+
+    @Test
     void toJson_relativePaths_writesThemAbsolute() {
         NodeConfig config = NodeConfig.of(Path.of("registry.sqlite"), 0, Path.of("node-0"));
 
@@ -243,7 +281,8 @@ class NodeConfigTest {
         for (Path registry : new Path[] {null, dir.resolve("r.sqlite")}) {
             LitNodeException e = assertThrows(LitNodeException.class, () -> new NodeConfig(registry, 0, dir,
                     NodeConfig.DEFAULT_MAX_BODY_BYTES, HttpLimits.defaults(), ChainConfig.none(),
-                    CapacityLimits.off(), io.litj.node.fetch.FetchLimits.defaults(), registry == null ? null : chain, true));
+                    CapacityLimits.off(), io.litj.node.fetch.FetchLimits.defaults(), registry == null ? null : chain,
+                    true, ListenConfig.registered()));
             assertEquals(LitErrorCode.InvalidArgument, e.code());
             assertTrue(e.getMessage().contains("either a registry file or a chain"), e.getMessage());
         }

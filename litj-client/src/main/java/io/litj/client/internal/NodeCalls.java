@@ -185,6 +185,9 @@ public final class NodeCalls {
             message = "could not connect within the connect timeout";
         } else if (cause instanceof HttpTimeoutException) {
             message = "no answer within " + timeout.toMillis() + " ms";
+        } else if (cause instanceof javax.net.ssl.SSLHandshakeException) {
+            message = "TLS handshake failed (" + describe(cause) + "); a node certificate of a private CA needs"
+                    + " LitClient.Builder.trustedCertificates";
         } else if (cause instanceof ConnectException || cause instanceof ClosedChannelException) {
             message = "could not connect (" + describe(cause) + ")";
         } else {

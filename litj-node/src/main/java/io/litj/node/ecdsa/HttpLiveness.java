@@ -4,11 +4,13 @@ import io.litj.node.registry.NodeEntry;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import io.litj.protocol.tls.TlsContexts;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import javax.net.ssl.SSLContext;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,21 +31,27 @@ final class HttpLiveness implements Liveness, AutoCloseable {
     static final Duration REMEMBER = Duration.ofSeconds(2);
     static final Duration REFRESH = Duration.ofSeconds(1);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT).build();
+    private final HttpClient http;
     private final ConcurrentHashMap<Integer, Long> liveSince = new ConcurrentHashMap<>();
     private final Set<Integer> refreshing = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<Integer, NodeEntry> known = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private final LongSupplier nanoTime;
 
-    HttpLiveness() {
-        this(System::nanoTime);
+    /** Asks over https with {@code peerTls} (peers registered on port 443). */
+    HttpLiveness(SSLContext peerTls) {
+        this(System::nanoTime, peerTls);
     }
 
-    /** With {@code nanoTime} as the monotonic clock (tests). */
+    /** With {@code nanoTime} as the monotonic clock (tests) and the JDK trust store. */
     HttpLiveness(LongSupplier nanoTime) {
+        this(nanoTime, TlsContexts.client(java.util.List.of()));
+    }
+
+    private HttpLiveness(LongSupplier nanoTime, SSLContext peerTls) {
         this.nanoTime = nanoTime;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(peerTls)
+                .connectTimeout(TIMEOUT).build();
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class PkpSigner implements AutoCloseable {
     private final PresignatureStore store;
     private final SigningSets sets;
     private final PresignMaker maker;
-    private final HttpLiveness liveness = new HttpLiveness();
+    private final HttpLiveness liveness;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore refills = new Semaphore(MAX_REFILLS);
     private final RefillGate gate = new RefillGate();
@@ -68,9 +68,11 @@ public final class PkpSigner implements AutoCloseable {
      * @param runs carries protocol runs to the other nodes
      * @param scheme the threshold-ECDSA arithmetic
      * @param store this node's presignatures
+     * @param peerTls the trust of https calls to peers (their liveness)
      */
     public PkpSigner(NodeEntry self, Registry registry, KeyShareStore keys, RunTransport runs, EcdsaScheme scheme,
-            PresignatureStore store, SecureRandom random) {
+            PresignatureStore store, SecureRandom random, javax.net.ssl.SSLContext peerTls) {
+        this.liveness = new HttpLiveness(Objects.requireNonNull(peerTls, "peerTls"));
         this.keys = Objects.requireNonNull(keys, "keys");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.store = Objects.requireNonNull(store, "store");

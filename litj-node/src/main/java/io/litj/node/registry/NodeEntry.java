@@ -1,5 +1,7 @@
 package io.litj.node.registry;
 
+import io.litj.protocol.chain.NodeUrl;
+import io.litj.protocol.chain.NodeUrl;
 import java.util.Objects;
 
 /**
@@ -22,9 +24,12 @@ public record NodeEntry(int index, String host, int port, String ethAddress, Str
         }
     }
 
-    /** {@code http://host:port}: the URL clients use, and (without scheme) the node's {@code nodeAddress}. */
+    /**
+     * The URL clients and peers use ({@link NodeUrl}: {@code https://host:443}, else {@code http://host:port}); its
+     * {@link #address()} is the node's {@code nodeAddress}.
+     */
     public String url() {
-        return "http://" + host + ":" + port;
+        return NodeUrl.of(host, port);
     }
 
     /** {@code host:port}. */

@@ -59,8 +59,7 @@ public record StakingValidator(long ip, BigInteger ipv6, long port, EthAddress n
     }
 
     /**
-     * The node URL as the JS SDK builds it without a {@code nodeProtocol}: {@code https://} for port 443, else
-     * {@code http://}; then the dotted IPv4, {@code :} and the port.
+     * The node URL as the JS SDK builds it without a {@code nodeProtocol} ({@link NodeUrl}), of the dotted IPv4.
      *
      * @throws LitProtocolException {@code NodeParserError} if the port is above 65535 (no URL can hold it)
      */
@@ -69,7 +68,7 @@ public record StakingValidator(long ip, BigInteger ipv6, long port, EthAddress n
             throw new LitProtocolException(LitErrorCode.NodeParserError, "validator " + nodeAddress
                     + " has port " + port + ", above 65535");
         }
-        return (port == 443 ? "https://" : "http://") + ipv4() + ":" + port;
+        return NodeUrl.of(ipv4(), (int) port);
     }
 
     /** A dotted IPv4 address as the big-endian uint32 the contract stores. */

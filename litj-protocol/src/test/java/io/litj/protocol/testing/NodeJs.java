@@ -43,7 +43,15 @@ public final class NodeJs {
      * calling test as described in the class comment.
      */
     public static String runScript(String script, String... args) {
-        return runNode(script, null, args);
+        return runNode(script, null, java.util.Map.of(), args);
+    }
+
+    /**
+     * As {@link #runScript(String, String...)}, with {@code env} added to the script's environment (e.g.
+     * {@code NODE_EXTRA_CA_CERTS}).
+     */
+    public static String runScriptWithEnv(java.util.Map<String, String> env, String script, String... args) {
+        return runNode(script, null, env, args);
     }
 
     /**
@@ -51,10 +59,10 @@ public final class NodeJs {
      * stdout; for inputs too large for a process argument. Skips or fails like {@link #runScript(String, String...)}.
      */
     public static String runScriptWithStdin(String script, String stdin) {
-        return runNode(script, stdin);
+        return runNode(script, stdin, java.util.Map.of());
     }
 
-    private static String runNode(String script, String stdin, String... args) {
+    private static String runNode(String script, String stdin, java.util.Map<String, String> env, String... args) {
         Path node = requireExecutable("node");
         Path interop = requireInteropDir();
         ensureNodeModules(interop);
@@ -64,7 +72,7 @@ public final class NodeJs {
         }
         List<String> command = new ArrayList<>(List.of(node.toString(), script));
         command.addAll(List.of(args));
-        Finished run = run(command, interop, SCRIPT_TIMEOUT_SECONDS, stdin);
+        Finished run = run(command, interop, SCRIPT_TIMEOUT_SECONDS, stdin, env);
         if (run.exitCode() != 0) {
             Assertions.fail("interop script " + script + " exited with code " + run.exitCode() + "; stderr:\n"
                     + tail(run.stderr()));
@@ -82,7 +90,7 @@ public final class NodeJs {
         ensureNodeModules(interop);
         List<String> command = new ArrayList<>(List.of(requireExecutable("node").toString(), script));
         command.addAll(List.of(args));
-        Finished run = run(command, interop, SCRIPT_TIMEOUT_SECONDS, null);
+        Finished run = run(command, interop, SCRIPT_TIMEOUT_SECONDS, null, java.util.Map.of());
         if (run.exitCode() == 0) {
             Assertions.fail("interop script " + script + " was expected to fail but exited 0; stdout:\n"
                     + tail(run.stdout()));
@@ -160,7 +168,7 @@ public final class NodeJs {
             Path npm = requireExecutable("npm");
             System.err.println("[NodeJs] interop/node_modules is missing; running npm ci in " + interop);
             Finished ci = run(List.of(npm.toString(), "ci", "--no-audit", "--no-fund", "--loglevel=error"), interop,
-                    NPM_CI_TIMEOUT_SECONDS, null);
+                    NPM_CI_TIMEOUT_SECONDS, null, java.util.Map.of());
             if (ci.exitCode() != 0) {
                 Assertions.fail("npm ci in " + interop + " exited with code " + ci.exitCode() + "; stderr:\n"
                         + tail(ci.stderr()));
@@ -172,7 +180,8 @@ public final class NodeJs {
      * Runs {@code command} with {@code stdin} (or nothing) as input; input and output go through temporary files so
      * that a chatty process can never block on a pipe.
      */
-    private static Finished run(List<String> command, Path dir, long timeoutSeconds, String stdin) {
+    private static Finished run(List<String> command, Path dir, long timeoutSeconds, String stdin,
+            java.util.Map<String, String> env) {
         Path out = null;
         Path err = null;
         Path in = null;
@@ -184,8 +193,9 @@ public final class NodeJs {
                 in = Files.writeString(Files.createTempFile("litj-node-", ".in"), stdin, StandardCharsets.UTF_8);
                 input = in.toFile();
             }
-            Process process = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(input))
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+            builder.environment().putAll(env);
+            Process process = builder.redirectInput(ProcessBuilder.Redirect.from(input))
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             boolean finished;
             try {

@@ -39,11 +39,13 @@ final class NetworkKeyJoin implements AutoCloseable {
     private final Registry registry;
     private final KeyShareStore keys;
     private final DkgSessions sessions;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(HEALTH_TIMEOUT).build();
+    private final HttpClient http;
     private volatile boolean closed;
     private Thread thread;
 
-    NetworkKeyJoin(NodeEntry self, Registry registry, KeyShareStore keys, DkgSessions sessions) {
+    NetworkKeyJoin(NodeEntry self, Registry registry, KeyShareStore keys, DkgSessions sessions,
+            javax.net.ssl.SSLContext peerTls) {
+        this.http = HttpClient.newBuilder().sslContext(peerTls).connectTimeout(HEALTH_TIMEOUT).build();
         this.self = self;
         this.registry = registry;
         this.keys = keys;

@@ -9,6 +9,7 @@ import io.litj.protocol.json.JsonReader;
 import io.litj.protocol.json.JsonValue;
 import java.io.IOException;
 import java.net.URI;
+import io.litj.protocol.tls.TlsContexts;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.IntConsumer;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,15 +40,21 @@ final class PeerClient implements AutoCloseable {
     private final Clock clock;
     private final SecureRandom random;
     private final IntConsumer peerErrors;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
 
+    /** A client trusting the JDK trust store alone. */
     PeerClient(SessionKeyPair identity, int self, Clock clock, SecureRandom random) {
-        this(identity, self, clock, random, peer -> { });
+        this(identity, self, clock, random, peer -> { }, TlsContexts.client(java.util.List.of()));
     }
 
-    /** As the other constructor, reporting each failed request by the peer's index to {@code peerErrors}. */
-    PeerClient(SessionKeyPair identity, int self, Clock clock, SecureRandom random, IntConsumer peerErrors) {
+    /**
+     * As the other constructor, reporting each failed request by the peer's index to {@code peerErrors}, and calling
+     * peers registered on port 443 over https trusting {@code peerTls}.
+     */
+    PeerClient(SessionKeyPair identity, int self, Clock clock, SecureRandom random, IntConsumer peerErrors,
+            SSLContext peerTls) {
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(peerTls)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         this.peerErrors = peerErrors;
         this.identity = identity;
         this.self = self;

@@ -46,6 +46,7 @@ public final class PeerService implements AutoCloseable {
     private final Registry registry;
     private final Clock clock;
     private final NetworkKeyJoin networkKey;
+    private final javax.net.ssl.SSLContext peerTls;
 
     /** The service of node {@code self}, honest. */
     public PeerService(NodeEntry self, NodeIdentity identity, Registry registry, KeyShareStore keys,
@@ -71,12 +72,14 @@ public final class PeerService implements AutoCloseable {
         this.registry = registry;
         this.clock = clock;
         this.verifier = new EnvelopeVerifier(self.index(), registry, clock);
-        this.client = new PeerClient(identity.identity(), self.index(), clock, random, peerErrors);
+        this.peerTls = config.listen().peerTls();
+        this.client = new PeerClient(identity.identity(), self.index(), clock, random, peerErrors, peerTls);
         ShareCipher cipher = new ShareCipher(identity.keyAgreement(), random);
         this.sessions = new DkgSessions(self, registry, keys, client, cipher, behaviour, executor, random);
         this.runs = new ProtocolRuns(self, registry, client, cipher, verifier, executor);
         this.admin = new AdminApi(config.adminTokenFile(), sessions);
-        this.networkKey = config.registryChain() == null ? null : new NetworkKeyJoin(self, registry, keys, sessions);
+        this.networkKey = config.registryChain() == null ? null : new NetworkKeyJoin(self, registry, keys, sessions,
+                peerTls);
     }
 
     /** Adds the peer and admin routes, with their body limits ({@link HttpLimits}). */
@@ -102,6 +105,11 @@ public final class PeerService implements AutoCloseable {
             session.receive(v);
             return NodeResponse.ok(JsonValue.object().put("ok", new JsonValue.JsonBoolean(true)).build());
         };
+    }
+
+    /** The trust of this node's https calls to peers: the JDK trust store plus the config's {@code peerCaFile}. */
+    public javax.net.ssl.SSLContext peerTls() {
+        return peerTls;
     }
 
     /** Revocation sharing with the other nodes, kept in {@code book} ({@link RevocationPeers}). */

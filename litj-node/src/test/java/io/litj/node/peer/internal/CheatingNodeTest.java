@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +55,7 @@ class CheatingNodeTest {
                 net.registry(), KeyShareStore.open(net.nodeDir(CHEATER)), new SecureRandom(), Clock.systemUTC(),
                 nodeConfig, (recipient, honest) -> victims.contains(recipient) ? plusOne(honest) : honest);
         HttpBridge http = new HttpBridge(nodeConfig, e -> JsonValue.JsonObject.empty());
-        cheaterServer = NodeListener.start(entry.host(), entry.port(), nodeConfig, http, r -> {
+        cheaterServer = NodeListener.start(entry.host(), entry.port(), Optional.empty(), nodeConfig, http, r -> {
             cheater.register(r, http);
             r.any(http.notFound());
         });
