@@ -127,10 +127,7 @@ class ChainCommandRefusalsTest {
 
     @Test
     void pool_targetOutOfRange_isAUsageError_beforeTheChainIsAsked() throws Exception {
-        String url = endpoint(31_337, "0x1");
-        LitjRun r = LitjRun.litj("chain", "pool", "--rpc-url", url, "--staking", "0x" + "11".repeat(20),
-                "--admin-key-file", LitjRun.keyFile(temp, KEY), "--admin-token-file", temp.resolve("t").toString(),
-                "--target", "65", "--once");
+        LitjRun r = pool(endpoint(31_337, "0x1"), temp.resolve("t"), 65);
         assertEquals(Exit.USAGE, r.code(), r.both());
         assertTrue(r.err().contains("--target must be in [0, 64], not 65"), r.both());
         assertTrue(asked.isEmpty(), asked::toString);
@@ -138,12 +135,15 @@ class ChainCommandRefusalsTest {
 
     @Test
     void pool_withoutTheAdminToken_isRefused_beforeTheChainIsAsked() throws Exception {
-        String url = endpoint(31_337, "0x1");
-        LitjRun r = LitjRun.litj("chain", "pool", "--rpc-url", url, "--staking", "0x" + "11".repeat(20),
-                "--admin-key-file", LitjRun.keyFile(temp, KEY), "--admin-token-file", temp.resolve("none").toString(),
-                "--target", "2", "--once");
+        LitjRun r = pool(endpoint(31_337, "0x1"), temp.resolve("none"), 2);
         assertEquals(Exit.LOCAL_ERROR, r.code(), r.both());
         assertTrue(r.err().contains("no admin token at --admin-token-file " + temp.resolve("none")), r.both());
         assertTrue(asked.isEmpty(), asked::toString);
+    }
+
+    private LitjRun pool(String url, Path tokenFile, int target) {
+        return LitjRun.litj("chain", "pool", "--rpc-url", url, "--staking", "0x" + "11".repeat(20),
+                "--admin-key-file", LitjRun.keyFile(temp, KEY), "--admin-token-file", tokenFile.toString(),
+                "--target", Integer.toString(target), "--once");
     }
 }
