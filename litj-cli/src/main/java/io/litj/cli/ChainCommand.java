@@ -14,13 +14,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code litj chain admit|seal}: the Staking owner's steps of a network on an EVM chain (see {@code docs/deploy.md}).
- * {@code admit} lets a node's wallet join; {@code seal} advances the epoch, after which the listed nodes make the
- * network key among themselves.
+ * {@code litj chain deploy|admit|seal|pool}: the Staking owner's steps of a network on an EVM chain (see
+ * {@code docs/deploy.md}). {@code deploy} and {@code pool} have their own classes; {@code admit} lets a node's wallet
+ * join; {@code seal} advances the epoch, after which the listed nodes make the network key among themselves.
  */
 @Command(name = "chain", mixinStandardHelpOptions = true,
         description = "The Staking owner's steps for a network on an EVM chain.",
-        subcommands = {ChainCommand.Admit.class, ChainCommand.Seal.class})
+        subcommands = {ChainCommand.Admit.class, ChainCommand.Seal.class, ChainDeployCommand.class,
+            ChainPoolCommand.class})
 final class ChainCommand {
     /** What every owner step needs: the chain, the Staking contract and the owner's key. */
     static final class OwnerOptions {
@@ -34,11 +35,19 @@ final class ChainCommand {
 
         /** Runs {@code step} with a writer sending as the owner. */
         void asOwner(java.util.function.Consumer<EvmRegistryWriter> step) {
+            asOwner((registry, writer) -> {
+                step.accept(writer);
+                return null;
+            });
+        }
+
+        /** Runs {@code step} with the deployment's registry (cached as a node's) and a writer sending as the owner. */
+        <T> T asOwner(java.util.function.BiFunction<EvmRegistry, EvmRegistryWriter, T> step) {
             PrivateKeyEthSigner owner = PrivateKeyEthSigner.fromHex(WalletOptions.readKeyFile(adminKeyFile).strip());
             try (EvmRegistry registry = EvmRegistry.openAt(rpcUrl, EthAddress.parse(staking, "--staking"),
                     Clock.systemUTC(), EvmRegistry.DEFAULT_CACHE_TTL);
                  ChainWallet wallet = new ChainWallet(rpcUrl, owner)) {
-                step.accept(new EvmRegistryWriter(registry.contracts(), wallet.sender()));
+                return step.apply(registry, new EvmRegistryWriter(registry.contracts(), wallet.sender()));
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.litj.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.client.ExecuteJsRequest;
@@ -91,16 +92,9 @@ class ChainNodesProcessesTest {
             throws Exception {
         List<Path> configs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            configs.add(newNode("host-" + i));
+            configs.add(newNode("host-" + i, STAKING));
         }
-        // the operator's admin token (for PKP key DKGs), placed on each host by copy
-        Path token = configs.get(0).resolveSibling("data").resolve(AdminToken.FILE_NAME);
-        Files.createDirectories(token.getParent());
-        AdminToken adminToken = AdminToken.loadOrCreate(token, random);
-        for (Path c : configs.subList(1, 3)) {
-            Files.copy(token, c.resolveSibling("data").resolve(AdminToken.FILE_NAME),
-                    StandardCopyOption.COPY_ATTRIBUTES);
-        }
+        AdminToken adminToken = AdminToken.loadOrCreate(shareAdminToken(configs), random);
         List<NodeProcess> nodes = new ArrayList<>();
         try (EvmRegistry registry = EvmRegistry.openAt(anvil.url(), STAKING, clock, EvmRegistry.DEFAULT_CACHE_TTL)) {
             for (Path c : configs) {
@@ -109,7 +103,8 @@ class ChainNodesProcessesTest {
             assertEquals(1, registry.network().epoch());
             cli("chain", "seal", "--rpc-url", anvil.url().toString(), "--staking", STAKING.toChecksumString(),
                     "--admin-key-file", adminKeyFile.toString());
-            String networkKey = awaitNetworkKey(registry.nodes().stream().map(n -> n.url()).toList());
+            String networkKey = awaitNetworkKey(registry.nodes().stream().map(n -> n.url()).toList(),
+                    () -> client(List.of()));
 
             PrivateKeyEthSigner wallet = PkpSessionFixture.WALLET;
             PrivateKeyEthSigner revoked = PkpSessionFixture.SCOPELESS;
@@ -153,8 +148,66 @@ class ChainNodesProcessesTest {
     }
 
     @Test
+    void chainDeploy_atOrdinaryAddresses_servesTheSeparateHostsFlow_andTheOperatorsKeyPool() throws Exception {
+        JsonValue.JsonObject deployed = (JsonValue.JsonObject) JsonReader.parse(cli("chain", "deploy", "--rpc-url",
+                anvil.url().toString(), "--admin-key-file", adminKeyFile.toString(), "--json"),
+                LitErrorCode.InvalidArgument, "deploy");
+        EthAddress staking = EthAddress.parse(string(deployed, "stakingAddress"), "stakingAddress");
+        assertNotEquals(STAKING, staking, "a creation address, not the JS SDK's fixed one");
+        assertEquals(AnvilProcess.CHAIN_ID, (long) ((JsonValue.JsonNumber) deployed.get("chainId").orElseThrow())
+                .value());
+        List<Path> configs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            configs.add(newNode("deployed-" + i, staking));
+        }
+        Path token = shareAdminToken(configs);
+        List<NodeProcess> nodes = new ArrayList<>();
+        try (EvmRegistry registry = EvmRegistry.openAt(anvil.url(), staking, clock, Duration.ZERO)) {
+            JsonValue.JsonObject named = (JsonValue.JsonObject) deployed.get("contracts").orElseThrow();
+            assertEquals(registry.contracts().byLitName().get("PKPNFT"), string((JsonValue.JsonObject) named
+                    .get("PKPNFT").orElseThrow(), "address"), "Staking names the printed contracts");
+            for (Path c : configs) {
+                nodes.add(NodeProcess.start(c));
+            }
+            String[] owner = {"--rpc-url", anvil.url().toString(), "--staking", staking.toChecksumString(),
+                "--admin-key-file", adminKeyFile.toString()};
+            cli(concat(new String[] {"chain", "seal"}, owner));
+            List<String> urls = registry.nodes().stream().map(n -> n.url()).toList();
+            awaitNetworkKey(urls, () -> client(urls));
+
+            String[] pool = concat(new String[] {"chain", "pool"}, owner, new String[] {"--admin-token-file",
+                token.toString(), "--target", "2", "--once"});
+            assertTrue(cli(pool).contains("made and routed 2 key(s); the pool holds 2"));
+            EvmRegistryWriter writer = new EvmRegistryWriter(registry.contracts(), admin);
+            assertEquals(2, writer.keyPoolSize());
+            String tokenId = writer.mintNext(funded(PrivateKeyEthSigner.fromBytes(key())), BigInteger.ZERO);
+            assertEquals(1, writer.keyPoolSize());
+            assertTrue(cli(pool).contains("made and routed 1 key(s); the pool holds 2"), "refilled what was minted");
+            assertTrue(registry.pkp(tokenId).isPresent());
+        } finally {
+            nodes.forEach(NodeProcess::close);
+        }
+    }
+
+    private static String[] concat(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
+
+    /** The operator's admin token (for PKP key DKGs), made on the first host and placed on the others by copy. */
+    private Path shareAdminToken(List<Path> configs) throws Exception {
+        Path token = configs.get(0).resolveSibling("data").resolve(AdminToken.FILE_NAME);
+        Files.createDirectories(token.getParent());
+        AdminToken.loadOrCreate(token, random);
+        for (Path c : configs.subList(1, configs.size())) {
+            Files.copy(token, c.resolveSibling("data").resolve(AdminToken.FILE_NAME),
+                    StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        return token;
+    }
+
+    @Test
     void register_byAWalletTheOwnerDidNotAdmit_isRefusedWithTheContractsReason() throws Exception {
-        Path config = nodeConfig("stranger");
+        Path config = nodeConfig("stranger", STAKING);
         JsonValue.JsonObject ids = (JsonValue.JsonObject) JsonReader.parse(cli("node", "init", "--config",
                 config.toString()), LitErrorCode.InvalidArgument, "init");
         anvil.setBalance(EthAddress.parse(string(ids, "nodeAddress"), "a"), ETHER);
@@ -204,29 +257,29 @@ class ChainNodesProcessesTest {
     }
 
     /** A host folder with its config; the node's keys made, its wallet admitted, funded and registered. */
-    private Path newNode(String host) throws Exception {
-        Path config = nodeConfig(host);
+    private Path newNode(String host, EthAddress staking) throws Exception {
+        Path config = nodeConfig(host, staking);
         JsonValue.JsonObject ids = (JsonValue.JsonObject) JsonReader.parse(cli("node", "init", "--config",
                 config.toString()), LitErrorCode.InvalidArgument, "init");
         String address = string(ids, "nodeAddress");
         anvil.setBalance(EthAddress.parse(address, "node"), ETHER);
-        cli("chain", "admit", "--rpc-url", anvil.url().toString(), "--staking", STAKING.toChecksumString(),
+        cli("chain", "admit", "--rpc-url", anvil.url().toString(), "--staking", staking.toChecksumString(),
                 "--admin-key-file", adminKeyFile.toString(), "--staker", address);
         cli("node", "register", "--config", config.toString(), "--address", "127.0.0.1:" + TestAnvil.freePort());
         return config;
     }
 
-    private Path nodeConfig(String host) throws Exception {
+    private Path nodeConfig(String host, EthAddress staking) throws Exception {
         Path dir = Files.createDirectories(temp.resolve(host));
         return Files.writeString(dir.resolve("node.json"), "{\"chain\":{\"rpcUrl\":\"" + anvil.url()
-                + "\",\"stakingAddress\":\"" + STAKING.toChecksumString() + "\"},\"dataDir\":\"data\"}");
+                + "\",\"stakingAddress\":\"" + staking.toChecksumString() + "\"},\"dataDir\":\"data\"}");
     }
 
-    /** Connects until every node reports the same network key, within {@link #NETWORK_KEY_LIMIT}. */
-    private String awaitNetworkKey(List<String> urls) throws InterruptedException {
+    /** Connects until every node ({@code urls}) reports the same network key, within {@link #NETWORK_KEY_LIMIT}. */
+    private String awaitNetworkKey(List<String> urls, Supplier<LitClient> connect) throws InterruptedException {
         long deadline = System.nanoTime() + NETWORK_KEY_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
-            try (LitClient client = client(List.of())) {
+            try (LitClient client = connect.get()) {
                 if (client.networkPublicKey().isPresent() && client.nodeUrls().equals(urls)) {
                     return client.networkPublicKey().get();
                 }

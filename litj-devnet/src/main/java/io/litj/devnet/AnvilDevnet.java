@@ -98,17 +98,7 @@ public final class AnvilDevnet implements AutoCloseable {
             this.coordinator = new DkgCoordinator(token, random);
             this.networkKey = BlsPublicKey.parse(coordinator.run(registry.nodes(),
                     "network-bls", registry.network().threshold(), true, Devnet.NETWORK_DKG_TIMEOUT).publicKey());
-            this.keyPool = PkpKeyPool.start(() -> PkpMinter.makeKey(coordinator, registry), new PkpKeyPool.Chain() {
-                @Override
-                public long poolSize() {
-                    return writer.keyPoolSize();
-                }
-
-                @Override
-                public void route(byte[] publicKey) {
-                    writer.routeKey(publicKey);
-                }
-            }, keyPoolTarget, PkpKeyPool.Backoff.standard());
+            this.keyPool = PkpKeyPool.start(() -> PkpMinter.makeKey(coordinator, registry), PkpKeyPool.Chain.of(writer), keyPoolTarget, PkpKeyPool.Backoff.standard());
             started.add(keyPool);
             chainFile().write(config.dataDir());
         } catch (IOException e) {

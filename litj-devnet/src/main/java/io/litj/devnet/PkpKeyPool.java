@@ -2,6 +2,7 @@ package io.litj.devnet;
 
 import io.litj.node.LitNodeException;
 import io.litj.protocol.LitErrorCode;
+import io.litj.devnet.evm.EvmRegistryWriter;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -39,6 +40,21 @@ public final class PkpKeyPool implements AutoCloseable {
 
         /** Adds {@code publicKey} (65 bytes, uncompressed) to the pool. */
         void route(byte[] publicKey);
+
+        /** PubkeyRouter's pool, routed by {@code writer}'s admin ({@code keyPoolSize}, {@code setRoutingData}). */
+        static Chain of(EvmRegistryWriter writer) {
+            return new Chain() {
+                @Override
+                public long poolSize() {
+                    return writer.keyPoolSize();
+                }
+
+                @Override
+                public void route(byte[] publicKey) {
+                    writer.routeKey(publicKey);
+                }
+            };
+        }
     }
 
     /** The wait after the {@code n}th failure in a row: {@code first · 2^(n-1)}, at most {@code max}. */
@@ -99,6 +115,15 @@ public final class PkpKeyPool implements AutoCloseable {
     }
 
     /**
+     * A pool kept at {@code target} only when asked ({@link #fill}, {@link #ensureKey}): no background thread.
+     *
+     * @throws LitNodeException {@code InvalidArgument} if {@code target} is outside {@code [0, MAX_TARGET]}
+     */
+    public static PkpKeyPool idle(Supplier<byte[]> keyMaker, Chain chain, int target) {
+        return new PkpKeyPool(keyMaker, chain, checkTarget(target), Backoff.standard());
+    }
+
+    /**
      * Returns {@code target} if it is a pool size a devnet may keep.
      *
      * @throws LitNodeException {@code InvalidArgument} if it is outside {@code [0, MAX_TARGET]}
@@ -147,6 +172,31 @@ public final class PkpKeyPool implements AutoCloseable {
             if (chain.poolSize() == 0) {
                 makeOne();
             }
+        }
+    }
+
+    /**
+     * Fills the pool up to the target now, in the caller's thread (at most {@code target} keys): what an operator's
+     * {@code litj chain pool --once} runs. A pool already at the target makes no key.
+     *
+     * @return how many keys were made and routed
+     * @throws LitNodeException as the key maker or the chain fails (keys routed before stay routed), or
+     *     {@code NodeSystemFault} once closed
+     */
+    public int fill() {
+        synchronized (making) {
+            int madeNow = 0;
+            while (madeNow < target) {
+                if (closed) {
+                    throw new LitNodeException(LitErrorCode.NodeSystemFault, "the key pool is closed");
+                }
+                if (chain.poolSize() >= target) {
+                    break;
+                }
+                makeOne();
+                madeNow++;
+            }
+            return madeNow;
         }
     }
 

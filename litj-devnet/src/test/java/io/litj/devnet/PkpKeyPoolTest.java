@@ -48,7 +48,7 @@ class PkpKeyPoolTest {
         }
     }
 
-    private static final class Keys implements java.util.function.Supplier<byte[]> {
+    private static class Keys implements java.util.function.Supplier<byte[]> {
         final AtomicInteger calls = new AtomicInteger();
         volatile int failFirst;
 
@@ -71,6 +71,42 @@ class PkpKeyPoolTest {
             Thread.sleep(1);
         }
         throw new AssertionError("not within " + PATIENCE + ": " + what);
+    }
+
+    @Test
+    void fill_makesKeysUpToTheTargetInTheCallersThread_andNoneWhenFull() {
+        FakeChain chain = new FakeChain();
+        Keys keys = new Keys();
+        chain.route(new byte[] {-1});
+        try (PkpKeyPool pool = PkpKeyPool.idle(keys, chain, 3)) {
+            assertEquals(2, pool.fill(), "one key was already pooled");
+            assertEquals(3, chain.poolSize());
+            assertEquals(0, pool.fill());
+            chain.take(2);
+            assertEquals(2, pool.fill());
+            assertEquals(4, keys.calls.get());
+            assertEquals(4, pool.made());
+        }
+    }
+
+    @Test
+    void fill_stopsAtTheFirstFailure_keepingWhatWasRouted() {
+        FakeChain chain = new FakeChain();
+        Keys keys = new Keys() {
+            @Override
+            public byte[] get() {
+                if (calls.get() == 1) {
+                    calls.incrementAndGet();
+                    throw new LitNodeException(LitErrorCode.NodeSystemFault, "a node left");
+                }
+                return super.get();
+            }
+        };
+        try (PkpKeyPool pool = PkpKeyPool.idle(keys, chain, 4)) {
+            LitNodeException e = assertThrows(LitNodeException.class, pool::fill);
+            assertEquals(LitErrorCode.NodeSystemFault, e.code());
+            assertEquals(1, chain.routedCount());
+        }
     }
 
     @Test

@@ -47,6 +47,20 @@ public final class EvmSender {
         return wallet.address();
     }
 
+    /** The chain id the transactions are signed for. */
+    public long chainId() {
+        return chainId;
+    }
+
+    /**
+     * The wallet's balance in wei at the latest block.
+     *
+     * @throws LitNodeException {@code NodeSystemFault} if the chain does not answer or the answer is malformed
+     */
+    public BigInteger balance() {
+        return quantity(call("eth_getBalance", str(wallet.address().toChecksumString()), str("latest")));
+    }
+
     /** A mined transaction: its hash, the created contract (for a creation), and its logs. */
     public record Receipt(String transactionHash, Optional<EthAddress> contractAddress, List<JsonValue> logs) {
     }

@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Deploys litj's contracts (the committed build in {@code contracts/build}, packaged as resources) on an anvil chain:
- * PubkeyRouter, PKPNFT (wired to the router's key pool), PKPPermissions, RateLimitNFT, PKPHelper by creation
- * transactions from the admin wallet, and Staking placed at a given address (the one the JS SDK reads for
- * {@code custom} networks) with {@code anvil_setCode}, then initialized with the admin as owner and told the other
+ * Deploys litj's contracts (the committed build in {@code contracts/build}, packaged as resources): PubkeyRouter,
+ * PKPNFT (wired to the router's key pool), PKPPermissions, RateLimitNFT, PKPHelper by creation transactions from the
+ * admin wallet, and Staking either placed at a given address on anvil (the one the JS SDK reads for {@code custom}
+ * networks) with {@code anvil_setCode} or created like the others on any chain, then initialized with the admin as owner and told the other
  * contracts' addresses ({@code setLitjContracts}), so that a node given only Staking's address finds them.
  */
 public final class LitjContracts {
@@ -34,25 +34,48 @@ public final class LitjContracts {
     }
 
     /**
-     * Deploys everything with {@code admin} (funded by the caller) as owner.
+     * Deploys everything on anvil with {@code admin} (funded by the caller) as owner, Staking's code placed at
+     * {@code stakingAt}.
      *
      * @throws LitNodeException {@code NodeSystemFault} if a transaction fails
      */
     public static EvmContracts deploy(AnvilProcess anvil, EvmSender admin, EthAddress stakingAt,
                                       long epochLengthSeconds) {
+        EvmContracts others = createOthers(admin, stakingAt);
+        anvil.setCode(stakingAt, artifact("Staking", "deployedBytecode"));
+        return initializeStaking(admin, others, epochLengthSeconds);
+    }
+
+    /**
+     * Deploys everything on any EVM chain by creation transactions of {@code admin} (who pays the gas and owns the
+     * contracts), Staking at its ordinary creation address: what {@code litj chain deploy} sends.
+     *
+     * @throws LitNodeException {@code NodeSystemFault} if a transaction fails
+     */
+    public static EvmContracts deploy(EvmSender admin, long epochLengthSeconds) {
+        EthAddress staking = create(admin, "Staking", Bytes.of(new byte[0]));
+        return initializeStaking(admin, createOthers(admin, staking), epochLengthSeconds);
+    }
+
+    /** PubkeyRouter, PKPNFT (wired to the router's pool), PKPPermissions, RateLimitNFT, PKPHelper. */
+    private static EvmContracts createOthers(EvmSender admin, EthAddress staking) {
         EthAddress router = create(admin, "PubkeyRouter");
         EthAddress pkpNft = create(admin, "PKPNFT", AbiValue.address(router));
         admin.send(router, PkpContracts.SET_PKP_NFT_ADDRESS.encodeCall(List.of(AbiValue.address(pkpNft))));
         EthAddress permissions = create(admin, "PKPPermissions", AbiValue.address(pkpNft));
         EthAddress rateLimit = create(admin, "RateLimitNFT");
         EthAddress helper = create(admin, "PKPHelper", AbiValue.address(pkpNft), AbiValue.address(permissions));
-        anvil.setCode(stakingAt, artifact("Staking", "deployedBytecode"));
-        admin.send(stakingAt, StakingContract.INITIALIZE.encodeCall(List.of(AbiValue.address(admin.address()),
+        return new EvmContracts(staking, router, pkpNft, permissions, rateLimit, helper);
+    }
+
+    /** Staking's {@code initialize(admin, epochLength)} and {@code setLitjContracts(…)}. */
+    private static EvmContracts initializeStaking(EvmSender admin, EvmContracts c, long epochLengthSeconds) {
+        admin.send(c.staking(), StakingContract.INITIALIZE.encodeCall(List.of(AbiValue.address(admin.address()),
                 AbiValue.uint(epochLengthSeconds))));
-        admin.send(stakingAt, StakingContract.SET_LITJ_CONTRACTS.encodeCall(List.of(AbiValue.address(router),
-                AbiValue.address(pkpNft), AbiValue.address(permissions), AbiValue.address(rateLimit),
-                AbiValue.address(helper))));
-        return new EvmContracts(stakingAt, router, pkpNft, permissions, rateLimit, helper);
+        admin.send(c.staking(), StakingContract.SET_LITJ_CONTRACTS.encodeCall(List.of(
+                AbiValue.address(c.pubkeyRouter()), AbiValue.address(c.pkpNft()), AbiValue.address(c.pkpPermissions()),
+                AbiValue.address(c.rateLimitNft()), AbiValue.address(c.pkpHelper()))));
+        return c;
     }
 
     private static EthAddress create(EvmSender admin, String name, AbiValue... constructorArgs) {
