@@ -7,7 +7,11 @@
 // Usage:
 //   node pkp-sign-timing.mjs --rpc-url URL --block-hash-url URL --pkp-public-key 0x04… --wallet-key 0x…
 //     [--count 100] [--warmup 20] [--pause-ms 0]
-// stdout: one JSON line {calls, p50, p90, p99, max (ms), perSecond (calls / time spent in calls), firstMs}.
+// stdout: one JSON line {calls, p50, p90, p99, max (ms), perSecond (calls / time spent in calls), firstMs, phases}.
+// phases: the p50 (ms) of the SDK's own steps per measured call, read by wrapping the client's own methods (the SDK
+// is not changed): before (pkpSign entry to its first node request: parameter and session-sig checks), fastest and
+// slowest (each node request from send to parsed answer), wait (the SDK's wait for all node answers), after (the
+// last answer to the signature: parsing and combining the shares).
 // Only loopback connections are allowed. Exit code 0 on success, 1 on bad usage or any failed call.
 import { createRequire } from 'node:module';
 import { captureConsole, loopbackOnly } from './lib/harness.mjs';
@@ -51,6 +55,49 @@ const client = new LitNodeClientNodeJs({
 client._blockHashUrl = opts['block-hash-url'];
 const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 
+/** Wraps the client's node request and its wait for the answers to split each call's time (see the header). */
+function timePhases(c) {
+  const now = () => Number(process.hrtime.bigint()) / 1e6;
+  const send = c.sendCommandToNode;
+  const wait = c.handleNodePromises;
+  const kept = { before: [], fastest: [], slowest: [], wait: [], after: [] };
+  let call;
+  c.sendCommandToNode = async (args) => {
+    const t = now();
+    call.firstSend ??= t;
+    const answer = await send(args);
+    call.requests.push(now() - t);
+    return answer;
+  };
+  c.handleNodePromises = async (...args) => {
+    const t = now();
+    const answer = await wait(...args);
+    call.waited = now() - t;
+    call.answered = now();
+    return answer;
+  };
+  return {
+    start() { call = { t0: now(), requests: [] }; },
+    end(keep) {
+      if (!keep) return;
+      const done = now();
+      kept.before.push(call.firstSend - call.t0);
+      kept.fastest.push(Math.min(...call.requests));
+      kept.slowest.push(Math.max(...call.requests));
+      kept.wait.push(call.waited);
+      kept.after.push(done - call.answered);
+    },
+    medians() {
+      const out = {};
+      for (const [k, v] of Object.entries(kept)) {
+        const sorted = [...v].sort((a, b) => a - b);
+        out[k] = sorted.length === 0 ? null : Math.round(sorted[Math.ceil(sorted.length / 2) - 1] * 100) / 100;
+      }
+      return out;
+    },
+  };
+}
+
 let exitCode = 0;
 try {
   await client.connect();
@@ -69,15 +116,18 @@ try {
       }),
     }),
   });
+  const phases = timePhases(client);
   const times = [];
   for (let i = 0; i < warmup + count; i++) {
     if (pauseMs > 0) {
       await sleep(pauseMs);
     }
     const digest = ethers.utils.randomBytes(32);
+    phases.start();
     const t0 = process.hrtime.bigint();
     const sig = await client.pkpSign({ pubKey, toSign: digest, sessionSigs });
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    phases.end(i >= warmup);
     if (ethers.utils.recoverAddress(digest, sig.signature) !== pkpAddress) {
       throw new Error(`call ${i}: the signature does not recover to ${pkpAddress}`);
     }
@@ -88,6 +138,7 @@ try {
   realStdoutWrite(`${JSON.stringify({
     calls: measured.length, warmup, pauseMs, p50: at(0.5), p90: at(0.9), p99: at(0.99),
     max: measured[measured.length - 1], perSecond: (measured.length * 1000) / total, firstMs: times[0],
+    phases: phases.medians(),
   })}\n`);
 } catch (e) {
   realStderrWrite(`pkp-sign-timing: ${e?.stack ?? e}\n`);

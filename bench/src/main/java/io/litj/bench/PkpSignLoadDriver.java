@@ -25,16 +25,19 @@ import java.util.Set;
 /**
  * Load driver: {@code pkpSign} from the Java SDK to an in-process 3-node devnet (threshold 2), one call at a time,
  * each a new random digest signed by a PKP minted for the run (a wallet session with {@code pkp-signing} on it).
- * Phases, each printed as one line:
+ * Phases, each printed as one line with the nodes' own split of the run ({@code litj_pkp_sign_phase_seconds} read
+ * from every node's {@code /metrics} before and after: per phase, how often it ran on all nodes and its mean):
  * <ol>
  *   <li>cold: the first call of a new PKP finds no presignature and waits for one made on demand (triples and
  *   presigning among the two signers), the cost of one presignature per signing set;</li>
  *   <li>warm, paced: {@code requests} calls, each after a pause of {@code pauseMs} (not timed) that lets the nodes'
  *   background refill fill the pool again: the latency of a call that finds a presignature ready;</li>
+ *   <li>with {@code js}: {@code interop/pkp-sign-timing.mjs} (the unmodified JS SDK 7.4.0) against the same devnet
+ *   and PKP, paced the same way, before the pools are drained (its line also has the SDK's own split);</li>
  *   <li>back to back: {@code requests} calls without pause: the rate the network sustains when the pools drain, bound
  *   by how fast presignatures are made;</li>
- *   <li>with {@code js}: {@code interop/pkp-sign-timing.mjs} (the unmodified JS SDK 7.4.0) against the same devnet and
- *   PKP, paced the same way.</li>
+ *   <li>with {@code js}: the JS SDK once more, right after the drain, paced the same way: how a drained pool shows
+ *   (this was the order of earlier runs, whose JS SDK rows therefore measured drained pools).</li>
  * </ol>
  * Usage: {@code PkpSignLoadDriver [requests=100] [pauseMs=300] [js]} (run from the repository root for {@code js}).
  */
@@ -54,7 +57,8 @@ public final class PkpSignLoadDriver {
         SecureRandom random = new SecureRandom();
         Path data = Files.createTempDirectory("litj-pkp-sign-load-");
         try (Devnet devnet = Devnet.start(DevnetConfig.defaults(data).withNodes(3).withPorts(0, 0), clock, random);
-             LitClient client = LitClient.builder().rpcUrl(URI.create(devnet.rpcUrl())).clock(clock).build()) {
+             LitClient client = LitClient.builder().rpcUrl(URI.create(devnet.rpcUrl())).clock(clock).build();
+             PkpSignPhaseMeters meters = new PkpSignPhaseMeters(devnet.nodeUrls())) {
             byte[] key = new byte[32];
             random.nextBytes(key);
             PrivateKeyEthSigner wallet = PrivateKeyEthSigner.fromBytes(key);
@@ -64,21 +68,25 @@ public final class PkpSignLoadDriver {
             String publicKey = "0x" + pkp.publicKey();
             SessionSigs sigs = client.getSessionSigs(SessionRequest.of(SessionTerms.of(
                     PkpSignRequest.sessionResources(publicKey)), wallet));
+            PkpSignPhaseMeters.Totals at = meters.snapshot();
             long[] cold = {time(client, sigs, publicKey, random)};
-            report("cold (first call, presignature made on demand)", cold, client);
+            at = report("cold (first call, presignature made on demand)", cold, client, meters, at);
             long[] paced = new long[requests];
             for (int i = 0; i < requests; i++) {
                 Thread.sleep(pauseMs);
                 paced[i] = time(client, sigs, publicKey, random);
             }
-            report("warm pool, " + pauseMs + " ms pause before each call", paced, client);
+            at = report("warm pool, " + pauseMs + " ms pause before each call", paced, client, meters, at);
+            if (js) {
+                at = runJs(devnet, publicKey, key, requests, pauseMs, "warm pool", meters, at);
+            }
             long[] burst = new long[requests];
             for (int i = 0; i < requests; i++) {
                 burst[i] = time(client, sigs, publicKey, random);
             }
-            report("back to back (pools drain)", burst, client);
+            at = report("back to back (pools drain)", burst, client, meters, at);
             if (js) {
-                runJs(devnet, publicKey, key, requests, pauseMs);
+                runJs(devnet, publicKey, key, requests, pauseMs, "right after the drain", meters, at);
             }
         } finally {
             try (var paths = Files.walk(data)) {
@@ -95,19 +103,32 @@ public final class PkpSignLoadDriver {
         return System.nanoTime() - t0;
     }
 
-    private static void report(String what, long[] latencies, LitClient client) {
+    private static PkpSignPhaseMeters.Totals report(String what, long[] latencies, LitClient client,
+            PkpSignPhaseMeters meters, PkpSignPhaseMeters.Totals before) throws IOException, InterruptedException {
         System.out.printf("pkpSign, Java SDK, %s (%d nodes, threshold %d): %s%n", what, client.nodeUrls().size(),
                 client.minNodeCount(), Latencies.summary(latencies));
+        return nodePhases(meters, before);
+    }
+
+    /** Prints the nodes' phases since {@code before} and returns the new snapshot. */
+    private static PkpSignPhaseMeters.Totals nodePhases(PkpSignPhaseMeters meters, PkpSignPhaseMeters.Totals before)
+            throws IOException, InterruptedException {
+        PkpSignPhaseMeters.Totals now = meters.snapshot();
+        System.out.println("  node phases, all nodes:" + now.since(before));
+        return now;
     }
 
     /** Runs the JS SDK timing script against the same devnet and PKP and prints its line. */
-    private static void runJs(Devnet devnet, String publicKey, byte[] key, int requests, long pauseMs)
+    private static PkpSignPhaseMeters.Totals runJs(Devnet devnet, String publicKey, byte[] key, int requests,
+            long pauseMs, String when, PkpSignPhaseMeters meters, PkpSignPhaseMeters.Totals before)
             throws IOException, InterruptedException {
         Process p = new ProcessBuilder("node", "interop/pkp-sign-timing.mjs", "--rpc-url", devnet.rpcUrl(),
                 "--block-hash-url", devnet.blockHashUrl(), "--pkp-public-key", publicKey, "--wallet-key",
                 "0x" + Hex.encode(key), "--count", Integer.toString(requests),
                 "--warmup", "5", "--pause-ms", Long.toString(pauseMs)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        System.out.println("pkpSign, JS SDK 7.4.0 (interop/pkp-sign-timing.mjs, exit " + p.waitFor() + "): " + out);
+        System.out.println("pkpSign, JS SDK 7.4.0, " + when + " (interop/pkp-sign-timing.mjs, exit " + p.waitFor()
+                + "): " + out);
+        return nodePhases(meters, before);
     }
 }

@@ -4,7 +4,8 @@ import io.litj.devnet.DevnetConfig;
 import io.litj.devnet.evm.AnvilChainFile;
 import io.litj.devnet.registry.SqliteRegistryWriter;
 import io.litj.node.registry.CapacityCredit;
-import io.litj.node.registry.SqliteRegistry;
+import io.litj.node.registry.EvmRegistry;
+import io.litj.node.registry.Registry;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.json.JsJson;
@@ -113,12 +114,14 @@ final class CapacityCommand {
     }
 
     /** {@code litj capacity list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the devnet's capacity credits.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = {"List the capacity credits of the "
+            + "devnet's registry or of a chain deployment (--rpc-url, --staking).",
+        "A chain listing reads at most " + EvmRegistry.MAX_LISTED + " tokens."})
     static final class ListCredits implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--data", description = "devnet data folder (default $LITJ_HOME/devnet or ~/.litj/devnet)")
-        Path data;
+        @Mixin
+        RegistryOptions source = new RegistryOptions();
         @Option(names = "--json", description = "print a JSON array of {tokenId, owner, requestsPerKilosecond, "
                 + "expiresAt}")
         boolean json;
@@ -126,7 +129,7 @@ final class CapacityCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (SqliteRegistry registry = PkpCommand.openRegistry(data)) {
+            try (Registry registry = source.open()) {
                 List<CapacityCredit> credits = registry.capacityCredits();
                 if (json) {
                     List<JsonValue> items = new ArrayList<>();
@@ -134,10 +137,15 @@ final class CapacityCommand {
                     out.println(JsJson.stringify(new JsonValue.JsonArray(items)));
                 } else if (credits.isEmpty()) {
                     out.println("no capacity credits yet; mint one with: litj capacity mint --owner <0x…> "
-                            + "--requests-per-kilosecond <n> --days <d>" + DevnetFolder.of(data).dataArg());
+                            + "--requests-per-kilosecond <n> --days <d>" + source.args());
                 } else {
                     credits.forEach(c -> out.println(c.tokenId() + "  " + c.owner().toChecksumString() + "  "
                             + c.requestsPerKilosecond() + "/ks  until " + c.expiresAt()));
+                }
+                if (credits.size() >= EvmRegistry.MAX_LISTED) {
+                    PrintWriter err = spec.commandLine().getErr();
+                    err.println("litj: listed the first " + EvmRegistry.MAX_LISTED + " capacity credits only");
+                    err.flush();
                 }
             }
             out.flush();
@@ -146,28 +154,29 @@ final class CapacityCommand {
     }
 
     /** {@code litj capacity show}. */
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one capacity credit.")
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Show one capacity credit (devnet registry or chain deployment).")
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Parameters(index = "0", paramLabel = "<tokenId>", description = "its token id (decimal)")
         String tokenId;
-        @Option(names = "--data", description = "devnet data folder (default $LITJ_HOME/devnet or ~/.litj/devnet)")
-        Path data;
+        @Mixin
+        RegistryOptions source = new RegistryOptions();
         @Option(names = "--json", description = "print {tokenId, owner, requestsPerKilosecond, expiresAt}")
         boolean json;
 
         @Override
         public Integer call() {
-            String hint = "; `litj capacity list" + DevnetFolder.of(data).dataArg() + "` lists them";
+            String hint = "; `litj capacity list" + source.args() + "` lists them";
             if (!CapacityCredit.isTokenId(tokenId)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "'" + tokenId + "' is no capacity "
                         + "token id: a token id is a decimal number such as 1" + hint);
             }
             PrintWriter out = spec.commandLine().getOut();
-            try (SqliteRegistry registry = PkpCommand.openRegistry(data)) {
+            try (Registry registry = source.open()) {
                 CapacityCredit credit = registry.capacityCredit(tokenId).orElseThrow(() -> CliException.local(
-                        "no capacity credit " + tokenId + " in " + registry.file() + hint));
+                        "no capacity credit " + tokenId + " in " + registry + hint));
                 if (json) {
                     out.println(JsJson.stringify(summary(credit)));
                 } else {

@@ -93,19 +93,26 @@ final class ChainTransactions implements AutoCloseable {
     }
 
     /**
-     * Mints the next pooled key to the wallet ({@code PKPNFT.mintNext}) and permits {@code permissions} on it. An
+     * Mints the next pooled key to the wallet ({@code PKPNFT.mintNext}), permits {@code permissions} on it, then gives
+     * it to {@code owner} when that is another address. An
      * empty pool (a devnet just started, or many mints in a row) is waited for, at most {@link #KEY_WAIT}, while the
      * devnet's refiller makes a key; after that the contract's refusal says the pool is empty.
      */
-    Pkp mintPkp(List<PkpPermission> permissions, PrintWriter err) {
+    Pkp mintPkp(List<PkpPermission> permissions, Optional<EthAddress> owner, PrintWriter err) {
         return refusedAsExit(() -> {
             awaitPooledKey(err);
             String tokenId = writer.mintNext(wallet, writer.mintCost(wallet));
             for (PkpPermission p : permissions) {
                 writer.permit(wallet, tokenId, p);
             }
+            owner.ifPresent(to -> writer.transferPkp(wallet, tokenId, to));
             return readPkp(tokenId);
         });
+    }
+
+    /** Who holds the PKP now, as the nodes read it. */
+    Optional<EthAddress> pkpOwner(Pkp pkp) {
+        return PkpCommand.owner(pkp, registry);
     }
 
     private void awaitPooledKey(PrintWriter err) {

@@ -6,10 +6,15 @@ import io.litj.devnet.PkpMinter;
 import io.litj.devnet.evm.AnvilChainFile;
 import io.litj.node.registry.Pkp;
 import io.litj.node.registry.PkpPermission;
+import io.litj.node.registry.EvmRegistry;
+import io.litj.node.registry.Registry;
+import io.litj.node.registry.EvmRegistry;
+import io.litj.node.registry.Registry;
 import io.litj.node.registry.SqliteRegistry;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
 import io.litj.protocol.crypto.EthAddress;
+import io.litj.protocol.crypto.Hex;
 import io.litj.protocol.json.JsJson;
 import io.litj.protocol.json.JsonValue;
 import java.io.PrintWriter;
@@ -62,9 +67,13 @@ final class PkpCommand {
         @Option(names = "--scope", defaultValue = "sign-anything",
                 description = "scope of every permission: sign-anything or personal-sign (default ${DEFAULT-VALUE})")
         String scope;
+        @Option(names = "--owner", paramLabel = "<0x…>", description = "the PKP's owner, who may revoke its grants "
+                + "(docs/revocation.md): recorded in the embedded registry (default: none); on a --chain anvil devnet "
+                + "the PKPNFT is transferred to it after the permissions (default: the minting wallet keeps it)")
+        String owner;
         @Option(names = "--data", description = "devnet data folder (default $LITJ_HOME/devnet or ~/.litj/devnet)")
         Path data;
-        @Option(names = "--json", description = "print {tokenId, publicKey, ethAddress} as one JSON line")
+        @Option(names = "--json", description = "print {tokenId, publicKey, ethAddress, owner} as one JSON line")
         boolean json;
         @Option(names = "--verbose", description = "log what happens")
         boolean verbose;
@@ -97,6 +106,12 @@ final class PkpCommand {
             if (permissions.isEmpty()) {
                 throw usage("give at least one --permit-address or --permit-action");
             }
+            Optional<EthAddress> holder;
+            try {
+                holder = Optional.ofNullable(owner).map(o -> EthAddress.parse(o, "--owner"));
+            } catch (LitProtocolException e) {
+                throw usage(e.getMessage());
+            }
             DevnetFolder folder = DevnetFolder.of(data);
             PrintWriter err = spec.commandLine().getErr();
             Optional<AnvilChainFile> chain = ChainTransactions.chainOf(folder);
@@ -106,7 +121,8 @@ final class PkpCommand {
                     err.println("litj: minting a PKP on " + chain.get().rpcUrl() + " from " + tx.sender()
                             + " (PKPNFT.mintNext, then one transaction per permission)");
                     err.flush();
-                    pkp = tx.mintPkp(permissions, err);
+                    pkp = tx.mintPkp(permissions, holder, err);
+                    holder = tx.pkpOwner(pkp);
                 }
             } else {
                 DevnetState running = folder.requireRunning();
@@ -114,16 +130,17 @@ final class PkpCommand {
                         + " nodes; a few seconds)");
                 err.flush();
                 try (PkpMinter minter = PkpMinter.open(folder.dir(), new SecureRandom())) {
-                    pkp = minter.mint(permissions);
+                    pkp = holder.isPresent() ? minter.mint(holder.get(), permissions) : minter.mint(permissions);
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(JsJson.stringify(summary(pkp).build()));
+                out.println(JsJson.stringify(summary(pkp, holder).build()));
             } else {
                 out.println("minted PKP " + tokenId(pkp));
                 out.println("  publicKey   0x" + pkp.publicKey());
                 out.println("  ethAddress  " + pkp.ethAddress());
+                holder.ifPresent(o -> out.println("  owner       " + o.toChecksumString()));
                 pkp.permissions().forEach(p -> out.println("  permits     " + describe(p)));
             }
             out.flush();
@@ -136,28 +153,36 @@ final class PkpCommand {
     }
 
     /** {@code litj pkp list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the PKPs in the devnet's registry.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = {"List the PKPs in the devnet's registry "
+            + "or on a chain deployment (--rpc-url, --staking).",
+        "A chain listing reads at most " + EvmRegistry.MAX_LISTED + " tokens."})
     static final class ListPkps implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--data", description = "devnet data folder (default $LITJ_HOME/devnet or ~/.litj/devnet)")
-        Path data;
-        @Option(names = "--json", description = "print a JSON array of {tokenId, publicKey, ethAddress}")
+        @Mixin
+        RegistryOptions source = new RegistryOptions();
+        @Option(names = "--json", description = "print a JSON array of {tokenId, publicKey, ethAddress, owner}")
         boolean json;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (SqliteRegistry registry = openRegistry(data)) {
+            try (Registry registry = source.open()) {
                 List<Pkp> pkps = registry.pkps();
                 if (json) {
                     List<JsonValue> items = new ArrayList<>();
-                    pkps.forEach(p -> items.add(summary(p).build()));
+                    pkps.forEach(p -> items.add(summary(p, registry).build()));
                     out.println(JsJson.stringify(new JsonValue.JsonArray(items)));
                 } else if (pkps.isEmpty()) {
-                    out.println("no PKPs yet; mint one with: litj pkp mint --permit-address <0x…>" + DevnetFolder.of(data).dataArg());
+                    out.println("no PKPs yet; mint one with: litj pkp mint --permit-address <0x…>" + source.args());
                 } else {
-                    pkps.forEach(p -> out.println(tokenId(p) + "  " + p.ethAddress()));
+                    pkps.forEach(p -> out.println(tokenId(p) + "  " + p.ethAddress()
+                            + owner(p, registry).map(o -> "  owner " + o.toChecksumString()).orElse("")));
+                }
+                if (pkps.size() >= EvmRegistry.MAX_LISTED) {
+                    PrintWriter err = spec.commandLine().getErr();
+                    err.println("litj: listed the first " + EvmRegistry.MAX_LISTED + " PKPs only");
+                    err.flush();
                 }
             }
             out.flush();
@@ -166,16 +191,17 @@ final class PkpCommand {
     }
 
     /** {@code litj pkp show}. */
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one PKP and its permissions.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one PKP, its owner and its "
+            + "permissions (devnet registry or chain deployment).")
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Parameters(index = "0", paramLabel = "<pkp>", description = "its token id (64 hex digits), eth address "
                 + "(40 hex digits) or public key (04 + 128 hex digits), with or without 0x")
         String tokenId;
-        @Option(names = "--data", description = "devnet data folder (default $LITJ_HOME/devnet or ~/.litj/devnet)")
-        Path data;
-        @Option(names = "--json", description = "print the PKP and its permissions as JSON")
+        @Mixin
+        RegistryOptions source = new RegistryOptions();
+        @Option(names = "--json", description = "print the PKP, its owner and its permissions as JSON")
         boolean json;
 
         @Override
@@ -185,14 +211,14 @@ final class PkpCommand {
             if (!wanted.matches("[0-9a-f]{64}|[0-9a-f]{40}|04[0-9a-f]{128}")) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "'" + tokenId + "' names no PKP: a "
                         + "token id is 64 hex digits; an eth address (40 hex digits) or a public key (04 + 128 hex "
-                        + "digits) also work; `litj pkp list" + DevnetFolder.of(data).dataArg() + "` lists them");
+                        + "digits) also work; `litj pkp list" + source.args() + "` lists them");
             }
             PrintWriter out = spec.commandLine().getOut();
-            try (SqliteRegistry registry = openRegistry(data)) {
+            try (Registry registry = source.open()) {
                 Pkp pkp = find(registry, wanted).orElseThrow(() -> new LitNodeException(
                         LitErrorCode.NodePKPTokenIdNotFound, "no PKP with " + kind(wanted) + " " + wanted + " in "
-                        + registry.file() + "; `litj pkp list" + DevnetFolder.of(data).dataArg()
-                        + "` lists them"));
+                        + registry + "; `litj pkp list" + source.args() + "` lists them"));
+                Optional<EthAddress> owner = owner(pkp, registry);
                 if (json) {
                     List<JsonValue> perms = new ArrayList<>();
                     for (PkpPermission p : pkp.permissions()) {
@@ -201,12 +227,13 @@ final class PkpCommand {
                         perms.add(JsonValue.object().put("authMethodType", new JsonValue.JsonNumber(p.authMethodType()))
                                 .put("id", p.id()).put("scopes", new JsonValue.JsonArray(scopes)).build());
                     }
-                    out.println(JsJson.stringify(summary(pkp).put("permissions", new JsonValue.JsonArray(perms))
-                            .build()));
+                    out.println(JsJson.stringify(summary(pkp, registry).put("permissions",
+                            new JsonValue.JsonArray(perms)).build()));
                 } else {
                     out.println("PKP " + tokenId(pkp));
                     out.println("  publicKey   0x" + pkp.publicKey());
                     out.println("  ethAddress  " + pkp.ethAddress());
+                    owner.ifPresent(o -> out.println("  owner       " + o.toChecksumString()));
                     pkp.permissions().forEach(p -> out.println("  permits     " + describe(p)));
                 }
             }
@@ -225,13 +252,21 @@ final class PkpCommand {
         return SqliteRegistry.open(DevnetConfig.registryFileIn(folder.dir()));
     }
 
-    /** The PKP whose token id (64 hex), eth address (40 hex) or uncompressed public key (130 hex) is {@code hex}. */
-    static java.util.Optional<Pkp> find(SqliteRegistry registry, String hex) {
+    /**
+     * The PKP whose token id (64 hex), eth address (40 hex, searched among the listed PKPs) or uncompressed public
+     * key (130 hex, whose keccak is the token id) is {@code hex}.
+     */
+    static Optional<Pkp> find(Registry registry, String hex) {
         return switch (hex.length()) {
             case 64 -> registry.pkp(hex);
             case 40 -> registry.pkps().stream().filter(p -> p.ethAddress().equalsIgnoreCase("0x" + hex)).findFirst();
-            default -> registry.pkps().stream().filter(p -> p.publicKey().equalsIgnoreCase(hex)).findFirst();
+            default -> registry.pkp(Pkp.tokenIdOf(Hex.decode(hex, "public key")));
         };
+    }
+
+    /** Who holds {@code pkp} (its PKPNFT's owner; on the embedded registry the owner recorded at mint), if known. */
+    static Optional<EthAddress> owner(Pkp pkp, Registry registry) {
+        return registry.pkpOwner(EthAddress.parse(pkp.ethAddress(), "ethAddress"));
     }
 
     static String kind(String hex) {
@@ -241,6 +276,16 @@ final class PkpCommand {
     private static JsonValue.ObjectBuilder summary(Pkp pkp) {
         return JsonValue.object().put("tokenId", tokenId(pkp)).put("publicKey", "0x" + pkp.publicKey())
                 .put("ethAddress", pkp.ethAddress());
+    }
+
+    /** {@link #summary(Pkp)} and {@code owner} (checksummed, or null when the registry records none). */
+    private static JsonValue.ObjectBuilder summary(Pkp pkp, Registry registry) {
+        return summary(pkp, owner(pkp, registry));
+    }
+
+    private static JsonValue.ObjectBuilder summary(Pkp pkp, Optional<EthAddress> owner) {
+        return summary(pkp).put("owner", owner.<JsonValue>map(o -> new JsonValue.JsonString(o.toChecksumString()))
+                .orElse(JsonValue.JsonNull.INSTANCE));
     }
 
     static String tokenId(Pkp pkp) {

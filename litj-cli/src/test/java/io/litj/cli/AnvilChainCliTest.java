@@ -68,6 +68,17 @@ class AnvilChainCliTest {
                 Set.of(PkpPermission.SCOPE_SIGN_ANYTHING))), Set.copyOf(pkp.permissions()));
         assertEquals("0x" + pkp.publicKey(), field(mint.out(), "publicKey"));
 
+        LitjRun given = LitjRun.litj("pkp", "mint", "--permit-action", PkpSessionFixture.TRUE_ACTION_CID, "--owner",
+                holder.toChecksumString(), "--data", data.toString(), "--private-key-file", ownerKey, "--json");
+        assertEquals(Exit.OK, given.code(), given.both());
+        Pkp givenPkp = chain().pkp(field(given.out(), "tokenId").substring(2)).orElseThrow();
+        assertEquals(java.util.Optional.of(holder), chain().pkpOwner(EthAddress.parse(givenPkp.ethAddress(), "pkp")),
+                "--owner: the PKPNFT was transferred after the permissions");
+        assertEquals(holder.toChecksumString(), field(given.out(), "owner"));
+        assertEquals(1, givenPkp.permissions().size(), "permitted by the minter before the transfer");
+        assertEquals(java.util.Optional.of(owner.address()), chain().pkpOwner(EthAddress.parse(pkp.ethAddress(),
+                "pkp")), "without --owner the minting wallet keeps it");
+
         LitjRun permit = LitjRun.litj("pkp", "permit", "--pkp", tokenId, "--address", holder.toChecksumString(),
                 "--scopes", "2", "--data", data.toString(), "--private-key-file", ownerKey, "--json");
         assertEquals(Exit.OK, permit.code(), permit.both());
@@ -95,6 +106,69 @@ class AnvilChainCliTest {
         assertEquals(Exit.REFUSED, tooLong.code(), tooLong.both());
         assertTrue(tooLong.err().contains("litj: expiresAt lies too far ahead"), tooLong.both());
         assertEquals(1, chain().capacityCreditsOwnedBy(holder).size(), "no second credit");
+
+        readsTheChain(new String[] {"--data", data.toString()}, tokenId, owner.address(), holder, minted);
+        readsTheChain(new String[] {"--rpc-url", devnet.rpcUrl(), "--staking",
+            devnet.contracts().staking().toChecksumString()}, tokenId, owner.address(), holder, minted);
+    }
+
+    /** {@code pkp list|show} and {@code capacity list|show} through {@code source} read what the chain holds. */
+    private void readsTheChain(String[] source, String tokenId, EthAddress pkpOwner, EthAddress holder,
+            CapacityCredit credit) {
+        Pkp pkp = chain().pkp(tokenId).orElseThrow();
+        LitjRun list = LitjRun.litj(args(source, "pkp", "list", "--json"));
+        assertEquals(Exit.OK, list.code(), list.both());
+        JsonValue.JsonObject listed = (JsonValue.JsonObject) ((JsonValue.JsonArray) JsonReader.parse(list.out().strip(),
+                LitErrorCode.InvalidArgument, "cli output")).items().stream().filter(i -> ("0x" + tokenId).equals(text(i, "tokenId"))).findFirst()
+                .orElseThrow(() -> new AssertionError(list.out()));
+        assertEquals(pkpOwner.toChecksumString(), text(listed, "owner"), list.out());
+        assertEquals(pkp.ethAddress(), text(listed, "ethAddress"));
+
+        LitjRun show = LitjRun.litj(args(source, "pkp", "show", "0x" + pkp.publicKey()));
+        assertEquals(Exit.OK, show.code(), show.both());
+        assertTrue(show.out().startsWith("PKP 0x" + tokenId + "\n"), show.out());
+        assertTrue(show.out().contains("  owner       " + pkpOwner.toChecksumString() + "\n"), show.out());
+        assertTrue(show.out().contains("permits     EthWallet " + holder.toLowerHex() + " (personal-sign)"),
+                show.out());
+        assertTrue(show.out().contains("permits     EthWallet " + pkpOwner.toLowerHex() + " (sign-anything)"),
+                show.out());
+        LitjRun byAddress = LitjRun.litj(args(source, "pkp", "show", pkp.ethAddress(), "--json"));
+        assertEquals(Exit.OK, byAddress.code(), byAddress.both());
+        assertEquals("0x" + tokenId, field(byAddress.out(), "tokenId"));
+        LitjRun unknown = LitjRun.litj(args(source, "pkp", "show", "ab".repeat(32)));
+        assertEquals(1, unknown.code(), unknown.both());
+        assertTrue(unknown.err().contains("[NodePKPTokenIdNotFound] no PKP with token id " + "ab".repeat(32)),
+                unknown.both());
+
+        LitjRun credits = LitjRun.litj(args(source, "capacity", "list"));
+        assertEquals(Exit.OK, credits.code(), credits.both());
+        assertTrue(credits.out().contains(credit.tokenId() + "  " + holder.toChecksumString() + "  500/ks  until "
+                + credit.expiresAt()), credits.out());
+        LitjRun one = LitjRun.litj(args(source, "capacity", "show", credit.tokenId(), "--json"));
+        assertEquals(Exit.OK, one.code(), one.both());
+        assertEquals(holder.toChecksumString(), field(one.out(), "owner"));
+        assertEquals(credit.expiresAt().toString(), field(one.out(), "expiresAt"));
+    }
+
+    @Test
+    void readingAChainDeployment_needsRpcUrlAndStakingTogether_andAnAnsweringChain() {
+        LitjRun half = LitjRun.litj("pkp", "list", "--rpc-url", "http://127.0.0.1:" + TestAnvil.freePort());
+        assertEquals(Exit.USAGE, half.code(), half.both());
+        assertTrue(half.err().contains("give --rpc-url and --staking together"), half.both());
+        LitjRun dead = LitjRun.litj("capacity", "list", "--rpc-url", "http://127.0.0.1:" + TestAnvil.freePort(),
+                "--staking", ANY.toChecksumString());
+        assertEquals(Exit.NOT_RUNNING, dead.code(), dead.both());
+        assertTrue(dead.err().contains("cannot read the registry on the chain at"), dead.both());
+    }
+
+    private static String[] args(String[] source, String... command) {
+        String[] all = java.util.Arrays.copyOf(command, command.length + source.length);
+        System.arraycopy(source, 0, all, command.length, source.length);
+        return all;
+    }
+
+    private static String text(JsonValue item, String name) {
+        return ((JsonValue.JsonString) ((JsonValue.JsonObject) item).get(name).orElseThrow()).value();
     }
 
     @Test

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.io.StringWriter;
 
 /** One run of the command line through {@link Main#run}: its exit code, stdout and stderr. */
-record LitjRun(int code, String out, String err) {
+public record LitjRun(int code, String out, String err) {
 
-    static LitjRun litj(String... args) {
+    /** Runs {@code litj args} in this JVM. */
+    public static LitjRun litj(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
@@ -29,7 +30,7 @@ record LitjRun(int code, String out, String err) {
     }
 
     /** For assertion messages. */
-    String both() {
+    public String both() {
         return "exit " + code + "\nstdout:\n" + out + "\nstderr:\n" + err;
     }
 }

@@ -13,15 +13,22 @@ import io.litj.client.LitClientException;
 import io.litj.client.NodeFailure;
 import io.litj.client.SessionRevocationResult;
 import io.litj.devnet.Devnet;
+import io.litj.devnet.DevnetConfig;
 import io.litj.node.registry.Pkp;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.auth.SessionRevocation;
 import io.litj.protocol.auth.SessionSigs;
+import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
+import io.litj.protocol.json.JsonReader;
+import io.litj.protocol.json.JsonValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +55,8 @@ class PkpOwnerRevokeTest {
 
     @BeforeAll
     static void startDevnetAndMintAnOwnedPkp() {
-        devnet = TestDevnets.start(temp.resolve("devnet"));
+        // with the state file `litj devnet up` writes: `litj pkp mint --data` mints on it
+        devnet = TestDevnets.startAsIfUp(DevnetConfig.defaults(temp.resolve("devnet")).withNodes(3).withPorts(0, 0));
         pkp = devnet.mintPkp(OWNER.address(), PkpSessionFixture.permissions());
     }
 
@@ -88,6 +96,71 @@ class PkpOwnerRevokeTest {
             assertTrue(refused.nodeFailures().getFirst().message().contains("signed by the PKP's owner "
                     + OWNER.address()), refused.nodeFailures().getFirst().message());
         }
+    }
+
+    /** A file of session sigs for {@code session} (a PKP session, by its wallet auth method). */
+    private static Path sessionFile(Pkp session, String name) throws IOException {
+        try (CountingTransport transport = new CountingTransport();
+             LitClient client = PkpSessionFixture.connect(devnet, transport, CLOCK)) {
+            return Files.writeString(temp.resolve(name), client.getPkpSessionSigs(PkpSessionFixture.walletRequest(
+                    client, session, PkpSessionFixture.WALLET, CLOCK)).toJsonString());
+        }
+    }
+
+    /** {@code litj pkp mint} of a PKP the session wallet may use (personal-sign), with {@code more} options. */
+    private static Pkp cliMint(String... more) {
+        List<String> args = new ArrayList<>(List.of("pkp", "mint", "--permit-address",
+                PkpSessionFixture.WALLET.address().toChecksumString(), "--scope", "personal-sign", "--data",
+                temp.resolve("devnet").toString(), "--json"));
+        args.addAll(List.of(more));
+        LitjRun minted = litj(args.toArray(String[]::new));
+        assertEquals(0, minted.code(), minted.err());
+        JsonValue.JsonObject out = JsonReader.parseObject(minted.out().strip(), LitErrorCode.InvalidArgument, "out");
+        Pkp made = devnet.registry().pkp(((JsonValue.JsonString) out.get("tokenId").orElseThrow()).value()
+                .substring(2)).orElseThrow();
+        Optional<EthAddress> recorded = devnet.registry().pkpOwner(EthAddress.parse(made.ethAddress(), "pkp"));
+        assertEquals(recorded.<JsonValue>map(o -> new JsonValue.JsonString(o.toChecksumString()))
+                .orElse(JsonValue.JsonNull.INSTANCE), out.get("owner").orElseThrow(), "printed as recorded");
+        return made;
+    }
+
+    @Test
+    void cli_pkpMintWithOwner_recordsTheOwner_whoRevokesFromTheCli_withoutOwnerTheSameWalletCannot()
+            throws IOException {
+        Pkp owned = cliMint("--owner", OWNER.address().toChecksumString());
+        Pkp unowned = cliMint();
+        assertEquals(Optional.of(OWNER.address()), devnet.registry().pkpOwner(EthAddress.parse(owned.ethAddress(),
+                "pkp")));
+        assertEquals(Optional.empty(), devnet.registry().pkpOwner(EthAddress.parse(unowned.ethAddress(), "pkp")));
+        String code = Files.writeString(temp.resolve("owned-action.js"), CODE).toString();
+
+        Path ownedFile = sessionFile(owned, "owned-session.json");
+        LitjRun revoked = litj("session", "revoke", "--rpc-url", devnet.rpcUrl(), "--private-key-file",
+                keyFile(temp, OWNER_KEY), "--no-store", "--session", ownedFile.toString());
+        assertEquals(0, revoked.code(), revoked.err());
+        assertTrue(revoked.out().contains("accepted by 3 of 3"), revoked.out());
+        LitjRun refused = litj("exec", "--rpc-url", devnet.rpcUrl(), "--session", ownedFile.toString(), "--code",
+                code);
+        assertEquals(Exit.REFUSED, refused.code(), refused.out() + refused.err());
+        assertTrue(refused.err().contains(LitErrorCode.NodeSessionRevoked.wireName()), refused.err());
+
+        Path unownedFile = sessionFile(unowned, "unowned-session.json");
+        LitjRun notOwner = litj("session", "revoke", "--rpc-url", devnet.rpcUrl(), "--private-key-file",
+                keyFile(temp, OWNER_KEY), "--no-store", "--session", unownedFile.toString());
+        assertEquals(Exit.REFUSED, notOwner.code(), notOwner.out() + notOwner.err());
+        assertTrue(notOwner.err().contains(LitErrorCode.NodeRevocationNotGranter.wireName()), notOwner.err());
+        assertEquals(0, litj("exec", "--rpc-url", devnet.rpcUrl(), "--session", unownedFile.toString(), "--code",
+                code).code(), "the refused revocation changed nothing");
+    }
+
+    @Test
+    void cli_pkpMint_badOwner_isAUsageError_andMintsNothing() {
+        int before = devnet.registry().pkps().size();
+        LitjRun bad = litj("pkp", "mint", "--owner", "0x1234", "--permit-address",
+                PkpSessionFixture.WALLET.address().toChecksumString(), "--data", temp.resolve("devnet").toString());
+        assertEquals(Exit.USAGE, bad.code(), bad.out() + bad.err());
+        assertTrue(bad.err().contains("--owner"), bad.err());
+        assertEquals(before, devnet.registry().pkps().size(), "nothing minted");
     }
 
     @Test

@@ -268,9 +268,9 @@ public final class Devnet implements AutoCloseable {
      * {@code docs/revocation.md}).
      */
     public Pkp mintPkp(EthAddress owner, List<PkpPermission> permissions) {
-        Pkp pkp = mintPkp(permissions);
-        writer.setPkpOwner(pkp.tokenId(), owner);
-        return pkp;
+        try (PkpMinter minter = PkpMinter.of(registry, writer, adminToken, random)) {
+            return minter.mint(owner, permissions);
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import io.litj.node.registry.Registry;
 import io.litj.node.registry.SqliteRegistry;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.LitProtocolException;
+import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.crypto.Hex;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +83,17 @@ public final class PkpMinter implements AutoCloseable {
         Objects.requireNonNull(permissions, "permissions");
         Pkp pkp = Pkp.of(makeKey(coordinator, registry), permissions);
         writer.addPkp(pkp);
+        return pkp;
+    }
+
+    /**
+     * As {@link #mint(List)}, with {@code owner} recorded as the PKP's owner, who may revoke its grants
+     * ({@code docs/revocation.md}).
+     */
+    public Pkp mint(EthAddress owner, List<PkpPermission> permissions) {
+        Objects.requireNonNull(owner, "owner");
+        Pkp pkp = mint(permissions);
+        writer.setPkpOwner(pkp.tokenId(), owner);
         return pkp;
     }
 

@@ -134,10 +134,10 @@ public final class LitNode implements AutoCloseable {
             PresignatureStore presignatures = new PresignatureStore(b.config.dataDir(), b.ecdsaScheme,
                     PRESIGNATURES_PER_SET, PRESIGNATURES_TOTAL);
             this.signer = new PkpSigner(entry, registry, keys, peer.protocolRuns(), b.ecdsaScheme, presignatures,
-                    b.random, peer.peerTls());
+                    b.random, peer.peerTls(), metrics::pkpSignPhase);
             ownSigner = signer;
             PkpSignAuthorizer pkpAuthorizer = new PkpSignAuthorizer(registry, gate);
-            PkpSignEndpoint pkpSign = new PkpSignEndpoint(pkpAuthorizer, signer, capacity);
+            PkpSignEndpoint pkpSign = new PkpSignEndpoint(pkpAuthorizer, signer, capacity, metrics::pkpSignPhase);
             this.chains = new HttpChainRpc(b.config.chains());
             ownChains = chains;
             AccAuthGate accGate = new AccAuthGate(validator, b.clock, metrics::validation);

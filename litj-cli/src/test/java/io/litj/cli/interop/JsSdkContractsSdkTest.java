@@ -6,6 +6,7 @@ import static io.litj.protocol.testing.JsonAccess.string;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.litj.cli.LitjRun;
 import io.litj.cli.PkpSessionFixture;
 import io.litj.devnet.AnvilDevnet;
 import io.litj.devnet.DevnetConfig;
@@ -28,6 +29,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +97,8 @@ class JsSdkContractsSdkTest {
         assertEquals(holder.address(), credit.owner());
         assertEquals(1000, credit.requestsPerKilosecond());
 
+        cliReadsWhatTheContractsSdkWrote(plainPkp, holder.address(), authPkp, cid, credit);
+
         ScriptDevnet.flow(doc, "connect");
         ScriptDevnet.assertRefused(doc, "noCredit", LitErrorCode.RateLimitExceeded);
         ScriptDevnet.assertRefused(doc, "pkpWithoutDelegation", LitErrorCode.RateLimitExceeded);
@@ -104,6 +108,40 @@ class JsSdkContractsSdkTest {
         ScriptDevnet.flow(doc, "actionSessionSigs");
         assertTrue(string(ScriptDevnet.flow(doc, "actionExecuteJs"), "response").toLowerCase(Locale.ROOT)
                 .contains(plainPkp.ethAddress().toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * {@code litj pkp show} and {@code litj capacity show}, given only the chain ({@code --rpc-url}, {@code --staking}),
+     * read the PKPs and the credit the contracts SDK minted: owners, the permitted action, the auth method.
+     */
+    private void cliReadsWhatTheContractsSdkWrote(Pkp plainPkp, EthAddress holder, Pkp authPkp, String cid,
+            CapacityCredit credit) {
+        String[] chain = {"--rpc-url", devnet.rpcUrl(), "--staking", devnet.contracts().staking().toChecksumString()};
+        LitjRun plain = LitjRun.litj(cli(chain, "pkp", "show", "0x" + plainPkp.tokenId(), "--json"));
+        assertEquals(0, plain.code(), plain.both());
+        JsonValue.JsonObject shown = JsonReader.parseObject(plain.out().strip(), LitErrorCode.InvalidArgument, "out");
+        assertEquals(holder.toChecksumString(), string(shown, "owner"), plain.out());
+        assertEquals(plainPkp.ethAddress(), string(shown, "ethAddress"));
+        assertTrue(((JsonValue.JsonArray) shown.get("permissions").orElseThrow()).items().stream().anyMatch(p ->
+                cid.equals(string((JsonValue.JsonObject) p, "id"))), plain.out());
+
+        LitjRun auth = LitjRun.litj(cli(chain, "pkp", "show", authPkp.ethAddress()));
+        assertEquals(0, auth.code(), auth.both());
+        assertTrue(auth.out().contains("  owner       " + authPkp.ethAddress() + "\n"), auth.out());
+        assertTrue(auth.out().contains("permits     EthWallet " + PkpPermission.hashedWalletId(
+                holder.toChecksumString()) + " (sign-anything)"), auth.out());
+
+        LitjRun list = LitjRun.litj(cli(chain, "pkp", "list"));
+        assertEquals(0, list.code(), list.both());
+        assertTrue(list.out().contains("0x" + plainPkp.tokenId()) && list.out().contains("0x" + authPkp.tokenId()),
+                list.out());
+        LitjRun bought = LitjRun.litj(cli(chain, "capacity", "show", credit.tokenId()));
+        assertEquals(0, bought.code(), bought.both());
+        assertTrue(bought.out().contains("owner                  " + holder.toChecksumString()), bought.out());
+    }
+
+    private static String[] cli(String[] chain, String... command) {
+        return Stream.concat(Stream.of(command), Stream.of(chain)).toArray(String[]::new);
     }
 
     private static String tokenHex(String tokenId) {

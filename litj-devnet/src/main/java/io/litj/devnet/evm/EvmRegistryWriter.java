@@ -120,11 +120,20 @@ public final class EvmRegistryWriter {
         String id = topic(r, contracts.rateLimitNft(), TRANSFER_TOPIC, 3).map(hex -> new BigInteger(hex, 16)
                 .toString()).orElseThrow(() -> new LitNodeException(LitErrorCode.NodeSystemFault, "capacity mint "
                 + r.transactionHash() + " logged no Transfer"));
-        if (!holder.equals(minter.address())) {
-            minter.send(contracts.rateLimitNft(), Erc721Functions.TRANSFER_FROM.encodeCall(List.of(
-                    AbiValue.address(minter.address()), AbiValue.address(holder), AbiValue.uint(new BigInteger(id)))));
-        }
+        transfer(contracts.rateLimitNft(), minter, holder, new BigInteger(id));
         return id;
+    }
+
+    /** {@code holder} gives PKP {@code tokenId} (64 hex) to {@code to} ({@code PKPNFT.transferFrom}), if another address. */
+    public void transferPkp(EvmSender holder, String tokenId, EthAddress to) {
+        transfer(contracts.pkpNft(), holder, to, new BigInteger(tokenId, 16));
+    }
+
+    private static void transfer(EthAddress token, EvmSender holder, EthAddress to, BigInteger id) {
+        if (!to.equals(holder.address())) {
+            holder.send(token, Erc721Functions.TRANSFER_FROM.encodeCall(List.of(AbiValue.address(holder.address()),
+                    AbiValue.address(to), AbiValue.uint(id))));
+        }
     }
 
     /** Topic {@code index} (64 hex, no {@code 0x}) of the first log of {@code emitter} whose topic 0 is {@code topic0}. */

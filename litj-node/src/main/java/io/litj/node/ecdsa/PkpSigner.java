@@ -4,6 +4,7 @@ import io.litj.node.LitNodeException;
 import io.litj.node.auth.PkpSignGrant;
 import io.litj.node.keys.KeyShareStore;
 import io.litj.node.keys.PkpKeyShare;
+import io.litj.node.metrics.PkpSignPhase;
 import io.litj.node.registry.NodeEntry;
 import io.litj.node.registry.Registry;
 import io.litj.protocol.LitErrorCode;
@@ -60,6 +61,7 @@ public final class PkpSigner implements AutoCloseable {
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore refills = new Semaphore(MAX_REFILLS);
     private final RefillGate gate = new RefillGate();
+    private final PkpSignPhase.Recorder phases;
 
     /**
      * @param self this node
@@ -69,10 +71,13 @@ public final class PkpSigner implements AutoCloseable {
      * @param scheme the threshold-ECDSA arithmetic
      * @param store this node's presignatures
      * @param peerTls the trust of https calls to peers (their liveness)
+     * @param phases where the phases of {@link #sign} are timed
      */
     public PkpSigner(NodeEntry self, Registry registry, KeyShareStore keys, RunTransport runs, EcdsaScheme scheme,
-            PresignatureStore store, SecureRandom random, javax.net.ssl.SSLContext peerTls) {
+            PresignatureStore store, SecureRandom random, javax.net.ssl.SSLContext peerTls,
+            PkpSignPhase.Recorder phases) {
         this.liveness = new HttpLiveness(Objects.requireNonNull(peerTls, "peerTls"));
+        this.phases = Objects.requireNonNull(phases, "phases");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.store = Objects.requireNonNull(store, "store");
@@ -94,7 +99,10 @@ public final class PkpSigner implements AutoCloseable {
         Bytes digest = grant.digest();
         PkpKeyShare key = keys.pkpShare(tokenId).orElseThrow(() -> new LitNodeException(
                 LitErrorCode.NodePKPTokenIdNotFound, "this node holds no share of PKP " + tokenId));
+        long t0 = System.nanoTime();
         Participants set = sets.choose(tokenId, requestId, digest);
+        long t1 = System.nanoTime();
+        phases.record(PkpSignPhase.SIGNING_SET, t1 - t0);
         if (!set.contains(runs.selfIndex())) {
             return Optional.empty();
         }
@@ -105,10 +113,20 @@ public final class PkpSigner implements AutoCloseable {
         gate.enter();
         try {
             List<String> common = agree(tokenId, set, context);
+            long t2 = System.nanoTime();
+            phases.record(PkpSignPhase.AGREE, t2 - t1);
             String chosen = common.isEmpty() ? makeNow(key, set, context) : common.get(0);
+            long t3 = System.nanoTime();
+            if (common.isEmpty()) {
+                phases.record(PkpSignPhase.ON_DEMAND, t3 - t2);
+            }
             remaining = Math.max(0, common.size() - 1);
             Presignature presignature = store.bind(tokenId, set, chosen, digest);
-            return Optional.of(presignature.sign(digest, key.publicKey()));
+            long t4 = System.nanoTime();
+            phases.record(PkpSignPhase.BIND, t4 - t3);
+            SignatureShare share = presignature.sign(digest, key.publicKey());
+            phases.record(PkpSignPhase.SHARE, System.nanoTime() - t4);
+            return Optional.of(share);
         } finally {
             gate.exit();
             if (remaining >= 0) {

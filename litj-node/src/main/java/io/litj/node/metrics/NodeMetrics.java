@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,8 @@ import java.util.function.Supplier;
  *
  * <p>Meters (Prometheus names): {@code litj_requests_total{route,code}}, {@code litj_refusals_total{route,code}},
  * {@code litj_request_seconds{route}}, {@code litj_session_validation_seconds},
- * {@code litj_action_run_seconds} (histograms with the fixed buckets of {@link #BUCKETS}),
+ * {@code litj_action_run_seconds}, {@code litj_pkp_sign_phase_seconds{phase}} ({@link PkpSignPhase}; histograms
+ * with the fixed buckets of {@link #BUCKETS}),
  * {@code litj_capacity_refusals_total{route}}, {@code litj_peer_errors_total{peer}} and the gauges a node adds
  * ({@link #gauge}). {@link #off()} records nothing and has nothing to scrape. Thread-safe.
  */
@@ -53,6 +55,7 @@ public final class NodeMetrics {
     private final PrometheusMeterRegistry registry;
     private final Timer validation;
     private final Timer actionRun;
+    private final Map<PkpSignPhase, Timer> pkpSignPhases = new EnumMap<>(PkpSignPhase.class);
     /** The meters of each (route, code) seen, so a request only looks them up (bounded: both labels are fixed sets). */
     private final Map<String, RouteMeters> byRoute = new ConcurrentHashMap<>();
 
@@ -75,6 +78,10 @@ public final class NodeMetrics {
         this.validation = timer("litj.session.validation", "session-sig validation at the auth gate").register(
                 registry);
         this.actionRun = timer("litj.action.run", "top-level Lit Action runs of /web/execute").register(registry);
+        for (PkpSignPhase phase : PkpSignPhase.values()) {
+            pkpSignPhases.put(phase, timer("litj.pkp.sign.phase", "phases of /web/pkp/sign on this node")
+                    .tag("phase", phase.label()).register(registry));
+        }
     }
 
     /** Meters recorded and scraped. */
@@ -141,6 +148,14 @@ public final class NodeMetrics {
     public void actionRun(long nanos) {
         if (actionRun != null) {
             actionRun.record(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** One {@code phase} of a {@code /web/pkp/sign} request that took {@code nanos}. */
+    public void pkpSignPhase(PkpSignPhase phase, long nanos) {
+        Timer t = pkpSignPhases.get(phase);
+        if (t != null) {
+            t.record(nanos, TimeUnit.NANOSECONDS);
         }
     }
 

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.litj.node.auth.SessionKeyFixture;
+import io.litj.node.metrics.PkpSignPhase;
 import io.litj.node.registry.Pkp;
 import io.litj.node.registry.PkpPermission;
 import io.litj.node.testing.LiveSessions;
 import io.litj.node.testing.NodeHttp.Reply;
 import io.litj.node.testing.PkpNetwork;
 import io.litj.node.testing.PkpSessions;
+import io.litj.node.testing.PrometheusText;
 import io.litj.protocol.auth.AuthSig;
 import io.litj.protocol.auth.SessionKeyPair;
 import io.litj.protocol.auth.SessionSigs;
@@ -159,6 +161,48 @@ class PkpSignNetworkTest {
         }
         EcdsaSignature signature = net.combine(replies, digest);
         assertEquals(EthAddress.parse(net.pkp().ethAddress(), "pkp"), signature.recoverAddress(digest));
+    }
+
+    @Test
+    void sign_timesEachPhaseOnEveryNode_aRefusalTimesNone() {
+        SessionSigs sigs = sessions(OWNER, PkpNetwork.pkpAndActions());
+        List<PrometheusText> before = scrapeAll();
+
+        List<Reply> replies = signEverywhere(sigs, digest("timed phases"));
+        assertRefused(net.sign(0, net.body(new byte[31], sig(sigs, 0)), "r-phases-31"), 422, "NodeBadInput",
+                "ToSignCheck");
+        List<PrometheusText> after = scrapeAll();
+
+        int members = 0;
+        for (int node = 0; node < 3; node++) {
+            JsonValue.JsonObject share = (JsonValue.JsonObject) replies.get(node).member("signatureShare");
+            boolean member = share.get("result").orElseThrow().equals(new JsonValue.JsonString("success"));
+            members += member ? 1 : 0;
+            for (PkpSignPhase phase : PkpSignPhase.values()) {
+                double moved = phaseCount(after.get(node), phase) - phaseCount(before.get(node), phase);
+                double expected = switch (phase) {
+                    case AUTHORIZE, CAPACITY, SIGNING_SET -> 1;
+                    case AGREE, BIND, SHARE -> member ? 1 : 0;
+                    case ON_DEMAND -> Math.min(moved, member ? 1 : 0); // only when no presignature was ready
+                };
+                assertEquals(expected, moved, "node " + node + " phase " + phase.label());
+            }
+        }
+        assertEquals(2, members);
+    }
+
+    private static List<PrometheusText> scrapeAll() {
+        List<PrometheusText> out = new ArrayList<>();
+        for (int node = 0; node < 3; node++) {
+            Reply r = net.net().http().get(net.net().url(node) + "/metrics");
+            assertEquals(200, r.status(), r::toString);
+            out.add(PrometheusText.parse(r.text()));
+        }
+        return out;
+    }
+
+    private static double phaseCount(PrometheusText page, PkpSignPhase phase) {
+        return page.value("litj_pkp_sign_phase_seconds_count", Map.of("phase", phase.label()));
     }
 
     @Test

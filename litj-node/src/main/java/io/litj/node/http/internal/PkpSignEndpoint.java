@@ -5,6 +5,7 @@ import io.litj.node.auth.PkpSignGrant;
 import io.litj.node.auth.PkpSignBody;
 import io.litj.node.ecdsa.PkpSigner;
 import io.litj.node.ecdsa.SignatureShare;
+import io.litj.node.metrics.PkpSignPhase;
 import io.litj.node.ratelimit.CapacityGate;
 import io.litj.node.ratelimit.PaidRoute;
 import io.litj.node.ratelimit.Payer;
@@ -35,17 +36,25 @@ public final class PkpSignEndpoint implements Endpoint {
     private final PkpSignAuthorizer authorizer;
     private final PkpSigner signer;
     private final CapacityGate capacity;
+    private final PkpSignPhase.Recorder phases;
 
-    public PkpSignEndpoint(PkpSignAuthorizer authorizer, PkpSigner signer, CapacityGate capacity) {
+    /** @param phases where the authorization and capacity phases are timed (the signer times its own) */
+    public PkpSignEndpoint(PkpSignAuthorizer authorizer, PkpSigner signer, CapacityGate capacity,
+            PkpSignPhase.Recorder phases) {
         this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
         this.signer = Objects.requireNonNull(signer, "signer");
         this.capacity = Objects.requireNonNull(capacity, "capacity");
+        this.phases = Objects.requireNonNull(phases, "phases");
     }
 
     @Override
     public NodeResponse handle(NodeRequest request) {
+        long t0 = System.nanoTime();
         PkpSignGrant grant = authorizer.authorize(PkpSignBody.fromBody(request.body()));
+        long t1 = System.nanoTime();
+        phases.record(PkpSignPhase.AUTHORIZE, t1 - t0);
         capacity.charge(Payer.of(grant.auth()), PaidRoute.PKP_SIGN);
+        phases.record(PkpSignPhase.CAPACITY, System.nanoTime() - t1);
         String requestId = request.header("x-request-id").or(() -> request.header("x-correlation-id")).orElse("");
         Optional<SignatureShare> share = signer.sign(grant, requestId);
         JsonValue.ObjectBuilder answer = JsonValue.object()
