@@ -62,6 +62,9 @@ public final class TlsContexts {
      */
     public static SSLContext client(List<X509Certificate> extraCas) {
         try {
+            if (extraCas.isEmpty()) {
+                return SSLContext.getDefault(); // the JDK trust store, built once per process
+            }
             TrustManagerFactory defaults = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             defaults.init((KeyStore) null);
             List<X509Certificate> anchors = new ArrayList<>(extraCas);
