@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,8 @@ public final class PkpSigner implements AutoCloseable {
     static final int MAX_REFILLS = 4;
     /** Longest a refill waits for this node's signing requests to finish before it starts anyway. */
     static final Duration REFILL_DEFER = Duration.ofSeconds(1);
+    /** How long {@link #close()} waits for interrupted refills to end. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(PkpSigner.class);
 
     private final KeyShareStore keys;
@@ -223,9 +226,20 @@ public final class PkpSigner implements AutoCloseable {
         return MAX_REFILLS - refills.availablePermits();
     }
 
+    /**
+     * Stops the refills (interrupted, and waited for at most {@link #CLOSE_WAIT}, so none writes into the data
+     * folder after the node is closed), then the liveness checks and the store.
+     */
     @Override
     public void close() {
         background.shutdownNow();
+        try {
+            if (!background.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("presignature refills still running {} after close", CLOSE_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         liveness.close();
         store.close();
     }
