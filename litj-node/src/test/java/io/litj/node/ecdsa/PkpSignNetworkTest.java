@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.litj.node.NodeInternals;
 import io.litj.node.auth.SessionKeyFixture;
 import io.litj.node.metrics.PkpSignPhase;
 import io.litj.node.registry.Pkp;
@@ -189,6 +190,36 @@ class PkpSignNetworkTest {
             }
         }
         assertEquals(2, members);
+    }
+
+    @Test
+    void sign_backToBack_refillsMakeNoMoreThanTheTargetPerSet() throws InterruptedException {
+        SessionSigs sigs = sessions(OWNER, PkpNetwork.pkpAndActions());
+        for (int i = 0; i < 8; i++) {
+            byte[] digest = digest("back to back " + i);
+            EcdsaSignature signature = net.combine(signEverywhere(sigs, digest), digest);
+            assertEquals(EthAddress.parse(net.pkp().ethAddress(), "pkp"), signature.recoverAddress(digest));
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (refillsRunning() > 0) {
+            assertTrue(System.nanoTime() < deadline, "refills still running after 3 minutes");
+            Thread.sleep(50);
+        }
+
+        List<PrometheusText> pages = scrapeAll();
+        for (int node = 0; node < 3; node++) {
+            // each node is a member of 2 of the 3 signing sets; each set's pool is filled up to TARGET, not beyond
+            double unused = pages.get(node).value("litj_presignatures_unused", Map.of());
+            assertTrue(unused <= 2 * PkpSigner.TARGET, "node " + node + " holds " + unused + " unused");
+        }
+    }
+
+    private static int refillsRunning() {
+        int running = 0;
+        for (int node = 0; node < 3; node++) {
+            running += NodeInternals.signer(net.net().node(node).orElseThrow()).refillsRunning();
+        }
+        return running;
     }
 
     private static List<PrometheusText> scrapeAll() {
