@@ -25,7 +25,8 @@ import java.util.Set;
 /**
  * Load driver: {@code pkpSign} from the Java SDK to an in-process 3-node devnet (threshold 2), one call at a time,
  * each a new random digest signed by a PKP minted for the run (a wallet session with {@code pkp-signing} on it).
- * Phases, each printed as one line with the nodes' own split of the run ({@code litj_pkp_sign_phase_seconds} read
+ * Every warm run starts once the nodes' refills have stopped adding presignatures
+ * ({@link PkpSignPhaseMeters#settle}, at most 60 s). Phases, each printed as one line with the nodes' own split of the run ({@code litj_pkp_sign_phase_seconds} read
  * from every node's {@code /metrics} before and after: per phase, how often it ran on all nodes and its mean):
  * <ol>
  *   <li>cold: the first call of a new PKP finds no presignature and waits for one made on demand (triples and
@@ -72,6 +73,7 @@ public final class PkpSignLoadDriver {
             PkpSignPhaseMeters.Totals at = meters.snapshot();
             long[] cold = {time(client, sigs, publicKey, random)};
             at = report("cold (first call, presignature made on demand)", cold, client, meters, at);
+            settle(meters);
             long[] paced = new long[requests];
             for (int i = 0; i < requests; i++) {
                 Thread.sleep(pauseMs);
@@ -79,7 +81,9 @@ public final class PkpSignLoadDriver {
             }
             at = report("warm pool, " + pauseMs + " ms pause before each call", paced, client, meters, at);
             if (js) {
+                settle(meters);
                 at = runJs(devnet, publicKey, key, requests, pauseMs, "warm pool", meters, at);
+                settle(meters);
                 long[] again = new long[requests];
                 for (int i = 0; i < requests; i++) {
                     Thread.sleep(pauseMs);
@@ -108,6 +112,11 @@ public final class PkpSignLoadDriver {
         long t0 = System.nanoTime();
         client.pkpSign(PkpSignRequest.of(digest, publicKey, sigs));
         return System.nanoTime() - t0;
+    }
+
+    /** Before a warm run: waits (at most 60 s) for the refills to stop, so the run starts with full pools. */
+    private static void settle(PkpSignPhaseMeters meters) throws IOException, InterruptedException {
+        System.out.println("  pools settled: " + meters.settle(120));
     }
 
     private static PkpSignPhaseMeters.Totals report(String what, long[] latencies, LitClient client,
