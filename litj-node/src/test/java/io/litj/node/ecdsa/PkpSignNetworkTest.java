@@ -118,6 +118,16 @@ class PkpSignNetworkTest {
         return replies;
     }
 
+    /** Signs {@code count} digests one after the other; each combined signature recovers to the PKP's address. */
+    private void signEachAndRecover(String prefix, int count) {
+        SessionSigs sigs = sessions(OWNER, PkpNetwork.pkpAndActions());
+        for (int i = 0; i < count; i++) {
+            byte[] digest = digest(prefix + i);
+            EcdsaSignature signature = net.combine(signEverywhere(sigs, digest), digest);
+            assertEquals(EthAddress.parse(net.pkp().ethAddress(), "pkp"), signature.recoverAddress(digest));
+        }
+    }
+
     private static void assertRefused(Reply r, int status, String code, String check) {
         assertEquals(status, r.status(), r::toString);
         assertEquals(code, r.errorCode(), r::toString);
@@ -194,12 +204,7 @@ class PkpSignNetworkTest {
 
     @Test
     void sign_backToBack_refillsMakeNoMoreThanTheTargetPerSet() throws InterruptedException {
-        SessionSigs sigs = sessions(OWNER, PkpNetwork.pkpAndActions());
-        for (int i = 0; i < 8; i++) {
-            byte[] digest = digest("back to back " + i);
-            EcdsaSignature signature = net.combine(signEverywhere(sigs, digest), digest);
-            assertEquals(EthAddress.parse(net.pkp().ethAddress(), "pkp"), signature.recoverAddress(digest));
-        }
+        signEachAndRecover("back to back ", 8);
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (refillsRunning() > 0) {
             assertTrue(System.nanoTime() < deadline, "refills still running after 3 minutes");
@@ -259,12 +264,7 @@ class PkpSignNetworkTest {
 
     @Test
     void sign_manyRequests_eachCombines_andNoPresignatureIsBoundTwice() throws IOException {
-        SessionSigs sigs = sessions(OWNER, PkpNetwork.pkpAndActions());
-        for (int i = 0; i < 4; i++) {
-            byte[] digest = digest("message " + i);
-            EcdsaSignature signature = net.combine(signEverywhere(sigs, digest), digest);
-            assertEquals(EthAddress.parse(net.pkp().ethAddress(), "pkp"), signature.recoverAddress(digest));
-        }
+        signEachAndRecover("message ", 4);
         for (int node = 0; node < 3; node++) {
             assertNoSecretBesideABoundRecord(net.net().nodeDir(node));
         }
