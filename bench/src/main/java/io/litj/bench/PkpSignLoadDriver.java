@@ -25,7 +25,8 @@ import java.util.Set;
 /**
  * Load driver: {@code pkpSign} from the Java SDK to an in-process 3-node devnet (threshold 2), one call at a time,
  * each a new random digest signed by a PKP minted for the run (a wallet session with {@code pkp-signing} on it).
- * Phases, each printed as one line with the nodes' own split of the run ({@code litj_pkp_sign_phase_seconds} read
+ * Every warm run starts once the nodes' refills have stopped adding presignatures
+ * ({@link PkpSignPhaseMeters#settle}, at most 60 s). Phases, each printed as one line with the nodes' own split of the run ({@code litj_pkp_sign_phase_seconds} read
  * from every node's {@code /metrics} before and after: per phase, how often it ran on all nodes and its mean):
  * <ol>
  *   <li>cold: the first call of a new PKP finds no presignature and waits for one made on demand (triples and
@@ -33,7 +34,8 @@ import java.util.Set;
  *   <li>warm, paced: {@code requests} calls, each after a pause of {@code pauseMs} (not timed) that lets the nodes'
  *   background refill fill the pool again: the latency of a call that finds a presignature ready;</li>
  *   <li>with {@code js}: {@code interop/pkp-sign-timing.mjs} (the unmodified JS SDK 7.4.0) against the same devnet
- *   and PKP, paced the same way, before the pools are drained (its line also has the SDK's own split);</li>
+ *   and PKP, paced the same way, before the pools are drained (its line also has the SDK's own split), then the Java
+ *   SDK's warm run once more, so that both SDKs are also compared away from the refills the cold call started;</li>
  *   <li>back to back: {@code requests} calls without pause: the rate the network sustains when the pools drain, bound
  *   by how fast presignatures are made;</li>
  *   <li>with {@code js}: the JS SDK once more, right after the drain, paced the same way: how a drained pool shows
@@ -71,6 +73,7 @@ public final class PkpSignLoadDriver {
             PkpSignPhaseMeters.Totals at = meters.snapshot();
             long[] cold = {time(client, sigs, publicKey, random)};
             at = report("cold (first call, presignature made on demand)", cold, client, meters, at);
+            settle(meters);
             long[] paced = new long[requests];
             for (int i = 0; i < requests; i++) {
                 Thread.sleep(pauseMs);
@@ -78,7 +81,15 @@ public final class PkpSignLoadDriver {
             }
             at = report("warm pool, " + pauseMs + " ms pause before each call", paced, client, meters, at);
             if (js) {
+                settle(meters);
                 at = runJs(devnet, publicKey, key, requests, pauseMs, "warm pool", meters, at);
+                settle(meters);
+                long[] again = new long[requests];
+                for (int i = 0; i < requests; i++) {
+                    Thread.sleep(pauseMs);
+                    again[i] = time(client, sigs, publicKey, random);
+                }
+                at = report("warm pool again, after the JS SDK's run", again, client, meters, at);
             }
             long[] burst = new long[requests];
             for (int i = 0; i < requests; i++) {
@@ -101,6 +112,11 @@ public final class PkpSignLoadDriver {
         long t0 = System.nanoTime();
         client.pkpSign(PkpSignRequest.of(digest, publicKey, sigs));
         return System.nanoTime() - t0;
+    }
+
+    /** Before a warm run: waits (at most 60 s) for the refills to stop, so the run starts with full pools. */
+    private static void settle(PkpSignPhaseMeters meters) throws IOException, InterruptedException {
+        System.out.println("  pools settled: " + meters.settle(120));
     }
 
     private static PkpSignPhaseMeters.Totals report(String what, long[] latencies, LitClient client,

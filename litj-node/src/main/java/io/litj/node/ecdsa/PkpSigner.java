@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *   ({@link PresignMaker}, at most {@link #ON_DEMAND_TIMEOUT});</li>
  *   <li>the presignature is bound to the digest on disk ({@link PresignatureStore#bind}) before the share is
  *   computed and returned;</li>
- *   <li>refill: when fewer than {@link #TARGET} common presignatures remain, every member starts the same refill in
+ *   <li>refill: when fewer than {@link #TARGET} common presignatures remain or are being made (each member states in
+ *   its offer what its running refills will still add; the largest counts), every member starts the same refill in
  *   the background once its share is made (the refill then waits for this node's signing requests, at most
  *   {@link #REFILL_DEFER}) — triple batches of two presignatures, then one presigning run per missing
  *   presignature, ids derived from the request — at most {@value #MAX_REFILLS} refills at once per node.</li>
@@ -64,6 +65,7 @@ public final class PkpSigner implements AutoCloseable {
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore refills = new Semaphore(MAX_REFILLS);
     private final RefillGate gate = new RefillGate();
+    private final InFlightRefills refilling = new InFlightRefills();
     private final PkpSignPhase.Recorder phases;
 
     /**
@@ -111,11 +113,14 @@ public final class PkpSigner implements AutoCloseable {
         }
         String context = String.join("\n", "litj-pkp-sign", tokenId, requestId, digest.hex(),
                 PresignatureStore.setName(set));
+        int inFlight = 0;
         int remaining = -1; // set once the choice is made: every member then starts the same refill, even if
         // this node's bind fails, so that the others' refill runs find their partner
         gate.enter();
         try {
-            List<String> common = agree(tokenId, set, context);
+            OfferExchange.Agreement agreed = agree(tokenId, set, context);
+            List<String> common = agreed.common();
+            inFlight = agreed.inFlight();
             long t2 = System.nanoTime();
             phases.record(PkpSignPhase.AGREE, t2 - t1);
             String chosen = common.isEmpty() ? makeNow(key, set, context) : common.get(0);
@@ -133,31 +138,33 @@ public final class PkpSigner implements AutoCloseable {
         } finally {
             gate.exit();
             if (remaining >= 0) {
-                refill(key, set, context, remaining);
+                refill(key, set, context, remaining, inFlight);
             }
         }
     }
 
     /**
-     * The agreement round: reserves and offers this node's unused presignatures of {@code (PKP, set)} and returns
-     * the ids every member offered, sorted; the reservations of all but the lowest are released.
+     * The agreement round: reserves and offers this node's unused presignatures of {@code (PKP, set)}, with what
+     * its running refills of them will still add, and returns the ids every member offered, sorted, and the largest
+     * in-flight count; the reservations of all but the lowest id are released.
      */
-    private List<String> agree(String tokenId, Participants set, String context) {
+    private OfferExchange.Agreement agree(String tokenId, Participants set, String context) {
         List<String> offered = store.reserve(tokenId, set, OfferExchange.MAX_OFFER);
-        List<String> common;
+        OfferExchange.Agreement agreed;
         try {
-            common = runs.run("agree", PresignMaker.seed(context, "agree"), set,
-                    new OfferExchange(set, runs.selfIndex(), offered), AGREEMENT_TIMEOUT);
+            agreed = runs.run("agree", PresignMaker.seed(context, "agree"), set,
+                    new OfferExchange(set, runs.selfIndex(), offered, refilling.inFlight(tokenId, set)),
+                    AGREEMENT_TIMEOUT);
         } catch (RuntimeException e) {
             store.release(tokenId, set, offered);
             throw e;
         }
         List<String> others = new ArrayList<>(offered);
-        if (!common.isEmpty()) {
-            others.remove(common.get(0));
+        if (!agreed.common().isEmpty()) {
+            others.remove(agreed.common().get(0));
         }
         store.release(tokenId, set, others);
-        return common;
+        return agreed;
     }
 
     /** Makes a presignature now (none in common) and keeps it; returns its id. */
@@ -172,12 +179,13 @@ public final class PkpSigner implements AutoCloseable {
     }
 
     /**
-     * Starts one background job that makes the presignatures {@code (PKP, set)} lacks, in triple batches of
+     * Starts one background job that makes the presignatures {@code (PKP, set)} lacks beyond those that running
+     * refills will still add ({@code inFlight}, the agreed largest), in triple batches of
      * {@link PresignMaker#MAX_BATCH} presignatures; every member decides the same count from the same agreement, and
      * derives the same seeds.
      */
-    private void refill(PkpKeyShare key, Participants set, String context, int remaining) {
-        int count = TARGET - remaining;
+    private void refill(PkpKeyShare key, Participants set, String context, int remaining, int inFlight) {
+        int count = TARGET - remaining - inFlight;
         if (count <= 0) {
             return;
         }
@@ -186,8 +194,10 @@ public final class PkpSigner implements AutoCloseable {
                     set.indices(), MAX_REFILLS);
             return;
         }
+        refilling.add(key.tokenId(), set, count);
         try {
             background.execute(() -> {
+                int added = 0;
                 try {
                     gate.awaitQuiet(REFILL_DEFER);
                     for (int b = 0; b * PresignMaker.MAX_BATCH < count; b++) {
@@ -198,15 +208,19 @@ public final class PkpSigner implements AutoCloseable {
                             store.add(key.tokenId(), set, PresignMaker.idOf(PresignMaker.batchSeed(batch, size, j)),
                                     made.get(j));
                         }
+                        added += size;
+                        refilling.add(key.tokenId(), set, -size);
                     }
                 } catch (RuntimeException e) {
                     LOG.info("presignature refill for PKP {} set {} failed: {}", key.tokenId(), set.indices(),
                             e.toString(), e);
                 } finally {
+                    refilling.add(key.tokenId(), set, added - count);
                     refills.release();
                 }
             });
         } catch (RejectedExecutionException e) {
+            refilling.add(key.tokenId(), set, -count);
             refills.release();
         }
     }

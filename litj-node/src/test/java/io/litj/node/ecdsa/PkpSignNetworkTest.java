@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.litj.node.NodeInternals;
 import io.litj.node.auth.SessionKeyFixture;
 import io.litj.node.metrics.PkpSignPhase;
 import io.litj.node.registry.Pkp;
@@ -117,6 +118,16 @@ class PkpSignNetworkTest {
         return replies;
     }
 
+    /** Signs {@code count} digests one after the other; each combined signature recovers to the PKP's address. */
+    private void signEachAndRecover(String prefix, int count) {
+        SessionSigs sigs = sessions(OWNER, PkpNetwork.pkpAndActions());
+        for (int i = 0; i < count; i++) {
+            byte[] digest = digest(prefix + i);
+            EcdsaSignature signature = net.combine(signEverywhere(sigs, digest), digest);
+            assertEquals(EthAddress.parse(net.pkp().ethAddress(), "pkp"), signature.recoverAddress(digest));
+        }
+    }
+
     private static void assertRefused(Reply r, int status, String code, String check) {
         assertEquals(status, r.status(), r::toString);
         assertEquals(code, r.errorCode(), r::toString);
@@ -191,6 +202,31 @@ class PkpSignNetworkTest {
         assertEquals(2, members);
     }
 
+    @Test
+    void sign_backToBack_refillsMakeNoMoreThanTheTargetPerSet() throws InterruptedException {
+        signEachAndRecover("back to back ", 8);
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (refillsRunning() > 0) {
+            assertTrue(System.nanoTime() < deadline, "refills still running after 3 minutes");
+            Thread.sleep(50);
+        }
+
+        List<PrometheusText> pages = scrapeAll();
+        for (int node = 0; node < 3; node++) {
+            // each node is a member of 2 of the 3 signing sets; each set's pool is filled up to TARGET, not beyond
+            double unused = pages.get(node).value("litj_presignatures_unused", Map.of());
+            assertTrue(unused <= 2 * PkpSigner.TARGET, "node " + node + " holds " + unused + " unused");
+        }
+    }
+
+    private static int refillsRunning() {
+        int running = 0;
+        for (int node = 0; node < 3; node++) {
+            running += NodeInternals.signer(net.net().node(node).orElseThrow()).refillsRunning();
+        }
+        return running;
+    }
+
     private static List<PrometheusText> scrapeAll() {
         List<PrometheusText> out = new ArrayList<>();
         for (int node = 0; node < 3; node++) {
@@ -228,12 +264,7 @@ class PkpSignNetworkTest {
 
     @Test
     void sign_manyRequests_eachCombines_andNoPresignatureIsBoundTwice() throws IOException {
-        SessionSigs sigs = sessions(OWNER, PkpNetwork.pkpAndActions());
-        for (int i = 0; i < 4; i++) {
-            byte[] digest = digest("message " + i);
-            EcdsaSignature signature = net.combine(signEverywhere(sigs, digest), digest);
-            assertEquals(EthAddress.parse(net.pkp().ethAddress(), "pkp"), signature.recoverAddress(digest));
-        }
+        signEachAndRecover("message ", 4);
         for (int node = 0; node < 3; node++) {
             assertNoSecretBesideABoundRecord(net.net().nodeDir(node));
         }
