@@ -14,7 +14,6 @@ import io.litj.node.rpc.EthRpc;
 import io.litj.node.rpc.EthRpcException;
 import io.litj.protocol.crypto.EthAddress;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
-import io.litj.protocol.json.JsonValue;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.time.Clock;
@@ -70,21 +69,21 @@ final class ChainTransactions implements AutoCloseable {
     static ChainTransactions open(AnvilChainFile chain, DevnetFolder folder, PrivateKeyEthSigner walletKey,
             PrintWriter err) {
         EthRpc rpc = new EthRpc(chain.rpcUrl(), RPC_TIMEOUT);
+        EvmSender sender;
         try {
-            long chainId = quantity(rpc, "eth_chainId").longValueExact();
-            BigInteger balance = quantity(rpc, "eth_getBalance", walletKey.address().toChecksumString(), "latest");
-            if (balance.compareTo(LOW_BALANCE) < 0) {
+            sender = EvmSender.onChain(rpc, walletKey);
+            if (sender.balance().compareTo(LOW_BALANCE) < 0) {
                 AnvilProcess.setBalance(rpc, walletKey.address(), TOP_UP);
                 err.println("litj: gave " + walletKey.address() + " 1000 dev-chain ether for gas (anvil)");
                 err.flush();
             }
-            return new ChainTransactions(chain, rpc, new EvmSender(rpc, walletKey, chainId));
-        } catch (EthRpcException | ArithmeticException e) {
+        } catch (EthRpcException | LitNodeException e) {
             rpc.close();
             throw CliException.notRunning("the anvil devnet in " + folder.dir() + " does not answer at "
                     + chain.rpcUrl() + " (" + e.getMessage() + "); start one with `litj devnet up --chain anvil"
                     + folder.dataArg() + "`");
         }
+        return new ChainTransactions(chain, rpc, sender);
     }
 
     /** The wallet that sends. */
@@ -172,15 +171,6 @@ final class ChainTransactions implements AutoCloseable {
             throw CliException.refused("the chain at " + chain.rpcUrl() + " refused the transaction from "
                     + wallet.address() + ": " + e.reason());
         }
-    }
-
-    private static BigInteger quantity(EthRpc rpc, String method, String... params) {
-        JsonValue v = rpc.call(method, java.util.Arrays.stream(params).map(p -> (JsonValue) new JsonValue.JsonString(p))
-                .toList());
-        if (v instanceof JsonValue.JsonString s && s.value().matches("0x[0-9a-fA-F]{1,64}")) {
-            return new BigInteger(s.value().substring(2), 16);
-        }
-        throw new ArithmeticException(method + " answered " + v);
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.litj.node.rpc.EthRpc;
 import io.litj.node.rpc.EthRpcException;
 import io.litj.protocol.LitErrorCode;
 import io.litj.protocol.crypto.PrivateKeyEthSigner;
-import io.litj.protocol.json.JsonValue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -22,12 +21,7 @@ final class ChainWallet implements AutoCloseable {
     ChainWallet(URI rpcUrl, PrivateKeyEthSigner wallet) {
         this.rpc = new EthRpc(rpcUrl, Duration.ofSeconds(10));
         try {
-            JsonValue id = rpc.call("eth_chainId", List.of());
-            if (!(id instanceof JsonValue.JsonString s) || !s.value().matches("0x[0-9a-fA-F]{1,15}")) {
-                throw new LitNodeException(LitErrorCode.NodeSystemFault, "chain " + rpcUrl
-                        + " answered eth_chainId with no hex quantity");
-            }
-            this.sender = new EvmSender(rpc, wallet, Long.parseLong(s.value().substring(2), 16));
+            this.sender = EvmSender.onChain(rpc, wallet);
         } catch (EthRpcException e) {
             rpc.close();
             throw new LitNodeException(LitErrorCode.NodeSystemFault, "chain " + rpcUrl + " does not answer: "

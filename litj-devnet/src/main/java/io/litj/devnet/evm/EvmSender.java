@@ -42,6 +42,22 @@ public final class EvmSender {
         this.chainId = chainId;
     }
 
+    /**
+     * A sender from {@code wallet} on the chain {@code rpc} reaches, signing for the chain id it answers
+     * ({@code eth_chainId}, asked once).
+     *
+     * @throws EthRpcException if the chain does not answer
+     * @throws LitNodeException {@code NodeSystemFault} if its answer is no hex quantity that fits a chain id
+     */
+    public static EvmSender onChain(EthRpc rpc, PrivateKeyEthSigner wallet) {
+        BigInteger chainId = quantity(rpc.call("eth_chainId", List.of()));
+        if (chainId.bitLength() > 63) {
+            throw new LitNodeException(LitErrorCode.NodeSystemFault, "chain " + rpc.url() + " answered eth_chainId "
+                    + "with " + chainId + ", too large for a chain id");
+        }
+        return new EvmSender(rpc, wallet, chainId.longValueExact());
+    }
+
     /** The sending address. */
     public EthAddress address() {
         return wallet.address();
