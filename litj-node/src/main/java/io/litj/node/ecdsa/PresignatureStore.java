@@ -10,6 +10,7 @@ import io.litj.threshold.ecdsa.Participants;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,6 +42,7 @@ import java.util.stream.Stream;
 public final class PresignatureStore implements AutoCloseable {
     /** Folder under the node's data folder. */
     public static final String DIR = "presign";
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{64}");
 
@@ -54,6 +56,9 @@ public final class PresignatureStore implements AutoCloseable {
     private final Map<Path, Presignature> ready = new HashMap<>();
     private final Set<String> reserved = new HashSet<>();
     private int total;
+    /** Presignature files being written outside the lock; {@link #close()} waits for them. */
+    private int writing;
+    private boolean closed;
 
     /**
      * @param dataDir the node's data folder
@@ -97,15 +102,23 @@ public final class PresignatureStore implements AutoCloseable {
         checkId(id);
         Path dir = folder(tokenId, set);
         synchronized (this) {
-            if (!admits(dir, id, false)) {
+            if (closed || !admits(dir, id, false)) {
                 return false;
             }
+            writing++;
         }
         // written (two fsyncs) outside the lock, so that binds on the signing path do not wait for it
         Path file = dir.resolve(id + ".secret");
-        DurableFiles.write(file, presignature.exportSecretJson());
+        try {
+            DurableFiles.write(file, presignature.exportSecretJson());
+        } finally {
+            synchronized (this) {
+                writing--;
+                notifyAll();
+            }
+        }
         synchronized (this) {
-            if (!admits(dir, id, true)) {
+            if (closed || !admits(dir, id, true)) {
                 DurableFiles.delete(file);
                 return false;
             }
@@ -253,6 +266,10 @@ public final class PresignatureStore implements AutoCloseable {
     }
 
     private TreeSet<String> load(Path dir) {
+        if (closed) {
+            throw new LitNodeException(LitErrorCode.NodeSystemFault, "the presignature store is closed: the node is "
+                    + "stopping");
+        }
         TreeSet<String> ids = unused.get(dir);
         if (ids != null) {
             return ids;
@@ -291,9 +308,23 @@ public final class PresignatureStore implements AutoCloseable {
         }
     }
 
-    /** Closes the journals' files (a later call opens them again). */
+    /**
+     * Closes the journals' files, after waiting (at most {@link #CLOSE_WAIT}) for presignature files being written;
+     * from then on nothing is written (an {@link #add} keeps nothing, other calls are refused with
+     * {@code NodeSystemFault}), so a stopped node leaves its data folder alone. A new store opens the folder again.
+     */
     @Override
     public synchronized void close() {
+        closed = true;
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        try {
+            for (long left = CLOSE_WAIT.toMillis(); writing > 0 && left > 0;
+                    left = (deadline - System.nanoTime()) / 1_000_000) {
+                wait(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         journals.values().forEach(BindJournal::close);
         journals.clear();
         ready.clear();

@@ -264,4 +264,18 @@ class PresignatureStoreTest {
 
         assertEquals("{\"n\":\"on disk\"}", reopened.bind(TOKEN, SET, id(2), OTHER_DIGEST).exportSecretJson());
     }
+
+    @Test
+    void close_laterAddsWriteNothing_andBindsAreRefusedWithNodeSystemFault() throws Exception {
+        PresignatureStore store = store();
+        store.add(TOKEN, SET, id(1), text("{}"));
+        store.close();
+        Path other = store.folder(TOKEN, new Participants(List.of(1, 2), 2));
+
+        assertFalse(store.add(TOKEN, new Participants(List.of(1, 2), 2), id(2), text("{}")));
+        assertFalse(Files.exists(other), "a closed store creates no folder");
+        assertEquals(LitErrorCode.NodeSystemFault, assertThrows(LitNodeException.class,
+                () -> store.bind(TOKEN, SET, id(1), DIGEST)).code());
+        assertEquals(List.of(id(1)), store().reserve(TOKEN, SET, 8), "a new store opens the folder again");
+    }
 }
