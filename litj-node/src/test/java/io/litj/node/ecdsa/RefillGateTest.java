@@ -32,4 +32,21 @@ class RefillGateTest {
         gate.enter();
         assertTrue(gate.awaitQuiet(Duration.ZERO));
     }
+
+    @Test
+    void awaitQuiet_requestEndedWithinTheSettleTime_waitsUntilMax() {
+        RefillGate gate = new RefillGate(Duration.ofDays(1));
+        gate.enter();
+        gate.exit();
+        long start = System.nanoTime();
+
+        assertTrue(gate.awaitQuiet(Duration.ofMillis(50)));
+
+        assertTrue(System.nanoTime() - start >= Duration.ofMillis(50).toNanos(), "returned before max");
+    }
+
+    @Test
+    void awaitQuiet_noRequestEver_doesNotWaitForTheSettleTime() {
+        assertTrue(new RefillGate(Duration.ofDays(1)).awaitQuiet(Duration.ofDays(1)));
+    }
 }
