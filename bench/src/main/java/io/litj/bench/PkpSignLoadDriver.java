@@ -31,6 +31,9 @@ import java.util.Set;
  * <ol>
  *   <li>cold: the first call of a new PKP finds no presignature and waits for one made on demand (triples and
  *   presigning among the two signers), the cost of one presignature per signing set;</li>
+ *   <li>warm-up: {@code warmup} calls, paced by at most {@value #WARMUP_PAUSE_MS} ms, so that HotSpot has compiled
+ *   the signing path of client and nodes before anything is measured (runs with 5 warm-up calls measured the JIT:
+ *   about 60 ms of CPU per call in the first 30 calls, 13–20 ms once warm); printed, not a result;</li>
  *   <li>warm, paced: {@code requests} calls, each after a pause of {@code pauseMs} (not timed) that lets the nodes'
  *   background refill fill the pool again: the latency of a call that finds a presignature ready;</li>
  *   <li>with {@code js}: {@code interop/pkp-sign-timing.mjs} (the unmodified JS SDK 7.4.0) against the same devnet
@@ -41,18 +44,26 @@ import java.util.Set;
  *   <li>with {@code js}: the JS SDK once more, right after the drain, paced the same way: how a drained pool shows
  *   (this was the order of earlier runs, whose JS SDK rows therefore measured drained pools).</li>
  * </ol>
- * Usage: {@code PkpSignLoadDriver [requests=100] [pauseMs=300] [js]} (run from the repository root for {@code js}).
+ * Usage: {@code PkpSignLoadDriver [requests=100] [pauseMs=300] [warmup=150] [js]} (run from the repository root
+ * for {@code js}).
  */
 public final class PkpSignLoadDriver {
+    /** Longest pause between warm-up calls (a refill on a quiet machine takes about 150 ms). */
+    static final long WARMUP_PAUSE_MS = 300;
+    /** Calls the JS SDK's script makes before it measures (its own process warms up too). */
+    private static final int JS_WARMUP = 30;
+
     private PkpSignLoadDriver() {
     }
 
     public static void main(String[] args) throws Exception {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         long pauseMs = args.length > 1 ? Long.parseLong(args[1]) : 300;
-        boolean js = args.length > 2 && args[2].equals("js");
+        int warmup = args.length > 2 && args[2].matches("[0-9]{1,6}") ? Integer.parseInt(args[2]) : 150;
+        boolean js = List.of(args).contains("js");
         if (requests < 1 || pauseMs < 0) {
-            throw new IllegalArgumentException("usage: PkpSignLoadDriver [requests >= 1] [pauseMs >= 0] [js]");
+            throw new IllegalArgumentException("usage: PkpSignLoadDriver [requests >= 1] [pauseMs >= 0] "
+                    + "[warmup >= 0] [js]");
         }
         NetworkProcess.quietLogging();
         Clock clock = Clock.systemUTC();
@@ -73,6 +84,14 @@ public final class PkpSignLoadDriver {
             PkpSignPhaseMeters.Totals at = meters.snapshot();
             long[] cold = {time(client, sigs, publicKey, random)};
             at = report("cold (first call, presignature made on demand)", cold, client, meters, at);
+            if (warmup > 0) {
+                long[] warming = new long[warmup];
+                for (int i = 0; i < warmup; i++) {
+                    Thread.sleep(Math.min(pauseMs, WARMUP_PAUSE_MS));
+                    warming[i] = time(client, sigs, publicKey, random);
+                }
+                at = report("warm-up for the JIT (not a result)", warming, client, meters, at);
+            }
             settle(meters);
             long[] paced = new long[requests];
             for (int i = 0; i < requests; i++) {
@@ -141,7 +160,8 @@ public final class PkpSignLoadDriver {
         Process p = new ProcessBuilder("node", "interop/pkp-sign-timing.mjs", "--rpc-url", devnet.rpcUrl(),
                 "--block-hash-url", devnet.blockHashUrl(), "--pkp-public-key", publicKey, "--wallet-key",
                 "0x" + Hex.encode(key), "--count", Integer.toString(requests),
-                "--warmup", "5", "--pause-ms", Long.toString(pauseMs)).redirectErrorStream(true).start();
+                "--warmup", Integer.toString(JS_WARMUP), "--pause-ms", Long.toString(pauseMs))
+                .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         System.out.println("pkpSign, JS SDK 7.4.0, " + when + " (interop/pkp-sign-timing.mjs, exit " + p.waitFor()
                 + "): " + out);

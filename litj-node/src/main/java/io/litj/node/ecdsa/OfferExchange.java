@@ -27,6 +27,12 @@ final class OfferExchange implements RoundProtocol<OfferExchange.Agreement> {
     static final int MAX_OFFER = 8;
     /** The largest in-flight count an offer may state. */
     static final int MAX_IN_FLIGHT = 99;
+    /**
+     * The in-flight count of a member that has no free refill slot: larger than any target, so the agreement's
+     * largest count makes every member skip the request's refill (they all decide alike, and none starts a refill
+     * run whose partner never comes).
+     */
+    static final int CANNOT_REFILL = MAX_IN_FLIGHT;
     private static final Pattern OFFER = Pattern.compile("([0-9]{1,2});([0-9a-f]{32}(,[0-9a-f]{32}){0,7})?");
     private static final int MAX_OFFER_BYTES = 3 + MAX_OFFER * 33;
 

@@ -116,9 +116,12 @@ public final class PkpSigner implements AutoCloseable {
         int inFlight = 0;
         int remaining = -1; // set once the choice is made: every member then starts the same refill, even if
         // this node's bind fails, so that the others' refill runs find their partner
+        // a refill slot is taken before the offer: a member without one says so in its offer, and then no member
+        // starts this request's refill (a refill run without its partner would hold a slot until its timeout)
+        boolean slot = refills.tryAcquire();
         gate.enter();
         try {
-            OfferExchange.Agreement agreed = agree(tokenId, set, context);
+            OfferExchange.Agreement agreed = agree(tokenId, set, context, slot);
             List<String> common = agreed.common();
             inFlight = agreed.inFlight();
             long t2 = System.nanoTime();
@@ -137,10 +140,22 @@ public final class PkpSigner implements AutoCloseable {
             return Optional.of(share);
         } finally {
             gate.exit();
-            if (remaining >= 0) {
-                refill(key, set, context, remaining, inFlight);
+            int count = remaining < 0 ? 0 : refillCount(remaining, inFlight);
+            if (count > 0 && slot) {
+                refill(key, set, context, count);
+            } else if (slot) {
+                refills.release();
             }
         }
+    }
+
+    /**
+     * How many presignatures a request's refill makes: what {@link #TARGET} lacks beyond the {@code remaining} common
+     * ones and what running refills will still add ({@code inFlight}, the agreement's largest; a member without a
+     * free refill slot states {@link OfferExchange#CANNOT_REFILL}, so that no member refills). At most 0: none.
+     */
+    static int refillCount(int remaining, int inFlight) {
+        return TARGET - remaining - inFlight;
     }
 
     /**
@@ -148,12 +163,13 @@ public final class PkpSigner implements AutoCloseable {
      * its running refills of them will still add, and returns the ids every member offered, sorted, and the largest
      * in-flight count; the reservations of all but the lowest id are released.
      */
-    private OfferExchange.Agreement agree(String tokenId, Participants set, String context) {
+    private OfferExchange.Agreement agree(String tokenId, Participants set, String context, boolean canRefill) {
         List<String> offered = store.reserve(tokenId, set, OfferExchange.MAX_OFFER);
         OfferExchange.Agreement agreed;
         try {
             agreed = runs.run("agree", PresignMaker.seed(context, "agree"), set,
-                    new OfferExchange(set, runs.selfIndex(), offered, refilling.inFlight(tokenId, set)),
+                    new OfferExchange(set, runs.selfIndex(), offered,
+                            canRefill ? refilling.inFlight(tokenId, set) : OfferExchange.CANNOT_REFILL),
                     AGREEMENT_TIMEOUT);
         } catch (RuntimeException e) {
             store.release(tokenId, set, offered);
@@ -179,21 +195,11 @@ public final class PkpSigner implements AutoCloseable {
     }
 
     /**
-     * Starts one background job that makes the presignatures {@code (PKP, set)} lacks beyond those that running
-     * refills will still add ({@code inFlight}, the agreed largest), in triple batches of
-     * {@link PresignMaker#MAX_BATCH} presignatures; every member decides the same count from the same agreement, and
-     * derives the same seeds.
+     * Starts one background job, holding the refill slot the request took, that makes {@code count} presignatures
+     * of {@code (PKP, set)} in triple batches of {@link PresignMaker#MAX_BATCH}; every member decides the same count
+     * from the same agreement, and derives the same seeds.
      */
-    private void refill(PkpKeyShare key, Participants set, String context, int remaining, int inFlight) {
-        int count = TARGET - remaining - inFlight;
-        if (count <= 0) {
-            return;
-        }
-        if (!refills.tryAcquire()) {
-            LOG.info("presignature refill for PKP {} set {} skipped: {} refills running", key.tokenId(),
-                    set.indices(), MAX_REFILLS);
-            return;
-        }
+    private void refill(PkpKeyShare key, Participants set, String context, int count) {
         refilling.add(key.tokenId(), set, count);
         try {
             background.execute(() -> {

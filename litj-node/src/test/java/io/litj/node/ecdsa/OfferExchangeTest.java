@@ -109,4 +109,20 @@ class OfferExchangeTest {
         assertEquals(LitErrorCode.InvalidArgument, assertThrows(LitNodeException.class,
                 () -> new OfferExchange(SET, 1, List.of(), -1)).code());
     }
+
+    @Test
+    void refill_aMemberWithoutAFreeRefillSlot_noMemberRefills_evenWithAnEmptyPool() {
+        Participants pair = new Participants(List.of(1, 2), 2);
+        OfferExchange full = new OfferExchange(pair, 1, List.of(), OfferExchange.CANNOT_REFILL);
+        OfferExchange free = new OfferExchange(pair, 2, List.of(), 0);
+        byte[] fromFull = full.start().getFirst().payload();
+        byte[] fromFree = free.start().getFirst().payload();
+
+        full.receive(2, fromFree);
+        free.receive(1, fromFull);
+
+        assertTrue(PkpSigner.refillCount(0, full.output().orElseThrow().inFlight()) <= 0);
+        assertTrue(PkpSigner.refillCount(0, free.output().orElseThrow().inFlight()) <= 0);
+        assertEquals(PkpSigner.TARGET, PkpSigner.refillCount(0, 0), "with free slots an empty pool is refilled");
+    }
 }
