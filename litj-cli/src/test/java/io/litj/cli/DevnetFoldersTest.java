@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,9 +47,11 @@ class DevnetFoldersTest {
                     "--base-port", Integer.toString(freePort()));
 
             assertEquals(1, r.code(), r.both());
-            assertTrue(r.err().contains("error: chain view port " + port + " on 127.0.0.1 is in use (another devnet? "
-                    + "`litj devnet status --data <its folder>`); choose other ports with --rpc-port/--base-port; "
-                    + "nothing was written"), r.err());
+            // the base port was free a moment ago; another process may have taken one of its ports since, and then
+            // the message lists that one too ("chain view port P, node 1 port N on 127.0.0.1 are in use …")
+            assertTrue(Pattern.compile("error: chain view port " + port + "(, node [0-9]+ port [0-9]+)* on 127\\.0\\.0"
+                    + "\\.1 (is|are) in use \\(another devnet\\? `litj devnet status --data <its folder>`\\); choose "
+                    + "other ports with --rpc-port/--base-port; nothing was written").matcher(r.err()).find(), r.err());
             assertFalse(Files.exists(data), "the folder must not be left behind");
         }
     }
@@ -82,10 +85,12 @@ class DevnetFoldersTest {
                     Integer.toString(freePort()));
 
             assertEquals(1, r.code(), r.both());
-            assertTrue(r.err().contains("error: node 0 port " + nodePort + " on 127.0.0.1 is in use (another devnet? "
-                    + "`litj devnet status --data <its folder>`); the devnet in " + data + " keeps the node ports it "
-                    + "was created with (" + nodePort + "): free them, or use another --data folder; nothing was "
-                    + "written"), r.err());
+            // the --rpc-port was free a moment ago; if another process took it since, the message names it first
+            assertTrue(Pattern.compile("error: (chain view port [0-9]+, )?node 0 port " + nodePort + " on 127\\.0\\.0\\.1 "
+                    + "(is|are) in use \\(another devnet\\? `litj devnet status --data <its folder>`\\); the devnet in "
+                    + Pattern.quote(data.toString()) + " keeps the node ports it was created with \\(" + nodePort
+                    + "\\): free them, or use another --data folder; nothing was written").matcher(r.err()).find(),
+                    r.err());
         }
     }
 
