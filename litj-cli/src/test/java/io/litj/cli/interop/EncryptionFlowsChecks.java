@@ -32,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,14 +63,19 @@ abstract class EncryptionFlowsChecks {
             + "\"\",\"standardContractType\":\"\",\"chain\":\"ethereum\",\"method\":\"\",\"parameters\":"
             + "[\":userAddress\"],\"returnValueTest\":{\"comparator\":\"=\",\"value\":\"" + USER.address() + "\"}}]");
 
-    @TempDir
-    Path dataDir;
+    /** The class's folder: a {@code @TempDir} field would be a new folder per test (JUnit 6), deleted under the devnet. */
+    private Path dataDir;
     @AutoClose // after all tests; stays null when the script cannot run here
     private ScriptDevnet.Network network;
     @AutoClose
     private LitClient client;
     private EncryptResult javaEncrypted;
     private final RunOnce<JsonValue.JsonObject> document = new RunOnce<>(this::runScript);
+
+    @BeforeAll
+    void classFolder(@TempDir Path dir) {
+        dataDir = dir; // deleted after all tests, once the @AutoClose fields are closed
+    }
 
     /** Starts a 3-node devnet in {@code dir} (closed after all tests). */
     abstract ScriptDevnet.Network start(Path dir);

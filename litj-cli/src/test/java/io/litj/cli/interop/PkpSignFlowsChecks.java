@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,12 +53,17 @@ abstract class PkpSignFlowsChecks {
     private static final String DIGEST = Bytes.of(Hashes.keccak256("signed by a PKP through the JS SDK")).hex0x();
     private static final long SCRIPT_TIME_LIMIT_MS = 60_000;
 
-    @TempDir
-    Path dataDir;
+    /** The class's folder: a {@code @TempDir} field would be a new folder per test (JUnit 6), deleted under the devnet. */
+    private Path dataDir;
     @AutoClose // after all tests; stays null when the script cannot run here
     private ScriptDevnet.Network network;
     private Pkp pkp;
     private final RunOnce<JsonValue.JsonObject> document = new RunOnce<>(this::runScript);
+
+    @BeforeAll
+    void classFolder(@TempDir Path dir) {
+        dataDir = dir; // deleted after all tests, once the @AutoClose fields are closed
+    }
 
     /** Starts a 3-node devnet in {@code dir} (closed after all tests). */
     abstract ScriptDevnet.Network start(Path dir);
