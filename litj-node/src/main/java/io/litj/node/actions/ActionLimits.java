@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * <p>Security: GraalJS Community has no per-context heap limit, so memory is bounded indirectly: code, params,
  * response, log and error-text budgets, the statement limit, the timeout, and the runtime's heap guard, which stops
- * the heaviest allocators when more than 80 % of the heap stays in use (see {@link ActionRuntime}). The slots bound
+ * the heaviest allocators when more than 70 % of the heap stays in use (see {@link ActionRuntime}). The slots bound
  * how many executions a node runs at once and the per-caller share keeps one caller from taking them all; both count
  * per node, and neither stops a caller who uses many identities (capacity credits would).
  *

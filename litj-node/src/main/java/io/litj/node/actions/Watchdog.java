@@ -33,7 +33,7 @@ final class Watchdog implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** The default heap ceiling: 80 % of the maximum heap. */
+    /** The default heap ceiling ({@link HeapGuard#defaultCeiling()}). */
     static long defaultHeapCeiling() {
         return HeapGuard.defaultCeiling();
     }

@@ -30,7 +30,7 @@ class ActionRuntimeMemoryTest {
             String line = lines.get(i);
             assertTrue(line.startsWith("allocator " + i + ": NodeJsMemoryLimitError Lit Action "), line);
         }
-        assertTrue(lines.get(8).matches("healthy: ok=\\d+ failed=\\[]"), lines.get(8));
+        assertTrue(lines.get(8).matches("healthy: ok=\\d+ failed=\\[]"), lines.get(8) + tail(dir.resolve("storm.err")));
         assertEquals("java-thread failures: []", lines.get(9));
         assertEquals("uncaught: []", lines.get(10));
         assertEquals("after: ok", lines.get(11));
