@@ -120,6 +120,11 @@ final class HttpLiveness implements Liveness, AutoCloseable {
         return false;
     }
 
+    /** True while a background answer is still awaited (tests wait for it to be recorded). */
+    boolean refreshing() {
+        return !refreshing.isEmpty();
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -41,6 +41,7 @@ class HttpLivenessTest {
             now.addAndGet(3 * SECOND / 2); // both answers 1.5 s old: still live, and both asked again
             assertTrue(liveness.isLive(a));
             awaitHits(hits, 4);
+            awaitRecorded(liveness); // the server counts a hit before its answer reaches the liveness
 
             server.stop(0);
             now.addAndGet(SECOND); // b's first answer is 2.5 s old, its background one 1 s
@@ -51,6 +52,13 @@ class HttpLivenessTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    private static void awaitRecorded(HttpLiveness liveness) throws InterruptedException {
+        for (int i = 0; i < 1000 && liveness.refreshing(); i++) {
+            Thread.sleep(10);
+        }
+        assertFalse(liveness.refreshing(), "background health answers still awaited");
     }
 
     private static void awaitHits(AtomicInteger hits, int n) throws InterruptedException {
