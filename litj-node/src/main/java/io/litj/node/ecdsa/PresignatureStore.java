@@ -111,23 +111,23 @@ public final class PresignatureStore implements AutoCloseable {
         Path file = dir.resolve(id + ".secret");
         try {
             DurableFiles.write(file, presignature.exportSecretJson());
+            synchronized (this) { // a close waiting meanwhile (it released the lock) lets this finish first
+                if (closed || !admits(dir, id, true)) {
+                    DurableFiles.delete(file);
+                    return false;
+                }
+                ready.put(file, presignature);
+                if (load(dir).add(id)) {
+                    total++;
+                }
+            }
+            return true;
         } finally {
             synchronized (this) {
                 writing--;
                 notifyAll();
             }
         }
-        synchronized (this) {
-            if (closed || !admits(dir, id, true)) {
-                DurableFiles.delete(file);
-                return false;
-            }
-            ready.put(file, presignature);
-            if (load(dir).add(id)) {
-                total++;
-            }
-        }
-        return true;
     }
 
     /**

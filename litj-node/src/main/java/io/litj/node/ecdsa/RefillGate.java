@@ -15,8 +15,8 @@ final class RefillGate {
 
     private final long settleNanos;
     private int signing;
+    /** Set back by the settle time at first, so that a gate no request ever held is quiet at once. */
     private long lastExitNanos;
-    private boolean exited;
 
     RefillGate() {
         this(SETTLE);
@@ -24,6 +24,7 @@ final class RefillGate {
 
     RefillGate(Duration settle) {
         this.settleNanos = settle.toNanos();
+        this.lastExitNanos = System.nanoTime() - settleNanos;
     }
 
     /** A signing request starts. */
@@ -34,7 +35,6 @@ final class RefillGate {
     /** A signing request has its share (or failed). */
     synchronized void exit() {
         signing--;
-        exited = true;
         lastExitNanos = System.nanoTime();
         if (signing == 0) {
             notifyAll();
@@ -52,7 +52,7 @@ final class RefillGate {
         try {
             while (true) {
                 long now = System.nanoTime();
-                long settling = exited ? lastExitNanos + settleNanos - now : 0;
+                long settling = lastExitNanos + settleNanos - now;
                 if (signing == 0 && settling <= 0) {
                     return true;
                 }
