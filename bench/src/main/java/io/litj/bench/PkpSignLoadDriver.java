@@ -26,8 +26,9 @@ import java.util.Set;
  * Load driver: {@code pkpSign} from the Java SDK to an in-process 3-node devnet (threshold 2), one call at a time,
  * each a new random digest signed by a PKP minted for the run (a wallet session with {@code pkp-signing} on it).
  * Every warm run starts once the nodes' refills have stopped adding presignatures
- * ({@link PkpSignPhaseMeters#settle}, at most 60 s). Phases, each printed as one line with the nodes' own split of the run ({@code litj_pkp_sign_phase_seconds} read
- * from every node's {@code /metrics} before and after: per phase, how often it ran on all nodes and its mean):
+ * ({@link PkpSignPhaseMeters#settle}, at most 60 s). Phases, each printed as one line with the nodes' own split of
+ * the run ({@code litj_pkp_sign_phase_seconds} read from every node's {@code /metrics} before and after: per phase,
+ * how often it ran on all nodes and its mean):
  * <ol>
  *   <li>cold: the first call of a new PKP finds no presignature and waits for one made on demand (triples and
  *   presigning among the two signers), the cost of one presignature per signing set;</li>
@@ -85,35 +86,20 @@ public final class PkpSignLoadDriver {
             long[] cold = {time(client, sigs, publicKey, random)};
             at = report("cold (first call, presignature made on demand)", cold, client, meters, at);
             if (warmup > 0) {
-                long[] warming = new long[warmup];
-                for (int i = 0; i < warmup; i++) {
-                    Thread.sleep(Math.min(pauseMs, WARMUP_PAUSE_MS));
-                    warming[i] = time(client, sigs, publicKey, random);
-                }
+                long[] warming = paced(warmup, Math.min(pauseMs, WARMUP_PAUSE_MS), client, sigs, publicKey, random);
                 at = report("warm-up for the JIT (not a result)", warming, client, meters, at);
             }
             settle(meters);
-            long[] paced = new long[requests];
-            for (int i = 0; i < requests; i++) {
-                Thread.sleep(pauseMs);
-                paced[i] = time(client, sigs, publicKey, random);
-            }
-            at = report("warm pool, " + pauseMs + " ms pause before each call", paced, client, meters, at);
+            long[] warm = paced(requests, pauseMs, client, sigs, publicKey, random);
+            at = report("warm pool, " + pauseMs + " ms pause before each call", warm, client, meters, at);
             if (js) {
                 settle(meters);
                 at = runJs(devnet, publicKey, key, requests, pauseMs, "warm pool", meters, at);
                 settle(meters);
-                long[] again = new long[requests];
-                for (int i = 0; i < requests; i++) {
-                    Thread.sleep(pauseMs);
-                    again[i] = time(client, sigs, publicKey, random);
-                }
+                long[] again = paced(requests, pauseMs, client, sigs, publicKey, random);
                 at = report("warm pool again, after the JS SDK's run", again, client, meters, at);
             }
-            long[] burst = new long[requests];
-            for (int i = 0; i < requests; i++) {
-                burst[i] = time(client, sigs, publicKey, random);
-            }
+            long[] burst = paced(requests, 0, client, sigs, publicKey, random);
             at = report("back to back (pools drain)", burst, client, meters, at);
             if (js) {
                 runJs(devnet, publicKey, key, requests, pauseMs, "right after the drain", meters, at);
@@ -123,6 +109,19 @@ public final class PkpSignLoadDriver {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** {@code n} timed calls, each after a pause of {@code pauseMs} (not timed; 0: back to back). */
+    private static long[] paced(int n, long pauseMs, LitClient client, SessionSigs sigs, String publicKey,
+            SecureRandom random) throws InterruptedException {
+        long[] latencies = new long[n];
+        for (int i = 0; i < n; i++) {
+            if (pauseMs > 0) {
+                Thread.sleep(pauseMs);
+            }
+            latencies[i] = time(client, sigs, publicKey, random);
+        }
+        return latencies;
     }
 
     private static long time(LitClient client, SessionSigs sigs, String publicKey, SecureRandom random) {

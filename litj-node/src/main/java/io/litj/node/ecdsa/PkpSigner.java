@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  *   <li>refill: when fewer than {@link #TARGET} common presignatures remain or are being made (each member states in
  *   its offer what its running refills will still add; the largest counts), every member starts the same refill in
  *   the background once its share is made (the refill then waits until this node has had no signing request for
- *   {@link RefillGate#SETTLE}, at most {@link #REFILL_DEFER}) — triple batches of two presignatures, then one presigning run per missing
- *   presignature, ids derived from the request — at most {@value #MAX_REFILLS} refills at once per node.</li>
+ *   {@link RefillGate#SETTLE}, at most {@link #REFILL_DEFER}) — triple batches of two presignatures, then one
+ *   presigning run per missing presignature, ids derived from the request — at most {@value #MAX_REFILLS}
+ *   refills at once per node.</li>
  * </ol>
  * Thread-safe; {@link #close()} stops the background work.
  */
